@@ -1,0 +1,444 @@
+"""The headless CLI: for support staff, scripts, and systems that feed the counter.
+
+`python -m desktop [--data-dir DIR] [--api-url URL] [--team TEAM] <command>`; run with
+`--help` for the commands and exit codes. Messages for people are Spanish, like the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from types import FrameType
+from typing import Any, TextIO
+
+from desktop import __version__
+from desktop.app import Core, MissingApiKeyError, open_core
+from desktop.config import AppConfig
+from desktop.gigstack import AuthenticationError, GigstackError, RetryableError
+from desktop.store.outbox import OutboxError, OutboxItem, OutboxState
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_NO_KEY = 3
+EXIT_AUTH = 4
+EXIT_OFFLINE = 5
+EXIT_LOCKED = 6
+EXIT_PARKED = 7
+
+EPILOG = f"""\
+The API key is read from GIGSTACK_API_KEY or from the OS keychain (`key set`).
+
+exit codes:
+  {EXIT_OK}  success (for `sync`: nothing left pending or parked)
+  {EXIT_ERROR}  unexpected error (see the log file)
+  {EXIT_USAGE}  invalid arguments or input (nothing was queued or changed)
+  {EXIT_NO_KEY}  no API key configured
+  {EXIT_AUTH}  gigstack rejected the key or the team (401/403); the queue is paused
+  {EXIT_OFFLINE}  gigstack could not be reached or kept failing; rows remain pending
+  {EXIT_LOCKED}  another process is already sending this data directory's queue
+  {EXIT_PARKED}  `sync`: some rows were refused by gigstack and wait for a person
+"""
+
+Handler = Callable[[AppConfig, argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mostrador",
+        description="Mostrador: cobra en el mostrador y factura con gigstack, con o sin internet.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"Mostrador {__version__}")
+    parser.add_argument("--data-dir", help="folder for the local database (default: per user)")
+    parser.add_argument("--api-url", help="gigstack API base URL (default: production)")
+    parser.add_argument("--team", help="gigstack Connect team id to act on")
+    parser.add_argument("--demo", action="store_true", help="use the embedded demo sandbox")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
+    sub = parser.add_subparsers(dest="command", metavar="command")
+
+    sub.add_parser("check", help="connect to gigstack and show the account").set_defaults(
+        func=cmd_check
+    )
+
+    key = sub.add_parser("key", help="store or forget the API key in the OS keychain")
+    key_sub = key.add_subparsers(dest="key_command", metavar="action", required=True)
+    key_set = key_sub.add_parser("set", help="store a key (asked for, or read from stdin)")
+    key_set.add_argument("--stdin", action="store_true", help="read the key from stdin")
+    key_set.set_defaults(func=cmd_key_set)
+    key_sub.add_parser("clear", help="forget the stored key").set_defaults(func=cmd_key_clear)
+
+    queue = sub.add_parser("queue", help="the offline queue (outbox)")
+    q = queue.add_subparsers(dest="queue_command", metavar="action", required=True)
+    add = q.add_parser("add", help="validate and queue a register-payment JSON body")
+    add.add_argument("file", help="JSON file, or - for stdin")
+    add.set_defaults(func=cmd_queue_add)
+    lst = q.add_parser("list", help="list queued rows")
+    lst.add_argument("--json", action="store_true", help="machine-readable output")
+    lst.add_argument(
+        "--state", action="append", choices=[s.value for s in OutboxState], help="filter"
+    )
+    lst.set_defaults(func=cmd_queue_list)
+    show = q.add_parser("show", help="one row in full, with its history")
+    show.add_argument("id", help="row number, local id or folio")
+    show.set_defaults(func=cmd_queue_show)
+    retry = q.add_parser("retry", help="send a pending or parked row again now")
+    retry.add_argument("id")
+    retry.set_defaults(func=cmd_queue_retry)
+    discard = q.add_parser("discard", help="give up on a pending or parked row (kept, audited)")
+    discard.add_argument("id")
+    discard.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    discard.set_defaults(func=cmd_queue_discard)
+
+    sync = sub.add_parser("sync", help="send the queue to gigstack")
+    sync.add_argument(
+        "--once", action="store_true", help="return when nothing is sendable right now"
+    )
+    sync.add_argument("--timeout", type=float, help="stop after this many seconds")
+    sync.set_defaults(func=cmd_sync)
+
+    cache = sub.add_parser("cache", help="the local copy of clients, services and payments")
+    c = cache.add_subparsers(dest="cache_command", metavar="action", required=True)
+    c.add_parser("refresh", help="download clients, services and recent payments").set_defaults(
+        func=cmd_cache_refresh
+    )
+    return parser
+
+
+def run(config: AppConfig, args: argparse.Namespace) -> int:
+    handler: Handler = args.func
+    try:
+        return handler(config, args)
+    except MissingApiKeyError:
+        _err(
+            f"No hay clave de API para {config.api_url}. Guárdala con `python -m desktop key set` "
+            "o usa la variable GIGSTACK_API_KEY."
+        )
+        return EXIT_NO_KEY
+    except AuthenticationError as exc:
+        _err(f"gigstack rechazó la clave o el equipo ({exc.status}): {exc.message}")
+        return EXIT_AUTH
+    except RetryableError as exc:
+        _err(f"No se pudo hablar con gigstack: {exc.message}")
+        return EXIT_OFFLINE
+
+
+# -- key ---------------------------------------------------------------------------------------
+
+
+def cmd_key_set(config: AppConfig, args: argparse.Namespace) -> int:
+    from desktop.credentials import KeychainUnavailableError, store_api_key
+
+    key = sys.stdin.readline().strip() if args.stdin else getpass.getpass("API key: ").strip()
+    if not key:
+        _err("No se guardó nada: la clave está vacía.")
+        return EXIT_USAGE
+    try:
+        store_api_key(config.api_url, key)
+    except KeychainUnavailableError:
+        _err("Este equipo no tiene un llavero del sistema disponible; usa GIGSTACK_API_KEY.")
+        return EXIT_ERROR
+    print(f"Clave guardada en el llavero del sistema para {config.api_url}.")
+    return EXIT_OK
+
+
+def cmd_key_clear(config: AppConfig, args: argparse.Namespace) -> int:
+    from desktop.credentials import KeychainUnavailableError, delete_api_key
+
+    try:
+        delete_api_key(config.api_url)
+    except KeychainUnavailableError:
+        _err("Este equipo no tiene un llavero del sistema disponible.")
+        return EXIT_ERROR
+    print(f"Clave olvidada para {config.api_url}.")
+    return EXIT_OK
+
+
+# -- check -------------------------------------------------------------------------------------
+
+
+def cmd_check(config: AppConfig, args: argparse.Namespace) -> int:
+    core = open_core(config)
+    try:
+        with core.api_client() as api:
+            teams = api.teams.list_page(limit=10).items
+            clients = api.clients.list_page(limit=1).total_results
+            services = api.services.list_page(limit=1).total_results
+    finally:
+        core.close()
+    print(f"Conectado a {config.api_url}")
+    for team in teams:
+        name = getattr(team.brand, "alias", None) if team.brand else None
+        print(f"  Equipo: {team.id}  {name or team.legal_name or ''}".rstrip())
+    if config.team:
+        print(f"  Actuando sobre el equipo (gigstack Connect): {config.team}")
+    print(f"  Clientes: {clients if clients is not None else '?'}")
+    print(f"  Servicios: {services if services is not None else '?'}")
+    return EXIT_OK
+
+
+# -- queue -------------------------------------------------------------------------------------
+
+
+def cmd_queue_add(config: AppConfig, args: argparse.Namespace) -> int:
+    from desktop.sales import SaleRejectedError, check_payment, queue_payment
+
+    try:
+        text = sys.stdin.read() if args.file == "-" else _read_file(args.file)
+        body = json.loads(text, parse_float=Decimal)
+    except (OSError, UnicodeDecodeError) as exc:
+        _err(f"No se pudo leer {args.file}: {exc}")
+        return EXIT_USAGE
+    except json.JSONDecodeError as exc:
+        _err(f"El JSON no es válido (línea {exc.lineno}, columna {exc.colno}): {exc.msg}")
+        return EXIT_USAGE
+    if not isinstance(body, dict):
+        _err("Se esperaba un objeto JSON con el cuerpo de /payments/register.")
+        return EXIT_USAGE
+    try:
+        checked = check_payment(body)
+    except SaleRejectedError as exc:
+        _err("No se puso en cola; corrige estos campos:")
+        for problem in exc.problems:
+            _err(f"  - {problem}")
+        return EXIT_USAGE
+    for warning in checked.warnings:
+        _err(f"Aviso: {warning}")
+    core = open_core(config)
+    try:
+        item = queue_payment(core.outbox, body, team=config.team)
+    finally:
+        core.close()
+    print(item.local_id)
+    return EXIT_OK
+
+
+def _read_file(path: str) -> str:
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _age(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    if minutes < 1:
+        return f"{int(seconds)} s"
+    if minutes < 120:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def _item_json(item: OutboxItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "local_id": item.local_id,
+        "kind": item.kind.value,
+        "folio": item.folio,
+        "team": item.team,
+        "state": item.state.value,
+        "attempts": item.attempts,
+        "created_at": item.created_at,
+        "next_attempt_at": item.next_attempt_at,
+        "outcome_unknown": item.outcome_unknown,
+        "last_status": item.last_status,
+        "last_error": item.last_error,
+        "server_id": item.server_id,
+    }
+
+
+_STATE_ES = {
+    OutboxState.PENDING: "pendiente",
+    OutboxState.SENDING: "enviando",
+    OutboxState.SENT: "enviado",
+    OutboxState.PARKED: "detenido",
+    OutboxState.DISCARDED: "descartado",
+}
+
+
+def cmd_queue_list(config: AppConfig, args: argparse.Namespace) -> int:
+    core = open_core(config)
+    try:
+        states = [OutboxState(s) for s in args.state] if args.state else None
+        items = core.outbox.rows(states)
+    finally:
+        core.close()
+    if args.json:
+        json.dump([_item_json(i) for i in items], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    if not items:
+        print("La cola está vacía.")
+        return EXIT_OK
+    now = time.time()
+    print(f"{'#':>5}  {'folio':<12} {'estado':<11} {'int.':>4}  {'antigüedad':<11} detalle")
+    for i in items:
+        detail = i.server_id if i.state is OutboxState.SENT else (i.last_error or "")
+        print(
+            f"{i.id:>5}  {i.folio or i.kind.value:<12} {_STATE_ES[i.state]:<11} {i.attempts:>4}  "
+            f"{_age(now - i.created_at):<11} {detail}"
+        )
+    return EXIT_OK
+
+
+def _with_row(config: AppConfig, ref: str, action: Callable[[Core, OutboxItem], None]) -> int:
+    core = open_core(config)
+    try:
+        item = core.outbox.get(int(ref) if ref.isdigit() else ref)
+        action(core, item)
+    except OutboxError as exc:
+        _err(str(exc).capitalize() + ".")
+        return EXIT_USAGE
+    finally:
+        core.close()
+    return EXIT_OK
+
+
+def cmd_queue_show(config: AppConfig, args: argparse.Namespace) -> int:
+    def show(core: Core, item: OutboxItem) -> None:
+        data = _item_json(item)
+        data["idempotency_key"] = item.idempotency_key
+        data["payload"] = item.payload
+        data["response"] = item.response
+        data["history"] = [
+            {"at": a.at, "action": a.action, "detail": a.detail} for a in core.outbox.audit(item.id)
+        ]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+
+    return _with_row(config, args.id, show)
+
+
+def cmd_queue_retry(config: AppConfig, args: argparse.Namespace) -> int:
+    def retry(core: Core, item: OutboxItem) -> None:
+        core.outbox.retry_now(item.id)
+        print(f"{item.folio or item.id}: se enviará en el próximo `sync`.")
+
+    return _with_row(config, args.id, retry)
+
+
+def cmd_queue_discard(config: AppConfig, args: argparse.Namespace) -> int:
+    def discard(core: Core, item: OutboxItem) -> None:
+        core.outbox.discard(item.id, args.reason)
+        print(f"{item.folio or item.id}: descartado (queda en el historial).")
+
+    return _with_row(config, args.id, discard)
+
+
+# -- sync --------------------------------------------------------------------------------------
+
+
+def cmd_sync(config: AppConfig, args: argparse.Namespace) -> int:
+    from desktop.sync.delivery import GigstackDelivery
+    from desktop.sync.lock import SenderLock
+    from desktop.sync.sender import Sender, SenderEvent, SenderState
+
+    lock = SenderLock(config.data_dir)
+    if not lock.try_acquire():
+        _err("Otro proceso ya está enviando la cola de esta carpeta de datos.")
+        return EXIT_LOCKED
+    core = open_core(config)
+    stop = threading.Event()
+    _stop_on_signals(stop)
+    if args.timeout:
+        timer = threading.Timer(args.timeout, stop.set)
+        timer.daemon = True
+        timer.start()
+
+    def report(event: SenderEvent) -> None:
+        if event.kind == "sent":
+            print(f"enviado: {event.item_id}", flush=True)
+        elif event.kind in {"parked", "paused", "offline", "online"}:
+            _err(f"{event.kind}: {event.message or ''}".rstrip(": "))
+
+    try:
+        with core.api_client() as api:
+            sender = Sender(core.outbox, GigstackDelivery(api), on_event=report)
+            try:
+                sender.run(stop, until_idle=args.once)
+            finally:
+                sender.close()
+        stats = core.outbox.stats()
+    finally:
+        core.close()
+        lock.release()
+    if sender.state is SenderState.PAUSED:
+        return EXIT_AUTH
+    if stats.pending or stats.sending:
+        _err(f"Quedan {stats.pending} pendientes.")
+        return EXIT_OFFLINE
+    if stats.parked:
+        _err(f"{stats.parked} detenidos esperan revisión (`queue list --state parked`).")
+        return EXIT_PARKED
+    return EXIT_OK
+
+
+def _stop_on_signals(stop: threading.Event) -> None:
+    def handler(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, handler)
+        signal.signal(signal.SIGINT, handler)
+
+
+# -- cache -------------------------------------------------------------------------------------
+
+
+def cmd_cache_refresh(config: AppConfig, args: argparse.Namespace) -> int:
+    from desktop.store.cache import Resource
+    from desktop.sync.refresher import Refresher
+
+    labels = {
+        Resource.CLIENTS: "clientes",
+        Resource.SERVICES: "servicios",
+        Resource.PAYMENTS: "pagos",
+    }
+    core = open_core(config)
+    try:
+        with core.api_client() as api:
+            reports = Refresher(api, core.cache, team=config.team).refresh()
+    finally:
+        core.close()
+    for r in reports:
+        removed = f", {r.removed} ya no existen" if r.removed else ""
+        print(f"{labels[r.resource]}: {r.fetched}{removed}")
+    return EXIT_OK
+
+
+def _err(message: str, stream: TextIO | None = None) -> None:
+    print(message, file=stream or sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from desktop.config import default_log_dir
+    from desktop.logs import setup_logging
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    config = AppConfig.from_env(
+        data_dir=args.data_dir, api_url=args.api_url, team=args.team, demo=args.demo
+    )
+    import logging
+
+    setup_logging(
+        default_log_dir(), logging.DEBUG if args.verbose else logging.INFO, console=args.verbose
+    )
+    if args.command is None:
+        if config.demo:
+            from desktop.demo import run_demo_sandbox
+
+            return run_demo_sandbox(config)
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return run(config, args)
+    except GigstackError as exc:
+        _err(f"gigstack respondió con un error: {exc.message}")
+        return EXIT_ERROR

@@ -1,0 +1,76 @@
+"""SAT rules for CFDI 4.0: totals and tax math, RFC validation, and the SAT catalogs.
+
+Pure Python (stdlib only): no Qt, no HTTP. Catalog data is loaded lazily from
+``resources/sat_catalogs.sqlite`` the first time a catalog function is called.
+"""
+
+from desktop.fiscal.catalogs import (
+    CatalogUnavailableError,
+    CfdiUse,
+    PaymentForm,
+    PostalCode,
+    ProductKey,
+    TaxRegime,
+    UnitKey,
+    cfdi_use,
+    cfdi_use_errors,
+    cfdi_uses,
+    is_use_allowed,
+    payment_form,
+    payment_forms,
+    postal_code,
+    product_key,
+    search_product_keys,
+    search_unit_keys,
+    tax_regime,
+    tax_regimes,
+    unit_key,
+    unit_keys,
+)
+from desktop.fiscal.rfc import RfcValidation, normalize_rfc, rfc_check_digit, validate_rfc
+from desktop.fiscal.totals import (
+    InvoiceTotals,
+    LineTax,
+    LineTotals,
+    TaxSummary,
+    compute_line,
+    compute_totals,
+    round_money,
+    to_decimal,
+)
+
+__all__ = [
+    "CatalogUnavailableError",
+    "CfdiUse",
+    "InvoiceTotals",
+    "LineTax",
+    "LineTotals",
+    "PaymentForm",
+    "PostalCode",
+    "ProductKey",
+    "RfcValidation",
+    "TaxRegime",
+    "TaxSummary",
+    "UnitKey",
+    "cfdi_use",
+    "cfdi_use_errors",
+    "cfdi_uses",
+    "compute_line",
+    "compute_totals",
+    "is_use_allowed",
+    "normalize_rfc",
+    "payment_form",
+    "payment_forms",
+    "postal_code",
+    "product_key",
+    "rfc_check_digit",
+    "round_money",
+    "search_product_keys",
+    "search_unit_keys",
+    "tax_regime",
+    "tax_regimes",
+    "to_decimal",
+    "unit_key",
+    "unit_keys",
+    "validate_rfc",
+]

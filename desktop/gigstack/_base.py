@@ -1,0 +1,381 @@
+"""Plumbing shared by the resource modules: JSON codec, body coercion, query building.
+
+Kept apart from ``client.py`` so the resource modules can use it without importing the client
+(which imports them).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal, Protocol, TypeVar
+from urllib.parse import quote
+
+import pydantic
+
+from desktop.gigstack.errors import InvalidRequestError, InvalidResponseError
+from desktop.gigstack.models._types import IDEMPOTENCY_KEY_PATTERN, ApiModel, RequestModel
+from desktop.gigstack.pagination import Page
+
+M = TypeVar("M", bound=ApiModel)
+R = TypeVar("R", bound=RequestModel)
+
+SortOrder = Literal["asc", "desc"]
+
+# --------------------------------------------------------------------------------------------
+# JSON
+
+
+def loads(content: bytes) -> Any:
+    """Parse a response body keeping every JSON fraction as an exact ``Decimal``.
+
+    ``parse_float=Decimal`` hands the number's literal text to ``Decimal``, so ``1160.1``
+    becomes ``Decimal("1160.1")`` and never passes through a binary float.
+    """
+    return json.loads(content, parse_float=Decimal)
+
+
+def dumps(value: Any) -> bytes:
+    """Serialise a request body, writing ``Decimal`` values as JSON numbers (not strings).
+
+    The stdlib encoder cannot emit a ``Decimal`` as a number and pydantic's JSON mode turns it
+    into a string, so we write the (small) bodies ourselves.
+    """
+    out: list[str] = []
+    _encode(value, out)
+    return "".join(out).encode("utf-8")
+
+
+def _encode(value: Any, out: list[str]) -> None:
+    if value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("cannot send a non-finite number")
+        # Fixed-point text: "1E+3" would be valid JSON too, but plain digits are what every
+        # server parses the same way.
+        out.append(format(value, "f"))
+    elif isinstance(value, int):
+        out.append(str(int(value)))
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("cannot send a non-finite number")
+        out.append(repr(value))
+    elif isinstance(value, str):
+        out.append(json.dumps(str(value), ensure_ascii=False))
+    elif isinstance(value, Mapping):
+        out.append("{")
+        for index, (key, item) in enumerate(value.items()):
+            if index:
+                out.append(",")
+            out.append(json.dumps(str(key), ensure_ascii=False))
+            out.append(":")
+            _encode(item, out)
+        out.append("}")
+    elif isinstance(value, list | tuple):
+        out.append("[")
+        for index, item in enumerate(value):
+            if index:
+                out.append(",")
+            _encode(item, out)
+        out.append("]")
+    else:
+        raise TypeError(f"cannot serialise {type(value).__name__} to JSON")
+
+
+# --------------------------------------------------------------------------------------------
+# Transport contract between resources and the client
+
+
+@dataclass(slots=True)
+class ApiResponse:
+    """A successful (2xx, not ``success: false``) gigstack answer, envelope unpacked."""
+
+    status_code: int
+    method: str
+    path: str
+    data: Any
+    message: str | None = None
+    envelope: dict[str, Any] = field(default_factory=dict)
+
+
+class Requester(Protocol):
+    """What the resource modules need from :class:`~desktop.gigstack.GigstackClient`."""
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        body: Any = None,
+        team: str | None = None,
+    ) -> ApiResponse:
+        """Send a request and return the unpacked envelope, or raise a GigstackError."""
+        ...
+
+
+class Resource:
+    """Base of the resource namespaces (``client.clients`` ...)."""
+
+    def __init__(self, requester: Requester) -> None:
+        self._requester = requester
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        body: Any = None,
+        team: str | None = None,
+    ) -> ApiResponse:
+        return self._requester.send(method, path, params=params, body=body, team=team)
+
+    def _list_page(
+        self, path: str, model: type[M], params: Mapping[str, str], team: str | None
+    ) -> Page[M]:
+        response = self._send("GET", path, params=params, team=team)
+        return parse_page(response, model)
+
+
+# --------------------------------------------------------------------------------------------
+# Requests: ids, bodies, queries
+
+
+def segment(value: str, what: str = "id") -> str:
+    """Validate a path id and percent-encode it so it cannot change the path's shape."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidRequestError(f"{what} must be a non-empty string")
+    return quote(value, safe="")
+
+
+def _validation_error(exc: pydantic.ValidationError, what: str) -> InvalidRequestError:
+    # include_input=False: inputs may hold personal data (RFCs, emails) that must not end up
+    # in logs through an exception message.
+    errors = exc.errors(include_url=False, include_input=False, include_context=False)
+    summary = "; ".join(
+        f"{'.'.join(str(part) for part in error['loc']) or what}: {error['msg']}"
+        for error in errors[:5]
+    )
+    if len(errors) > 5:
+        summary += f"; and {len(errors) - 5} more"
+    return InvalidRequestError(f"invalid {what}: {summary}", details=errors)
+
+
+def coerce_body(model: type[R], body: R | Mapping[str, Any], **extra: Any) -> R:
+    """Turn a model instance or a plain mapping into a validated request model.
+
+    ``extra`` holds fields supplied as keyword arguments (``idempotency_key``, ``search``);
+    ``None`` values are ignored and a value that contradicts the body is an error.
+
+    Raises:
+        InvalidRequestError: The body does not validate; nothing is sent.
+    """
+    extra = {key: value for key, value in extra.items() if value is not None}
+    try:
+        if isinstance(body, model):
+            if not extra:
+                return body
+            data = body.model_dump(by_alias=True, exclude_unset=True)
+        elif isinstance(body, Mapping):
+            data = dict(body)
+        else:
+            raise InvalidRequestError(
+                f"body must be a {model.__name__} or a mapping, not {type(body).__name__}"
+            )
+        for key, value in extra.items():
+            current = data.get(key)
+            if current is not None and _plain(current) != _plain(value):
+                raise InvalidRequestError(f"{key} given twice with different values")
+            data[key] = value
+        return model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise _validation_error(exc, model.__name__) from None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(by_alias=True, exclude_none=True)
+    return value
+
+
+def body_json(model: RequestModel, *, exclude_unset: bool = False) -> dict[str, Any]:
+    """The JSON-ready dict of a request model (``Decimal`` kept for :func:`dumps`)."""
+    if exclude_unset:
+        return model.model_dump(mode="python", by_alias=True, exclude_unset=True)
+    return model.model_dump(mode="python", by_alias=True, exclude_none=True)
+
+
+def check_idempotency_key(key: str | None, *, required: bool = False) -> str | None:
+    """Validate an idempotency key (REFERENCE §2.7) before it is put in a body."""
+    if key is None:
+        if required:
+            raise InvalidRequestError("an idempotency_key is required")
+        return None
+    if not isinstance(key, str) or not re.fullmatch(IDEMPOTENCY_KEY_PATTERN, key):
+        raise InvalidRequestError("idempotency_key must be 8-128 characters of A-Z a-z 0-9 . _ : -")
+    return key
+
+
+def _epoch(value: datetime | int, name: str) -> str:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise InvalidRequestError(f"{name} must be a timezone-aware datetime")
+        return str(int(value.timestamp()))
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidRequestError(f"{name} must be an aware datetime or epoch seconds")
+    return str(value)
+
+
+def _text(value: str | int | bool | Decimal, name: str) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | Decimal):
+        return str(value)
+    raise InvalidRequestError(f"{name} must be a string, number or boolean")
+
+
+def list_params(
+    *,
+    limit: int | None = None,
+    next: str | None = None,
+    order_by: str | None = None,
+    sort: str | None = None,
+    created_gte: datetime | int | None = None,
+    created_lte: datetime | int | None = None,
+    metadata: Mapping[str, str | int | bool] | None = None,
+    filters: Mapping[str, str | None] | None = None,
+) -> dict[str, str]:
+    """Build and check the query string of a list request (REFERENCE §2.5).
+
+    * ``limit`` must be 1–100 (documented range).
+    * REFERENCE §2.5/§15.7: the invoices guide writes ``created_gte``/``created_lte`` while
+      gigstack's CLI and n8n send ``created[gte]``/``created[lte]`` (epoch seconds); we send the
+      bracket form used by working code.
+    * ``metadata={"local_id": "x"}`` becomes ``metadata.local_id=x`` — the dotted form the
+      guide lists first (it also lists ``metadata_{key}``).
+    """
+    params: dict[str, str] = {}
+    if limit is not None:
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 100:
+            raise InvalidRequestError("limit must be an integer from 1 to 100")
+        params["limit"] = str(limit)
+    if next is not None:
+        if not isinstance(next, str) or not next:
+            raise InvalidRequestError("next must be a non-empty cursor string")
+        params["next"] = next
+    if order_by is not None:
+        params["order_by"] = _text(order_by, "order_by")
+    if sort is not None:
+        if sort not in ("asc", "desc"):
+            raise InvalidRequestError("sort must be 'asc' or 'desc'")
+        params["sort"] = sort
+    if created_gte is not None:
+        params["created[gte]"] = _epoch(created_gte, "created_gte")
+    if created_lte is not None:
+        params["created[lte]"] = _epoch(created_lte, "created_lte")
+    for key, value in (metadata or {}).items():
+        if not isinstance(key, str) or not key or "." in key:
+            raise InvalidRequestError("metadata filter keys must be non-empty, without dots")
+        params[f"metadata.{key}"] = _text(value, f"metadata.{key}")
+    for key, filter_value in (filters or {}).items():
+        if filter_value is not None:
+            params[key] = _text(filter_value, key)
+    return params
+
+
+# --------------------------------------------------------------------------------------------
+# Responses
+
+
+def parse_model(model: type[M], response: ApiResponse, *, require_data: bool = False) -> M:
+    """Validate ``response.data`` as ``model``.
+
+    Args:
+        model: The response model.
+        response: The unpacked answer.
+        require_data: Fail when ``data`` is missing or null. Set where the resource is the
+            whole point of the call (get/create/register); left off where the docs show an
+            empty or no ``data`` (delete, cancel, settings ...), which then parse as an
+            empty model.
+
+    Raises:
+        InvalidResponseError: ``data`` does not have the expected shape. ``outcome_unknown``
+            is set: the server answered 2xx, so it may have done the work.
+    """
+    data = response.data
+    if data is None:
+        if require_data:
+            raise _bad_response(response, model.__name__, None)
+        data = {}
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise _bad_response(response, model.__name__, exc) from None
+
+
+def parse_list(model: type[M], response: ApiResponse) -> list[M]:
+    """Validate ``response.data`` as a list of ``model``."""
+    data = response.data
+    if data is None:
+        return []
+    if not isinstance(data, Sequence) or isinstance(data, str | bytes):
+        raise _bad_response(response, f"list of {model.__name__}", None)
+    try:
+        return [model.model_validate(item) for item in data]
+    except pydantic.ValidationError as exc:
+        raise _bad_response(response, model.__name__, exc) from None
+
+
+def parse_page(response: ApiResponse, model: type[M]) -> Page[M]:
+    """Turn a list envelope into a :class:`Page`.
+
+    ``has_more`` missing is read as "more if there is a cursor"; ``next`` missing, null or
+    empty as "no cursor" (see :attr:`Page.is_last`).
+    """
+    items = parse_list(model, response)
+    envelope = response.envelope
+    raw_next = envelope.get("next")
+    cursor = str(raw_next) if raw_next not in (None, "") else None
+    raw_more = envelope.get("has_more")
+    has_more = bool(raw_more) if raw_more is not None else cursor is not None
+    raw_total = envelope.get("total_results")
+    try:
+        total = int(raw_total) if raw_total is not None else None
+    except (TypeError, ValueError):
+        total = None
+    return Page(
+        items=items,
+        next=cursor,
+        has_more=has_more,
+        total_results=total,
+        message=response.message,
+    )
+
+
+def _bad_response(
+    response: ApiResponse, expected: str, exc: pydantic.ValidationError | None
+) -> InvalidResponseError:
+    details = (
+        exc.errors(include_url=False, include_input=False, include_context=False)
+        if exc is not None
+        else None
+    )
+    return InvalidResponseError(
+        f"response data is not a valid {expected}",
+        status=response.status_code,
+        method=response.method,
+        path=response.path,
+        details=details,
+        outcome_unknown=True,
+    )

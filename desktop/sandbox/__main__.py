@@ -1,0 +1,63 @@
+"""``python -m desktop.sandbox``: run the local gigstack sandbox until SIGINT/SIGTERM.
+
+The first stdout line is the base URL (``http://127.0.0.1:PORT/v2``), flushed at once, so a
+parent process can read it to find the port chosen with ``--port 0``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from types import FrameType
+
+from .server import Sandbox
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m desktop.sandbox", description="Local gigstack API v2 sandbox."
+    )
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--api-key", default="sk_test_mostrador_demo")
+    parser.add_argument("--seed", choices=("demo", "empty"), default="demo")
+    parser.add_argument("--state", default=None, help="JSON file that keeps data across restarts")
+    args = parser.parse_args(argv)
+
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+
+    sandbox = Sandbox(
+        api_key=args.api_key,
+        seed=args.seed,
+        host=args.host,
+        port=args.port,
+        state_file=args.state,
+    )
+    sandbox.start()
+    try:
+        print(sandbox.base_url, flush=True)
+        print(f"API key:     {sandbox.api_key}")
+        print(f"Team:        {sandbox.team}")
+        print(f"Connect:     {', '.join(sandbox.connect_teams) or '-'}")
+        print(f"Control URL: {sandbox.control_url}  (faults, reset, request log)")
+        if args.state:
+            print(f"State file:  {args.state}")
+        print("Press Ctrl+C to stop.", flush=True)
+        while not stop.wait(0.2):
+            pass
+    finally:
+        sandbox.stop()
+    print("Sandbox stopped.", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

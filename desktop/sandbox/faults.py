@@ -1,0 +1,155 @@
+"""Fault injection state shared by the HTTP control API and the Python ``Sandbox.faults``."""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from .validation import bad_request, require_object
+
+FAULT_FIELDS = (
+    "status_down",
+    "refuse_for_seconds",
+    "latency_ms",
+    "error_rate",
+    "seed",
+    "rate_limit",
+    "drop_after_commit",
+)
+
+
+class Faults:
+    """What goes wrong on the next ``/v2`` requests.
+
+    Attributes mirror the JSON fields of ``/_sandbox/faults``: ``status_down`` (answer 503),
+    ``latency_ms`` (sleep before processing), ``error_rate`` (fraction answered 500 before
+    processing, reproducible with ``seed``), ``rate_limit`` (``{"count", "retry_after"}``: the
+    next ``count`` requests get 429), ``drop_after_commit`` (the next N mutating requests that
+    succeed are processed and stored, then the connection is closed without a response; a
+    request answered 4xx stored nothing and does not use up the count) and
+    ``refuse_for_seconds`` (stop listening for N seconds; handled by the server callback).
+    """
+
+    def __init__(self, refuse: Callable[[float], None] | None = None) -> None:
+        self._lock = threading.Lock()
+        self._refuse = refuse
+        self._reset_fields()
+
+    def _reset_fields(self) -> None:
+        self.status_down = False
+        self.latency_ms = 0
+        self.error_rate = 0.0
+        self.seed: int | str | None = None
+        self.rate_limit_count = 0
+        self.retry_after = 1
+        self.drop_after_commit = 0
+        self.refuse_until: float | None = None
+        self._rng = random.Random()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._reset_fields()
+
+    def set(self, **fields: Any) -> dict[str, Any]:
+        """Validate and apply fault fields (only the ones given change). Returns the state."""
+        unknown = set(fields) - set(FAULT_FIELDS)
+        if unknown:
+            raise bad_request(
+                sorted(unknown)[0], f"unknown fault; known: {', '.join(FAULT_FIELDS)}"
+            )
+        refuse = None
+        with self._lock:
+            if "status_down" in fields:
+                if not isinstance(fields["status_down"], bool):
+                    raise bad_request("status_down", "must be a boolean")
+                self.status_down = fields["status_down"]
+            if "latency_ms" in fields:
+                self.latency_ms = _non_negative_int(fields["latency_ms"], "latency_ms")
+            if "seed" in fields:
+                if not isinstance(fields["seed"], int | str) or isinstance(fields["seed"], bool):
+                    raise bad_request("seed", "must be an integer or a string")
+                self.seed = fields["seed"]
+                self._rng = random.Random(self.seed)
+            if "error_rate" in fields:
+                rate = fields["error_rate"]
+                if (
+                    isinstance(rate, bool)
+                    or not isinstance(rate, int | float)
+                    or not 0 <= rate <= 1
+                ):
+                    raise bad_request("error_rate", "must be a number between 0 and 1")
+                self.error_rate = float(rate)
+                if "seed" not in fields:
+                    self._rng = random.Random(self.seed)
+            if "rate_limit" in fields:
+                spec = fields["rate_limit"]
+                if spec is None:
+                    self.rate_limit_count = 0
+                else:
+                    spec = require_object(spec, "rate_limit")
+                    self.rate_limit_count = _non_negative_int(
+                        spec.get("count", 1), "rate_limit.count"
+                    )
+                    self.retry_after = _non_negative_int(
+                        spec.get("retry_after", 1), "rate_limit.retry_after"
+                    )
+            if "drop_after_commit" in fields:
+                value = fields["drop_after_commit"]
+                if value is True:
+                    value = 1
+                elif value is False:
+                    value = 0
+                self.drop_after_commit = _non_negative_int(value, "drop_after_commit")
+            if fields.get("refuse_for_seconds") is not None:
+                seconds = fields["refuse_for_seconds"]
+                if (
+                    isinstance(seconds, bool)
+                    or not isinstance(seconds, int | float)
+                    or seconds <= 0
+                ):
+                    raise bad_request("refuse_for_seconds", "must be a number of seconds > 0")
+                refuse = float(seconds)
+        if refuse is not None and self._refuse is not None:
+            self._refuse(refuse)
+        return self.snapshot()
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._lock:
+            return {
+                "status_down": self.status_down,
+                "latency_ms": self.latency_ms,
+                "error_rate": self.error_rate,
+                "seed": self.seed,
+                "rate_limit": {"count": self.rate_limit_count, "retry_after": self.retry_after},
+                "drop_after_commit": self.drop_after_commit,
+                "refusing": self.refuse_until is not None,
+            }
+
+    # --- consumed by the request pipeline ---
+
+    def take_rate_limit(self) -> int | None:
+        """``Retry-After`` seconds when this request must be answered 429."""
+        with self._lock:
+            if self.rate_limit_count > 0:
+                self.rate_limit_count -= 1
+                return self.retry_after
+            return None
+
+    def roll_error(self) -> bool:
+        with self._lock:
+            return self.error_rate > 0 and self._rng.random() < self.error_rate
+
+    def take_drop(self) -> bool:
+        with self._lock:
+            if self.drop_after_commit > 0:
+                self.drop_after_commit -= 1
+                return True
+            return False
+
+
+def _non_negative_int(value: Any, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise bad_request(field, "must be an integer >= 0")
+    return value

@@ -1,0 +1,209 @@
+"""``Sandbox``: the local gigstack-compatible server, its thread, socket and faults.
+
+Served by werkzeug's threaded dev server (``make_server``) in a daemon thread. ``go_down``
+closes the listening socket so connections are *refused* (not answered with an error), and
+``come_up`` listens again on the same port, which is what a client sees when the internet or
+gigstack disappears and comes back.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+
+from .app import LoggedRequest, RequestLog, SandboxApp
+from .faults import Faults
+from .seed import build_store
+from .store import Store
+
+POLL_INTERVAL = 0.05  # serve_forever's default 0.5 s would make every stop() slow
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """No per-request lines on stderr (tests and the CLI stay readable)."""
+
+    def log(self, type: str, message: str, *args: Any) -> None:
+        pass
+
+
+class Sandbox:
+    """A local gigstack API v2.
+
+    Args:
+        api_key: the only key accepted (``Bearer <key>`` or the bare key).
+        seed: ``"demo"`` (a shop with clients, services and history) or ``"empty"``.
+        host, port: where to listen; port 0 picks a free port (kept across go_down/come_up).
+        team: the team the key belongs to.
+        connect_teams: other teams reachable with ``?team=`` (gigstack Connect).
+        state_file: JSON file to load at start (if it exists) and to save after every mutation.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str = "sk_test_mostrador_demo",
+        seed: str = "demo",
+        host: str = "127.0.0.1",
+        port: int = 0,
+        team: str = "team_mostrador_demo",
+        connect_teams: tuple[str, ...] = ("team_sucursal_norte", "team_sucursal_sur"),
+        state_file: str | Path | None = None,
+    ) -> None:
+        self.api_key = api_key
+        self.host = host
+        self.port = port
+        self.team = team
+        self.connect_teams = tuple(connect_teams)
+        self.state_file = Path(state_file) if state_file else None
+        # gigstack tells live from test by the key (REFERENCE.md 2.1).
+        self.livemode = "test" not in api_key
+        self.log = RequestLog()
+        self.faults = Faults(refuse=self._refuse_for)
+        self._persist_lock = threading.Lock()
+        self._server_lock = threading.RLock()
+        self._server: BaseWSGIServer | None = None
+        self._thread: threading.Thread | None = None
+        self._refuse_timer: threading.Timer | None = None
+        self._started = False
+        self.store: Store = self._initial_store(seed)
+        self.app = SandboxApp(self)
+
+    # --- data ----------------------------------------------------------------------------------
+
+    def _initial_store(self, seed: str) -> Store:
+        if self.state_file and self.state_file.exists():
+            return Store.load(json.loads(self.state_file.read_text(encoding="utf-8")))
+        store = build_store(seed, self.team, self.connect_teams, self.livemode)
+        if self.state_file:
+            store.save(self.state_file)
+        return store
+
+    def persist(self) -> None:
+        """Called under the store lock after every successful mutation."""
+        if self.state_file is not None:
+            with self._persist_lock:
+                self.store.save(self.state_file)
+
+    def reset(self, seed: str = "demo") -> None:
+        """Re-seed, clear faults (listen again if refusing), the request log and idempotency."""
+        store = build_store(seed, self.team, self.connect_teams, self.livemode)
+        with self.store.lock:
+            self.store = store
+        self.faults.clear()
+        if self._started:
+            self.come_up()
+        self.log.clear()
+        self.persist()
+
+    @property
+    def requests(self) -> list[LoggedRequest]:
+        return self.log.snapshot()
+
+    # --- addresses ------------------------------------------------------------------------------
+
+    @property
+    def root_url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        return f"{self.root_url}/v2"
+
+    @property
+    def control_url(self) -> str:
+        return f"{self.root_url}/_sandbox"
+
+    # --- lifecycle -------------------------------------------------------------------------------
+
+    def start(self) -> Sandbox:
+        with self._server_lock:
+            if self._started:
+                return self
+            self._listen()
+            self._started = True
+        return self
+
+    def _listen(self) -> None:
+        try:
+            server = make_server(
+                self.host, self.port, self.app, threaded=True, request_handler=_QuietHandler
+            )
+        except SystemExit as exc:  # werkzeug exits the process when it cannot bind
+            raise OSError(f"cannot listen on {self.host}:{self.port}") from exc
+        self.port = server.server_port
+        thread = threading.Thread(
+            target=server.serve_forever,
+            kwargs={"poll_interval": POLL_INTERVAL},
+            name=f"gigstack-sandbox:{self.port}",
+            daemon=True,
+        )
+        self._server, self._thread = server, thread
+        thread.start()
+
+    def _close_listener(self) -> None:
+        server, thread = self._server, self._thread
+        self._server = self._thread = None
+        if server is not None:
+            server.shutdown()  # werkzeug's serve_forever closes the socket when it returns
+            server.server_close()
+        if thread is not None:
+            thread.join(timeout=5)
+
+    @property
+    def is_up(self) -> bool:
+        return self._server is not None
+
+    def go_down(self) -> None:
+        """Refuse connections: close the listening socket (the port is remembered)."""
+        with self._server_lock:
+            self._close_listener()
+
+    def come_up(self) -> None:
+        """Listen again on the same port."""
+        with self._server_lock:
+            if self._refuse_timer is not None:
+                self._refuse_timer.cancel()
+                self._refuse_timer = None
+                self.faults.refuse_until = None
+            if self._started and self._server is None:
+                self._listen()
+
+    def _refuse_for(self, seconds: float) -> None:
+        """``refuse_for_seconds``: HTTP cannot switch refusing off (nothing listens), so a
+        timer brings the listener back."""
+        with self._server_lock:
+            if self._refuse_timer is not None:
+                self._refuse_timer.cancel()
+            self.faults.refuse_until = seconds
+            # Safe from a request thread: shutdown() waits for the accept loop (its own thread),
+            # and the connection of the control request that asked for this stays open.
+            self._close_listener()
+            timer = threading.Timer(seconds, self.come_up)
+            timer.daemon = True
+            self._refuse_timer = timer
+            timer.start()
+
+    def stop(self) -> None:
+        with self._server_lock:
+            if self._refuse_timer is not None:
+                self._refuse_timer.cancel()
+                self._refuse_timer = None
+            self._close_listener()
+            self._started = False
+
+    def __enter__(self) -> Sandbox:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

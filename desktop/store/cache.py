@@ -1,0 +1,179 @@
+"""The local cache: clients, services and recent payments per team, readable offline.
+
+Records are stored as the JSON the API returned (so nothing the server sent is lost) next to a
+precomputed search key: lower-case, accent-free text of the fields a cashier types (name, RFC,
+e-mail; description, SKU, barcode). Lookups at the counter filter on that key in memory or with
+`LIKE`, never by parsing JSON per keystroke.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from enum import StrEnum
+from typing import Any
+
+from desktop.store.db import Database
+from desktop.store.outbox import dumps
+
+Clock = Callable[[], float]
+
+
+class Resource(StrEnum):
+    CLIENTS = "client"
+    SERVICES = "service"
+    PAYMENTS = "payment"
+
+
+_SEARCH_FIELDS: dict[Resource, tuple[str, ...]] = {
+    Resource.CLIENTS: ("name", "legal_name", "company", "tax_id", "email", "phone"),
+    Resource.SERVICES: ("description", "sku", "barcode", "product_key"),
+    Resource.PAYMENTS: ("id", "status", "payment_form"),
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip accents, so "José" matches "jose" and "peña" "pena"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def search_key(resource: Resource, record: Mapping[str, Any]) -> str:
+    parts = [str(record.get(name) or "") for name in _SEARCH_FIELDS[resource]]
+    metadata = record.get("metadata")
+    if isinstance(metadata, Mapping):
+        # Barcodes may live in metadata (gigstack has no documented barcode field).
+        parts.extend(str(metadata.get(k) or "") for k in ("barcode", "local_id", "folio"))
+    client = record.get("client")
+    if isinstance(client, Mapping):
+        parts.extend(str(client.get(k) or "") for k in ("name", "tax_id", "email"))
+    return fold(" ".join(p for p in parts if p))
+
+
+def _team(team: str | None) -> str:
+    return team or ""
+
+
+def _record_id(record: Mapping[str, Any]) -> str:
+    # Invoices are identified by `uuid` in gigstack's responses; everything else by `id`.
+    value = record.get("id") or record.get("uuid")
+    if not value:
+        raise ValueError("a cached record needs an id")
+    return str(value)
+
+
+class Cache:
+    """Read and refresh the cached copies of server records."""
+
+    def __init__(self, db: Database, clock: Clock = time.time) -> None:
+        self._db = db
+        self._clock = clock
+
+    def upsert(
+        self, resource: Resource, team: str | None, records: Iterable[Mapping[str, Any]]
+    ) -> int:
+        """Insert or replace `records` in one transaction; returns how many were written."""
+        now = self._clock()
+        rows = []
+        for record in records:
+            created = record.get("created_at")
+            row: tuple[Any, ...] = (
+                _team(team),
+                _record_id(record),
+                search_key(resource, record),
+                dumps(dict(record)),
+                now,
+            )
+            if resource is Resource.PAYMENTS:
+                row = (*row, float(created) if isinstance(created, int | float) else None)
+            rows.append(row)
+        if not rows:
+            return 0
+        table = f"cached_{resource.value}"
+        if resource is Resource.PAYMENTS:
+            sql = (
+                f"INSERT OR REPLACE INTO {table} (team, id, search_key, data, updated_at, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?)"
+            )
+        else:
+            sql = (
+                f"INSERT OR REPLACE INTO {table} (team, id, search_key, data, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)"
+            )
+        with self._db.write() as conn:
+            conn.executemany(sql, rows)
+        return len(rows)
+
+    def remove(self, resource: Resource, team: str | None, ids: Iterable[str]) -> None:
+        with self._db.write() as conn:
+            conn.executemany(
+                f"DELETE FROM cached_{resource.value} WHERE team = ? AND id = ?",
+                [(_team(team), i) for i in ids],
+            )
+
+    def get(self, resource: Resource, team: str | None, record_id: str) -> dict[str, Any] | None:
+        with self._db.read() as conn:
+            row = conn.execute(
+                f"SELECT data FROM cached_{resource.value} WHERE team = ? AND id = ?",
+                (_team(team), record_id),
+            ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def all(self, resource: Resource, team: str | None) -> list[tuple[str, dict[str, Any]]]:
+        """Every cached record of a team as (search key, record), in insertion order."""
+        with self._db.read() as conn:
+            rows = conn.execute(
+                f"SELECT search_key, data FROM cached_{resource.value} WHERE team = ? "
+                "ORDER BY rowid",
+                (_team(team),),
+            ).fetchall()
+        return [(r[0], json.loads(r[1])) for r in rows]
+
+    def search(
+        self, resource: Resource, team: str | None, text: str, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """Records whose search key contains every word of `text` (accent/case-insensitive)."""
+        words = fold(text).split()
+        query = f"SELECT data FROM cached_{resource.value} WHERE team = ?"
+        params: list[Any] = [_team(team)]
+        for word in words:
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query += " AND search_key LIKE ? ESCAPE '\\'"
+            params.append(f"%{escaped}%")
+        query += " ORDER BY rowid LIMIT ?"
+        params.append(limit)
+        with self._db.read() as conn:
+            return [json.loads(r[0]) for r in conn.execute(query, params)]
+
+    def ids(self, resource: Resource, team: str | None) -> set[str]:
+        with self._db.read() as conn:
+            rows = conn.execute(
+                f"SELECT id FROM cached_{resource.value} WHERE team = ?", (_team(team),)
+            )
+            return {r[0] for r in rows}
+
+    def count(self, resource: Resource, team: str | None) -> int:
+        with self._db.read() as conn:
+            return int(
+                conn.execute(
+                    f"SELECT COUNT(*) FROM cached_{resource.value} WHERE team = ?",
+                    (_team(team),),
+                ).fetchone()[0]
+            )
+
+    def mark_synced(self, resource: Resource, team: str | None) -> None:
+        with self._db.write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO cache_sync (team, resource, synced_at) VALUES (?, ?, ?)",
+                (_team(team), resource.value, self._clock()),
+            )
+
+    def synced_at(self, resource: Resource, team: str | None) -> float | None:
+        with self._db.read() as conn:
+            row = conn.execute(
+                "SELECT synced_at FROM cache_sync WHERE team = ? AND resource = ?",
+                (_team(team), resource.value),
+            ).fetchone()
+        return None if row is None else float(row[0])

@@ -1,0 +1,478 @@
+"""The outbox: every write the counter makes, kept on disk until gigstack has it.
+
+A row's life (see FIELD-NOTES.md, "Offline queue rules"):
+
+    pending --claim--> sending --sent--> sent
+       ^                  |  \\--park--> parked --retry/edit--> pending
+       |                  |                 \\--discard--> discarded (reason + audit row)
+       +---retry later----+   (also: a crash leaves rows 'sending'; start-up puts them back)
+
+- The idempotency key and the local id are created with the row and never change on a retry.
+  Only editing a parked row (a *different* request, which the server rejected before) takes a
+  new key; the old one stays in the audit trail.
+- Rows are never deleted. Discarding needs a reason and leaves an audit row.
+- Rows with the same `serial_key` (e.g. two sales for the same not-yet-created client) go one
+  at a time, in order, so the server never creates that client twice.
+- Money in payloads is kept as JSON strings of Decimals (lossless); the sender re-validates
+  the payload into a request model before it leaves.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from desktop.store.db import Database
+
+Clock = Callable[[], float]
+PayloadBuilder = Callable[["Identity"], Mapping[str, Any]]
+
+
+class OutboxState(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    PARKED = "parked"
+    DISCARDED = "discarded"
+
+
+class OutboxKind(StrEnum):
+    REGISTER_PAYMENT = "register_payment"
+    CREATE_CLIENT = "create_client"
+    UPDATE_CLIENT = "update_client"
+    CREATE_SERVICE = "create_service"
+    UPDATE_SERVICE = "update_service"
+
+
+class OutboxError(Exception):
+    """An outbox operation that does not fit the row's state (or an unknown row)."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a row is known by, created before its payload so the payload can carry it."""
+
+    local_id: str
+    idempotency_key: str
+    folio: str | None
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    local_id: str
+    kind: OutboxKind
+    team: str | None
+    folio: str | None
+    idempotency_key: str
+    payload: dict[str, Any]
+    serial_key: str | None
+    state: OutboxState
+    attempts: int
+    next_attempt_at: float
+    outcome_unknown: bool
+    last_error: str | None
+    last_status: int | None
+    server_id: str | None
+    response: dict[str, Any] | None
+    created_at: float
+    updated_at: float
+    sent_at: float | None
+
+
+@dataclass(frozen=True)
+class OutboxStats:
+    pending: int
+    sending: int
+    parked: int
+    sent: int
+    discarded: int
+    oldest_pending_at: float | None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: float
+    action: str
+    detail: str | None
+
+
+def dumps(value: object) -> str:
+    """JSON with Decimals as strings: exact, and readable by `sqlite3` users."""
+    return json.dumps(value, default=_json_default, ensure_ascii=False, sort_keys=True)
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _row_to_item(row: sqlite3.Row) -> OutboxItem:
+    return OutboxItem(
+        id=row["id"],
+        local_id=row["local_id"],
+        kind=OutboxKind(row["kind"]),
+        team=row["team"],
+        folio=row["folio"],
+        idempotency_key=row["idempotency_key"],
+        payload=json.loads(row["payload"]),
+        serial_key=row["serial_key"],
+        state=OutboxState(row["state"]),
+        attempts=row["attempts"],
+        next_attempt_at=row["next_attempt_at"],
+        outcome_unknown=bool(row["outcome_unknown"]),
+        last_error=row["last_error"],
+        last_status=row["last_status"],
+        server_id=row["server_id"],
+        response=json.loads(row["response"]) if row["response"] else None,
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        sent_at=row["sent_at"],
+    )
+
+
+DEFAULT_SERIES = "CAJA1"
+
+
+class Outbox:
+    """Queue operations over the `outbox` table. Plain Python; the clock is injected."""
+
+    def __init__(self, db: Database, clock: Clock = time.time) -> None:
+        self._db = db
+        self._clock = clock
+
+    # -- the terminal's folio series ------------------------------------------------------
+
+    def terminal_series(self) -> str:
+        with self._db.read() as conn:
+            row = conn.execute("SELECT series FROM terminal WHERE id = 1").fetchone()
+        return str(row["series"]) if row else DEFAULT_SERIES
+
+    def set_terminal_series(self, series: str) -> None:
+        """Name this terminal's folio series (folios are `<series>-<n>`, per terminal)."""
+        series = series.strip().upper()
+        if not series or not series.replace("_", "").isalnum():
+            raise ValueError("la serie solo puede tener letras y números")
+        with self._db.write() as conn:
+            conn.execute(
+                "INSERT INTO terminal (id, series, next_folio) VALUES (1, ?, 1) "
+                "ON CONFLICT (id) DO UPDATE SET series = excluded.series",
+                (series,),
+            )
+
+    # -- writing --------------------------------------------------------------------------
+
+    def enqueue(
+        self,
+        kind: OutboxKind,
+        payload: Mapping[str, Any] | PayloadBuilder,
+        *,
+        team: str | None = None,
+        serial_key: str | None = None,
+        with_folio: bool | None = None,
+        idempotency_key: str | None = None,
+    ) -> OutboxItem:
+        """Queue one write in a single transaction and return the stored row.
+
+        Args:
+            kind: What the row asks the server to do.
+            payload: The request body, or a function building it from the row's `Identity`
+                (so a payment's metadata can carry its own local id and folio).
+            team: gigstack Connect team, or None for the key's own team.
+            serial_key: Rows sharing it are sent one at a time, in order.
+            with_folio: Take the next terminal folio (default: for payments only).
+            idempotency_key: Use this key instead of a new one (a feeding system's own key).
+        """
+        if with_folio is None:
+            with_folio = kind is OutboxKind.REGISTER_PAYMENT
+        now = self._clock()
+        with self._db.write() as conn:
+            folio = self._take_folio(conn) if with_folio else None
+            identity = Identity(uuid.uuid4().hex, idempotency_key or str(uuid.uuid4()), folio)
+            body = payload(identity) if callable(payload) else payload
+            cursor = conn.execute(
+                "INSERT INTO outbox (local_id, kind, team, folio, idempotency_key, payload, "
+                "serial_key, next_attempt_at, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    identity.local_id,
+                    kind.value,
+                    team,
+                    folio,
+                    identity.idempotency_key,
+                    dumps(dict(body)),
+                    serial_key,
+                    now,
+                    now,
+                    now,
+                ),
+            )
+            row_id = int(cursor.lastrowid or 0)
+            self._audit(conn, row_id, "enqueued", folio)
+            return self._fetch(conn, row_id)
+
+    def _take_folio(self, conn: sqlite3.Connection) -> str:
+        conn.execute(
+            "INSERT OR IGNORE INTO terminal (id, series, next_folio) VALUES (1, ?, 1)",
+            (DEFAULT_SERIES,),
+        )
+        row = conn.execute("SELECT series, next_folio FROM terminal WHERE id = 1").fetchone()
+        conn.execute("UPDATE terminal SET next_folio = next_folio + 1 WHERE id = 1")
+        return f"{row['series']}-{row['next_folio']}"
+
+    def claim_due(self, limit: int) -> list[OutboxItem]:
+        """Move up to `limit` due rows to `sending` and return them (attempts counted).
+
+        A row is skipped while an earlier row with the same `serial_key` is pending or
+        sending: those go strictly one after another.
+        """
+        if limit <= 0:
+            return []
+        now = self._clock()
+        with self._db.write() as conn:
+            rows = conn.execute(
+                "SELECT o.id FROM outbox o WHERE o.state = 'pending' AND o.next_attempt_at <= ? "
+                "AND (o.serial_key IS NULL OR ("
+                # no earlier row of the same key still waiting or in flight ...
+                "  NOT EXISTS (SELECT 1 FROM outbox e WHERE e.serial_key = o.serial_key "
+                "    AND e.id < o.id AND e.state IN ('pending', 'sending')) "
+                # ... and no later one in flight (an earlier parked row was retried meanwhile)
+                "  AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.serial_key = o.serial_key "
+                "    AND s.state = 'sending'))) "
+                "ORDER BY o.id LIMIT ?",
+                (now, limit),
+            ).fetchall()
+            claimed = []
+            for row in rows:
+                conn.execute(
+                    "UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
+                    "updated_at = ? WHERE id = ?",
+                    (now, row["id"]),
+                )
+                claimed.append(self._fetch(conn, row["id"]))
+            return claimed
+
+    def mark_sent(self, row_id: int, server_id: str | None, response: Mapping[str, Any]) -> None:
+        """Record the server's answer: the row is done for good."""
+        now = self._clock()
+        with self._db.write() as conn:
+            self._expect(conn, row_id, OutboxState.SENDING)
+            conn.execute(
+                "UPDATE outbox SET state = 'sent', server_id = ?, response = ?, sent_at = ?, "
+                "updated_at = ?, last_error = NULL, last_status = NULL, outcome_unknown = 0 "
+                "WHERE id = ?",
+                (server_id, dumps(dict(response)), now, now, row_id),
+            )
+            self._audit(conn, row_id, "sent", server_id)
+
+    def mark_retry(
+        self,
+        row_id: int,
+        *,
+        error: str,
+        delay: float,
+        status: int | None = None,
+        outcome_unknown: bool = False,
+    ) -> None:
+        """Back to pending, due again after `delay` seconds, with the same key."""
+        now = self._clock()
+        with self._db.write() as conn:
+            self._expect(conn, row_id, OutboxState.SENDING)
+            conn.execute(
+                "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, "
+                "last_status = ?, outcome_unknown = MAX(outcome_unknown, ?), updated_at = ? "
+                "WHERE id = ?",
+                (now + max(delay, 0.0), error, status, int(outcome_unknown), now, row_id),
+            )
+            self._audit(conn, row_id, "retry", error)
+
+    def release(self, row_id: int, reason: str) -> None:
+        """Back to pending without counting the attempt (e.g. the queue paused on a 401)."""
+        now = self._clock()
+        with self._db.write() as conn:
+            self._expect(conn, row_id, OutboxState.SENDING)
+            conn.execute(
+                "UPDATE outbox SET state = 'pending', attempts = MAX(attempts - 1, 0), "
+                "last_error = ?, updated_at = ? WHERE id = ?",
+                (reason, now, row_id),
+            )
+            self._audit(conn, row_id, "released", reason)
+
+    def park(self, row_id: int, *, error: str, status: int | None = None) -> None:
+        """Set aside for a person: the server refused the request as it is."""
+        now = self._clock()
+        with self._db.write() as conn:
+            self._expect(conn, row_id, OutboxState.SENDING)
+            conn.execute(
+                "UPDATE outbox SET state = 'parked', last_error = ?, last_status = ?, "
+                "updated_at = ? WHERE id = ?",
+                (error, status, now, row_id),
+            )
+            self._audit(conn, row_id, "parked", error)
+
+    def retry_now(self, row_id: int) -> None:
+        """Make a pending or parked row due immediately (same payload, same key)."""
+        now = self._clock()
+        with self._db.write() as conn:
+            self._expect(conn, row_id, OutboxState.PENDING, OutboxState.PARKED)
+            conn.execute(
+                "UPDATE outbox SET state = 'pending', next_attempt_at = ?, updated_at = ? "
+                "WHERE id = ?",
+                (now, now, row_id),
+            )
+            self._audit(conn, row_id, "retry_now", None)
+
+    def edit_parked(self, row_id: int, payload: Mapping[str, Any]) -> OutboxItem:
+        """Replace a parked row's payload and queue it again under a new idempotency key.
+
+        The server rejected the old body, so nothing was created under the old key; reusing it
+        with a different body would be refused as an idempotency conflict.
+        """
+        now = self._clock()
+        with self._db.write() as conn:
+            old = self._expect(conn, row_id, OutboxState.PARKED)
+            new_key = str(uuid.uuid4())
+            conn.execute(
+                "UPDATE outbox SET payload = ?, idempotency_key = ?, state = 'pending', "
+                "next_attempt_at = ?, outcome_unknown = 0, updated_at = ? WHERE id = ?",
+                (dumps(dict(payload)), new_key, now, now, row_id),
+            )
+            self._audit(conn, row_id, "edited", f"previous key {old.idempotency_key}")
+            return self._fetch(conn, row_id)
+
+    def discard(self, row_id: int, reason: str) -> None:
+        """Give up on a pending or parked row on purpose; the row and its audit trail stay."""
+        reason = reason.strip()
+        if not reason:
+            raise OutboxError("descartar necesita un motivo")
+        now = self._clock()
+        with self._db.write() as conn:
+            self._expect(conn, row_id, OutboxState.PENDING, OutboxState.PARKED)
+            conn.execute(
+                "UPDATE outbox SET state = 'discarded', updated_at = ? WHERE id = ?",
+                (now, row_id),
+            )
+            self._audit(conn, row_id, "discarded", reason)
+
+    def make_due_now(self) -> int:
+        """Make every pending row due now (the connection came back); returns how many."""
+        now = self._clock()
+        with self._db.write() as conn:
+            cursor = conn.execute(
+                "UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' "
+                "AND next_attempt_at > ?",
+                (now, now),
+            )
+            return cursor.rowcount
+
+    def recover_interrupted(self) -> int:
+        """On start: rows a crash left `sending` go back to pending, same key, outcome unknown.
+
+        Returns:
+            How many rows were recovered.
+        """
+        now = self._clock()
+        with self._db.write() as conn:
+            ids = [r["id"] for r in conn.execute("SELECT id FROM outbox WHERE state = 'sending'")]
+            for row_id in ids:
+                conn.execute(
+                    "UPDATE outbox SET state = 'pending', outcome_unknown = 1, "
+                    "next_attempt_at = ?, updated_at = ? WHERE id = ?",
+                    (now, now, row_id),
+                )
+                self._audit(conn, row_id, "recovered", "interrupted while sending")
+            return len(ids)
+
+    # -- reading --------------------------------------------------------------------------
+
+    def get(self, ref: int | str) -> OutboxItem:
+        """A row by numeric id, local id or folio."""
+        with self._db.read() as conn:
+            row = conn.execute(
+                "SELECT * FROM outbox WHERE id = ? OR local_id = ? OR folio = ?",
+                (ref if isinstance(ref, int) else -1, str(ref), str(ref)),
+            ).fetchone()
+        if row is None:
+            raise OutboxError(f"no hay ningún elemento {ref} en la cola")
+        return _row_to_item(row)
+
+    def find_by_key(self, idempotency_key: str) -> OutboxItem | None:
+        with self._db.read() as conn:
+            row = conn.execute(
+                "SELECT * FROM outbox WHERE idempotency_key = ?", (idempotency_key,)
+            ).fetchone()
+        return None if row is None else _row_to_item(row)
+
+    def rows(self, states: Iterable[OutboxState] | None = None) -> list[OutboxItem]:
+        query = "SELECT * FROM outbox"
+        params: list[str] = []
+        if states is not None:
+            wanted = [s.value for s in states]
+            query += f" WHERE state IN ({', '.join('?' * len(wanted))})"
+            params = wanted
+        with self._db.read() as conn:
+            return [_row_to_item(r) for r in conn.execute(query + " ORDER BY id", params)]
+
+    def stats(self) -> OutboxStats:
+        with self._db.read() as conn:
+            counts = dict(conn.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state"))
+            oldest = conn.execute(
+                "SELECT MIN(created_at) FROM outbox WHERE state IN ('pending', 'sending')"
+            ).fetchone()[0]
+        return OutboxStats(
+            pending=counts.get("pending", 0),
+            sending=counts.get("sending", 0),
+            parked=counts.get("parked", 0),
+            sent=counts.get("sent", 0),
+            discarded=counts.get("discarded", 0),
+            oldest_pending_at=oldest,
+        )
+
+    def next_due_at(self) -> float | None:
+        """When the earliest pending row becomes due (None when nothing is pending)."""
+        with self._db.read() as conn:
+            value = conn.execute(
+                "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'"
+            ).fetchone()[0]
+        return None if value is None else float(value)
+
+    def audit(self, row_id: int) -> list[AuditEntry]:
+        with self._db.read() as conn:
+            rows = conn.execute(
+                "SELECT at, action, detail FROM outbox_audit WHERE outbox_id = ? ORDER BY id",
+                (row_id,),
+            ).fetchall()
+        return [AuditEntry(r["at"], r["action"], r["detail"]) for r in rows]
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _fetch(self, conn: sqlite3.Connection, row_id: int) -> OutboxItem:
+        row = conn.execute("SELECT * FROM outbox WHERE id = ?", (row_id,)).fetchone()
+        if row is None:
+            raise OutboxError(f"no hay ningún elemento {row_id} en la cola")
+        return _row_to_item(row)
+
+    def _expect(self, conn: sqlite3.Connection, row_id: int, *states: OutboxState) -> OutboxItem:
+        item = self._fetch(conn, row_id)
+        if item.state not in states:
+            allowed = ", ".join(s.value for s in states)
+            raise OutboxError(
+                f"el elemento {row_id} está en estado {item.state.value} (se esperaba {allowed})"
+            )
+        return item
+
+    def _audit(
+        self, conn: sqlite3.Connection, row_id: int, action: str, detail: str | None
+    ) -> None:
+        conn.execute(
+            "INSERT INTO outbox_audit (outbox_id, at, action, detail) VALUES (?, ?, ?, ?)",
+            (row_id, self._clock(), action, detail),
+        )

@@ -1,0 +1,123 @@
+"""The database schema as a list of forward migrations.
+
+Each migration runs once, in order, inside the caller's transaction; `PRAGMA user_version`
+records how far a file has come. Never edit a migration that has shipped: add a new one.
+Tests open a database at every earlier version and migrate it to the latest.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the outbox, its audit trail and the terminal's folio counter.
+    """
+    CREATE TABLE terminal (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        series      TEXT    NOT NULL,
+        next_folio  INTEGER NOT NULL CHECK (next_folio >= 1)
+    );
+    CREATE TABLE outbox (
+        id               INTEGER PRIMARY KEY,
+        local_id         TEXT    NOT NULL UNIQUE,
+        kind             TEXT    NOT NULL,
+        team             TEXT,
+        folio            TEXT    UNIQUE,
+        idempotency_key  TEXT    NOT NULL UNIQUE,
+        payload          TEXT    NOT NULL,
+        serial_key       TEXT,
+        state            TEXT    NOT NULL DEFAULT 'pending'
+                         CHECK (state IN ('pending', 'sending', 'sent', 'parked', 'discarded')),
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  REAL    NOT NULL,
+        outcome_unknown  INTEGER NOT NULL DEFAULT 0,
+        last_error       TEXT,
+        last_status      INTEGER,
+        server_id        TEXT,
+        response         TEXT,
+        created_at       REAL    NOT NULL,
+        updated_at       REAL    NOT NULL,
+        sent_at          REAL
+    );
+    CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+    CREATE INDEX outbox_serial ON outbox (serial_key, state);
+    CREATE TABLE outbox_audit (
+        id         INTEGER PRIMARY KEY,
+        outbox_id  INTEGER NOT NULL REFERENCES outbox (id),
+        at         REAL    NOT NULL,
+        action     TEXT    NOT NULL,
+        detail     TEXT
+    );
+    CREATE INDEX outbox_audit_item ON outbox_audit (outbox_id);
+    """,
+    # 2: the local cache of server data, per team ('' = the key's own team).
+    """
+    CREATE TABLE cached_client (
+        team        TEXT NOT NULL,
+        id          TEXT NOT NULL,
+        search_key  TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        updated_at  REAL NOT NULL,
+        PRIMARY KEY (team, id)
+    );
+    CREATE TABLE cached_service (
+        team        TEXT NOT NULL,
+        id          TEXT NOT NULL,
+        search_key  TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        updated_at  REAL NOT NULL,
+        PRIMARY KEY (team, id)
+    );
+    CREATE TABLE cached_payment (
+        team        TEXT NOT NULL,
+        id          TEXT NOT NULL,
+        created_at  REAL,
+        search_key  TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        updated_at  REAL NOT NULL,
+        PRIMARY KEY (team, id)
+    );
+    CREATE TABLE cache_sync (
+        team        TEXT NOT NULL,
+        resource    TEXT NOT NULL,
+        synced_at   REAL NOT NULL,
+        PRIMARY KEY (team, resource)
+    );
+    """,
+)
+
+LATEST_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNewError(RuntimeError):
+    """The file was written by a newer Mostrador; opening it could lose data."""
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
+    """Apply the migrations after the file's version up to `target`; return the new version.
+
+    Must run inside a write transaction (`Database.write()`), so a failed step leaves the file
+    at its old version.
+
+    Raises:
+        SchemaTooNewError: when the file's version is newer than this code knows.
+    """
+    version = current_version(conn)
+    if version > LATEST_VERSION:
+        raise SchemaTooNewError(
+            f"database schema {version} is newer than this version of Mostrador ({LATEST_VERSION})"
+        )
+    for number in range(version + 1, target + 1):
+        for statement in _statements(MIGRATIONS[number - 1]):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {number}")
+    return max(version, target)
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would COMMIT the caller's transaction; split and run one by one instead.
+    return [part.strip() for part in script.split(";") if part.strip()]

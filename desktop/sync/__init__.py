@@ -1,0 +1,5 @@
+"""Moving data between the local store and gigstack: the outbox sender and the cache refresher.
+
+Plain Python with the API client and the clock injected; the only package that imports both
+`desktop.store` and `desktop.gigstack`.
+"""

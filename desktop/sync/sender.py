@@ -1,0 +1,318 @@
+"""The sender: drains the outbox into gigstack, exactly once per row, online or not.
+
+Plain Python with the outbox, the delivery functions and the clock injected; the Qt worker
+(or the CLI's `sync` command) calls `run()` on its own thread and `kick()` from anywhere.
+
+Outcomes per attempt (FIELD-NOTES.md, "Offline queue rules"):
+
+- success -> the row is `sent` with the server id; a success after failures makes every
+  waiting row due at once (the connection is evidently back).
+- retryable (connection, timeout, 408/425/429/5xx) -> pending again with the same key, after a
+  backoff (or the server's `Retry-After`, which then also holds back every other row).
+- connection refused / unreachable -> the sender goes *offline*: it stops claiming rows and
+  probes cheaply with a growing interval (no busy loop) until a probe or `kick()` succeeds.
+- rejected (400/404/409/422) -> `parked` with the server's message, for a person to fix;
+  later rows keep flowing.
+- 401/403 -> the row goes back untouched and the whole queue *pauses* until `resume()`.
+- outcome unknown (the request may have been processed) -> before sending again, the payment
+  is looked up by its local id in `metadata`; if it exists, the row is marked sent with it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol
+
+from desktop.gigstack.errors import (
+    AuthenticationError,
+    ConnectionFailedError,
+    GigstackError,
+    RejectedError,
+    RetryableError,
+)
+from desktop.store.outbox import Outbox, OutboxItem
+from desktop.sync.backoff import Backoff
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], float]
+
+
+class Delivery(Protocol):
+    """What the sender needs from the API side (see `desktop.sync.delivery`)."""
+
+    def deliver(self, item: OutboxItem) -> tuple[str | None, dict[str, Any]]:
+        """Send the row's request; return (server id, response data)."""
+
+    def find_existing(self, item: OutboxItem) -> tuple[str | None, dict[str, Any]] | None:
+        """Look the row's result up on the server (by its local id); None if absent."""
+
+    def probe(self) -> None:
+        """A cheap request that raises if the API cannot be reached."""
+
+
+class SenderState(StrEnum):
+    IDLE = "idle"
+    OFFLINE = "offline"
+    PAUSED = "paused"
+
+
+@dataclass(frozen=True)
+class SenderEvent:
+    """Something the UI may want to show. `kind`: sent, retry, parked, offline, online, paused."""
+
+    kind: str
+    item_id: int | None = None
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class _Result:
+    item: OutboxItem
+    server_id: str | None = None
+    response: dict[str, Any] | None = None
+    error: BaseException | None = None
+
+
+class Sender:
+    """Sends due outbox rows with bounded concurrency. Thread-safe `kick()`/`resume()`.
+
+    Args:
+        outbox: The queue to drain.
+        delivery: Performs the API calls.
+        concurrency: How many independent rows are in flight at once.
+        on_event: Called (on the sender's thread) for every `SenderEvent`.
+    """
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        delivery: Delivery,
+        *,
+        concurrency: int = 4,
+        backoff: Backoff | None = None,
+        probe_backoff: Backoff | None = None,
+        clock: Clock = time.time,
+        on_event: Callable[[SenderEvent], None] | None = None,
+    ) -> None:
+        self._outbox = outbox
+        self._delivery = delivery
+        self._concurrency = max(1, concurrency)
+        self._backoff = backoff or Backoff()
+        self._probe_backoff = probe_backoff or Backoff(first=2.0, cap=60.0)
+        self._clock = clock
+        self._on_event = on_event
+        self._wake = threading.Event()
+        self._lock = threading.Lock()
+        self._state = SenderState.IDLE
+        self._pause_reason: str | None = None
+        self._probe_at = 0.0
+        self._probe_round = 0
+        self._hold_until = 0.0  # from a 429's Retry-After: applies to the whole key
+        self._degraded = False
+        self._executor = ThreadPoolExecutor(self._concurrency, thread_name_prefix="sender")
+
+    # -- control (any thread) --------------------------------------------------------------
+
+    @property
+    def state(self) -> SenderState:
+        return self._state
+
+    @property
+    def pause_reason(self) -> str | None:
+        return self._pause_reason
+
+    def kick(self) -> None:
+        """Try now: the network may be back (Qt said so, or a person pressed a button)."""
+        with self._lock:
+            self._probe_at = 0.0
+            self._hold_until = 0.0
+        if self._state is SenderState.OFFLINE or self._degraded:
+            self._outbox.make_due_now()
+        self._wake.set()
+
+    def resume(self) -> None:
+        """Leave the paused state (a new key was saved)."""
+        with self._lock:
+            if self._state is SenderState.PAUSED:
+                self._state = SenderState.IDLE
+                self._pause_reason = None
+        self._wake.set()
+
+    def close(self) -> None:
+        self._wake.set()
+        self._executor.shutdown(wait=True)
+
+    # -- the loop ------------------------------------------------------------------------------
+
+    def step(self) -> int:
+        """One round: probe if offline, else claim due rows and send them. Returns rows sent."""
+        now = self._clock()
+        if self._state is SenderState.PAUSED or now < self._hold_until:
+            return 0
+        offline = self._state is SenderState.OFFLINE
+        if offline and (now < self._probe_at or not self._probe()):
+            return 0
+        items = self._outbox.claim_due(self._concurrency)
+        if not items:
+            return 0
+        results = list(self._executor.map(self._attempt, items))
+        sent = 0
+        for result in results:
+            sent += self._apply(result)
+        return sent
+
+    def wait_time(self) -> float | None:
+        """Seconds until `step()` could do something; None when nothing is pending."""
+        now = self._clock()
+        if self._state is SenderState.PAUSED:
+            return None
+        due = self._outbox.next_due_at()
+        if due is None:
+            return None
+        wait = max(due - now, self._hold_until - now, 0.0)
+        if self._state is SenderState.OFFLINE:
+            wait = max(wait, self._probe_at - now)
+        return wait
+
+    def run(
+        self, stop: threading.Event, *, until_idle: bool = False, max_wait: float = 30.0
+    ) -> None:
+        """Send until `stop` is set (or, with `until_idle`, until nothing is sendable now)."""
+        self._outbox.recover_interrupted()
+        while not stop.is_set():
+            self._wake.clear()
+            self.step()
+            wait = self.wait_time()
+            if until_idle and (wait is None or wait > 0):
+                return
+            if wait == 0:
+                continue
+            self._wake.wait(max_wait if wait is None else min(wait, max_wait))
+
+    # -- one attempt (pool threads) -----------------------------------------------------------
+
+    def _attempt(self, item: OutboxItem) -> _Result:
+        try:
+            if item.outcome_unknown:
+                found = self._delivery.find_existing(item)
+                if found is not None:
+                    log.info("row %s already on the server as %s", item.id, found[0])
+                    return _Result(item, server_id=found[0], response=found[1])
+            server_id, response = self._delivery.deliver(item)
+            return _Result(item, server_id=server_id, response=response)
+        except Exception as exc:  # every failure becomes a row state, never a dead thread
+            return _Result(item, error=exc)
+
+    # -- outcomes (sender thread) ------------------------------------------------------------
+
+    def _apply(self, result: _Result) -> int:
+        item, exc = result.item, result.error
+        if exc is None:
+            self._outbox.mark_sent(item.id, result.server_id, result.response or {})
+            self._emit(SenderEvent("sent", item.id))
+            self._became_healthy()
+            return 1
+        message = _spanish_message(exc)
+        if isinstance(exc, AuthenticationError):
+            self._outbox.release(item.id, message)
+            with self._lock:
+                self._state, self._pause_reason = SenderState.PAUSED, message
+            self._emit(SenderEvent("paused", item.id, message))
+        elif isinstance(exc, RejectedError):
+            self._outbox.park(item.id, error=message, status=exc.status)
+            self._emit(SenderEvent("parked", item.id, message))
+        elif isinstance(exc, RetryableError):
+            self._degraded = True
+            if isinstance(exc, ConnectionFailedError):
+                self._went_offline()
+                delay = 0.0  # due as soon as the probe says we are back
+            else:
+                delay = self._backoff.delay(item.attempts, exc.retry_after)
+                if exc.retry_after is not None:
+                    with self._lock:
+                        self._hold_until = max(self._hold_until, self._clock() + delay)
+            self._outbox.mark_retry(
+                item.id,
+                error=message,
+                delay=delay,
+                status=exc.status,
+                outcome_unknown=exc.outcome_unknown,
+            )
+            self._emit(SenderEvent("retry", item.id, message))
+        else:
+            # A bug or an unexpected answer: keep the row, retry slowly, leave a trace.
+            log.error("unexpected error sending row %s", item.id, exc_info=exc)
+            self._outbox.mark_retry(
+                item.id,
+                error=message,
+                delay=self._backoff.delay(item.attempts),
+                outcome_unknown=True,
+            )
+            self._emit(SenderEvent("retry", item.id, message))
+        return 0
+
+    def _probe(self) -> bool:
+        try:
+            self._delivery.probe()
+        except AuthenticationError as exc:
+            with self._lock:
+                self._state, self._pause_reason = SenderState.PAUSED, _spanish_message(exc)
+            self._emit(SenderEvent("paused", None, self._pause_reason))
+            return False
+        except Exception:
+            self._probe_round += 1
+            self._probe_at = self._clock() + self._probe_backoff.delay(self._probe_round)
+            return False
+        self._became_healthy()
+        return True
+
+    def _went_offline(self) -> None:
+        if self._state is not SenderState.OFFLINE:
+            self._state = SenderState.OFFLINE
+            self._probe_round = 1
+            self._probe_at = self._clock() + self._probe_backoff.delay(1)
+            self._emit(SenderEvent("offline"))
+
+    def _became_healthy(self) -> None:
+        was_offline = self._state is SenderState.OFFLINE
+        if was_offline:
+            self._state = SenderState.IDLE
+            self._probe_round = 0
+            self._emit(SenderEvent("online"))
+        if was_offline or self._degraded:
+            self._degraded = False
+            self._outbox.make_due_now()
+
+    def _emit(self, event: SenderEvent) -> None:
+        if self._on_event is not None:
+            try:
+                self._on_event(event)
+            except Exception:
+                log.exception("sender event handler failed")
+
+
+def _spanish_message(exc: BaseException) -> str:
+    """What a cashier or support person reads in the queue for this failure."""
+    if isinstance(exc, GigstackError):
+        server = exc.message
+        if isinstance(exc, AuthenticationError):
+            return f"gigstack rechazó la clave de API ({exc.status}): {server}"
+        if isinstance(exc, ConnectionFailedError):
+            return "Sin conexión con gigstack; se reintentará al volver la conexión."
+        if isinstance(exc, RetryableError):
+            if exc.status == 429:
+                return "gigstack pidió esperar (demasiadas solicitudes); se reintentará."
+            if exc.status is not None:
+                return f"gigstack no respondió bien ({exc.status}); se reintentará."
+            return "La conexión se cortó antes de la respuesta; se verificará y reintentará."
+        if isinstance(exc, RejectedError):
+            status = f" ({exc.status})" if exc.status is not None else ""
+            return f"gigstack rechazó la operación{status}: {server}"
+    return f"Error inesperado: {type(exc).__name__}"

@@ -1,0 +1,44 @@
+"""Shared test fixtures.
+
+Qt runs offscreen in tests; the variable must be set before any QApplication exists.
+The gigstack sandbox runs in-process on a real loopback socket (port 0), one server for the
+whole session, reset to its seed before every test that asks for it.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+
+import pytest
+
+from desktop.sandbox import Sandbox
+
+SANDBOX_KEY = "sk_test_mostrador_sandbox"
+
+
+@pytest.fixture(scope="session")
+def _sandbox_server() -> Iterator[Sandbox]:
+    sandbox = Sandbox(api_key=SANDBOX_KEY, seed="demo")
+    sandbox.start()
+    try:
+        yield sandbox
+    finally:
+        sandbox.stop()
+
+
+@pytest.fixture
+def sandbox(_sandbox_server: Sandbox) -> Sandbox:
+    """A running sandbox with demo data, faults cleared and the request log emptied."""
+    _sandbox_server.reset(seed="demo")
+    return _sandbox_server
+
+
+@pytest.fixture
+def empty_sandbox(_sandbox_server: Sandbox) -> Sandbox:
+    """A running sandbox with no clients, services, payments or invoices."""
+    _sandbox_server.reset(seed="empty")
+    return _sandbox_server

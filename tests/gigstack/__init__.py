@@ -1,0 +1,1 @@
+"""Tests of desktop.gigstack (a package so module names cannot clash with other test dirs)."""

@@ -1,0 +1,231 @@
+"""Benchmarks: `python -m tests.perf [--quick] [--only NAME ...] [--json FILE]`.
+
+Prints each figure beside its floor (what the machine allows at best, measured in the same
+run) and writes everything as JSON (default `perf-results/latest.json`). Nothing here passes or
+fails on time: figures are for people to read and compare between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from desktop.gigstack import GigstackClient
+from desktop.sales import queue_payment
+from desktop.store import open_database
+from desktop.store.outbox import Outbox
+from desktop.sync.backoff import Backoff
+from desktop.sync.delivery import GigstackDelivery
+from desktop.sync.sender import Sender
+
+KEY = "sk_test_mostrador_perf"
+SALE: dict[str, Any] = {
+    "client": {"id": "client_demo_publico"},
+    "automation_type": "none",
+    "payment_form": "01",
+    "items": [{"id": "service_demo_americano", "quantity": 2}],
+}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+class SandboxProcess:
+    """The sandbox in its own process, so its CPU does not share our GIL."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop.sandbox", "--port", "0", "--api-key", KEY],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert self.proc.stdout is not None
+        self.base_url = self.proc.stdout.readline().strip()
+        self.control = self.base_url.removesuffix("/v2") + "/_sandbox"
+
+    def faults(self, **fields: Any) -> None:
+        httpx.post(f"{self.control}/faults", json=fields).raise_for_status()
+
+    def clear(self) -> None:
+        httpx.delete(f"{self.control}/faults").raise_for_status()
+
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        self.proc.wait(timeout=10)
+
+
+def bench_enqueue(n: int) -> dict[str, Any]:
+    """Enqueue latency (validation + one outbox transaction) vs a bare WAL+FULL insert."""
+    with tempfile.TemporaryDirectory() as tmp:
+        floor_db = sqlite3.connect(Path(tmp) / "floor.sqlite3", isolation_level=None)
+        floor_db.execute("PRAGMA journal_mode=WAL")
+        floor_db.execute("PRAGMA synchronous=FULL")
+        floor_db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, key TEXT, payload TEXT)")
+        floor = []
+        payload = json.dumps(SALE)
+        for _ in range(n):
+            start = time.perf_counter()
+            floor_db.execute("BEGIN IMMEDIATE")
+            floor_db.execute(
+                "INSERT INTO t (key, payload) VALUES (?, ?)", (str(uuid.uuid4()), payload)
+            )
+            floor_db.execute("COMMIT")
+            floor.append(time.perf_counter() - start)
+        floor_db.close()
+
+        db = open_database(Path(tmp) / "app")
+        outbox = Outbox(db)
+        queue_payment(outbox, SALE)  # warm the catalogs and pydantic
+        ours = []
+        for _ in range(n):
+            start = time.perf_counter()
+            queue_payment(outbox, SALE)
+            ours.append(time.perf_counter() - start)
+        db.close()
+    ms = 1000
+    return {
+        "n": n,
+        "p50_ms": statistics.median(ours) * ms,
+        "p99_ms": percentile(ours, 99) * ms,
+        "floor_p50_ms": statistics.median(floor) * ms,
+        "floor_p99_ms": percentile(floor, 99) * ms,
+    }
+
+
+def bench_drain(n: int, latency_ms: int, concurrency: int) -> dict[str, Any]:
+    """Drain `n` queued payments against the sandbox with added latency."""
+    sandbox = SandboxProcess()
+    try:
+        sandbox.faults(latency_ms=latency_ms)
+        with tempfile.TemporaryDirectory() as tmp:
+            db = open_database(Path(tmp))
+            outbox = Outbox(db)
+            for _ in range(n):
+                queue_payment(outbox, SALE)
+            with GigstackClient(KEY, base_url=sandbox.base_url) as api:
+                sender = Sender(outbox, GigstackDelivery(api), concurrency=concurrency)
+                start = time.perf_counter()
+                sender.run(threading.Event(), until_idle=True)
+                elapsed = time.perf_counter() - start
+                sender.close()
+            stats = outbox.stats()
+            db.close()
+    finally:
+        sandbox.stop()
+    floor = n * latency_ms / 1000 / concurrency
+    return {
+        "n": n,
+        "latency_ms": latency_ms,
+        "concurrency": concurrency,
+        "seconds": elapsed,
+        "floor_seconds": floor,
+        "ratio_to_floor": elapsed / floor,
+        "sent": stats.sent,
+        "pending_left": stats.pending,
+    }
+
+
+def bench_offline_cpu(seconds: float) -> dict[str, Any]:
+    """CPU the sender burns while the API is unreachable (it should sleep, not spin)."""
+    sandbox = SandboxProcess()
+    base_url = sandbox.base_url
+    sandbox.stop()  # nothing listens on that port any more: connections are refused
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp))
+        outbox = Outbox(db)
+        for _ in range(50):
+            queue_payment(outbox, SALE)
+        with GigstackClient(KEY, base_url=base_url) as api:
+            sender = Sender(outbox, GigstackDelivery(api), probe_backoff=Backoff(first=2, cap=60))
+            stop = threading.Event()
+            worker = threading.Thread(target=sender.run, args=(stop,), kwargs={"max_wait": 30})
+            cpu_before = time.process_time()
+            worker.start()
+            time.sleep(seconds)
+            stop.set()
+            sender.kick()
+            worker.join()
+            cpu = time.process_time() - cpu_before
+            sender.close()
+        attempts = sum(item.attempts for item in outbox.rows())
+        db.close()
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "cpu_percent": 100 * cpu / seconds,
+        "send_attempts": attempts,
+        "pending_rows": 50,
+    }
+
+
+BENCHES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
+    "enqueue": lambda a: bench_enqueue(200 if a.quick else 2000),
+    "drain": lambda a: bench_drain(200 if a.quick else 1000, 50, 4),
+    "offline_cpu": lambda a: bench_offline_cpu(10 if a.quick else 60),
+}
+
+
+def report(name: str, r: dict[str, Any]) -> str:
+    if name == "enqueue":
+        return (
+            f"enqueue ({r['n']} sales): p50 {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms"
+            f"  | floor (bare WAL+FULL insert+commit): p50 {r['floor_p50_ms']:.2f} ms,"
+            f" p99 {r['floor_p99_ms']:.2f} ms"
+        )
+    if name == "drain":
+        return (
+            f"drain {r['n']} payments @ {r['latency_ms']} ms latency, concurrency "
+            f"{r['concurrency']}: {r['seconds']:.2f} s  | floor n x latency / concurrency: "
+            f"{r['floor_seconds']:.2f} s (x{r['ratio_to_floor']:.2f}); sent {r['sent']}"
+        )
+    return (
+        f"sender offline for {r['seconds']:.0f} s: {r['cpu_seconds'] * 1000:.0f} ms CPU "
+        f"({r['cpu_percent']:.3f} %), {r['send_attempts']} send attempts for "
+        f"{r['pending_rows']} pending rows  | floor: 0"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.perf", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, shorter waits")
+    parser.add_argument("--only", action="append", choices=sorted(BENCHES))
+    parser.add_argument("--json", default="perf-results/latest.json", help="where to write")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    results: dict[str, Any] = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "quick": args.quick,
+    }
+    for name in args.only or list(BENCHES):
+        results[name] = BENCHES[name](args)
+        print(report(name, results[name]), flush=True)
+    out = Path(args.json)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2))
+    print(f"written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,259 @@
+"""The sender against the real sandbox and its fault modes: nothing lost, nothing twice."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.gigstack import GigstackClient
+from desktop.sandbox import Sandbox
+from desktop.store import Database, open_database
+from desktop.store.outbox import Identity, Outbox, OutboxKind, OutboxState
+from desktop.sync.backoff import Backoff
+from desktop.sync.delivery import GigstackDelivery
+from desktop.sync.sender import Sender, SenderEvent, SenderState
+from tests.conftest import SANDBOX_KEY
+
+FAST = Backoff(first=0.05, cap=0.2)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def outbox(db: Database) -> Outbox:
+    return Outbox(db)
+
+
+@pytest.fixture
+def api(sandbox: Sandbox) -> Iterator[GigstackClient]:
+    with GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url) as client:
+        yield client
+
+
+@pytest.fixture
+def events() -> list[SenderEvent]:
+    return []
+
+
+@pytest.fixture
+def sender(outbox: Outbox, api: GigstackClient, events: list[SenderEvent]) -> Iterator[Sender]:
+    s = Sender(
+        outbox,
+        GigstackDelivery(api),
+        concurrency=4,
+        backoff=FAST,
+        probe_backoff=Backoff(first=0.1, cap=0.3),
+        on_event=events.append,
+    )
+    yield s
+    s.close()
+
+
+def sale(client: dict[str, Any] | None = None, quantity: int = 1) -> Any:
+    def build(identity: Identity) -> dict[str, Any]:
+        return {
+            "client": client or {"id": "client_demo_publico"},
+            "automation_type": "none",
+            "payment_form": "01",
+            "currency": "MXN",
+            "items": [{"id": "service_demo_americano", "quantity": quantity}],
+            "metadata": {"local_id": identity.local_id, "folio": identity.folio},
+        }
+
+    return build
+
+
+def queue_sales(outbox: Outbox, n: int, **kwargs: Any) -> list[str]:
+    return [outbox.enqueue(OutboxKind.REGISTER_PAYMENT, sale(**kwargs)).local_id for _ in range(n)]
+
+
+def payments_for(api: GigstackClient, local_id: str) -> list[Any]:
+    return list(api.payments.list(metadata={"local_id": local_id}))
+
+
+def drain(sender: Sender, timeout: float = 15.0) -> None:
+    """Run the sender until nothing is pending or parked-free progress stops."""
+    stop = threading.Event()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        sender.run(stop, until_idle=True)
+        wait = sender.wait_time()
+        if wait is None:
+            return
+        time.sleep(min(wait, 0.2))
+    raise AssertionError("the queue did not drain in time")
+
+
+def assert_each_exactly_once(api: GigstackClient, outbox: Outbox, local_ids: list[str]) -> None:
+    for local_id in local_ids:
+        found = payments_for(api, local_id)
+        assert len(found) == 1, f"{local_id}: {len(found)} payments on the server"
+        row = outbox.get(local_id)
+        assert row.state is OutboxState.SENT
+        assert row.server_id == found[0].id
+
+
+def test_online_sales_are_registered_once_each(
+    sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    ids = queue_sales(outbox, 6)
+    drain(sender)
+    assert_each_exactly_once(api, outbox, ids)
+
+
+def test_offline_queues_then_drains_when_back(
+    sandbox: Sandbox,
+    sender: Sender,
+    outbox: Outbox,
+    api: GigstackClient,
+    events: list[SenderEvent],
+) -> None:
+    sandbox.go_down()
+    try:
+        ids = queue_sales(outbox, 3)
+        sender.step()
+        assert sender.state is SenderState.OFFLINE
+        assert outbox.stats().pending == 3  # nothing parked, nothing lost
+        before = len(sandbox.requests)
+        for _ in range(20):  # a tight loop of steps must not turn into a request storm
+            sender.step()
+        assert len(sandbox.requests) == before
+    finally:
+        sandbox.come_up()
+    sender.kick()
+    drain(sender)
+    assert [e.kind for e in events if e.kind in {"offline", "online"}] == ["offline", "online"]
+    assert_each_exactly_once(api, outbox, ids)
+
+
+def test_server_errors_are_retried_with_the_same_key(
+    sandbox: Sandbox, sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    sandbox.faults.set(error_rate=0.5, seed=7)
+    ids = queue_sales(outbox, 8)
+    drain(sender)
+    sandbox.faults.clear()  # so that the checks below are not failed by the sandbox
+    assert_each_exactly_once(api, outbox, ids)
+    assert any(outbox.get(i).attempts > 1 for i in ids)  # the faults really happened
+
+
+def test_503_keeps_rows_pending_until_the_server_recovers(
+    sandbox: Sandbox, sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    sandbox.faults.set(status_down=True)
+    (local_id,) = queue_sales(outbox, 1)
+    sender.step()
+    row = outbox.get(local_id)
+    assert row.state is OutboxState.PENDING and row.last_status == 503
+    sandbox.faults.clear()
+    drain(sender)
+    assert_each_exactly_once(api, outbox, [local_id])
+
+
+def test_429_honours_retry_after(
+    sandbox: Sandbox, sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    sandbox.faults.set(rate_limit={"count": 1, "retry_after": 1})
+    (local_id,) = queue_sales(outbox, 1)
+    started = time.monotonic()
+    sender.step()
+    row = outbox.get(local_id)
+    assert row.last_status == 429 and row.next_attempt_at - row.updated_at == pytest.approx(1.0)
+    drain(sender)
+    assert time.monotonic() - started >= 0.9
+    assert_each_exactly_once(api, outbox, [local_id])
+
+
+def test_commit_then_drop_results_in_exactly_one_payment(
+    sandbox: Sandbox, sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    sandbox.faults.set(drop_after_commit=3)
+    ids = queue_sales(outbox, 3)
+    sender.step()
+    assert all(outbox.get(i).outcome_unknown for i in ids)
+    drain(sender)
+    assert_each_exactly_once(api, outbox, ids)
+
+
+def test_rejected_key_pauses_the_queue_without_parking(
+    sandbox: Sandbox, outbox: Outbox, api: GigstackClient, events: list[SenderEvent]
+) -> None:
+    ids = queue_sales(outbox, 2)
+    with GigstackClient("sk_test_wrong_key_123", base_url=sandbox.base_url) as bad:
+        paused = Sender(outbox, GigstackDelivery(bad), backoff=FAST, on_event=events.append)
+        try:
+            paused.step()
+            assert paused.state is SenderState.PAUSED
+            assert "clave" in (paused.pause_reason or "")
+            requests = len(sandbox.requests)
+            paused.step()
+            assert len(sandbox.requests) == requests  # paused means paused
+        finally:
+            paused.close()
+    stats = outbox.stats()
+    assert (stats.pending, stats.parked) == (2, 0)
+    assert all(outbox.get(i).attempts == 0 for i in ids)
+    good = Sender(outbox, GigstackDelivery(api), backoff=FAST)  # a new key was saved
+    try:
+        drain(good)
+    finally:
+        good.close()
+    assert_each_exactly_once(api, outbox, ids)
+
+
+def test_a_rejected_row_parks_and_later_rows_still_flow(
+    sender: Sender, outbox: Outbox, api: GigstackClient, events: list[SenderEvent]
+) -> None:
+    bad = outbox.enqueue(
+        OutboxKind.REGISTER_PAYMENT,
+        lambda ident: {
+            "client": {"id": "client_does_not_exist"},
+            "automation_type": "none",
+            "payment_form": "01",
+            "items": [{"id": "service_demo_americano", "quantity": 1}],
+            "metadata": {"local_id": ident.local_id},
+        },
+    )
+    good = queue_sales(outbox, 2)
+    drain(sender)
+    parked = outbox.get(bad.id)
+    assert parked.state is OutboxState.PARKED
+    assert parked.last_status == 404
+    assert parked.last_error and parked.last_error.startswith("gigstack rechazó")
+    assert any(e.kind == "parked" and e.item_id == bad.id for e in events)
+    assert_each_exactly_once(api, outbox, good)
+
+
+def test_same_new_client_in_two_sales_is_created_once(
+    sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    rfc = "GODE561231GR8"
+    client = {
+        "search": {"on_key": "tax_id", "on_value": rfc, "auto_create": True},
+        "name": "Emilio González Díaz",
+        "legal_name": "EMILIO GONZALEZ DIAZ",
+        "tax_id": rfc,
+        "tax_system": "612",
+        "email": "emilio@example.com",
+        "address": {"zip": "06600", "country": "MEX"},
+    }
+    ids = [
+        outbox.enqueue(
+            OutboxKind.REGISTER_PAYMENT, sale(client=client), serial_key=f"client:tax_id:{rfc}"
+        ).local_id
+        for _ in range(3)
+    ]
+    drain(sender)
+    assert_each_exactly_once(api, outbox, ids)
+    matching = [c for c in api.clients.list(limit=100) if c.tax_id == rfc]
+    assert len(matching) == 1
