@@ -21,7 +21,10 @@ def default_data_dir() -> Path:
 
 
 def default_log_dir() -> Path:
-    """The per-user folder for rotating log files."""
+    """The per-user folder for rotating log files (`MOSTRADOR_LOG_DIR` overrides it)."""
+    override = os.environ.get("MOSTRADOR_LOG_DIR")
+    if override:
+        return Path(override).expanduser()
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

@@ -63,6 +63,10 @@ def setup_logging(log_dir: Path, level: int = logging.INFO, console: bool = Fals
     path = log_dir / "mostrador.log"
     root = logging.getLogger("desktop")
     root.setLevel(level)
+    for old in [h for h in root.handlers if getattr(h, "_mostrador", False)]:
+        # Called again (tests, a second `main()`): replace our handlers, don't stack them.
+        root.removeHandler(old)
+        old.close()
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     handlers: list[logging.Handler] = [
         logging.handlers.RotatingFileHandler(
@@ -77,5 +81,6 @@ def setup_logging(log_dir: Path, level: int = logging.INFO, console: bool = Fals
     for handler in handlers:
         handler.setFormatter(formatter)
         handler.addFilter(SecretFilter())
+        handler._mostrador = True  # type: ignore[attr-defined]
         root.addHandler(handler)
     return path

@@ -8,8 +8,13 @@ whole session, reset to its seed before every test that asks for it.
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never write into the developer's real log folder.
+os.environ["MOSTRADOR_LOG_DIR"] = os.path.join(
+    tempfile.gettempdir(), f"mostrador-test-logs-{os.getpid()}"
+)
 
 from collections.abc import Iterator
 

@@ -4,8 +4,9 @@ Payload conventions per kind (written by whoever enqueues, read here):
 
 - ``register_payment``: a `RegisterPaymentRequest` body; its ``metadata.local_id`` is the row's
   local id, so a payment whose outcome is unknown can be found on the server.
-- ``create_client`` / ``create_service``: the create body. Its ``metadata.local_id`` lets the
-  same lookup work for them.
+- ``create_client``: the create body; its ``metadata.local_id`` allows the same lookup.
+- ``create_service``: the create body. Services carry no ``metadata`` in gigstack's API
+  (REFERENCE §4), so the lookup matches the ``sku``; the app gives every service one.
 - ``update_client`` / ``update_service``: ``{"id": <server id>, "changes": {...}}``.
 """
 
@@ -66,7 +67,12 @@ class GigstackDelivery:
         elif item.kind is OutboxKind.CREATE_CLIENT:
             page = api.clients.list_page(limit=2, metadata=wanted, team=team)  # type: ignore[assignment]
         elif item.kind is OutboxKind.CREATE_SERVICE:
-            page = api.services.list_page(limit=2, metadata=wanted, team=team)  # type: ignore[assignment]
+            sku = item.payload.get("sku")
+            if not sku:
+                return None
+            # No documented filter by SKU: scan (rare: only after an unknown outcome).
+            match = next((s for s in api.services.list(limit=100, team=team) if s.sku == sku), None)
+            return _found(match)
         else:
             return None
         return _found(page.items[0] if page.items else None)

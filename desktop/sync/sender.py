@@ -33,6 +33,7 @@ from desktop.gigstack.errors import (
     AuthenticationError,
     ConnectionFailedError,
     GigstackError,
+    InvalidRequestError,
     RejectedError,
     RetryableError,
 )
@@ -312,6 +313,8 @@ def _spanish_message(exc: BaseException) -> str:
             if exc.status is not None:
                 return f"gigstack no respondió bien ({exc.status}); se reintentará."
             return "La conexión se cortó antes de la respuesta; se verificará y reintentará."
+        if isinstance(exc, InvalidRequestError):
+            return f"Datos inválidos, no se envió a gigstack: {server}"
         if isinstance(exc, RejectedError):
             status = f" ({exc.status})" if exc.status is not None else ""
             return f"gigstack rechazó la operación{status}: {server}"

@@ -178,10 +178,69 @@ def bench_offline_cpu(seconds: float) -> dict[str, Any]:
     }
 
 
+def bench_cache_lookup(clients: int, services: int) -> dict[str, Any]:
+    """Counter lookups on the local cache (offline): name/RFC words and an exact barcode."""
+    from desktop.store.cache import Cache, Resource
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp))
+        cache = Cache(db)
+        first = ["José", "María", "Juan", "Guadalupe", "Ana", "Luis", "Sofía", "Pedro"]
+        last = ["Hernández", "García", "Martínez", "López", "Pérez", "Núñez", "Ramírez"]
+        start = time.perf_counter()
+        cache.upsert(
+            Resource.CLIENTS,
+            None,
+            (
+                {
+                    "id": f"client_{n}",
+                    "name": f"{first[n % 8]} {last[n % 7]} {last[(n // 7) % 7]} {n}",
+                    "tax_id": f"XEXX{n:09d}",
+                    "email": f"cliente{n}@example.com",
+                }
+                for n in range(clients)
+            ),
+        )
+        cache.upsert(
+            Resource.SERVICES,
+            None,
+            (
+                {
+                    "id": f"service_{n}",
+                    "description": f"Artículo de papelería {n}",
+                    "sku": f"SKU-{n:06d}",
+                    "metadata": {"barcode": f"750{n:010d}"},
+                    "unit_price": "12.50",
+                }
+                for n in range(services)
+            ),
+        )
+        load = time.perf_counter() - start
+        timings: dict[str, list[float]] = {"client words": [], "client RFC": [], "barcode": []}
+        for n in range(50):
+            for label, resource, text in (
+                ("client words", Resource.CLIENTS, f"maria lopez {n * 997 % clients}"),
+                ("client RFC", Resource.CLIENTS, f"XEXX{n * 991 % clients:09d}"),
+                ("barcode", Resource.SERVICES, f"750{n * 379 % services:010d}"),
+            ):
+                t0 = time.perf_counter()
+                cache.search(resource, None, text, limit=50)
+                timings[label].append(time.perf_counter() - t0)
+        db.close()
+    return {
+        "clients": clients,
+        "services": services,
+        "load_seconds": load,
+        **{f"{k} p50_ms": statistics.median(v) * 1000 for k, v in timings.items()},
+        **{f"{k} p99_ms": percentile(v, 99) * 1000 for k, v in timings.items()},
+    }
+
+
 BENCHES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "enqueue": lambda a: bench_enqueue(200 if a.quick else 2000),
     "drain": lambda a: bench_drain(200 if a.quick else 1000, 50, 4),
     "offline_cpu": lambda a: bench_offline_cpu(10 if a.quick else 60),
+    "cache_lookup": lambda a: bench_cache_lookup(50_000, 20_000),
 }
 
 
@@ -197,6 +256,13 @@ def report(name: str, r: dict[str, Any]) -> str:
             f"drain {r['n']} payments @ {r['latency_ms']} ms latency, concurrency "
             f"{r['concurrency']}: {r['seconds']:.2f} s  | floor n x latency / concurrency: "
             f"{r['floor_seconds']:.2f} s (x{r['ratio_to_floor']:.2f}); sent {r['sent']}"
+        )
+    if name == "cache_lookup":
+        return (
+            f"cache lookup ({r['clients']:,} clients, {r['services']:,} services; loaded in "
+            f"{r['load_seconds']:.1f} s): words p50 {r['client words p50_ms']:.1f} ms / "
+            f"p99 {r['client words p99_ms']:.1f} ms, RFC p50 {r['client RFC p50_ms']:.1f} ms, "
+            f"barcode p50 {r['barcode p50_ms']:.1f} ms  | budget: one 16 ms frame"
         )
     return (
         f"sender offline for {r['seconds']:.0f} s: {r['cpu_seconds'] * 1000:.0f} ms CPU "

@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-from sandbox_helpers import register_body
 
 from desktop.sandbox import Sandbox
+from tests.sandbox.sandbox_helpers import register_body
 
 REPO = Path(__file__).resolve().parents[2]
 KEY = "sk_test_cli"

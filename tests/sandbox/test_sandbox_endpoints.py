@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from sandbox_helpers import register_body
 
 from desktop.sandbox import Sandbox
+from tests.sandbox.sandbox_helpers import register_body
 
 NEW_CLIENT = {
     "name": "Rosa Elena Martínez Díaz",

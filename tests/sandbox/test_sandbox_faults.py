@@ -6,9 +6,9 @@ import time
 
 import httpx
 import pytest
-from sandbox_helpers import register_body
 
 from desktop.sandbox import Sandbox
+from tests.sandbox.sandbox_helpers import register_body
 
 
 def wait_until_up(sandbox: Sandbox, timeout: float = 5) -> None:

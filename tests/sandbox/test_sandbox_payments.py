@@ -7,9 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from sandbox_helpers import inline_item, iva, register_body
 
 from desktop.sandbox import Sandbox
+from tests.sandbox.sandbox_helpers import inline_item, iva, register_body
 
 ISR_RET = {"type": "ISR", "rate": 0.10, "factor": "Tasa", "withholding": True}
 IVA_RET = {"type": "IVA", "rate": 0.106667, "factor": "Tasa", "withholding": True}

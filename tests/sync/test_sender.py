@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -257,3 +258,88 @@ def test_same_new_client_in_two_sales_is_created_once(
     assert_each_exactly_once(api, outbox, ids)
     matching = [c for c in api.clients.list(limit=100) if c.tax_id == rfc]
     assert len(matching) == 1
+
+
+def test_slow_server_timeout_is_looked_up_not_resent(
+    sandbox: Sandbox, outbox: Outbox, events: list[SenderEvent]
+) -> None:
+    ids = queue_sales(outbox, 2)
+    sandbox.faults.set(latency_ms=1200)
+    with GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url, timeout=0.4) as impatient:
+        slow = Sender(outbox, GigstackDelivery(impatient), backoff=FAST)
+        try:
+            slow.step()  # both time out after the sandbox accepted them
+        finally:
+            slow.close()
+    assert all(outbox.get(i).outcome_unknown for i in ids)
+    time.sleep(1.0)  # let the sandbox finish processing the abandoned requests
+    sandbox.faults.clear()
+    with GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url) as api:
+        patient = Sender(outbox, GigstackDelivery(api), backoff=FAST)
+        try:
+            drain(patient)
+        finally:
+            patient.close()
+        register_calls = [r for r in sandbox.requests if r.path.endswith("/payments/register")]
+        assert len(register_calls) == 2  # only the first attempts: the retry found them
+        assert_each_exactly_once(api, outbox, ids)
+
+
+def test_validation_error_400_parks_with_the_server_message(sender: Sender, outbox: Outbox) -> None:
+    row = outbox.enqueue(
+        OutboxKind.REGISTER_PAYMENT,
+        lambda ident: {
+            "client": {"id": "client_demo_publico"},
+            "automation_type": "none",
+            "items": [{"id": "service_demo_americano", "quantity": 1}],
+            # Two digits as our model wants, but not a SAT payment form: gigstack says 400.
+            "payment_form": "07",
+            "metadata": {"local_id": ident.local_id},
+        },
+    )
+    drain(sender)
+    parked = outbox.get(row.id)
+    assert parked.state is OutboxState.PARKED and parked.last_status == 400
+    assert parked.last_error and "payment_form" in parked.last_error
+
+
+def test_clients_and_services_created_offline_are_created_once(
+    sandbox: Sandbox, sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    client = outbox.enqueue(
+        OutboxKind.CREATE_CLIENT,
+        lambda ident: {
+            "name": "Papelería Nueva",
+            "email": "nueva@example.com",
+            "metadata": {"local_id": ident.local_id},
+        },
+    )
+    service = outbox.enqueue(
+        OutboxKind.CREATE_SERVICE,
+        {
+            "description": "Sobre manila",
+            "sku": "SOB-MAN-01",
+            "unit_price": "4.50",
+            "product_key": "44121506",
+            "unit_key": "H87",
+        },
+    )
+    sandbox.faults.set(drop_after_commit=2)
+    drain(sender)
+    sandbox.faults.clear()
+    created_client = outbox.get(client.id)
+    assert created_client.state is OutboxState.SENT
+    assert [c.id for c in api.clients.list(limit=100) if c.name == "Papelería Nueva"] == [
+        created_client.server_id
+    ]
+    assert [s.id for s in api.services.list(limit=100) if s.description == "Sobre manila"] == [
+        outbox.get(service.id).server_id
+    ]
+    update = outbox.enqueue(
+        OutboxKind.UPDATE_SERVICE,
+        {"id": outbox.get(service.id).server_id, "changes": {"unit_price": "5.00"}},
+    )
+    drain(sender)
+    assert outbox.get(update.id).state is OutboxState.SENT
+    updated = api.services.get(outbox.get(service.id).server_id or "")
+    assert updated.unit_price == Decimal("5.00")

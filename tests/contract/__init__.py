@@ -1,0 +1,1 @@
+"""Contract test: sandbox traffic against the reconstructed gigstack OpenAPI file."""

@@ -1,0 +1,147 @@
+"""The headless CLI: validation before queueing, queue management, sync exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop import cli
+from desktop.sandbox import Sandbox
+from tests.conftest import SANDBOX_KEY
+
+SALE = {
+    "client": {"id": "client_demo_publico"},
+    "automation_type": "pue_invoice",
+    "use": "S01",
+    "payment_form": "04",
+    "items": [{"id": "service_demo_americano", "quantity": 2}],
+}
+
+
+class Cli:
+    """Runs `python -m desktop` in-process against one data directory and the sandbox."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        api_url: str,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        self.base = ["--data-dir", str(data_dir), "--api-url", api_url]
+        self.capsys = capsys
+        self.monkeypatch = monkeypatch
+
+    def __call__(self, *args: str, stdin: str = "") -> tuple[int, str, str]:
+        self.monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = cli.main([*self.base, *args])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+
+@pytest.fixture
+def run(
+    sandbox: Sandbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Cli:
+    monkeypatch.setenv("GIGSTACK_API_KEY", SANDBOX_KEY)
+    return Cli(tmp_path / "data", sandbox.base_url, capsys, monkeypatch)
+
+
+def queue_list(run: Cli) -> list[dict[str, Any]]:
+    code, out, _ = run("queue", "list", "--json")
+    assert code == 0
+    return list(json.loads(out))
+
+
+def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    for code in range(8):
+        assert f"\n  {code}  " in out
+
+
+def test_add_list_sync_show(run: Cli, tmp_path: Path) -> None:
+    sale_file = tmp_path / "sale.json"
+    sale_file.write_text(json.dumps(SALE), encoding="utf-8")
+    code, local_id, _ = run("queue", "add", str(sale_file))
+    assert code == 0
+    local_id = local_id.strip()
+    (row,) = queue_list(run)
+    assert (row["local_id"], row["state"], row["folio"]) == (local_id, "pending", "CAJA1-1")
+
+    code, out, _ = run("sync", "--once")
+    assert code == 0 and "enviado: 1" in out
+    code, out, _ = run("queue", "show", "CAJA1-1")
+    shown = json.loads(out)
+    assert shown["state"] == "sent" and shown["server_id"].startswith("payment_")
+    assert shown["payload"]["metadata"]["local_id"] == local_id
+    assert [h["action"] for h in shown["history"]] == ["enqueued", "sent"]
+    code, out, _ = run("queue", "list")
+    assert "enviado" in out and shown["server_id"] in out
+
+
+def test_invalid_input_queues_nothing(run: Cli) -> None:
+    code, _, err = run("queue", "add", "-", stdin="{not json")
+    assert code == cli.EXIT_USAGE and "JSON no es válido" in err
+    code, _, err = run("queue", "add", "-", stdin="[1, 2]")
+    assert code == cli.EXIT_USAGE and "objeto JSON" in err
+    bad = {**SALE, "payment_form": "77", "client": {"tax_id": "XYZ", "name": "Ana"}}
+    code, _, err = run("queue", "add", "-", stdin=json.dumps(bad))
+    assert code == cli.EXIT_USAGE
+    assert "client.tax_id" in err and "12 caracteres" in err
+    code, _, err = run("queue", "add", "/no/such/file.json")
+    assert code == cli.EXIT_USAGE and "No se pudo leer" in err
+    assert queue_list(run) == []
+
+
+def test_parked_row_retry_and_discard(run: Cli) -> None:
+    bad = {**SALE, "client": {"id": "client_does_not_exist"}}
+    code, _, _ = run("queue", "add", "-", stdin=json.dumps(bad))
+    assert code == 0
+    code, _, err = run("sync", "--once")
+    assert code == cli.EXIT_PARKED and "detenidos" in err
+    (row,) = queue_list(run)
+    assert row["state"] == "parked" and row["last_status"] == 404
+    assert run("queue", "retry", str(row["id"]))[0] == 0
+    assert queue_list(run)[0]["state"] == "pending"
+    code, _, err = run("queue", "discard", str(row["id"]), "--reason", "   ")
+    assert code == cli.EXIT_USAGE and "motivo" in err
+    assert run("queue", "discard", str(row["id"]), "--reason", "cliente equivocado")[0] == 0
+    assert queue_list(run)[0]["state"] == "discarded"
+    code, _, err = run("queue", "retry", "999")
+    assert code == cli.EXIT_USAGE and "No hay" in err
+
+
+def test_sync_exit_codes_offline_and_bad_key(
+    run: Cli, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("queue", "add", "-", stdin=json.dumps(SALE))[0] == 0
+    sandbox.go_down()
+    try:
+        code, _, err = run("sync", "--once")
+    finally:
+        sandbox.come_up()
+    assert code == cli.EXIT_OFFLINE and "pendientes" in err
+    monkeypatch.setenv("GIGSTACK_API_KEY", "sk_test_not_the_key")
+    code, _, _ = run("sync", "--once")
+    assert code == cli.EXIT_AUTH
+    assert queue_list(run)[0]["state"] == "pending"
+    monkeypatch.delenv("GIGSTACK_API_KEY")
+    monkeypatch.setattr("keyring.get_password", lambda *a: None)
+    code, _, err = run("sync", "--once")
+    assert code == cli.EXIT_NO_KEY and "key set" in err
+
+
+def test_check_and_cache_refresh(run: Cli) -> None:
+    code, out, _ = run("check")
+    assert code == 0 and "team_mostrador_demo" in out and "Servicios: 20" in out
+    code, out, _ = run("cache", "refresh")
+    assert code == 0 and "servicios: 20" in out
