@@ -431,12 +431,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         default_log_dir(), logging.DEBUG if args.verbose else logging.INFO, console=args.verbose
     )
     if args.command is None:
-        if config.demo:
-            from desktop.demo import run_demo_sandbox
+        from desktop.ui.app import run_gui
 
-            return run_demo_sandbox(config)
-        parser.print_help()
-        return EXIT_OK
+        return run_gui(config, sys.argv[:1])
     try:
         return run(config, args)
     except GigstackError as exc:

@@ -1,0 +1,186 @@
+"""The Qt application shell: one instance per data folder, first run, worker, window, exit.
+
+`AppShell` builds everything for a config and an API key and tears it down again; tests use it
+directly (with the sandbox) and `run_gui()` wraps it with a QApplication and its event loop.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QLockFile, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.app import Core, open_core
+from desktop.config import AppConfig
+from desktop.credentials import get_api_key
+from desktop.gigstack import GigstackClient
+from desktop.resources import resource
+from desktop.ui.context import UiContext
+from desktop.ui.main_window import MainWindow
+from desktop.ui.page import Page
+from desktop.ui.worker import WorkerBridge
+
+log = logging.getLogger(__name__)
+
+LOCK_FILENAME = "mostrador.lock"
+SETTINGS_FILENAME = "settings.ini"
+
+
+class AlreadyRunningError(RuntimeError):
+    """Another Mostrador already has this data folder open."""
+
+
+def build_pages(ctx: UiContext) -> list[Page]:
+    """The navigation, in order (Facturas, Equipo and Usuarios join later)."""
+    from desktop.ui.clients_page import ClientsPage
+    from desktop.ui.counter_page import CounterPage
+    from desktop.ui.payments_page import PaymentsPage
+    from desktop.ui.queue_page import QueuePage
+    from desktop.ui.services_page import ServicesPage
+    from desktop.ui.settings_page import SettingsPage
+
+    return [
+        CounterPage(ctx),
+        PaymentsPage(ctx),
+        ClientsPage(ctx),
+        ServicesPage(ctx),
+        QueuePage(ctx),
+        SettingsPage(ctx),
+    ]
+
+
+class AppShell:
+    """Everything one running window needs, built in order and closed in reverse.
+
+    Args:
+        config: Where the data lives and which API to talk to.
+        api_key: The key to use (from the keychain, the first-run dialog or the sandbox).
+    """
+
+    def __init__(self, config: AppConfig, api_key: str) -> None:
+        config.data_dir.mkdir(parents=True, exist_ok=True)
+        self.lock = QLockFile(str(config.data_dir / LOCK_FILENAME))
+        # A lock left by a killed process is taken over (QLockFile checks the owner's pid).
+        if not self.lock.tryLock(200):
+            raise AlreadyRunningError(str(config.data_dir))
+        self.config = config
+        self.core: Core = open_core(config)
+        client = GigstackClient(api_key, base_url=config.api_url, team=config.team)
+        self.bridge = WorkerBridge(client, self.core.outbox, self.core.cache, config.team)
+        self.settings = QSettings(
+            str(config.data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat
+        )
+        self.ctx = UiContext(self.core, self.bridge, config, self.settings)
+        self.bridge.start()
+        self.bridge.refresh()
+        self.window = MainWindow(self.ctx, build_pages(self.ctx))
+        self._closed = False
+
+    def close(self) -> None:
+        """Stop and join the worker, close the database, release the lock. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        self.window.close()
+        self.bridge.shutdown()
+        self.settings.sync()
+        self.core.close()
+        self.lock.unlock()
+
+
+def install_translations(app: QApplication, settings: QSettings | None) -> None:
+    """Spanish is the source language; English (or another) loads a compiled .qm."""
+    language = str(settings.value("ui/language", "es")) if settings is not None else "es"
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
+    if language == "es":
+        return
+    translator = QTranslator(app)
+    if translator.load(str(resource("i18n", f"mostrador_{language}.qm"))):
+        app.installTranslator(translator)
+        QLocale.setDefault(QLocale(language))
+    else:
+        log.warning("no translation for %s", language)
+
+
+def apply_style(app: QApplication) -> None:
+    style = resource("style.qss")
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+
+
+def run_gui(config: AppConfig, argv: list[str]) -> int:
+    """Open the app; returns the process exit code."""
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Mostrador")
+    app.setOrganizationName("Mostrador")
+    apply_style(app)
+
+    sandbox = None
+    if config.demo:
+        from desktop.demo import start_demo
+
+        sandbox, config = start_demo(config)
+        api_key: str | None = sandbox.api_key
+    else:
+        api_key = get_api_key(config.api_url)
+
+    install_translations(app, _peek_settings(config.data_dir))
+    if api_key is None:
+        from desktop.ui.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(config)
+        if not dialog.exec():
+            return 0
+        if dialog.demo_requested:
+            return run_gui(dataclasses.replace(config, demo=True), argv)
+        config, api_key = dialog.result_config, dialog.api_key
+        assert api_key is not None
+
+    try:
+        shell = AppShell(config, api_key)
+    except AlreadyRunningError:
+        QMessageBox.information(
+            None,
+            "Mostrador",
+            app.tr(
+                "Mostrador ya está abierto en este equipo con la misma carpeta de datos.\n"
+                "Busca su ventana en la barra de tareas."
+            ),
+        )
+        if sandbox is not None:
+            sandbox.stop()
+        return 1
+    _watch_network(shell.bridge)
+    shell.window.show()
+    try:
+        return app.exec()
+    finally:
+        shell.close()
+        if sandbox is not None:
+            sandbox.stop()
+
+
+def _peek_settings(data_dir: Path) -> QSettings | None:
+    path = data_dir / SETTINGS_FILENAME
+    return QSettings(str(path), QSettings.Format.IniFormat) if path.exists() else None
+
+
+def _watch_network(bridge: WorkerBridge) -> None:
+    """Qt's view of the network is a hint (FIELD-NOTES): when it says "back", try at once."""
+    from PySide6.QtNetwork import QNetworkInformation
+
+    if not QNetworkInformation.loadDefaultBackend():
+        return
+    info = QNetworkInformation.instance()
+    if info is None:
+        return
+
+    def changed(reachability: QNetworkInformation.Reachability) -> None:
+        if reachability == QNetworkInformation.Reachability.Online:
+            bridge.kick()
+
+    info.reachabilityChanged.connect(changed)

@@ -1,0 +1,19 @@
+"""The Clientes page (being built: this placeholder only keeps the window usable)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from desktop.ui.context import UiContext
+from desktop.ui.page import Page
+
+
+class ClientsPage(Page):
+    title = "Clientes"
+    icon_name = "clients"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.setObjectName("clients")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Clientes"))

@@ -1,0 +1,72 @@
+"""How numbers, money, dates and ages read at a Mexican counter (es-MX)."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+CENT = Decimal("0.01")
+
+
+def to_money(value: Any) -> Decimal | None:
+    """Decimal from a Decimal/int/str (floats via str); None when it is not a number."""
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def money(value: Any, currency: str = "MXN") -> str:
+    """`$1,234.50` (es-MX: comma thousands, point decimals); other currencies get their code."""
+    amount = to_money(value)
+    if amount is None:
+        return ""
+    text = f"${amount.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
+    if text.startswith("$-"):
+        text = "-$" + text[2:]
+    return text if currency in ("", "MXN") else f"{text} {currency}"
+
+
+def quantity(value: Any) -> str:
+    """Quantities without trailing zeros: 2, 1.5, 0.25."""
+    amount = to_money(value)
+    if amount is None:
+        return ""
+    text = f"{amount.normalize():f}"
+    return text
+
+
+def when(value: Any) -> str:
+    """`24/11/2026 14:05` in local time, from epoch seconds, a datetime or an ISO string."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        moment = value.astimezone()
+    elif isinstance(value, int | float | Decimal):
+        moment = datetime.fromtimestamp(float(value)).astimezone()
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).replace("Z", "+00:00")).astimezone()
+        except ValueError:
+            return str(value)
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
+def age(since: float | None, now: float | None = None) -> str:
+    """`hace 5 min`, `hace 3 h 10 min`, `hace 2 días`."""
+    if since is None:
+        return ""
+    seconds = max(0.0, (now if now is not None else time.time()) - since)
+    minutes = int(seconds // 60)
+    if minutes < 1:
+        return "hace un momento"
+    if minutes < 60:
+        return f"hace {minutes} min"
+    hours = minutes // 60
+    if hours < 48:
+        return f"hace {hours} h {minutes % 60:02d} min"
+    return f"hace {hours // 24} días"

@@ -1,0 +1,94 @@
+"""The main window: navigation on the left, one page at a time, the status pill below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.resources import resource
+from desktop.ui.context import UiContext
+from desktop.ui.page import Page
+from desktop.ui.status_pill import StatusPill
+
+
+def icon(name: str) -> QIcon:
+    path = resource("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+class MainWindow(QMainWindow):
+    """Holds the pages; Ctrl+1…Ctrl+9 jump between them (keyboard first)."""
+
+    def __init__(self, ctx: UiContext, pages: list[Page]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        title = "Mostrador"
+        if ctx.config.demo:
+            title += self.tr(" — modo demo")
+        self.setWindowTitle(title)
+        self.setWindowIcon(icon("app"))
+        self.resize(1180, 760)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(190)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cashier's focus stays on the page
+        self.stack = QStackedWidget()
+        self.pages = pages
+        for number, page in enumerate(pages, start=1):
+            item = QListWidgetItem(icon(page.icon_name), page.title)
+            item.setToolTip(f"Ctrl+{number}")
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda n=number - 1: self.show_page(n))
+        self.nav.currentRowChanged.connect(self._on_nav)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.pill = StatusPill(ctx.core.outbox)
+        self.statusBar().addPermanentWidget(self.pill, 1)
+        self.statusBar().setSizeGripEnabled(False)
+        self.pill.sync_requested.connect(ctx.bridge.kick)
+        self.pill.open_queue.connect(lambda: self.show_page_named("queue"))
+        ctx.bridge.state_changed.connect(self.pill.set_state)
+        ctx.bridge.queue_changed.connect(self.pill.refresh)
+        self.show_page(0)
+
+    def show_page(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.nav.setCurrentRow(index)
+
+    def show_page_named(self, object_name: str) -> None:
+        for index, page in enumerate(self.pages):
+            if page.objectName() == object_name:
+                self.show_page(index)
+                return
+
+    def _on_nav(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        self.pages[index].activated()
+
+    def notify(self, message: str, timeout_ms: int = 6000) -> None:
+        """A short message in the status bar (e.g. "Registrado", "En cola")."""
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Pending rows are on disk already; the app shell joins the worker thread on exit.
+        self.pill.refresh()
+        super().closeEvent(event)

@@ -1,0 +1,19 @@
+"""The Cola page (being built: this placeholder only keeps the window usable)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from desktop.ui.context import UiContext
+from desktop.ui.page import Page
+
+
+class QueuePage(Page):
+    title = "Cola"
+    icon_name = "queue"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.setObjectName("queue")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Cola"))

@@ -1,0 +1,19 @@
+"""The Ajustes page (being built: this placeholder only keeps the window usable)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from desktop.ui.context import UiContext
+from desktop.ui.page import Page
+
+
+class SettingsPage(Page):
+    title = "Ajustes"
+    icon_name = "settings"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.setObjectName("settings")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Ajustes"))

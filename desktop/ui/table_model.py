@@ -1,0 +1,179 @@
+"""One table model for every list in the app: filter and sort inside the model.
+
+FIELD-NOTES.md measured `QSortFilterProxyModel` at 461 ms per keystroke over 50k rows (it calls
+Python `data()` for every row) against 16 ms filtering precomputed keys in the model, and
+~12 s vs 17 ms to sort. So rows are plain Python objects, each with a lower-case, accent-free
+search key computed once; filtering is a list comprehension over those keys and sorting is
+Python's `sorted()` over a per-column key. Views see only the visible rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop.store.cache import fold
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ROW_ROLE) -> the row object
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """How one column shows a row.
+
+    Attributes:
+        title: Header text (already translated).
+        text: The cell text.
+        sort_key: What sorting compares (default: the text, folded).
+        align_right: Numbers and money align right.
+        tooltip: Optional tooltip text.
+    """
+
+    title: str
+    text: Callable[[R], str]
+    sort_key: Callable[[R], Any] | None = None
+    align_right: bool = False
+    tooltip: Callable[[R], str | None] | None = None
+
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    """A read-only table over Python objects with in-model filtering and sorting.
+
+    Args:
+        columns: The columns, left to right.
+        search_text: The text a row is found by (folded once per row when rows are set).
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        search_text: Callable[[R], str],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._search_text = search_text
+        self._rows: list[R] = []
+        self._keys: list[str] = []
+        self._visible: list[int] = []
+        self._words: list[str] = []
+        self._extra: Callable[[R], bool] | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # -- data in ----------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        """Replace every row (keys are folded here, once), keeping filter and sort."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._keys = [fold(self._search_text(r)) for r in self._rows]
+        self._recompute()
+        self.endResetModel()
+
+    def set_filter(self, text: str, extra: Callable[[R], bool] | None = None) -> None:
+        """Show rows whose key contains every word of `text` and that pass `extra`."""
+        words = fold(text).split()
+        if words == self._words and extra is self._extra:
+            return
+        self.beginResetModel()
+        self._words, self._extra = words, extra
+        self._recompute()
+        self.endResetModel()
+
+    def _recompute(self) -> None:
+        words, extra, rows = self._words, self._extra, self._rows
+        visible = [
+            i
+            for i, key in enumerate(self._keys)
+            if all(w in key for w in words) and (extra is None or extra(rows[i]))
+        ]
+        if self._sort is not None:
+            column, order = self._sort
+            key = self._sort_key(column)
+            visible.sort(key=lambda i: key(rows[i]), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._visible = visible
+
+    def _sort_key(self, column: int) -> Callable[[R], Any]:
+        spec = self._columns[column]
+        if spec.sort_key is not None:
+            return spec.sort_key
+        return lambda row: fold(spec.text(row))
+
+    # -- data out ---------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> R:
+        """The object shown at view row `row`."""
+        return self._rows[self._visible[row]]
+
+    def all_rows(self) -> list[R]:
+        return list(self._rows)
+
+    def visible_count(self) -> int:
+        return len(self._visible)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._visible):
+            return None
+        row = self._rows[self._visible[index.row()]]
+        spec = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return spec.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight if spec.align_right else Qt.AlignmentFlag.AlignLeft
+            )
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and spec.tooltip is not None:
+            return spec.tooltip(row)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].title
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        # Selections and current items follow their rows to the new positions.
+        persistent = self.persistentIndexList()
+        sources = [
+            self._visible[i.row()] if i.row() < len(self._visible) else -1 for i in persistent
+        ]
+        self._sort = (column, order)
+        self._recompute()
+        position = {source: row for row, source in enumerate(self._visible)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(position[src], idx.column()) if src in position else QModelIndex()
+                for src, idx in zip(sources, persistent, strict=True)
+            ],
+        )
+        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)

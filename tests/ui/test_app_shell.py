@@ -1,0 +1,62 @@
+"""The shell: worker thread lifecycle, cache refresh, single instance, the status pill."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.config import AppConfig
+from desktop.sandbox import Sandbox
+from desktop.store.cache import Resource
+from desktop.ui.app import AlreadyRunningError, AppShell
+from tests.conftest import SANDBOX_KEY
+
+
+def test_shell_starts_refreshes_cache_and_stops(qtbot: QtBot, shell: AppShell) -> None:
+    with qtbot.waitSignal(shell.bridge.cache_updated, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: shell.core.cache.count(Resource.SERVICES, None) == 20, timeout=10_000)
+    shell.window.show()
+    assert shell.window.nav.count() == 6
+    shell.close()
+    shell.close()  # idempotent
+
+
+def test_second_instance_on_the_same_data_folder_is_refused(
+    qtbot: QtBot, shell: AppShell, ui_config: AppConfig
+) -> None:
+    with pytest.raises(AlreadyRunningError):
+        AppShell(ui_config, SANDBOX_KEY)
+
+
+def test_api_call_runs_on_the_worker_and_answers_on_the_gui_thread(
+    qtbot: QtBot, shell: AppShell
+) -> None:
+    import threading
+
+    seen: dict[str, object] = {}
+
+    def call(client: object) -> str:
+        seen["thread"] = threading.current_thread().name
+        return "ok"
+
+    with qtbot.waitCallback(timeout=10_000) as done:
+        shell.bridge.call(call, done, lambda message, exc: done(message))
+    assert done.args == ["ok"]
+    assert seen["thread"] != threading.main_thread().name
+
+
+def test_offline_shows_in_the_pill(qtbot: QtBot, shell: AppShell, sandbox: Sandbox) -> None:
+    pill = shell.window.pill
+    qtbot.waitUntil(lambda: "En línea" in pill.connection.text(), timeout=10_000)
+    sandbox.go_down()
+    try:
+        with qtbot.waitCallback(timeout=10_000) as failed:
+            shell.bridge.call(lambda c: c.clients.list_page(limit=1), failed, failed)
+        qtbot.waitUntil(lambda: "Sin conexión" in pill.connection.text(), timeout=10_000)
+    finally:
+        sandbox.come_up()
+    shell.bridge.kick()
+    with qtbot.waitCallback(timeout=10_000) as ok:
+        shell.bridge.call(lambda c: c.clients.list_page(limit=1), ok, ok)
+    qtbot.waitUntil(lambda: "En línea" in pill.connection.text(), timeout=10_000)
