@@ -846,13 +846,14 @@ def apply_team_fields(record: Record, body: dict[str, Any]) -> Record:
 
 
 def new_team(body: dict[str, Any], now: int, owner: str, livemode: bool) -> Record:
-    if body.get("brand") is None:
-        raise bad_request("brand.alias", "is required")
+    # REFERENCE §8.2: `brand.alias` and `address.country` are required only *inside* the
+    # optional `brand`/`address` objects; gigstack's swagger (n8n) requires `tax_id`.
     if body.get("tax_id") is None:
         raise bad_request("tax_id", "is required")
-    address = require_object(body.get("address") or {}, "address")
-    if not address.get("country"):
-        raise bad_request("address.country", "is required")
+    if body.get("address") is not None:
+        address = require_object(body["address"], "address")
+        if not address.get("country"):
+            raise bad_request("address.country", "is required")
     record: Record = {
         "id": new_id("team"),
         "object": "team",
@@ -869,7 +870,9 @@ def new_team(body: dict[str, Any], now: int, owner: str, livemode: bool) -> Reco
         "livemode": livemode,
     }
     apply_team_fields(record, body)
-    record["legal_name"] = record["legal_name"] or record["brand"]["alias"]
+    record["legal_name"] = (
+        record["legal_name"] or record.get("brand", {}).get("alias") or record["tax_id"]
+    )
     if opt_bool(body, "generate_onboarding_url"):
         record["onboarding_url"] = f"https://app.gigstack.pro/onboarding?team={record['id']}"
     return record

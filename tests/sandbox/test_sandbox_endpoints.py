@@ -340,7 +340,11 @@ def test_teams(api: httpx.Client) -> None:
     assert created.json()["data"]["address"]["country"] == "MEX"
     # A created team is reachable with ?team= right away.
     assert api.get("/clients", params={"team": new_id}).json()["total_results"] == 0
-    assert_error(api.post("/teams", json={"tax_id": "EKU9003173C9"}), 400)
+    # brand/address are optional objects (REFERENCE §8.2); inside them alias/country are required.
+    assert api.post("/teams", json={"tax_id": "EKU9003173C9"}).status_code == 201
+    assert_error(api.post("/teams", json={"tax_id": "EKU9003173C9", "brand": {}}), 400)
+    assert_error(api.post("/teams", json={"tax_id": "EKU9003173C9", "address": {"zip": "1"}}), 400)
+    assert_error(api.post("/teams", json={"brand": {"alias": "Sin RFC"}}), 400)
     updated = api.put("/teams/team_mostrador_demo", json={"support_email": "ayuda@esquina.mx"})
     assert updated.json()["data"]["support_email"] == "ayuda@esquina.mx"
     assert_error(api.put("/teams/team_mostrador_demo", json={"tax_id": "nope"}), 400)
