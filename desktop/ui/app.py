@@ -10,7 +10,7 @@ import dataclasses
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QLockFile, QSettings, QTranslator
+from PySide6.QtCore import QLocale, QLockFile, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import Core, open_core
@@ -85,6 +85,9 @@ class AppShell:
             return
         self._closed = True
         self.window.close()
+        # Page timers must not fire into a closed database while the event loop winds down.
+        for timer in self.window.findChildren(QTimer):
+            timer.stop()
         self.bridge.shutdown()
         self.settings.sync()
         self.core.close()

@@ -90,5 +90,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Pending rows are on disk already; the app shell joins the worker thread on exit.
-        self.pill.refresh()
+        self.pill.stop()
         super().closeEvent(event)

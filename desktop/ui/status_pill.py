@@ -53,6 +53,10 @@ class StatusPill(QWidget):
         self._timer.start(30_000)  # ages move even when nothing happens
         self.refresh()
 
+    def stop(self) -> None:
+        """Stop refreshing (the window is closing; the database will close next)."""
+        self._timer.stop()
+
     def set_state(self, state: SyncState) -> None:
         self._state = state
         self.refresh()

@@ -86,18 +86,24 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         words = fold(text).split()
         if words == self._words and extra is self._extra:
             return
+        # Typing one more letter only narrows the result: search within what is shown.
+        narrowing = extra is self._extra and _narrows(self._words, words)
         self.beginResetModel()
         self._words, self._extra = words, extra
-        self._recompute()
+        self._recompute(self._visible if narrowing else None)
         self.endResetModel()
 
-    def _recompute(self) -> None:
-        words, extra, rows = self._words, self._extra, self._rows
+    def _recompute(self, candidates: list[int] | None = None) -> None:
+        words, extra, rows, keys = self._words, self._extra, self._rows, self._keys
+        pool = range(len(rows)) if candidates is None else candidates
         visible = [
             i
-            for i, key in enumerate(self._keys)
-            if all(w in key for w in words) and (extra is None or extra(rows[i]))
+            for i in pool
+            if all(w in keys[i] for w in words) and (extra is None or extra(rows[i]))
         ]
+        if candidates is not None:
+            self._visible = visible  # already in sorted order
+            return
         if self._sort is not None:
             column, order = self._sort
             key = self._sort_key(column)
@@ -160,7 +166,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             return
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         # Selections and current items follow their rows to the new positions.
         persistent = self.persistentIndexList()
         sources = [
@@ -176,4 +182,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
                 for src, idx in zip(sources, persistent, strict=True)
             ],
         )
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
+
+
+def _narrows(old: list[str], new: list[str]) -> bool:
+    """True when every row matching `new` also matches `old` (each old word lives on in new)."""
+    return bool(old) and all(any(o in n for n in new) for o in old)

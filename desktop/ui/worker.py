@@ -100,12 +100,19 @@ class Worker(QObject):
 
     @Slot()
     def stop(self) -> None:
+        """Runs on the worker thread: release everything it owns, then end the thread."""
         self._stopping.set()
         if self._timer is not None:
+            # Destroy the timer here, on its own thread (Qt refuses to kill it from another).
             self._timer.stop()
+            self._timer.setParent(None)
+            self._timer = None
         if self._sender is not None:
             self._sender.close()
         self._client.close()
+        thread = self.thread()
+        if thread is not None:
+            thread.quit()
 
     @Slot(object)
     def refresh(self, resources: object) -> None:
@@ -235,10 +242,12 @@ class WorkerBridge(QObject):
         self._stop.connect(self._worker.stop)
         self._refresh.connect(self._worker.refresh)
         self._call.connect(self._worker.run_call)
-        self._worker.state_changed.connect(self.state_changed)
-        self._worker.queue_changed.connect(self.queue_changed)
-        self._worker.cache_updated.connect(self.cache_updated)
-        self._worker.refresh_failed.connect(self.refresh_failed)
+        # Forward through guards: after shutdown, answers still queued for the GUI thread are
+        # dropped instead of reaching widgets whose database is already closed.
+        self._worker.state_changed.connect(self._forward_state)
+        self._worker.queue_changed.connect(self._forward_queue)
+        self._worker.cache_updated.connect(self._forward_cache)
+        self._worker.refresh_failed.connect(self._forward_refresh_failed)
         self._worker.call_done.connect(self._on_done)
         self._worker.call_failed.connect(self._on_failed)
         self._running = False
@@ -274,12 +283,32 @@ class WorkerBridge(QObject):
         if not self._running:
             return
         self._running = False
-        self._stop.emit()
-        self._thread.quit()
+        self._callbacks.clear()
+        self._stop.emit()  # the worker cleans up on its thread and then quits it
         if not self._thread.wait(timeout_ms):
             log.error("worker thread did not stop in %s ms", timeout_ms)
             self._thread.terminate()
             self._thread.wait()
+
+    @Slot(object)
+    def _forward_state(self, state: object) -> None:
+        if self._running:
+            self.state_changed.emit(state)
+
+    @Slot()
+    def _forward_queue(self) -> None:
+        if self._running:
+            self.queue_changed.emit()
+
+    @Slot(str)
+    def _forward_cache(self, resource: str) -> None:
+        if self._running:
+            self.cache_updated.emit(resource)
+
+    @Slot(str)
+    def _forward_refresh_failed(self, message: str) -> None:
+        if self._running:
+            self.refresh_failed.emit(message)
 
     @Slot(int, object)
     def _on_done(self, request_id: int, result: object) -> None:

@@ -33,6 +33,7 @@ from desktop.store.outbox import Outbox
 from desktop.sync.backoff import Backoff
 from desktop.sync.delivery import GigstackDelivery
 from desktop.sync.sender import Sender
+from tests.perf import ui
 
 KEY = "sk_test_mostrador_perf"
 SALE: dict[str, Any] = {
@@ -241,6 +242,10 @@ BENCHES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "drain": lambda a: bench_drain(200 if a.quick else 1000, 50, 4),
     "offline_cpu": lambda a: bench_offline_cpu(10 if a.quick else 60),
     "cache_lookup": lambda a: bench_cache_lookup(50_000, 20_000),
+    "ui_start": lambda a: ui.bench_start(3 if a.quick else 7),
+    "ui_stalls": lambda a: ui.bench_stalls(200 if a.quick else 1000, 50_000),
+    "ui_filter": lambda a: ui.bench_filter(50_000),
+    "ui_memory": lambda a: ui.bench_memory(50_000, 20_000),
 }
 
 
@@ -263,6 +268,32 @@ def report(name: str, r: dict[str, Any]) -> str:
             f"{r['load_seconds']:.1f} s): words p50 {r['client words p50_ms']:.1f} ms / "
             f"p99 {r['client words p99_ms']:.1f} ms, RFC p50 {r['client RFC p50_ms']:.1f} ms, "
             f"barcode p50 {r['barcode p50_ms']:.1f} ms  | budget: one 16 ms frame"
+        )
+    if name == "ui_start":
+        return (
+            f"start to first window paint: {r['app_ms']:.0f} ms (median of {r['runs']})"
+            f"  | floor (bare PySide6 window, same run): {r['bare_ms']:.0f} ms"
+        )
+    if name == "ui_stalls":
+        d, f = r["drain"], r["refresh"]
+        return (
+            f"GUI-thread stall (10 ms heartbeat lateness): during a {d['n']}-payment drain "
+            f"({d['seconds']:.1f} s) p99 {d['p99_ms']:.1f} ms, max {d['max_ms']:.1f} ms; "
+            f"during a {f['clients']:,}-client cache refresh ({f['seconds']:.1f} s) "
+            f"p99 {f['p99_ms']:.1f} ms, max {f['max_ms']:.1f} ms  | floor: 0 (budget: 16 ms)"
+        )
+    if name == "ui_filter":
+        return (
+            f"filter {r['clients']:,} clients in the model: keystroke p50 "
+            f"{r['keystroke_p50_ms']:.1f} ms, p99 {r['keystroke_p99_ms']:.1f} ms; sort "
+            f"{r['sort_ms']:.0f} ms; load {r['load_ms']:.0f} ms  | budget: one 16 ms frame"
+        )
+    if name == "ui_memory":
+        return (
+            f"memory with {r['clients']:,} clients + {r['services']:,} services cached: app "
+            f"{r['app_mb']:.0f} MB over a {r['python_qt_baseline_mb']:.0f} MB Python+Qt baseline "
+            f"(process {r['process_rss_mb']:.0f} MB, of which in-process sandbox data "
+            f"{r['sandbox_data_mb']:.0f} MB)"
         )
     return (
         f"sender offline for {r['seconds']:.0f} s: {r['cpu_seconds'] * 1000:.0f} ms CPU "
