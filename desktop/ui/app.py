@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import signal
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QLockFile, QSettings, QTimer, QTranslator
@@ -158,6 +159,7 @@ def run_gui(config: AppConfig, argv: list[str]) -> int:
             sandbox.stop()
         return 1
     _watch_network(shell.bridge)
+    _quit_on_sigterm(app)
     shell.window.show()
     try:
         return app.exec()
@@ -165,6 +167,18 @@ def run_gui(config: AppConfig, argv: list[str]) -> int:
         shell.close()
         if sandbox is not None:
             sandbox.stop()
+
+
+def _quit_on_sigterm(app: QApplication) -> None:
+    """Close cleanly (join the worker) when the session manager or `kill` asks us to stop.
+
+    Python runs signal handlers only between bytecodes, and Qt's event loop is C++: a short
+    idle timer gives the interpreter a chance to notice the signal.
+    """
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
 
 
 def _peek_settings(data_dir: Path) -> QSettings | None:

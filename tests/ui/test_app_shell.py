@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -60,3 +67,35 @@ def test_offline_shows_in_the_pill(qtbot: QtBot, shell: AppShell, sandbox: Sandb
     with qtbot.waitCallback(timeout=10_000) as ok:
         shell.bridge.call(lambda c: c.clients.list_page(limit=1), ok, ok)
     qtbot.waitUntil(lambda: "En línea" in pill.connection.text(), timeout=10_000)
+
+
+def test_demo_app_starts_and_closes_cleanly_on_sigterm(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "desktop", "--data-dir", str(data), "--demo"]
+    app = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        database = data / "demo" / "mostrador.sqlite3"
+        while not database.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert database.exists(), "the demo never opened its database"
+        time.sleep(1.0)  # let the window and the worker come up
+        app.send_signal(signal.SIGTERM)
+        assert app.wait(timeout=15) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    assert app.stderr is not None
+    errors = app.stderr.read()
+    assert "Traceback" not in errors
+    assert "Timers cannot be stopped" not in errors
+    # The single-instance lock was released: the same data folder opens again.
+    again = subprocess.Popen(command, env=env)
+    try:
+        time.sleep(3)
+        assert again.poll() is None  # still running, not refused as a second instance
+    finally:
+        again.send_signal(signal.SIGTERM)
+        assert again.wait(timeout=15) == 0
