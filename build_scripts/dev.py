@@ -149,6 +149,21 @@ def setup(extras: str, window: bool) -> None:
         ensure_debs(QT_WINDOW_DEBS, "for Qt windows on X11")
     create_venv()
     install_project(extras)
+    compile_translations()
+
+
+def compile_translations() -> None:
+    """Compile resources/i18n/*.ts to .qm (cheap), so a fresh clone has current English."""
+    # Added for translations: build_scripts/i18n.py runs the venv's pyside6-lrelease.
+    result = subprocess.run(
+        [str(venv_python()), str(ROOT / "build_scripts" / "i18n.py"), "release"],
+        cwd=ROOT,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        say("could not compile translations (the app still runs in Spanish):\n" + result.stderr)
 
 
 def cmd_test(args: argparse.Namespace) -> int:

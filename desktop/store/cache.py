@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -177,3 +177,26 @@ class Cache:
                 (_team(team), resource.value),
             ).fetchone()
         return None if row is None else float(row[0])
+
+
+class CacheLookup(Mapping[str, dict[str, Any]]):
+    """Records of one resource by id, read on demand and remembered: for views that need a few
+    names out of 50k cached clients (reading them all would stall the GUI thread)."""
+
+    def __init__(self, cache: Cache, resource: Resource, team: str | None) -> None:
+        self._cache, self._resource, self._team = cache, resource, team
+        self._seen: dict[str, dict[str, Any] | None] = {}
+
+    def __getitem__(self, record_id: str) -> dict[str, Any]:
+        if record_id not in self._seen:
+            self._seen[record_id] = self._cache.get(self._resource, self._team, record_id)
+        record = self._seen[record_id]
+        if record is None:
+            raise KeyError(record_id)
+        return record
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._cache.ids(self._resource, self._team)))
+
+    def __len__(self) -> int:
+        return self._cache.count(self._resource, self._team)

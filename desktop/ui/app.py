@@ -11,11 +11,11 @@ import logging
 import signal
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QLockFile, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QDir, QLibraryInfo, QLocale, QLockFile, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import Core, open_core
-from desktop.config import AppConfig
+from desktop.config import DEFAULT_API_URL, AppConfig
 from desktop.credentials import get_api_key
 from desktop.gigstack import GigstackClient
 from desktop.resources import resource
@@ -99,6 +99,12 @@ def install_translations(app: QApplication, settings: QSettings | None) -> None:
     """Spanish is the source language; English (or another) loads a compiled .qm."""
     language = str(settings.value("ui/language", "es")) if settings is not None else "es"
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
+    # Added with the translations: Qt's own texts (QMessageBox "Yes"/"No", context menus)
+    # follow the chosen language too, when the bundle ships qtbase_<lang>.qm.
+    qt_translator = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_translator)
     if language == "es":
         return
     translator = QTranslator(app)
@@ -110,6 +116,8 @@ def install_translations(app: QApplication, settings: QSettings | None) -> None:
 
 
 def apply_style(app: QApplication) -> None:
+    # Added with the stylesheet: style.qss refers to its images as "icons:<name>.svg".
+    QDir.addSearchPath("icons", str(resource("icons")))
     style = resource("style.qss")
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
@@ -130,6 +138,7 @@ def run_gui(config: AppConfig, argv: list[str]) -> int:
         sandbox, config = start_demo(config)
         api_key: str | None = sandbox.api_key
     else:
+        config = apply_stored_connection(config)
         api_key = get_api_key(config.api_url)
 
     install_translations(app, _peek_settings(config.data_dir))
@@ -143,6 +152,7 @@ def run_gui(config: AppConfig, argv: list[str]) -> int:
             return run_gui(dataclasses.replace(config, demo=True), argv)
         config, api_key = dialog.result_config, dialog.api_key
         assert api_key is not None
+        remember_connection(config)
 
     try:
         shell = AppShell(config, api_key)
@@ -179,6 +189,33 @@ def _quit_on_sigterm(app: QApplication) -> None:
     wake = QTimer(app)
     wake.timeout.connect(lambda: None)
     wake.start(500)
+
+
+def apply_stored_connection(config: AppConfig) -> AppConfig:
+    """Use the API URL and team chosen in the app unless the command line or environment set one."""
+    from desktop.ui.settings_page import CONNECTION_API_URL, CONNECTION_TEAM
+
+    stored = _peek_settings(config.data_dir)
+    if stored is None:
+        return config
+    url = str(stored.value(CONNECTION_API_URL, "") or "").strip()
+    team = str(stored.value(CONNECTION_TEAM, "") or "").strip()
+    if url and config.api_url == DEFAULT_API_URL:
+        config = dataclasses.replace(config, api_url=url)
+    if team and config.team is None:
+        config = dataclasses.replace(config, team=team)
+    return config
+
+
+def remember_connection(config: AppConfig) -> None:
+    """Keep the first run's choice of API URL and team for the next start (no secrets)."""
+    from desktop.ui.settings_page import CONNECTION_API_URL, CONNECTION_TEAM
+
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    settings = QSettings(str(config.data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat)
+    settings.setValue(CONNECTION_API_URL, config.api_url)
+    settings.setValue(CONNECTION_TEAM, config.team or "")
+    settings.sync()
 
 
 def _peek_settings(data_dir: Path) -> QSettings | None:

@@ -1,19 +1,1125 @@
-"""The Mostrador page (being built: this placeholder only keeps the window usable)."""
+"""The Mostrador page: where a cashier spends the day.
+
+Keyboard first: F2 client, F3 code (type or scan, Enter), F4 items table (type a quantity,
+Del removes a line), F12 charges, Ctrl+P prints the last ticket, Ctrl+N creates a client.
+"Cobrar" goes through `desktop.sales.queue_payment` (the one way a sale enters): the sale and
+its outbox row are on disk before the counter clears, online or not; the worker sends it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QStandardPaths, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import fiscal
+from desktop.sales import FieldProblem, SaleRejectedError, queue_payment
+from desktop.store.cache import Resource, fold
+from desktop.store.outbox import OutboxError, OutboxItem, OutboxState
+from desktop.ui import ticket
+from desktop.ui.client_dialog import ClientDialog
 from desktop.ui.context import UiContext
+from desktop.ui.counter_items import COL_QUANTITY, CartModel, SuggestionList
+from desktop.ui.counter_sale import (
+    CASH,
+    PUBLIC_RFC,
+    QUICK_PAYMENT_FORMS,
+    SaleClient,
+    SaleDraft,
+    ServiceIndex,
+    TotalsView,
+    client_label,
+    parse_code,
+    payment_form_label,
+    public_client,
+    to_decimal,
+    totals_view,
+)
+from desktop.ui.formatting import money
 from desktop.ui.page import Page
+from desktop.ui.worker import SyncState
+
+log = logging.getLogger(__name__)
+
+CLIENT_RESULTS = 8
+SERVICE_RESULTS = 8
+
+STYLE = """
+#counter QLineEdit#clientSearch, #counter QLineEdit#codeEdit {
+    font-size: 17px; padding: 7px 9px; border: 2px solid #CBD5E1; border-radius: 6px;
+    background: #FFFFFF;
+}
+#counter QLineEdit#clientSearch:focus, #counter QLineEdit#codeEdit:focus {
+    border-color: #0F766E;
+}
+#counter QLabel#clientCard {
+    font-size: 14px; padding: 6px 10px; background: #ECFDF5; border: 1px solid #A7F3D0;
+    border-radius: 6px; color: #064E3B;
+}
+#counter QLabel#clientCard[kind="new"] {
+    background: #FFFBEB; border-color: #FCD34D; color: #78350F;
+}
+#counter QTableView#itemsTable { font-size: 15px; gridline-color: #E2E8F0; }
+#counter QTableView#itemsTable::item:selected { background: #CCFBF1; color: #0F172A; }
+#counter QHeaderView::section {
+    font-size: 13px; font-weight: 600; padding: 6px; background: #F1F5F9; border: none;
+    border-bottom: 1px solid #CBD5E1;
+}
+#counter QFrame#summaryPanel { background: #F8FAFC; border-left: 1px solid #E2E8F0; }
+#counter QLabel#totalCaption { font-size: 14px; color: #475569; font-weight: 600; }
+#counter QLabel#totalValue { font-size: 44px; font-weight: 800; color: #0F172A; }
+#counter QLabel.amount { font-size: 15px; }
+#counter QLabel#changeValue { font-size: 22px; font-weight: 700; color: #0F766E; }
+#counter QLabel#changeValue[level="bad"] { color: #B42318; }
+#counter QPushButton.payForm {
+    padding: 8px 6px; font-size: 13px; border: 1px solid #CBD5E1; border-radius: 6px;
+    background: #FFFFFF;
+}
+#counter QPushButton.payForm:checked {
+    background: #0F766E; color: #FFFFFF; border-color: #0F766E; font-weight: 700;
+}
+#counter QLineEdit#receivedEdit { font-size: 20px; padding: 6px; }
+#counter QPushButton#chargeButton {
+    font-size: 22px; font-weight: 800; padding: 16px; color: #FFFFFF; background: #0F766E;
+    border: 3px solid #0F766E; border-radius: 10px;
+}
+#counter QPushButton#chargeButton:focus { border-color: #F59E0B; }
+#counter QPushButton#chargeButton:pressed { background: #115E59; }
+#counter QLabel[level="bad"] { color: #B42318; font-weight: 600; }
+#counter QFrame#lastSale {
+    background: #FFFFFF; border: 1px solid #E2E8F0; border-radius: 8px;
+}
+#counter QLabel#lastSaleLabel { font-size: 13px; }
+#counter QListWidget#codeSuggestions, #counter QListWidget#clientSuggestions {
+    font-size: 15px; background: #FFFFFF; border: 1px solid #94A3B8;
+}
+#counter QListWidget#codeSuggestions::item, #counter QListWidget#clientSuggestions::item {
+    padding: 5px 8px;
+}
+#counter QListWidget::item:selected { background: #0F766E; color: #FFFFFF; }
+"""
+
+
+@dataclass(frozen=True)
+class LastSale:
+    """What the ticket of the last charged sale needs (the outbox row is read when printing)."""
+
+    row_id: int
+    folio: str
+    created_at: float
+    client: SaleClient
+    lines: tuple[ticket.TicketLine, ...]
+    totals: TotalsView
+    payment_form: str
+    received: Decimal | None
+    change: Decimal | None
+    invoice: bool
+
+
+def _error_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setProperty("level", "bad")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _truthy(value: Any) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "si", "sí", "on")
 
 
 class CounterPage(Page):
-    title = "Mostrador"
+    """The sale in progress, its totals and payment, and the last sale's ticket."""
+
+    title = str(QT_TRANSLATE_NOOP("Page", "Mostrador"))
     icon_name = "counter"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         self.setObjectName("counter")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Mostrador"))
+        self.setStyleSheet(STYLE)
+        self._sync_state = SyncState(online=None)
+        self._announcing: tuple[int, Decimal | None] | None = None  # (outbox row, change)
+        self._services = ServiceIndex()
+        self._public_record: dict[str, Any] | None = None
+        self._new_clients: list[dict[str, Any]] = []
+        self._team_info: dict[str, str] = {}
+        self.last_sale: LastSale | None = None
+        self._client = public_client(None)
+
+        self._build()
+        self._wire()
+        self._load_services()
+        self._load_public_client()
+        self._set_client(public_client(self._public_record))
+        self._update_totals()
+        self._update_last_sale()
+        self._fetch_team_info()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        # Client row.
+        self.client_search = QLineEdit()
+        self.client_search.setObjectName("clientSearch")
+        self.client_search.setPlaceholderText(self.tr("Buscar cliente por nombre, RFC o correo"))
+        self.client_search.setAccessibleName(self.tr("Buscar cliente"))
+        self.client_search.setToolTip(
+            self.tr("Cliente (F2). Flechas para elegir, Enter para usar.")
+        )
+        self.client_search.setClearButtonEnabled(True)
+        self.new_client_button = QPushButton(self.tr("Nuevo cliente"))
+        self.new_client_button.setObjectName("newClientButton")
+        self.new_client_button.setToolTip(self.tr("Crear un cliente para esta venta (Ctrl+N)"))
+        self.client_card = QLabel()
+        self.client_card.setObjectName("clientCard")
+        self.client_card.setTextFormat(Qt.TextFormat.RichText)
+        # A long name must not widen the window: the card takes the width it is given.
+        self.client_card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.client_card.setMinimumWidth(120)
+        self.client_reset = QToolButton()
+        self.client_reset.setObjectName("clientReset")
+        self.client_reset.setText(self.tr("Público en general"))
+        self.client_reset.setToolTip(self.tr("Volver a «Público en general»"))
+        self.client_error = _error_label("clientError")
+
+        # Code row.
+        self.code_edit = QLineEdit()
+        self.code_edit.setObjectName("codeEdit")
+        self.code_edit.setPlaceholderText(
+            self.tr("Código de barras, SKU o nombre · 3*código para 3 piezas")
+        )
+        self.code_edit.setAccessibleName(self.tr("Código o nombre del artículo"))
+        self.code_edit.setToolTip(
+            self.tr("Artículo (F3): escanea o escribe y Enter. «3*» antes del código = 3 piezas.")
+        )
+        self.code_error = _error_label("codeError")
+
+        # Items.
+        self.cart = CartModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("itemsTable")
+        self.table.setAccessibleName(self.tr("Artículos de la venta"))
+        self.table.setToolTip(
+            self.tr("Artículos (F4): escribe para cambiar cantidad o precio, Supr quita la línea.")
+        )
+        self.table.setModel(self.cart)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(90)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.remove_button = QPushButton(self.tr("Quitar línea"))
+        self.remove_button.setObjectName("removeLineButton")
+        self.remove_button.setToolTip(self.tr("Quitar la línea seleccionada (Supr)"))
+        self.items_count = QLabel()
+        self.items_count.setObjectName("itemsCount")
+        self.items_error = _error_label("itemsError")
+
+        left = QVBoxLayout()
+        left.setContentsMargins(16, 14, 12, 12)
+        left.setSpacing(6)
+        client_row = QHBoxLayout()
+        client_caption = QLabel(self.tr("Cliente"))
+        client_caption.setBuddy(self.client_search)
+        client_row.addWidget(client_caption)
+        client_row.addWidget(self.client_search, 1)
+        client_row.addWidget(self.new_client_button)
+        left.addLayout(client_row)
+        card_row = QHBoxLayout()
+        card_row.addWidget(self.client_card, 1)
+        card_row.addWidget(self.client_reset)
+        left.addLayout(card_row)
+        left.addWidget(self.client_error)
+        left.addSpacing(6)
+        code_row = QHBoxLayout()
+        code_caption = QLabel(self.tr("Artículo"))
+        code_caption.setBuddy(self.code_edit)
+        code_row.addWidget(code_caption)
+        code_row.addWidget(self.code_edit, 1)
+        left.addLayout(code_row)
+        left.addWidget(self.code_error)
+        left.addWidget(self.table, 1)
+        left.addWidget(self.items_error)
+        bottom_row = QHBoxLayout()
+        bottom_row.addWidget(self.items_count)
+        bottom_row.addStretch(1)
+        bottom_row.addWidget(self.remove_button)
+        left.addLayout(bottom_row)
+
+        # Summary panel.
+        panel = QFrame()
+        panel.setObjectName("summaryPanel")
+        panel.setFixedWidth(340)
+        right = QVBoxLayout(panel)
+        right.setContentsMargins(18, 14, 18, 14)
+        right.setSpacing(6)
+        total_caption = QLabel(self.tr("TOTAL"))
+        total_caption.setObjectName("totalCaption")
+        self.total_value = QLabel()
+        self.total_value.setObjectName("totalValue")
+        self.total_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.total_value.setAccessibleName(self.tr("Total a cobrar"))
+        self.breakdown = QGridLayout()
+        self.breakdown.setHorizontalSpacing(12)
+        self.breakdown.setVerticalSpacing(2)
+        self.breakdown_labels: dict[str, QLabel] = {}
+        right.addWidget(total_caption)
+        right.addWidget(self.total_value)
+        right.addLayout(self.breakdown)
+        right.addSpacing(8)
+
+        pay_caption = QLabel(self.tr("Forma de pago"))
+        pay_caption.setObjectName("paymentCaption")
+        right.addWidget(pay_caption)
+        self.pay_group = QButtonGroup(self)
+        self.pay_group.setExclusive(True)
+        self.pay_buttons: dict[str, QPushButton] = {}
+        names = {
+            "01": self.tr("&Efectivo"),
+            "04": self.tr("Tarjeta de &crédito"),
+            "28": self.tr("Tarjeta de &débito"),
+            "03": self.tr("&Transferencia"),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        for n, code in enumerate(QUICK_PAYMENT_FORMS):
+            button = QPushButton(names[code])
+            button.setObjectName(f"payForm{code}")
+            button.setProperty("class", "payForm")
+            button.setCheckable(True)
+            button.setToolTip(payment_form_label(code))
+            self.pay_group.addButton(button)
+            self.pay_buttons[code] = button
+            grid.addWidget(button, n // 2, n % 2)
+        right.addLayout(grid)
+        self.other_form = QComboBox()
+        self.other_form.setObjectName("otherPaymentForm")
+        self.other_form.setAccessibleName(self.tr("Otra forma de pago"))
+        self.other_form.addItem(self.tr("Otra forma de pago…"), None)
+        for form in fiscal.payment_forms():
+            if form.code not in QUICK_PAYMENT_FORMS:
+                self.other_form.addItem(f"{form.code} - {form.description}", form.code)
+        right.addWidget(self.other_form)
+        self.payment_form_error = _error_label("paymentFormError")
+        right.addWidget(self.payment_form_error)
+
+        self.cash_box = QWidget()
+        self.cash_box.setObjectName("cashBox")
+        cash = QGridLayout(self.cash_box)
+        cash.setContentsMargins(0, 4, 0, 0)
+        received_caption = QLabel(self.tr("&Recibido"))
+        self.received_edit = QLineEdit()
+        self.received_edit.setObjectName("receivedEdit")
+        self.received_edit.setAccessibleName(self.tr("Importe recibido en efectivo"))
+        self.received_edit.setPlaceholderText(self.tr("exacto"))
+        self.received_edit.setToolTip(
+            self.tr("Efectivo recibido (Alt+R). Vacío = importe exacto. Enter cobra.")
+        )
+        self.received_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        received_caption.setBuddy(self.received_edit)
+        change_caption = QLabel(self.tr("Cambio"))
+        self.change_value = QLabel()
+        self.change_value.setObjectName("changeValue")
+        self.change_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.received_error = _error_label("receivedError")
+        cash.addWidget(received_caption, 0, 0)
+        cash.addWidget(self.received_edit, 0, 1)
+        cash.addWidget(change_caption, 1, 0)
+        cash.addWidget(self.change_value, 1, 1)
+        cash.addWidget(self.received_error, 2, 0, 1, 2)
+        right.addWidget(self.cash_box)
+
+        self.invoice_check = QCheckBox(self.tr("&Facturar ahora (PUE)"))
+        self.invoice_check.setObjectName("invoiceCheck")
+        self.invoice_check.setToolTip(
+            self.tr("gigstack timbra la factura al registrar el pago (Alt+F)")
+        )
+        self.invoice_error = _error_label("invoiceError")
+        right.addWidget(self.invoice_check)
+        right.addWidget(self.invoice_error)
+        right.addStretch(1)
+
+        self.charge_button = QPushButton(self.tr("Cobrar (F12)"))
+        self.charge_button.setObjectName("chargeButton")
+        self.charge_button.setAutoDefault(True)
+        self.charge_button.setToolTip(self.tr("Registrar el pago (F12 o Enter)"))
+        self.charge_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.charge_error = _error_label("chargeError")
+        right.addWidget(self.charge_button)
+        right.addWidget(self.charge_error)
+
+        self.last_sale_box = QFrame()
+        self.last_sale_box.setObjectName("lastSale")
+        last = QVBoxLayout(self.last_sale_box)
+        last.setContentsMargins(10, 8, 10, 8)
+        self.last_sale_label = QLabel()
+        self.last_sale_label.setObjectName("lastSaleLabel")
+        self.last_sale_label.setWordWrap(True)
+        self.last_sale_label.setTextFormat(Qt.TextFormat.RichText)
+        buttons = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("Imprimir ticket"))
+        self.print_button.setObjectName("printTicketButton")
+        self.print_button.setToolTip(self.tr("Imprimir el ticket de la última venta (Ctrl+P)"))
+        self.pdf_button = QPushButton(self.tr("Guardar PDF"))
+        self.pdf_button.setObjectName("saveTicketPdfButton")
+        self.pdf_button.setToolTip(self.tr("Guardar el ticket de la última venta como PDF"))
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        last.addWidget(self.last_sale_label)
+        last.addLayout(buttons)
+        right.addSpacing(6)
+        right.addWidget(self.last_sale_box)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addLayout(left, 1)
+        outer.addWidget(panel)
+
+        self.client_list = SuggestionList(self.client_search, self, self.table)
+        self.client_list.setObjectName("clientSuggestions")
+        self.code_list = SuggestionList(self.code_edit, self, self.table)
+        self.code_list.setObjectName("codeSuggestions")
+
+        self.setTabOrder(self.client_search, self.code_edit)
+        self.setTabOrder(self.code_edit, self.table)
+        previous: QWidget = self.table
+        for button in self.pay_buttons.values():
+            self.setTabOrder(previous, button)
+            previous = button
+        for widget in (
+            self.other_form,
+            self.received_edit,
+            self.invoice_check,
+            self.charge_button,
+        ):
+            self.setTabOrder(previous, widget)
+            previous = widget
+        self.pay_buttons[CASH].setChecked(True)
+
+    def _wire(self) -> None:
+        ctx = self.ctx
+        ctx.bridge.state_changed.connect(self._on_state)
+        ctx.bridge.cache_updated.connect(self._on_cache_updated)
+        ctx.bridge.queue_changed.connect(self._update_last_sale)
+        ctx.bridge.queue_changed.connect(self._announce_outcome)
+
+        self.client_search.textChanged.connect(self._search_clients)
+        self.client_search.returnPressed.connect(self._pick_client)
+        self.client_list.itemClicked.connect(lambda _item: self._pick_client())
+        self.client_search.installEventFilter(self)
+        self.new_client_button.clicked.connect(self.new_client)
+        self.client_reset.clicked.connect(self.reset_client)
+
+        self.code_edit.textChanged.connect(self._search_services)
+        self.code_edit.returnPressed.connect(self._enter_code)
+        self.code_list.itemClicked.connect(lambda _item: self._enter_code())
+        self.code_edit.installEventFilter(self)
+        self.table.installEventFilter(self)
+        self.remove_button.clicked.connect(self.remove_current_line)
+        self.cart.lines_changed.connect(self._update_totals)
+
+        self.pay_group.buttonClicked.connect(self._quick_form_clicked)
+        self.other_form.activated.connect(self._other_form_chosen)
+        self.received_edit.textChanged.connect(self._update_change)
+        self.received_edit.returnPressed.connect(self.charge)
+        self.charge_button.clicked.connect(self.charge)
+        # clicked(bool) would land in `ask`: the button always asks which printer.
+        self.print_button.clicked.connect(lambda: self.print_last_ticket(ask=True))
+        self.pdf_button.clicked.connect(self.save_last_ticket_pdf)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            ("F2", self.focus_client),
+            ("F3", self.focus_code),
+            ("F4", self.focus_items),
+            ("F12", self.charge),
+            ("Ctrl+P", self.print_last_ticket),
+            ("Ctrl+N", self.new_client),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    # -- page -------------------------------------------------------------------------------
+
+    def activated(self) -> None:
+        self.focus_code()
+
+    def focus_client(self) -> None:
+        self.client_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.client_search.selectAll()
+
+    def focus_code(self) -> None:
+        self.code_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.code_edit.selectAll()
+
+    def focus_items(self) -> None:
+        if self.cart.rowCount() == 0:
+            self.focus_code()
+            return
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        current = self.table.currentIndex()
+        row = current.row() if current.isValid() else self.cart.rowCount() - 1
+        self.table.setCurrentIndex(self.cart.index(row, COL_QUANTITY))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if watched is self.table and key == Qt.Key.Key_Delete:
+                self.remove_current_line()
+                return True
+            if watched is self.table and key in (Qt.Key.Key_Escape,):
+                self.focus_code()
+                return True
+            if watched in (self.code_edit, self.client_search) and key == Qt.Key.Key_Escape:
+                edit = watched
+                assert isinstance(edit, QLineEdit)
+                edit.clear()
+                if edit is self.client_search:
+                    self.focus_code()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- data from the cache ------------------------------------------------------------------
+
+    def _on_state(self, state: object) -> None:
+        if isinstance(state, SyncState):
+            self._sync_state = state
+            self._announce_outcome()
+
+    def _announce_outcome(self) -> None:
+        """The notice for the last charged sale, as far as we know its fate right now."""
+        if self._announcing is None:
+            return
+        row_id, change = self._announcing
+        try:
+            row = self.ctx.core.outbox.get(row_id)
+        except OutboxError:
+            self._announcing = None
+            return
+        final = True
+        if row.state is OutboxState.SENT:
+            notice = self.tr("Registrado en gigstack")
+        elif row.state is OutboxState.PARKED:
+            notice = self.tr("gigstack no aceptó la venta: revísala en la Cola")
+        elif self._sync_state.online is False or row.last_error:
+            notice = self.tr("En cola: se enviará al volver la conexión")
+        else:
+            notice, final = self.tr("Venta guardada; enviando a gigstack…"), False
+        notice += self.tr(" · folio {folio}").format(folio=row.folio or row.local_id[:8])
+        if change:
+            notice += self.tr(" · cambio {change}").format(change=money(change))
+        self._notify(notice)
+        if final:
+            self._announcing = None
+
+    def _on_cache_updated(self, resource: str) -> None:
+        if resource == Resource.SERVICES.value:
+            self._load_services()
+        elif resource == Resource.CLIENTS.value:
+            had_fallback = self._client.is_public and not self._client.record.get("id")
+            self._load_public_client()
+            if had_fallback and self._public_record is not None:
+                self._set_client(public_client(self._public_record))
+            tax_ids = self._cached_tax_ids()
+            self._new_clients = [c for c in self._new_clients if c.get("tax_id") not in tax_ids]
+
+    def _load_services(self) -> None:
+        records = (
+            record for _key, record in self.ctx.core.cache.all(Resource.SERVICES, self.ctx.team)
+        )
+        self._services = ServiceIndex(records)
+
+    def _load_public_client(self) -> None:
+        found = self.ctx.core.cache.search(Resource.CLIENTS, self.ctx.team, PUBLIC_RFC, limit=10)
+        self._public_record = next(
+            (r for r in found if str(r.get("tax_id", "")).upper() == PUBLIC_RFC), None
+        )
+
+    def _cached_tax_ids(self) -> set[str]:
+        tax_ids = set()
+        for client in self._new_clients:
+            rfc = str(client.get("tax_id") or "")
+            found = self.ctx.core.cache.search(Resource.CLIENTS, self.ctx.team, rfc, limit=5)
+            if any(str(r.get("tax_id", "")).upper() == rfc for r in found):
+                tax_ids.add(rfc)
+        return tax_ids
+
+    def _fetch_team_info(self) -> None:
+        """Business name/RFC/address for tickets when the settings leave them empty."""
+        team = self.ctx.team
+
+        def fetch(client: Any) -> dict[str, str]:
+            if team:
+                found = client.teams.get(team)
+            else:
+                items = client.teams.list_page(limit=50).items
+                if not items:
+                    return {}
+                # The key's own team is the oldest one (Connect teams are added later); the
+                # list is newest first, so ties keep the last listed.
+                found = items[-1]
+                for item in reversed(items):
+                    if (item.created_at or 0) < (found.created_at or 0):
+                        found = item
+            alias = found.brand.alias if found.brand and found.brand.alias else None
+            address = found.address
+            parts = []
+            if address is not None:
+                street = " ".join(p for p in (address.street, address.exterior) if p)
+                parts = [
+                    p
+                    for p in (
+                        street,
+                        address.neighborhood,
+                        address.municipality,
+                        f"C.P. {address.zip}" if address.zip else None,
+                        address.city,
+                    )
+                    if p
+                ]
+            return {
+                "name": alias or found.name or found.legal_name or "",
+                "rfc": found.tax_id or "",
+                "address": ", ".join(parts),
+                "phone": found.support_phone or "",
+            }
+
+        def done(info: Any) -> None:
+            if isinstance(info, dict):
+                self._team_info = info
+
+        self.ctx.bridge.call(fetch, done, lambda _message, _exc: None)
+
+    # -- client -----------------------------------------------------------------------------
+
+    def _set_client(self, client: SaleClient) -> None:
+        self._client = client
+        record = client.record
+        name = client.name or self.tr("(sin nombre)")
+        details = [client.tax_id]
+        if record.get("tax_system"):
+            details.append(self.tr("régimen {code}").format(code=record["tax_system"]))
+        if client.use:
+            details.append(self.tr("uso {code}").format(code=client.use))
+        text = f"<b>{_html(name)}</b> &nbsp;·&nbsp; " + " · ".join(_html(d) for d in details if d)
+        if client.is_new:
+            text += " &nbsp;<i>" + _html(self.tr("(nuevo: se registra con la venta)")) + "</i>"
+        self.client_card.setText(text)
+        self.client_card.setProperty("kind", "new" if client.is_new else "known")
+        self.client_card.style().unpolish(self.client_card)
+        self.client_card.style().polish(self.client_card)
+        self.client_reset.setVisible(not client.is_public)
+        self._show_error(self.client_error, None)
+
+    def reset_client(self) -> None:
+        self._set_client(public_client(self._public_record))
+        self.focus_code()
+
+    def _search_clients(self, text: str) -> None:
+        self._show_error(self.client_error, None)
+        if not text.strip():
+            self.client_list.hide()
+            return
+        found = self.ctx.core.cache.search(Resource.CLIENTS, self.ctx.team, text, CLIENT_RESULTS)
+        words = fold(text).split()
+        extra = [c for c in self._new_clients if all(w in fold(client_label(c)) for w in words)]
+        entries: list[tuple[str, Any]] = [
+            (client_label(c) + self.tr("  (nuevo)"), SaleClient(c, is_new=True)) for c in extra
+        ]
+        entries += [(client_label(c), SaleClient(c)) for c in found]
+        self.client_list.show_entries(entries[:CLIENT_RESULTS])
+
+    def _pick_client(self) -> None:
+        chosen = self.client_list.current_payload()
+        text = self.client_search.text().strip()
+        if chosen is None:
+            if text:
+                self._show_error(
+                    self.client_error,
+                    self.tr("Ningún cliente coincide con «{text}». Ctrl+N para crearlo.").format(
+                        text=text
+                    ),
+                )
+                self.client_search.selectAll()
+            return
+        assert isinstance(chosen, SaleClient)
+        self._set_client(chosen)
+        self.client_search.clear()
+        self.client_list.hide()
+        self.focus_code()
+
+    def new_client(self) -> None:
+        """The "new client" form; the client is not saved here: gigstack creates it (found by
+        its RFC, `auto_create`) with the sale, online or from the queue."""
+        captured: list[dict[str, Any]] = []
+        dialog = ClientDialog(
+            captured.append,
+            parent=self,
+            require_rfc=True,
+            initial_text=self.client_search.text(),
+            save_text=self.tr("Usar en la venta"),
+        )
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if accepted and captured:
+            self.use_new_client(inline_client(captured[-1]))
+
+    def use_new_client(self, fields: dict[str, Any]) -> None:
+        self._new_clients = [c for c in self._new_clients if c.get("tax_id") != fields["tax_id"]]
+        self._new_clients.append(fields)
+        self._set_client(SaleClient(fields, is_new=True))
+        self.client_search.clear()
+        self.focus_code()
+
+    # -- items ------------------------------------------------------------------------------
+
+    def _search_services(self, text: str) -> None:
+        self._show_error(self.code_error, None)
+        try:
+            _qty, query = parse_code(text)
+        except ValueError:
+            query = text
+        if len(query.strip()) < 2 or (query.strip().isdigit() and len(query.strip()) >= 6):
+            # Digits typed fast are a scanner: no list flickering under it.
+            self.code_list.hide()
+            return
+        entries = [
+            (
+                "  ·  ".join(
+                    (
+                        str(s.get("description", "")),
+                        str(s.get("sku") or ""),
+                        money(s.get("unit_price")),
+                    )
+                ),
+                s,
+            )
+            for s in self._services.search(query, SERVICE_RESULTS)
+        ]
+        self.code_list.show_entries(entries)
+
+    def _enter_code(self) -> None:
+        text = self.code_edit.text().strip()
+        if not text:
+            return
+        try:
+            qty, code = parse_code(text)
+        except ValueError as exc:
+            self._code_problem(str(exc))
+            return
+        service = self._services.by_code(code)
+        if service is None:
+            picked = self.code_list.current_payload()
+            if picked is not None and (self.code_list.moved_by_keys or not code.isdigit()):
+                service = picked
+        if service is None:
+            if not len(self._services):
+                self._code_problem(
+                    self.tr("Aún no hay artículos en este equipo: espera a que se descarguen.")
+                )
+            else:
+                self._code_problem(self.tr("No encontramos el código «{code}».").format(code=code))
+            return
+        row = self.cart.add(service, qty)
+        self.table.selectRow(row)
+        self.table.scrollTo(self.cart.index(row, 0))
+        self.code_list.hide()
+        self.code_edit.clear()
+
+    def _code_problem(self, message: str) -> None:
+        self._show_error(self.code_error, message)
+        self.code_list.hide()
+        self.code_edit.setFocus()
+        self.code_edit.selectAll()
+
+    def remove_current_line(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        row = index.row()
+        self.cart.remove(row)
+        if self.cart.rowCount():
+            self.table.selectRow(min(row, self.cart.rowCount() - 1))
+        else:
+            self.focus_code()
+
+    # -- totals and payment -------------------------------------------------------------------
+
+    def _update_totals(self) -> None:
+        totals = self.cart.totals
+        pieces = sum((line.quantity for line in self.cart.lines), Decimal(0))
+        self.items_count.setText(
+            self.tr("{lines} líneas · {pieces} piezas").format(
+                lines=self.cart.rowCount(), pieces=f"{pieces.normalize():f}"
+            )
+            if self.cart.rowCount()
+            else self.tr("Sin artículos: escanea o escribe un código (F3)")
+        )
+        self._show_error(self.items_error, self.cart.error)
+        view = totals_view(totals) if totals is not None else None
+        self.total_value.setText(money(view.total if view else Decimal("0.00")))
+        rows: list[tuple[str, Decimal]] = [("Subtotal", view.subtotal if view else Decimal(0))]
+        if view and view.discount:
+            rows.append(("Descuento", -view.discount))
+        rows += list(view.taxes) if view else [("IVA", Decimal(0))]
+        self._set_breakdown(rows)
+        self._update_change()
+
+    def _set_breakdown(self, rows: list[tuple[str, Decimal]]) -> None:
+        wanted = [label for label, _ in rows]
+        if list(self.breakdown_labels) != wanted:
+            while self.breakdown.count():
+                item = self.breakdown.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.hide()
+                    widget.setParent(None)
+                    widget.deleteLater()
+            self.breakdown_labels = {}
+            for n, label in enumerate(wanted):
+                caption = QLabel(label)
+                caption.setProperty("class", "amount")
+                value = QLabel()
+                value.setObjectName(f"{_object_name(label)}Value")
+                value.setProperty("class", "amount")
+                value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.breakdown.addWidget(caption, n, 0)
+                self.breakdown.addWidget(value, n, 1)
+                self.breakdown_labels[label] = value
+        for label, amount in rows:
+            self.breakdown_labels[label].setText(money(amount))
+
+    def payment_form(self) -> str:
+        checked = self.pay_group.checkedButton()
+        for code, button in self.pay_buttons.items():
+            if button is checked:
+                return code
+        return str(self.other_form.currentData() or CASH)
+
+    def set_payment_form(self, code: str) -> None:
+        if code in self.pay_buttons:
+            self.pay_buttons[code].setChecked(True)
+            self.other_form.setCurrentIndex(0)
+        else:
+            self.pay_group.setExclusive(False)
+            for button in self.pay_buttons.values():
+                button.setChecked(False)
+            self.pay_group.setExclusive(True)
+            self.other_form.setCurrentIndex(max(0, self.other_form.findData(code)))
+        self._payment_form_changed()
+
+    def _quick_form_clicked(self) -> None:
+        self.other_form.setCurrentIndex(0)
+        self._payment_form_changed()
+
+    def _other_form_chosen(self, index: int) -> None:
+        code = self.other_form.itemData(index)
+        self.set_payment_form(code if code else CASH)
+
+    def _payment_form_changed(self) -> None:
+        self._show_error(self.payment_form_error, None)
+        self.cash_box.setVisible(self.payment_form() == CASH)
+        self._update_change()
+
+    def _received(self) -> Decimal | None:
+        """Cash received; an empty field means the exact amount."""
+        text = self.received_edit.text().strip()
+        if not text:
+            totals = self.cart.totals
+            return totals.total if totals is not None else Decimal("0.00")
+        return to_decimal(text)
+
+    def _update_change(self) -> None:
+        self._show_error(self.received_error, None)
+        totals = self.cart.totals
+        total = totals.total if totals is not None else Decimal("0.00")
+        received = self._received()
+        level = "good"
+        if received is None:
+            text, level = self.tr("importe no válido"), "bad"
+        elif received < total:
+            text, level = self.tr("faltan {amount}").format(amount=money(total - received)), "bad"
+        else:
+            text = money(received - total)
+        self.change_value.setText(text)
+        self.change_value.setProperty("level", level)
+        self.change_value.style().unpolish(self.change_value)
+        self.change_value.style().polish(self.change_value)
+
+    # -- charging -----------------------------------------------------------------------------
+
+    def _show_error(self, label: QLabel, message: str | None) -> None:
+        label.setText(message or "")
+        label.setVisible(bool(message))
+
+    def _clear_errors(self) -> None:
+        for label in (
+            self.client_error,
+            self.code_error,
+            self.items_error,
+            self.payment_form_error,
+            self.received_error,
+            self.invoice_error,
+            self.charge_error,
+        ):
+            self._show_error(label, None)
+
+    def charge(self) -> OutboxItem | None:
+        """Queue the sale (F12); returns the outbox row, or None when something must be fixed."""
+        self._clear_errors()
+        lines = self.cart.lines
+        if not lines:
+            self._code_problem(self.tr("Agrega al menos un artículo antes de cobrar."))
+            return None
+        totals = self.cart.totals
+        if totals is None:
+            self._show_error(self.items_error, self.cart.error)
+            self.focus_items()
+            return None
+        form = self.payment_form()
+        received = change = None
+        if form == CASH:
+            received = self._received()
+            if received is None:
+                self._show_error(self.received_error, self.tr("Escribe el importe recibido."))
+                self.received_edit.setFocus()
+                return None
+            if received < totals.total:
+                self._show_error(
+                    self.received_error,
+                    self.tr("Recibido {received} es menos que el total {total}.").format(
+                        received=money(received), total=money(totals.total)
+                    ),
+                )
+                self.received_edit.setFocus()
+                self.received_edit.selectAll()
+                return None
+            change = received - totals.total
+        draft = SaleDraft(self._client, lines, form, self.invoice_check.isChecked())
+        try:
+            row = queue_payment(self.ctx.core.outbox, draft.body(), team=self.ctx.team)
+        except SaleRejectedError as exc:
+            self._show_problems(exc.problems)
+            return None
+        self.ctx.bridge.kick()
+
+        self.last_sale = LastSale(
+            row_id=row.id,
+            folio=row.folio or row.local_id[:8],
+            created_at=row.created_at,
+            client=self._client,
+            lines=tuple(
+                ticket.TicketLine(line.description, line.quantity, line.shown_unit_price, lt.total)
+                for line, lt in zip(lines, totals.lines, strict=True)
+            ),
+            totals=totals_view(totals),
+            payment_form=form,
+            received=received,
+            change=change,
+            invoice=draft.invoice_now,
+        )
+        self._next_customer()
+        self._update_last_sale()
+        # Say "Registrado" only once gigstack has it: until the sender reports back the sale is
+        # saved and on its way (or queued, when we already know we are offline).
+        self._announcing = (row.id, change)
+        self._announce_outcome()
+        if _truthy(self.ctx.settings.value("ticket/auto_print", False)):
+            self.print_last_ticket(ask=False)
+        return row
+
+    def _show_problems(self, problems: list[FieldProblem]) -> None:
+        for problem in problems:
+            where = problem.field
+            if where.startswith("client"):
+                label = self.client_error
+                message = problem.message
+            elif where.startswith("items"):
+                label = self.items_error
+                parts = where.split(".")
+                if len(parts) > 1 and parts[1].isdigit():
+                    message = self.tr("Línea {n}: {message}").format(
+                        n=int(parts[1]) + 1, message=problem.message
+                    )
+                else:
+                    message = problem.message
+            elif where == "payment_form":
+                label, message = self.payment_form_error, problem.message
+            elif where == "use":
+                label, message = self.invoice_error, problem.message
+            else:
+                label, message = self.charge_error, str(problem)
+            current = label.text()
+            self._show_error(label, f"{current}\n{message}" if current else message)
+
+    def _next_customer(self) -> None:
+        self.cart.clear()
+        self.received_edit.clear()
+        self.invoice_check.setChecked(False)
+        self.set_payment_form(CASH)
+        self.client_search.clear()
+        self.code_edit.clear()
+        self._set_client(public_client(self._public_record))
+        self.focus_code()
+
+    def _notify(self, text: str) -> None:
+        window = self.window()
+        notify = getattr(window, "notify", None)
+        if callable(notify):
+            notify(text)
+
+    # -- last sale and its ticket --------------------------------------------------------------
+
+    def _last_row(self) -> OutboxItem | None:
+        if self.last_sale is None:
+            return None
+        try:
+            return self.ctx.core.outbox.get(self.last_sale.row_id)
+        except OutboxError:
+            return None
+
+    def _update_last_sale(self) -> None:
+        sale = self.last_sale
+        self.last_sale_box.setVisible(sale is not None)
+        if sale is None:
+            return
+        row = self._last_row()
+        status, payment_id = ticket.sale_status(row) if row else ("", None)
+        parts = [
+            self.tr("<b>Última venta {folio}</b> · {total}").format(
+                folio=_html(sale.folio), total=money(sale.totals.total)
+            )
+        ]
+        if sale.change is not None:
+            parts.append(self.tr("Cambio <b>{change}</b>").format(change=money(sale.change)))
+        parts.append(_html(status + (f" ({payment_id})" if payment_id else "")))
+        self.last_sale_label.setText("<br>".join(parts))
+
+    def ticket_data(self) -> ticket.TicketData | None:
+        """The last sale's ticket, with gigstack's status as of now."""
+        sale = self.last_sale
+        row = self._last_row()
+        if sale is None or row is None:
+            return None
+        business = ticket.business_info(self.ctx.settings, self._team_info)
+        status, payment_id = ticket.sale_status(row)
+        client = sale.client
+        return ticket.TicketData(
+            business_name=business["name"],
+            business_rfc=business["rfc"],
+            business_address=business["address"],
+            business_phone=business["phone"],
+            folio=sale.folio,
+            issued_at=sale.created_at,
+            client_name="" if client.is_public else client.name,
+            client_rfc="" if client.is_public else client.tax_id,
+            lines=sale.lines,
+            subtotal=sale.totals.subtotal,
+            discount=sale.totals.discount,
+            taxes=sale.totals.taxes,
+            total=sale.totals.total,
+            payment_form=sale.payment_form,
+            received=sale.received,
+            change=sale.change,
+            status=status,
+            payment_id=payment_id,
+            invoice_requested=sale.invoice,
+        )
+
+    def print_last_ticket(self, ask: bool = True) -> bool:
+        data = self.ticket_data()
+        if data is None:
+            self._notify(self.tr("Todavía no hay una venta para imprimir."))
+            return False
+        width = ticket.paper_width(self.ctx.settings)
+        printed = ticket.print_ticket(data, width, self, ask=ask)
+        if not printed and not ask:
+            self._notify(self.tr("No hay impresora predeterminada para imprimir el ticket."))
+        return printed
+
+    def save_last_ticket_pdf(self) -> str | None:
+        data = self.ticket_data()
+        if data is None:
+            self._notify(self.tr("Todavía no hay una venta para guardar."))
+            return None
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder or Path.home()) / f"ticket-{data.folio}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Guardar ticket como PDF"), suggested, self.tr("PDF (*.pdf)")
+        )
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        if not ticket.save_pdf(data, path, ticket.paper_width(self.ctx.settings)):
+            self._notify(self.tr("No se pudo guardar el PDF en {path}.").format(path=path))
+            return None
+        self._notify(self.tr("Ticket guardado en {path}").format(path=path))
+        return path
+
+
+def inline_client(body: dict[str, Any]) -> dict[str, Any]:
+    """A new client's create body (from ClientDialog) as the inline `client` of a sale."""
+    name = " ".join(str(body.get("name") or "").split())
+    fields: dict[str, Any] = {
+        "name": name,
+        "legal_name": str(body.get("legal_name") or "").strip() or name.upper(),
+        "tax_id": fiscal.normalize_rfc(str(body.get("tax_id") or "")),
+        "tax_system": body.get("tax_system"),
+        "use": body.get("use"),
+        "address": {"zip": str((body.get("address") or {}).get("zip") or "").strip()},
+    }
+    for key in ("email", "phone"):
+        if body.get(key):
+            fields[key] = body[key]
+    return fields
+
+
+def _html(text: str) -> str:
+    import html
+
+    return html.escape(str(text))
+
+
+def _object_name(label: str) -> str:
+    cleaned = "".join(ch for ch in fold(label).title() if ch.isalnum())
+    return cleaned[:1].lower() + cleaned[1:]

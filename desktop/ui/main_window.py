@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,7 +45,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages = pages
         for number, page in enumerate(pages, start=1):
-            item = QListWidgetItem(icon(page.icon_name), page.title)
+            # Titles are marked with QT_TRANSLATE_NOOP("Page", ...) where each page declares it.
+            title = QCoreApplication.translate("Page", page.title)
+            item = QListWidgetItem(icon(page.icon_name), title)
             item.setToolTip(f"Ctrl+{number}")
             self.nav.addItem(item)
             self.stack.addWidget(page)

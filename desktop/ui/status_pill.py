@@ -48,6 +48,7 @@ class StatusPill(QWidget):
         layout.addWidget(self.connection)
         layout.addWidget(self.pending)
         layout.addWidget(self.sync_now)
+        layout.addStretch(1)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(30_000)  # ages move even when nothing happens

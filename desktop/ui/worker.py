@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 ApiCall = Callable[[GigstackClient], Any]
 
+#: How often, at most, views hear that the queue changed (a drain changes it per row).
+QUEUE_REPORT_INTERVAL_MS = 250
+
 
 @dataclass(frozen=True)
 class SyncState:
@@ -198,7 +201,10 @@ def _call_message(exc: GigstackError) -> str:
         return f"gigstack rechazó la clave de API ({exc.status})."
     if exc.retryable:
         return f"gigstack no pudo responder ({exc.status}). Intenta de nuevo en un momento."
-    return exc.message
+    if exc.status is None:  # refused by our own checks before sending
+        return f"Datos inválidos: {exc.message}"
+    # gigstack answers in English; say in Spanish what happened and quote its reason.
+    return f"gigstack no aceptó la operación: {exc.message}"
 
 
 class WorkerBridge(QObject):
@@ -251,6 +257,10 @@ class WorkerBridge(QObject):
         self._worker.call_done.connect(self._on_done)
         self._worker.call_failed.connect(self._on_failed)
         self._running = False
+        self._queue_timer = QTimer(self)
+        self._queue_timer.setSingleShot(True)
+        self._queue_timer.setInterval(QUEUE_REPORT_INTERVAL_MS)
+        self._queue_timer.timeout.connect(self._emit_queue_changed)
 
     def start(self) -> None:
         self._thread.start()
@@ -283,6 +293,7 @@ class WorkerBridge(QObject):
         if not self._running:
             return
         self._running = False
+        self._queue_timer.stop()
         self._callbacks.clear()
         self._stop.emit()  # the worker cleans up on its thread and then quits it
         if not self._thread.wait(timeout_ms):
@@ -297,8 +308,19 @@ class WorkerBridge(QObject):
 
     @Slot()
     def _forward_queue(self) -> None:
+        # A drain reports every row; the pages re-read the queue on each report. Coalesce the
+        # reports so the GUI thread reloads a few times a second, not a thousand times a drain.
+        if self._running and not self._queue_timer.isActive():
+            self._queue_timer.start()
+
+    @Slot()
+    def _emit_queue_changed(self) -> None:
         if self._running:
             self.queue_changed.emit()
+
+    def notify_queue_changed(self) -> None:
+        """The GUI changed the outbox itself (queued, retried, discarded): tell every view."""
+        self._forward_queue()
 
     @Slot(str)
     def _forward_cache(self, resource: str) -> None:

@@ -20,8 +20,7 @@ from tests.conftest import SANDBOX_KEY
 
 
 def test_shell_starts_refreshes_cache_and_stops(qtbot: QtBot, shell: AppShell) -> None:
-    with qtbot.waitSignal(shell.bridge.cache_updated, timeout=10_000):
-        pass
+    # The first refresh may finish while the fixture is still being set up: wait for its effect.
     qtbot.waitUntil(lambda: shell.core.cache.count(Resource.SERVICES, None) == 20, timeout=10_000)
     shell.window.show()
     assert shell.window.nav.count() == 6
@@ -99,3 +98,22 @@ def test_demo_app_starts_and_closes_cleanly_on_sigterm(tmp_path: Path) -> None:
     finally:
         again.send_signal(signal.SIGTERM)
         assert again.wait(timeout=15) == 0
+
+
+def test_the_account_chosen_in_the_app_is_used_at_the_next_start(tmp_path: Path) -> None:
+    from desktop.config import DEFAULT_API_URL
+    from desktop.ui.app import apply_stored_connection, remember_connection
+
+    chosen = AppConfig(
+        data_dir=tmp_path, api_url="http://127.0.0.1:9/v2", team="team_sucursal_norte"
+    )
+    remember_connection(chosen)
+    assert "api_key" not in (tmp_path / "settings.ini").read_text().lower()
+    later = apply_stored_connection(AppConfig(data_dir=tmp_path))
+    assert (later.api_url, later.team) == ("http://127.0.0.1:9/v2", "team_sucursal_norte")
+    # The command line wins over what was stored.
+    explicit = apply_stored_connection(
+        AppConfig(data_dir=tmp_path, api_url="http://127.0.0.1:8/v2", team="team_sucursal_sur")
+    )
+    assert (explicit.api_url, explicit.team) == ("http://127.0.0.1:8/v2", "team_sucursal_sur")
+    assert apply_stored_connection(AppConfig(data_dir=tmp_path / "new")).api_url == DEFAULT_API_URL

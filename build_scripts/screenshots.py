@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+"""Render every page of the real app into screenshots/<page>.png (for the README and reviews).
+
+    .venv/bin/python build_scripts/screenshots.py                # Spanish, 1280x800
+    .venv/bin/python build_scripts/screenshots.py --lang en --out screenshots/en
+
+The app runs for real: `AppShell` against an in-process demo sandbox, a temporary data folder,
+the stylesheet, two sales waiting in the queue (gigstack "goes down" after the first cache
+refresh, so the pill shows offline) and one sale parked with the server's message.
+
+Display: with no DISPLAY and `Xvfb` installed, it starts `Xvfb :99` (or the next free number)
+itself and grabs the screen (`QScreen.grabWindow(0)`), so what you see is what an X server
+drew. Without Xvfb (or with --offscreen, or when the X run fails) it falls back to Qt's
+offscreen platform and `widget.grab()`. The drawing happens in a child process so a failed
+X start can be retried offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Where X servers put their lock files and sockets (fixed paths, not temporary files).
+X_LOCKS = Path("/tmp")  # noqa: S108
+WIDTH, HEIGHT = 1280, 800
+
+PARKED_ERROR = (
+    "gigstack rechazó la venta (400): el código postal 00000 del cliente no existe en el "
+    "catálogo del SAT."
+)
+
+
+def _free_display() -> int:
+    for number in range(99, 140):
+        lock = X_LOCKS / f".X{number}-lock"
+        if not lock.exists() and not (X_LOCKS / ".X11-unix" / f"X{number}").exists():
+            return number
+    raise RuntimeError("no free X display number")
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str] | None:
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        return None
+    number = _free_display()
+    process = subprocess.Popen(
+        [xvfb, f":{number}", "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    socket = X_LOCKS / ".X11-unix" / f"X{number}"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if socket.exists():
+            return process, f":{number}"
+        if process.poll() is not None:
+            return None
+        time.sleep(0.05)
+    process.terminate()
+    process.wait()
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--out", default=str(ROOT / "screenshots"), help="output folder")
+    parser.add_argument("--lang", default="es", choices=["es", "en"])
+    parser.add_argument("--offscreen", action="store_true", help="skip X, use offscreen")
+    parser.add_argument("--render", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.render:
+        return render(Path(args.out), args.lang)
+
+    child = [sys.executable, str(Path(__file__).resolve()), "--render", "--out", args.out]
+    child += ["--lang", args.lang]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    xvfb: subprocess.Popen[bytes] | None = None
+    if not args.offscreen and not env.get("DISPLAY"):
+        started = start_xvfb()
+        if started is not None:
+            xvfb, env["DISPLAY"] = started
+            print(f"[screenshots] started Xvfb on {env['DISPLAY']}", flush=True)
+    try:
+        if not args.offscreen and env.get("DISPLAY"):
+            result = subprocess.run(
+                child, env=dict(env, QT_QPA_PLATFORM="xcb"), cwd=ROOT, check=False
+            )
+            if result.returncode == 0:
+                return 0
+            print("[screenshots] the X run failed; falling back to offscreen", flush=True)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait()
+    env.pop("DISPLAY", None)
+    return subprocess.run(
+        child, env=dict(env, QT_QPA_PLATFORM="offscreen"), cwd=ROOT, check=False
+    ).returncode
+
+
+def render(out: Path, language: str) -> int:
+    """Runs in the child process: build the app, fill it, grab each page."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QGuiApplication, QPixmap
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop.app import open_core
+    from desktop.config import AppConfig
+    from desktop.sales import queue_payment
+    from desktop.sandbox import Sandbox
+    from desktop.store.cache import Resource
+    from desktop.ui.app import SETTINGS_FILENAME, AppShell, apply_style, install_translations
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Mostrador")
+    apply_style(app)
+    on_screen = QGuiApplication.platformName() == "xcb"
+    out.mkdir(parents=True, exist_ok=True)
+
+    def settle(seconds: float = 0.4) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+
+    def wait_for(condition: object, seconds: float = 15.0) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            app.processEvents()
+            if callable(condition) and condition():
+                return True
+            time.sleep(0.02)
+        return False
+
+    def grab(widget: QWidget, name: str) -> None:
+        widget.raise_()
+        widget.activateWindow()
+        settle()
+        screen = QGuiApplication.primaryScreen()
+        if on_screen and screen is not None:
+            geometry = widget.frameGeometry()
+            pixmap: QPixmap = screen.grabWindow(
+                0, geometry.x(), geometry.y(), geometry.width(), geometry.height()
+            )
+        else:
+            pixmap = widget.grab()
+        path = out / f"{name}.png"
+        pixmap.save(str(path))
+        print(f"[screenshots] {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+    # No OS keychain on a build machine: an in-memory one, so Ajustes shows the masked key.
+    import keyring
+    import keyring.backend
+
+    class _MemoryKeyring(keyring.backend.KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+        store: dict[tuple[str, str], str] = {}  # noqa: RUF012
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.store.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.store.pop((service, username), None)
+
+    keyring.set_keyring(_MemoryKeyring())
+    os.environ.pop("GIGSTACK_API_KEY", None)
+    sandbox = Sandbox(seed="demo").start()
+    from desktop.credentials import store_api_key
+
+    store_api_key(sandbox.base_url, sandbox.api_key)
+    with tempfile.TemporaryDirectory(prefix="mostrador-shots-") as tmp:
+        config = AppConfig(data_dir=Path(tmp) / "data", api_url=sandbox.base_url)
+        config.data_dir.mkdir(parents=True)
+        settings = QSettings(str(config.data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat)
+        settings.setValue("ui/language", language)
+        settings.setValue("business/name", "Papelería La Esquina")
+        settings.setValue("business/rfc", "LORF850312TQ1")
+        settings.setValue("business/address", "Calle Colima 128, Roma Norte, CDMX")
+        settings.setValue("business/phone", "55 5584 1234")
+        settings.sync()
+        install_translations(app, settings)
+
+        # One sale that gigstack refused: parked with its message, waiting for a person.
+        core = open_core(config)
+        queue_payment(core.outbox, _sale("Cuaderno profesional", "58.00", 1))
+        claimed = core.outbox.claim_due(1)
+        core.outbox.park(claimed[0].id, error=PARKED_ERROR, status=400)
+        core.close()
+
+        # First-run dialog (what a new shop sees).
+        from desktop.ui.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(config)
+        dialog.show()
+        dialog.move(80, 60)
+        settle()
+        grab(dialog, "first_run")
+        dialog.close()
+
+        shell = AppShell(config, sandbox.api_key)
+        try:
+            window = shell.window
+            window.resize(WIDTH, HEIGHT)
+            window.move(0, 0)
+            window.show()
+            wait_for(lambda: shell.core.cache.count(Resource.PAYMENTS, None) > 0)
+            wait_for(lambda: shell.core.cache.count(Resource.SERVICES, None) > 0)
+            settle(1.0)
+            # gigstack becomes unreachable: two sales wait in the queue.
+            sandbox.go_down()
+            queue_payment(shell.core.outbox, _sale("Lápiz adhesivo 20 g", "35.00", 2))
+            queue_payment(shell.core.outbox, _sale("Copias blanco y negro", "1.50", 40))
+            shell.bridge.kick()
+            shell.bridge.queue_changed.emit()
+            wait_for(
+                lambda: (
+                    "Sin conexión" in window.pill.connection.text()
+                    or "Offline" in window.pill.connection.text()
+                ),
+                10,
+            )
+            _ring_up(window, ["2*PAP-001", "PAP-003", "3*PAP-002"], settle)
+            for index, page in enumerate(window.pages):
+                window.show_page(index)
+                settle(0.6)
+                grab(window, page.objectName() or f"page{index}")
+        finally:
+            shell.close()
+            sandbox.stop()
+    return 0
+
+
+def _ring_up(window: object, codes: list[str], settle: object) -> None:
+    """A sale in progress on the counter, typed like a cashier (best effort)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit, QWidget
+
+    assert isinstance(window, QWidget)
+    edit = window.findChild(QLineEdit, "codeEdit")
+    if edit is None:
+        return
+    for code in codes:
+        edit.setFocus()
+        QTest.keyClicks(edit, code)
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        if callable(settle):
+            settle(0.2)
+
+
+def _sale(description: str, unit_price: str, quantity: int) -> dict[str, object]:
+    return {
+        "client": {"id": "client_demo_publico"},
+        "automation_type": "pue_invoice",
+        "payment_form": "01",
+        "items": [
+            {
+                "description": description,
+                "quantity": quantity,
+                "unit_price": unit_price,
+                "product_key": "14111514",
+                "unit_key": "H87",
+                "taxes": [{"type": "IVA", "rate": "0.16", "factor": "Tasa", "inclusive": True}],
+            }
+        ],
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

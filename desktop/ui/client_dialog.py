@@ -1,0 +1,509 @@
+"""Create or edit a client, with the SAT rules checked as the person types.
+
+- RFC: `fiscal.validate_rfc`; errors block, a check-digit mismatch is a warning the person can
+  override explicitly ("Usar de todos modos").
+- Régimen: only those for the kind of person the RFC says (13 characters física, 12 moral).
+- Uso del CFDI: only those SAT allows for the chosen régimen.
+- Código postal: looked up in the SAT catalog; the state and municipio found are shown.
+
+The dialog does not talk to gigstack: `save(body)` (the page's outbox write) runs on "Guardar";
+if it raises, the message shows in the dialog and everything typed stays.
+
+The counter uses the same form for the client of a sale (`require_rfc=True`): gigstack finds or
+creates that client by its RFC, so there the RFC is required and may not be a generic one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import fiscal
+from desktop.ui.record_page import error_label, show_error
+
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+ADDRESS_KEYS = (
+    "street",
+    "exterior",
+    "interior",
+    "neighborhood",
+    "municipality",
+    "city",
+    "state",
+    "zip",
+    "country",
+)
+
+SaveFn = Callable[[dict[str, Any]], None]
+
+
+def persona_for(rfc: str) -> str | None:
+    """ "fisica" for 13 characters, "moral" for 12; None for generic or incomplete RFCs."""
+    value = fiscal.normalize_rfc(rfc)
+    if value in ("XAXX010101000", "XEXX010101000"):
+        return None
+    if len(value) == 13:
+        return "fisica"
+    if len(value) == 12:
+        return "moral"
+    return None
+
+
+def add_form_rows(form: QFormLayout, rows: list[tuple[str, QWidget, QWidget]]) -> None:
+    """Add (label text with &mnemonic, input, what goes in the field column) rows."""
+    labels = []
+    for text, field, container in rows:
+        label = QLabel(text)
+        label.setBuddy(field)
+        labels.append(label)
+        form.addRow(label, container)
+    # Offscreen and some desktop styles under-measure labels with a mnemonic: reserve room.
+    width = max(
+        label.fontMetrics().horizontalAdvance(label.text().replace("&", "")) for label in labels
+    )
+    for label in labels:
+        label.setMinimumWidth(width + 8)
+
+
+class ClientDialog(QDialog):
+    """The client form. `record` is the cached client to edit, or None to create one.
+
+    Args:
+        save: Called with the create body (new client) or the changed fields (edit); raise
+            to keep the dialog open with a message.
+        require_rfc: The RFC must be given and identify the client (no generic RFC): the
+            counter's new client is found or created by gigstack by its RFC.
+        initial_text: For a new client, what the person had already typed elsewhere (e.g. a
+            search box): it goes into the RFC field if it looks like one, else into the name.
+        save_text: The text of the save button (default "Guardar").
+    """
+
+    def __init__(
+        self,
+        save: SaveFn,
+        record: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+        *,
+        require_rfc: bool = False,
+        initial_text: str = "",
+        save_text: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("clientDialog")
+        self._save = save
+        self._record = dict(record or {})
+        self.editing = record is not None
+        self.require_rfc = require_rfc
+        self.setWindowTitle(self.tr("Editar cliente") if self.editing else self.tr("Nuevo cliente"))
+        self.setMinimumWidth(640)
+
+        self.name = self._line(
+            "name", self.tr("Nombre"), self.tr("Como lo conoces en el mostrador")
+        )
+        self.legal_name = self._line(
+            "legalName", self.tr("Razón social"), self.tr("Igual que en su Constancia (opcional)")
+        )
+        self.rfc = self._line("rfc", self.tr("RFC"), self.tr("12 caracteres (moral) o 13 (física)"))
+        self.rfc.setMaxLength(16)
+        self.rfc_override = QCheckBox(self.tr("Usar de todos modos"))
+        self.rfc_override.setObjectName("rfcOverride")
+        self.rfc_override.setToolTip(
+            self.tr("Úsalo si la Constancia de Situación Fiscal confirma este RFC")
+        )
+        self.rfc_override.hide()
+        self.regime = QComboBox()
+        self.regime.setObjectName("regimeCombo")
+        self.regime.setAccessibleName(self.tr("Régimen fiscal"))
+        self.use = QComboBox()
+        self.use.setObjectName("useCombo")
+        self.use.setAccessibleName(self.tr("Uso del CFDI"))
+        self.zip = self._line("zip", self.tr("Código postal"), self.tr("5 dígitos, p. ej. 06600"))
+        self.zip.setMaxLength(5)
+        self.zip_info = QLabel()
+        self.zip_info.setObjectName("zipInfo")
+        self.zip_info.setStyleSheet("color: #555;")
+        self.email = self._line("email", self.tr("Correo"), self.tr("Para enviarle sus facturas"))
+        self.phone = self._line("phone", self.tr("Teléfono"), "")
+
+        self.errors = {
+            name: error_label(name)
+            for name in ("name", "rfc", "regime", "use", "zip", "email", "form")
+        }
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        rows: list[tuple[str, QWidget, QWidget]] = [
+            (self.tr("&Nombre"), self.name, self._with_error(self.name, "name")),
+            (self.tr("Ra&zón social"), self.legal_name, self.legal_name),
+            (
+                self.tr("&RFC"),
+                self.rfc,
+                self._with_error(self.rfc, "rfc", after=self.rfc_override),
+            ),
+            (self.tr("Ré&gimen fiscal"), self.regime, self._with_error(self.regime, "regime")),
+            (self.tr("&Uso del CFDI"), self.use, self._with_error(self.use, "use")),
+            (
+                self.tr("Código &postal"),
+                self.zip,
+                self._with_error(self.zip, "zip", self.zip_info),
+            ),
+            (self.tr("&Correo"), self.email, self._with_error(self.email, "email")),
+            (self.tr("&Teléfono"), self.phone, self.phone),
+        ]
+        add_form_rows(form, rows)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        if save_text:
+            self.save_button.setText(save_text)
+            self.save_button.setToolTip(f"{save_text.replace('&', '')} (Enter)")
+        else:
+            self.save_button.setText(self.tr("Guardar"))
+            self.save_button.setToolTip(self.tr("Guardar (Enter)"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancelar"))
+        cancel.setToolTip(self.tr("Cerrar sin guardar (Esc)"))
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors["form"])
+        layout.addWidget(self.buttons)
+        self.save_button.setDefault(True)  # again, now that the button is in the dialog
+
+        self.rfc.textChanged.connect(self._on_rfc_changed)
+        self.rfc.editingFinished.connect(self.check_rfc)
+        self.regime.currentIndexChanged.connect(self._on_regime_changed)
+        self.zip.textChanged.connect(self._on_zip_changed)
+        self.email.editingFinished.connect(self.check_email)
+
+        self._fill(self._record)
+        if not self.editing:
+            self._prefill(initial_text)
+        for first, second in (
+            (self.name, self.legal_name),
+            (self.legal_name, self.rfc),
+            (self.rfc, self.rfc_override),
+            (self.rfc_override, self.regime),
+            (self.regime, self.use),
+            (self.use, self.zip),
+            (self.zip, self.email),
+            (self.email, self.phone),
+            (self.phone, self.save_button),
+        ):
+            QWidget.setTabOrder(first, second)
+        self.name.setFocus()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _line(self, name: str, accessible: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(f"{name}Edit")
+        edit.setAccessibleName(accessible)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _with_error(
+        self, field: QWidget, name: str, *extra: QWidget, after: QWidget | None = None
+    ) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        for widget in extra:
+            layout.addWidget(widget)
+        layout.addWidget(self.errors[name])
+        if after is not None:
+            layout.addWidget(after)
+        return box
+
+    def _fill(self, record: dict[str, Any]) -> None:
+        self.name.setText(str(record.get("name") or ""))
+        self.legal_name.setText(str(record.get("legal_name") or ""))
+        self.rfc.setText(str(record.get("tax_id") or ""))
+        self._refill_regimes(str(record.get("tax_system") or ""))
+        self._refill_uses(str(record.get("use") or ""))
+        address = record.get("address") or {}
+        self.zip.setText(str(address.get("zip") or "") if isinstance(address, dict) else "")
+        self.email.setText(str(record.get("email") or ""))
+        self.phone.setText(str(record.get("phone") or ""))
+
+    def _prefill(self, text: str) -> None:
+        """Put what was typed elsewhere in the RFC field if it looks like an RFC, else the name."""
+        text = text.strip()
+        if not text:
+            return
+        looks_like_rfc = fiscal.validate_rfc(text).kind is not None and " " not in text
+        (self.rfc if looks_like_rfc else self.name).setText(text)
+
+    # -- live rules ---------------------------------------------------------------------------
+
+    def _on_rfc_changed(self, _text: str) -> None:
+        self.rfc_override.setChecked(False)
+        self.rfc_override.hide()
+        show_error(self.errors["rfc"], None)
+        self._refill_regimes(self.regime_code())
+
+    def _refill_regimes(self, keep: str) -> None:
+        rfc = fiscal.normalize_rfc(self.rfc.text())
+        if rfc in ("XAXX010101000", "XEXX010101000"):
+            regimes = [r for r in fiscal.tax_regimes() if r.code == "616"]
+        else:
+            regimes = list(fiscal.tax_regimes(persona=persona_for(rfc)))  # type: ignore[arg-type]
+        current = [self.regime.itemData(i) for i in range(self.regime.count())]
+        wanted = ["", *(r.code for r in regimes)]
+        if current == wanted:
+            if keep != self.regime_code():
+                self._select(self.regime, keep)
+            return
+        self.regime.blockSignals(True)
+        self.regime.clear()
+        self.regime.addItem(self.tr("Elige el régimen…"), "")
+        for regime in regimes:
+            self.regime.addItem(f"{regime.code} — {regime.description}", regime.code)
+        if len(regimes) == 1:
+            keep = regimes[0].code
+        self._select(self.regime, keep)
+        self.regime.blockSignals(False)
+        self._on_regime_changed()
+
+    def _on_regime_changed(self, _index: int = 0) -> None:
+        show_error(self.errors["regime"], None)
+        self._refill_uses(self.use_code())
+
+    def _refill_uses(self, keep: str) -> None:
+        regime = self.regime_code() or None
+        persona = persona_for(self.rfc.text())
+        uses = fiscal.cfdi_uses(regime=regime, persona=persona)  # type: ignore[arg-type]
+        self.use.blockSignals(True)
+        self.use.clear()
+        self.use.addItem(self.tr("Elige el uso…"), "")
+        for use in uses:
+            self.use.addItem(f"{use.code} — {use.description}", use.code)
+        codes = [u.code for u in uses]
+        if keep not in codes:
+            few = len(codes) <= 3 and "S01" in codes  # e.g. público en general: S01
+            keep = "G03" if "G03" in codes else ("S01" if few else "")
+        self._select(self.use, keep)
+        self.use.blockSignals(False)
+        show_error(self.errors["use"], None)
+
+    @staticmethod
+    def _select(combo: QComboBox, code: str) -> None:
+        index = combo.findData(code)
+        combo.setCurrentIndex(index if index >= 0 else 0)
+
+    def _on_zip_changed(self, text: str) -> None:
+        show_error(self.errors["zip"], None)
+        self.zip_info.clear()
+        if len(text.strip()) == 5:
+            self.check_zip()
+
+    def regime_code(self) -> str:
+        return str(self.regime.currentData() or "")
+
+    def use_code(self) -> str:
+        return str(self.use.currentData() or "")
+
+    # -- validation ---------------------------------------------------------------------------
+
+    def check_rfc(self) -> bool:
+        """Show RFC errors/warnings; True when the RFC may be saved."""
+        text = self.rfc.text().strip()
+        if not text:
+            show_error(self.errors["rfc"], None)
+            self.rfc_override.hide()
+            return True
+        result = fiscal.validate_rfc(text)
+        if result.errors:
+            show_error(self.errors["rfc"], " ".join(result.errors))
+            self.rfc_override.hide()
+            return False
+        if self.require_rfc and result.kind in ("generico_nacional", "generico_extranjero"):
+            show_error(
+                self.errors["rfc"],
+                self.tr("Para el RFC genérico usa «Público en general» (no hace falta crearlo)."),
+            )
+            self.rfc_override.hide()
+            return False
+        if result.warnings:
+            show_error(self.errors["rfc"], " ".join(result.warnings), warning=True)
+            self.rfc_override.show()
+            self.adjustSize()
+            return self.rfc_override.isChecked()
+        show_error(self.errors["rfc"], None)
+        self.rfc_override.hide()
+        return True
+
+    def check_zip(self) -> bool:
+        text = self.zip.text().strip()
+        if not text:
+            self.zip_info.clear()
+            show_error(self.errors["zip"], None)
+            return True
+        found = fiscal.postal_code(text)
+        if found is None:
+            self.zip_info.clear()
+            show_error(
+                self.errors["zip"],
+                self.tr("El código postal «{0}» no está en el catálogo del SAT.").format(text),
+            )
+            return False
+        place = ", ".join(p for p in (found.municipality, found.state) if p)
+        self.zip_info.setText(place)
+        show_error(self.errors["zip"], None)
+        return True
+
+    def check_email(self) -> bool:
+        text = self.email.text().strip()
+        if text and not EMAIL_RE.match(text):
+            show_error(
+                self.errors["email"],
+                self.tr("El correo «{0}» no parece válido (ejemplo: nombre@dominio.mx).").format(
+                    text
+                ),
+            )
+            return False
+        show_error(self.errors["email"], None)
+        return True
+
+    def validate(self) -> bool:
+        """Check every field, show each problem next to its field; True when all is well."""
+        ok = True
+        if not self.name.text().strip():
+            show_error(self.errors["name"], self.tr("Escribe el nombre del cliente."))
+            ok = False
+        else:
+            show_error(self.errors["name"], None)
+        if self.require_rfc and not self.rfc.text().strip():
+            show_error(
+                self.errors["rfc"], self.tr("Escribe el RFC del cliente (necesario para la venta).")
+            )
+            ok = False
+        elif not self.check_rfc():
+            ok = False
+        has_rfc = bool(self.rfc.text().strip()) or self.require_rfc
+        if has_rfc and not self.regime_code():
+            show_error(
+                self.errors["regime"], self.tr("Elige el régimen fiscal (necesario para facturar).")
+            )
+            ok = False
+        use = self.use_code()
+        if has_rfc and not use:
+            show_error(self.errors["use"], self.tr("Elige el uso del CFDI."))
+            ok = False
+        elif use:
+            problems = fiscal.cfdi_use_errors(
+                use,
+                regime=self.regime_code() or None,
+                persona=persona_for(self.rfc.text()),  # type: ignore[arg-type]
+            )
+            if problems:
+                show_error(self.errors["use"], " ".join(problems))
+                ok = False
+        if not self.check_zip():
+            ok = False
+        elif has_rfc and not self.zip.text().strip():
+            show_error(
+                self.errors["zip"],
+                self.tr("Escribe el código postal de su Constancia (necesario para facturar)."),
+            )
+            ok = False
+        if not self.check_email():
+            ok = False
+        self.adjustSize()
+        return ok
+
+    # -- result -------------------------------------------------------------------------------
+
+    def body(self) -> dict[str, Any]:
+        """What the form says, in the API's create shape (empty fields left out)."""
+        values: dict[str, Any] = {
+            "name": self.name.text().strip(),
+            "legal_name": self.legal_name.text().strip(),
+            "tax_id": fiscal.normalize_rfc(self.rfc.text()) if self.rfc.text().strip() else "",
+            "tax_system": self.regime_code(),
+            "use": self.use_code(),
+            "email": self.email.text().strip().lower(),
+            "phone": self.phone.text().strip(),
+        }
+        body = {k: v for k, v in values.items() if v}
+        zip_code = self.zip.text().strip()
+        if zip_code:
+            body["address"] = {**self._original_address(), "zip": zip_code}
+        return body
+
+    def _original_address(self) -> dict[str, Any]:
+        address = self._record.get("address")
+        if not isinstance(address, dict):
+            return {}
+        return {k: v for k, v in address.items() if k in ADDRESS_KEYS and v not in (None, "")}
+
+    def changes(self) -> dict[str, Any]:
+        """Only the fields that differ from the record being edited."""
+        body = self.body()
+        changed: dict[str, Any] = {}
+        for key, value in body.items():
+            if key == "address":
+                before = self._original_address().get("zip")
+                if str(before or "") != value.get("zip"):
+                    changed[key] = value
+            elif str(self._record.get(key) or "") != str(value):
+                changed[key] = value
+        return changed
+
+    def try_save(self) -> None:
+        """Validate, then hand the data to `save`; stay open (with the message) on failure."""
+        show_error(self.errors["form"], None)
+        if not self.validate():
+            self._focus_first_error()
+            return
+        data = self.changes() if self.editing else self.body()
+        if self.editing and not data:
+            self.accept()
+            return
+        try:
+            self._save(data)
+        except Exception as exc:  # any failure is shown; the form stays
+            show_error(
+                self.errors["form"],
+                self.tr("No se pudo guardar: {0}").format(str(exc) or type(exc).__name__),
+            )
+            return
+        self.accept()
+
+    def _focus_first_error(self) -> None:
+        for name, field in (
+            ("name", self.name),
+            ("rfc", self.rfc),
+            ("regime", self.regime),
+            ("use", self.use),
+            ("zip", self.zip),
+            ("email", self.email),
+        ):
+            if self.errors[name].isVisible() or not self.errors[name].isHidden():
+                if name == "rfc" and self.rfc_override.isVisible():
+                    self.rfc_override.setFocus(Qt.FocusReason.OtherFocusReason)
+                else:
+                    field.setFocus(Qt.FocusReason.OtherFocusReason)
+                return

@@ -1,0 +1,469 @@
+"""What the Clientes and Servicios pages share: a searchable table over the local cache.
+
+The table shows the cached records (instant, offline) plus the writes still waiting in the
+outbox (a queued creation appears at once as "pendiente de enviar"; a queued edit shows its new
+values). When the sender delivers one of those rows, its answer is written into the cache so the
+table keeps showing the record without waiting for the next full refresh.
+
+Actions that need gigstack (delete, validate, portal link...) go through `run_online`, which
+refuses them while the last known state is offline and reports the server's message otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.gigstack import GigstackClient
+from desktop.store.cache import Resource, fold
+from desktop.store.outbox import OutboxError, OutboxItem, OutboxKind, OutboxState
+from desktop.ui.context import UiContext
+from desktop.ui.page import Page
+from desktop.ui.table_model import Column, RecordTableModel
+from desktop.ui.worker import SyncState
+
+WAITING = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.PARKED)
+
+
+def _cached_sort(index: int, column: Column[RecordRow]) -> Column[RecordRow]:
+    """The column with its sort key computed once per row (the model re-sorts per keystroke)."""
+    compute = column.sort_key or (lambda row: fold(column.text(row)))
+
+    def key(row: RecordRow) -> Any:
+        try:
+            return row.sort_keys[index]
+        except KeyError:
+            value = row.sort_keys[index] = compute(row)
+            return value
+
+    return replace(column, sort_key=key)
+
+
+@dataclass
+class RecordRow:
+    """One table row: the record as the API shapes it, plus what the outbox says about it.
+
+    Attributes:
+        record: The cached record (with queued changes applied) or a queued creation's body.
+        outbox_id: The outbox row still waiting for this record, if any.
+        outbox_state: That row's state (pending, sending or parked).
+        outbox_error: The reason a parked row was stopped.
+        extra: Values a page precomputes once per row (money, summaries).
+    """
+
+    record: dict[str, Any]
+    outbox_id: int | None = None
+    outbox_state: OutboxState | None = None
+    outbox_error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    sort_keys: dict[int, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str | None:
+        value = self.record.get("id")
+        return str(value) if value else None
+
+    @property
+    def pending_create(self) -> bool:
+        return self.id is None
+
+
+def pending_label(row: RecordRow) -> str | None:
+    """What the "estado" column says about a queued write, or None when nothing is queued."""
+    if row.outbox_state is None:
+        return None
+    if row.outbox_state is OutboxState.PARKED:
+        return QCoreApplication.translate("RecordPage", "Detenido: revisa la Cola")
+    return QCoreApplication.translate("RecordPage", "Pendiente de enviar")
+
+
+class RecordPage(Page):
+    """Base of the Clientes and Servicios pages (subclasses fill in the specifics).
+
+    Subclasses set `resource`, `create_kind`, `update_kind` and implement `columns()`,
+    `search_text()` and `decorate()`.
+    """
+
+    resource: Resource = Resource.CLIENTS
+    create_kind: OutboxKind = OutboxKind.CREATE_CLIENT
+    update_kind: OutboxKind = OutboxKind.UPDATE_CLIENT
+    noun = "registro"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self._online: bool | None = None
+        self._watched: set[int] = set()  # outbox rows shown as pending
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+        self.search.installEventFilter(self)
+
+        self._dirty = False
+        self.model: RecordTableModel[RecordRow] = RecordTableModel(
+            [_cached_sort(i, c) for i, c in enumerate(self.columns())], self.search_text, self
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.activated.connect(lambda _index: self.edit_selected())
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.message = QLabel()
+        self.message.setObjectName("pageMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.search, 1)
+        self.actions_menu_items: list[QAction] = []
+
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self.title)
+        self.heading.setObjectName("pageHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.table, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.message, 1)
+        footer.addWidget(self.count_label)
+        layout.addLayout(footer)
+
+        ctx.bridge.cache_updated.connect(self._on_cache_updated)
+        ctx.bridge.queue_changed.connect(self._on_queue_changed)
+        ctx.bridge.state_changed.connect(self._on_state)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down (or Enter) in the search box moves to the results, like a cashier expects."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.model.visible_count()
+        ):
+            self.table.setFocus()
+            if not self.table.selectionModel().selectedRows():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def tr(self, source: str, /, disambiguation: str | None = None, n: int = -1) -> str:
+        """Translate in this class's context or a base class's (where lupdate put the string).
+
+        QObject.tr() looks strings up under the *runtime* class name, so text written here and
+        shown by ClientsPage would never find its "RecordPage" translation.
+        """
+        for cls in type(self).__mro__:
+            text = QCoreApplication.translate(cls.__name__, source, disambiguation, n)
+            if text != source or cls is RecordPage:
+                return text
+        return source
+
+    # -- for subclasses ----------------------------------------------------------------------
+
+    def columns(self) -> Sequence[Column[RecordRow]]:
+        raise NotImplementedError
+
+    def search_text(self, row: RecordRow) -> str:
+        raise NotImplementedError
+
+    def decorate(self, row: RecordRow) -> RecordRow:
+        """Precompute a row's derived values (called once per row on reload)."""
+        return row
+
+    def edit_selected(self) -> None:
+        """Open the edit dialog for the selected row."""
+
+    def add_button(
+        self, name: str, text: str, shortcut: str | None, slot: Callable[[], None], tip: str
+    ) -> QPushButton:
+        """A toolbar button with its keyboard shortcut (shown in the tooltip)."""
+        button = QPushButton(text)
+        button.setObjectName(name)
+        action = QAction(text, self)
+        action.setObjectName(name + "Action")
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            tip = f"{tip} ({native})"
+        button.setToolTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        button.clicked.connect(slot)
+        self.addAction(action)
+        self.actions_menu_items.append(action)
+        self.toolbar.addWidget(button)
+        return button
+
+    def add_menu_action(
+        self, name: str, text: str, shortcut: str | None, slot: Callable[[], None]
+    ) -> QAction:
+        """A row action reachable from the context menu and a shortcut (no button)."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.actions_menu_items.append(action)
+        return action
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def activated(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def reload(self) -> None:
+        """Rebuild the rows from the cache and the waiting outbox rows (keeps filter/sort)."""
+        team = self.ctx.team
+        cached = self.ctx.core.cache.all(self.resource, team)
+        rows: dict[str, RecordRow] = {}
+        for _key, record in cached:
+            row = RecordRow(record)
+            if row.id:
+                rows[row.id] = row
+        created: list[RecordRow] = []
+        watched: set[int] = set()
+        for item in self._waiting_items():
+            watched.add(item.id)
+            error = item.last_error if item.state is OutboxState.PARKED else None
+            if item.kind is self.create_kind:
+                record = dict(item.payload)
+                record.pop("id", None)
+                created.append(RecordRow(record, item.id, item.state, error))
+            else:
+                target = rows.get(str(item.payload.get("id")))
+                if target is None:
+                    continue
+                target.record = {**target.record, **item.payload.get("changes", {})}
+                target.outbox_id, target.outbox_state = item.id, item.state
+                target.outbox_error = error
+        self._watched = watched
+        before = self.selected_row()
+        self.model.set_rows([self.decorate(r) for r in [*rows.values(), *created]])
+        if before is not None:  # a refresh keeps the person's place
+            self.select_record(before.id, before.outbox_id)
+        self._update_count()
+
+    def _waiting_items(self) -> list[OutboxItem]:
+        kinds = {self.create_kind, self.update_kind}
+        team = self.ctx.team
+        return [
+            item
+            for item in self.ctx.core.outbox.rows(WAITING)
+            if item.kind in kinds and (item.team or None) == (team or None)
+        ]
+
+    def _update_count(self) -> None:
+        total, shown = len(self.model.all_rows()), self.model.visible_count()
+        if shown == total:
+            self.count_label.setText(self.tr("{0} en total").format(total))
+        else:
+            self.count_label.setText(self.tr("{0} de {1}").format(shown, total))
+
+    def _on_search(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_count()
+
+    def _on_cache_updated(self, resource: str) -> None:
+        if resource == self.resource.value:
+            self.reload_when_shown()
+
+    def reload_when_shown(self) -> None:
+        """Reload now if the page is visible; otherwise when it is next shown (50k rows take
+        a moment, and a hidden page need not pay for every refresh)."""
+        if self.isVisible():
+            self._dirty = False
+            self.reload()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self._dirty = False
+            self.reload()
+        super().showEvent(event)
+
+    def _on_queue_changed(self) -> None:
+        """Rows this page showed as pending may have been sent: keep their server answer."""
+        outbox, cache = self.ctx.core.outbox, self.ctx.core.cache
+        changed = False
+        for row_id in list(self._watched):
+            try:
+                item = outbox.get(row_id)
+            except OutboxError:  # gone (another process): simply not shown any more
+                changed = True
+                continue
+            if item.state in WAITING and item.state is not OutboxState.PARKED:
+                continue
+            changed = True
+            if item.state is OutboxState.SENT and item.response:
+                record = self._sent_record(item)
+                if record.get("id"):
+                    cache.upsert(self.resource, item.team, [record])
+        if changed or self._waiting_ids() != self._watched:
+            self.reload_when_shown()
+
+    def _waiting_ids(self) -> set[int]:
+        return {item.id for item in self._waiting_items()}
+
+    def _sent_record(self, item: OutboxItem) -> dict[str, Any]:
+        response = dict(item.response or {})
+        if item.kind is self.create_kind:
+            return {**item.payload, **response}
+        current = self.ctx.core.cache.get(self.resource, item.team, str(item.payload.get("id")))
+        return {**(current or {}), **item.payload.get("changes", {}), **response}
+
+    def _on_state(self, state: object) -> None:
+        if isinstance(state, SyncState):
+            self._online = state.online
+
+    # -- selection and actions ---------------------------------------------------------------
+
+    def selected_row(self) -> RecordRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        index = indexes[0] if indexes else self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.visible_count():
+            return None
+        return self.model.row_at(index.row())
+
+    def select_record(self, record_id: str | None = None, outbox_id: int | None = None) -> bool:
+        """Select the row showing this record (by server id or by outbox row)."""
+        for view_row in range(self.model.visible_count()):
+            row = self.model.row_at(view_row)
+            if (record_id and row.id == record_id) or (outbox_id and row.outbox_id == outbox_id):
+                self.table.selectRow(view_row)
+                self.table.scrollTo(self.model.index(view_row, 0))
+                return True
+        return False
+
+    def say(self, text: str, error: bool = False) -> None:
+        """Show a message under the table and in the window's status bar."""
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        window = self.window()
+        notify = getattr(window, "notify", None)
+        if callable(notify):
+            notify(text)
+
+    def refuse_offline(self, what: str) -> bool:
+        """True (and says why) when the last known state is offline."""
+        if self._online is False:
+            self.say(
+                self.tr(
+                    "Sin conexión: {0} necesita a gigstack. Intenta cuando vuelva la conexión."
+                ).format(what),
+                error=True,
+            )
+            return True
+        return False
+
+    def run_online(
+        self,
+        what: str,
+        fn: Callable[[GigstackClient], Any],
+        on_done: Callable[[Any], None],
+    ) -> bool:
+        """Run a server action for `what` (a Spanish noun phrase); False if refused offline."""
+        if self.refuse_offline(what):
+            return False
+        self.say(self.tr("Enviando a gigstack: {0}…").format(what))
+
+        def failed(message: str, _exc: Any) -> None:
+            self.say(self.tr("No se pudo completar {0}: {1}").format(what, message), error=True)
+
+        self.ctx.bridge.call(fn, on_done, failed)
+        return True
+
+    def needs_server_row(self, row: RecordRow | None, what: str) -> RecordRow | None:
+        """The selected row if it exists on the server; otherwise say why not."""
+        if row is None:
+            self.say(self.tr("Selecciona un {0} primero.").format(self.noun), error=True)
+            return None
+        if row.pending_create:
+            self.say(
+                self.tr(
+                    "Este {0} aún no llega a gigstack (pendiente de enviar): {1} podrá hacerse "
+                    "cuando se envíe."
+                ).format(self.noun, what),
+                error=True,
+            )
+            return None
+        return row
+
+    def confirm(self, title: str, text: str) -> bool:
+        box = QMessageBox(self)
+        box.setObjectName("confirmDialog")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(text)
+        yes = box.addButton(self.tr("Eliminar"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def _context_menu(self, pos: Any) -> None:
+        index: QModelIndex = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        for action in self.actions_menu_items:
+            menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+
+def error_label(name: str, parent: QWidget | None = None) -> QLabel:
+    """A red message label for the field `name` (objectName "<name>Error"), hidden while empty."""
+    label = QLabel(parent)
+    label.setObjectName(f"{name}Error")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, text: str | None, warning: bool = False) -> None:
+    """Show `text` in an error label (amber for warnings), or hide the label when empty."""
+    label.setText(text or "")
+    label.setStyleSheet("color: #8a5300;" if warning else "color: #b00020;")
+    label.setVisible(bool(text))

@@ -1,0 +1,402 @@
+"""Create or edit a service (what the counter sells), with SAT keys and taxes.
+
+gigstack's service body has no barcode or metadata field (REFERENCE §4; `ServiceInput` refuses
+unknown fields), and what the API accepts is the SKU. So a barcode typed here becomes the SKU
+(the counter finds services by SKU when a barcode is scanned); a barcode that differs from the
+SKU is refused with that explanation instead of being silently lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.cache import fold
+from desktop.ui.client_dialog import add_form_rows
+from desktop.ui.record_page import error_label, show_error
+from desktop.ui.sat_pickers import ProductKeyPicker, TaxesEditor, UnitKeyPicker
+
+MAX_PRICE_DECIMALS = 6
+SaveFn = Callable[[dict[str, Any]], None]
+
+
+def gtin_check_digit(digits: str) -> str:
+    """The GS1 check digit for the digits before it (EAN-13: 12 digits, EAN-8: 7, UPC-A: 11)."""
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        total += int(char) * (3 if position % 2 == 0 else 1)
+    return str((10 - total % 10) % 10)
+
+
+def barcode_problem(code: str) -> str | None:
+    """Why `code` is not a valid EAN-13 / EAN-8 / UPC-A barcode (None when it is)."""
+    if not code.isdigit() or len(code) not in (8, 12, 13):
+        return QCoreApplication.translate(
+            "ServiceDialog", "El código de barras debe tener 13 dígitos (EAN-13; también 8 o 12)."
+        )
+    expected = gtin_check_digit(code[:-1])
+    if code[-1] != expected:
+        return QCoreApplication.translate(
+            "ServiceDialog",
+            "El dígito verificador no coincide (termina en «{0}», debería ser «{1}»). "
+            "Revisa el código o escanéalo de nuevo.",
+        ).format(code[-1], expected)
+    return None
+
+
+def is_barcode(code: str) -> bool:
+    return bool(code) and barcode_problem(code) is None
+
+
+def parse_price(text: str) -> tuple[Decimal | None, str | None]:
+    """(price, problem) from what was typed: "1,234.50" or "45" → Decimal."""
+    cleaned = text.strip().replace("$", "").replace(",", "").replace(" ", "")
+    if not cleaned:
+        return None, QCoreApplication.translate("ServiceDialog", "Escribe el precio.")
+    not_a_price = QCoreApplication.translate(
+        "ServiceDialog", "«{0}» no es un precio (ejemplo: 45.50)."
+    ).format(text.strip())
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None, not_a_price
+    if not value.is_finite():
+        return None, not_a_price
+    if value < 0:
+        return None, QCoreApplication.translate("ServiceDialog", "El precio no puede ser negativo.")
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_PRICE_DECIMALS:
+        return None, QCoreApplication.translate(
+            "ServiceDialog", "El precio admite hasta {0} decimales."
+        ).format(MAX_PRICE_DECIMALS)
+    return value, None
+
+
+class ServiceDialog(QDialog):
+    """The service form. `record` is the cached service to edit, or None to create one.
+
+    Args:
+        save: Called with the create body or the changed fields (edit); raise to keep the
+            dialog open with a message.
+        taken_skus: SKUs already used by other cached services (the outbox finds created
+            services by SKU, so they must be unique).
+    """
+
+    def __init__(
+        self,
+        save: SaveFn,
+        record: dict[str, Any] | None = None,
+        taken_skus: Iterable[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("serviceDialog")
+        self._save = save
+        self._record = dict(record or {})
+        self.editing = record is not None
+        self._server_barcode = False
+        own = fold(str(self._record.get("sku") or ""))
+        self._taken = {fold(s) for s in taken_skus if s} - ({own} if own else set())
+        self.setWindowTitle(
+            self.tr("Editar servicio") if self.editing else self.tr("Nuevo servicio")
+        )
+        self.setMinimumWidth(680)
+
+        self.description = self._line("description", self.tr("Descripción"), "")
+        self.description.setPlaceholderText(self.tr("Como aparece en el ticket y la factura"))
+        self.sku = self._line("sku", self.tr("SKU"), self.tr("Clave interna única, p. ej. PAP-001"))
+        self.barcode = self._line(
+            "barcode", self.tr("Código de barras"), self.tr("EAN-13 (opcional; se usa como SKU)")
+        )
+        self.barcode.setMaxLength(13)
+        self.price = self._line("price", self.tr("Precio"), self.tr("0.00"))
+        self.price.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.price.setToolTip(
+            self.tr("Precio por unidad; si los impuestos están incluidos, es el precio final")
+        )
+        self.product_key = ProductKeyPicker()
+        self.product_key.setObjectName("productKeyPicker")
+        self.product_key.edit.setObjectName("productKeyEdit")
+        self.product_key.edit.setAccessibleName(self.tr("Clave de producto o servicio SAT"))
+        self.unit_key = UnitKeyPicker()
+        self.unit_key.setObjectName("unitKeyPicker")
+        self.unit_key.edit.setObjectName("unitKeyEdit")
+        self.unit_key.edit.setAccessibleName(self.tr("Clave de unidad SAT"))
+        self.taxes = TaxesEditor()
+        self.taxes.setObjectName("taxesEditor")
+
+        self.errors = {
+            name: error_label(name)
+            for name in (
+                "description",
+                "sku",
+                "barcode",
+                "price",
+                "productKey",
+                "unitKey",
+                "taxes",
+                "form",
+            )
+        }
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        add_form_rows(
+            form,
+            [
+                (
+                    self.tr("&Descripción"),
+                    self.description,
+                    self._with_error(self.description, "description"),
+                ),
+                (self.tr("&SKU"), self.sku, self._with_error(self.sku, "sku")),
+                (
+                    self.tr("Código de &barras"),
+                    self.barcode,
+                    self._with_error(self.barcode, "barcode"),
+                ),
+                (self.tr("&Precio"), self.price, self._with_error(self.price, "price")),
+                (
+                    self.tr("Clave SAT de pr&oducto"),
+                    self.product_key.edit,
+                    self._with_error(self.product_key, "productKey"),
+                ),
+                (
+                    self.tr("Clave SAT de &unidad"),
+                    self.unit_key.edit,
+                    self._with_error(self.unit_key, "unitKey"),
+                ),
+                (self.tr("&Impuestos"), self.taxes, self._with_error(self.taxes, "taxes")),
+            ],
+        )
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Guardar"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Guardar (Enter)"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancelar"))
+        cancel.setToolTip(self.tr("Cerrar sin guardar (Esc)"))
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors["form"])
+        layout.addWidget(self.buttons)
+        self.save_button.setDefault(True)  # again, now that the button is in the dialog
+
+        self.barcode.textEdited.connect(self._on_barcode_edited)
+        self.barcode.editingFinished.connect(self.check_barcode)
+        self.price.editingFinished.connect(self.check_price)
+        self.sku.editingFinished.connect(self.check_sku)
+        self.product_key.code_changed.connect(
+            lambda _c: show_error(self.errors["productKey"], None)
+        )
+        self.unit_key.code_changed.connect(lambda _c: show_error(self.errors["unitKey"], None))
+        self.taxes.changed.connect(lambda: show_error(self.errors["taxes"], None))
+
+        self._fill(self._record)
+        for first, second in (
+            (self.description, self.sku),
+            (self.sku, self.barcode),
+            (self.barcode, self.price),
+            (self.price, self.product_key.edit),
+            (self.product_key.edit, self.unit_key.edit),
+            (self.unit_key.edit, self.taxes.presets),
+        ):
+            QWidget.setTabOrder(first, second)
+        self.description.setFocus()
+
+    def _line(self, name: str, accessible: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(f"{name}Edit")
+        edit.setAccessibleName(accessible)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _with_error(self, field: QWidget, name: str) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        layout.addWidget(self.errors[name])
+        return box
+
+    def _fill(self, record: dict[str, Any]) -> None:
+        self.description.setText(str(record.get("description") or ""))
+        sku = str(record.get("sku") or "")
+        self.sku.setText(sku)
+        metadata = record.get("metadata")
+        barcode = record.get("barcode") or (
+            metadata.get("barcode") if isinstance(metadata, dict) else None
+        )
+        self.barcode.setText(str(barcode or (sku if is_barcode(sku) else "")))
+        # A barcode the server already keeps (outside the documented API) is shown, not edited.
+        self._server_barcode = bool(barcode)
+        if barcode:
+            self.barcode.setReadOnly(True)
+            self.barcode.setToolTip(
+                self.tr("Código guardado en gigstack; la API no permite cambiarlo desde aquí")
+            )
+        price = record.get("unit_price")
+        self.price.setText(f"{Decimal(str(price)):f}" if price not in (None, "") else "")
+        self.product_key.set_code(str(record.get("product_key") or ""))
+        self.unit_key.set_code(str(record.get("unit_key") or ("" if self.editing else "H87")))
+        if self.editing:
+            self.taxes.set_taxes(record.get("taxes") or [])
+        else:
+            self.taxes.apply_preset("IVA 16 % incluido")
+
+    # -- live rules ---------------------------------------------------------------------------
+
+    def _on_barcode_edited(self, text: str) -> None:
+        if self._server_barcode:
+            return
+        show_error(self.errors["barcode"], None)
+        # Mirror into an empty SKU (or one that was mirrored before): the API keeps the SKU.
+        if not self.sku.text().strip() or self.sku.property("mirrored"):
+            self.sku.setText(text.strip())
+            self.sku.setProperty("mirrored", bool(text.strip()))
+
+    def check_barcode(self) -> bool:
+        code = self.barcode.text().strip()
+        if self._server_barcode:
+            return True
+        problem = barcode_problem(code) if code else None
+        if problem is None and code and code != self.sku.text().strip():
+            problem = self.tr(
+                "gigstack no guarda el código de barras aparte: se usa como SKU. Deja el SKU "
+                "igual al código de barras o borra el código de barras."
+            )
+        show_error(self.errors["barcode"], problem)
+        return problem is None
+
+    def check_price(self) -> bool:
+        _value, problem = parse_price(self.price.text())
+        show_error(self.errors["price"], problem)
+        return problem is None
+
+    def check_sku(self) -> bool:
+        sku = self.sku.text().strip()
+        self.sku.setProperty("mirrored", sku == self.barcode.text().strip() and bool(sku))
+        problem = None
+        if not sku:
+            problem = self.tr("Escribe un SKU (con él se identifica el servicio al enviarlo).")
+        elif fold(sku) in self._taken:
+            problem = self.tr("El SKU «{0}» ya lo usa otro servicio.").format(sku)
+        show_error(self.errors["sku"], problem)
+        return problem is None
+
+    def validate(self) -> bool:
+        ok = True
+        if not self.description.text().strip():
+            show_error(self.errors["description"], self.tr("Escribe la descripción."))
+            ok = False
+        else:
+            show_error(self.errors["description"], None)
+        ok = self.check_sku() and ok
+        ok = self.check_barcode() and ok
+        ok = self.check_price() and ok
+        if not self.product_key.code():
+            text = self.product_key.text()
+            show_error(
+                self.errors["productKey"],
+                self.tr("Elige una clave del catálogo del SAT (escribe y elige de la lista).")
+                if not text
+                else self.tr(
+                    "«{0}» no es una clave del catálogo del SAT; elige una de la lista."
+                ).format(text),
+            )
+            ok = False
+        if not self.unit_key.code():
+            show_error(
+                self.errors["unitKey"],
+                self.tr("Elige la unidad (H87 pieza, E48 servicio…)."),
+            )
+            ok = False
+        problems = self.taxes.errors()
+        show_error(self.errors["taxes"], " ".join(problems) if problems else None)
+        ok = ok and not problems
+        self.adjustSize()
+        return ok
+
+    # -- result -------------------------------------------------------------------------------
+
+    def body(self) -> dict[str, Any]:
+        price, _problem = parse_price(self.price.text())
+        return {
+            "description": self.description.text().strip(),
+            "sku": self.sku.text().strip(),
+            "unit_price": f"{price:f}" if price is not None else "",
+            "product_key": self.product_key.code(),
+            "unit_key": self.unit_key.code(),
+            "unit_name": self.unit_key.unit_name(),
+            "taxes": self.taxes.taxes(),
+        }
+
+    def changes(self) -> dict[str, Any]:
+        changed: dict[str, Any] = {}
+        for key, value in self.body().items():
+            before = self._record.get(key)
+            if key == "unit_price":
+                same = before not in (None, "") and Decimal(str(before)) == Decimal(value)
+            elif key == "taxes":
+                same = _taxes_key(before or []) == _taxes_key(value)
+            else:
+                same = str(before or "") == str(value)
+            if not same:
+                changed[key] = value
+        return changed
+
+    def try_save(self) -> None:
+        show_error(self.errors["form"], None)
+        if not self.validate():
+            return
+        data = self.changes() if self.editing else self.body()
+        if self.editing and not data:
+            self.accept()
+            return
+        try:
+            self._save(data)
+        except Exception as exc:  # any failure is shown; the form stays
+            show_error(
+                self.errors["form"],
+                self.tr("No se pudo guardar: {0}").format(str(exc) or type(exc).__name__),
+            )
+            return
+        self.accept()
+
+
+def _taxes_key(taxes: list[dict[str, Any]]) -> list[tuple[str, Decimal, str, bool, bool]]:
+    key = []
+    for tax in taxes:
+        try:
+            rate = Decimal(str(tax.get("rate") or 0))
+        except InvalidOperation:
+            rate = Decimal(0)
+        key.append(
+            (
+                str(tax.get("type") or "").upper(),
+                rate,
+                str(tax.get("factor") or "Tasa"),
+                bool(tax.get("withholding")),
+                bool(tax.get("inclusive")),
+            )
+        )
+    return key

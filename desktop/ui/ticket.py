@@ -1,0 +1,301 @@
+"""Sale tickets for 58 mm and 80 mm thermal paper: a QTextDocument, printed or saved as PDF.
+
+The document is laid out in points (one layout unit = 1/72 inch) at the printable width of the
+paper, then painted onto a `QPrinter` whose page is exactly as wide as the roll and as long as
+the ticket, so a thermal printer cuts where the ticket ends and a PDF looks like the paper.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QSettings, QSizeF
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop.store.outbox import OutboxItem, OutboxState
+from desktop.ui.counter_sale import payment_form_label
+from desktop.ui.formatting import money, quantity, when
+
+PAPER_WIDTHS = (58, 80)
+# Printable width of common thermal printers: 48 mm on 58 mm rolls, 72 mm on 80 mm rolls.
+PRINTABLE_MM = {58: 48.0, 80: 72.0}
+POINTS_PER_MM = 72 / 25.4
+BOTTOM_FEED_MM = 8.0
+
+
+@dataclass(frozen=True)
+class TicketLine:
+    description: str
+    quantity: Decimal
+    unit_price: Decimal  # tax-included
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class TicketData:
+    """Everything printed on one ticket (already resolved: no lookups while painting)."""
+
+    business_name: str
+    folio: str
+    issued_at: float
+    lines: Sequence[TicketLine]
+    subtotal: Decimal
+    taxes: Sequence[tuple[str, Decimal]]
+    total: Decimal
+    payment_form: str
+    status: str
+    business_rfc: str = ""
+    business_address: str = ""
+    business_phone: str = ""
+    client_name: str = ""
+    client_rfc: str = ""
+    received: Decimal | None = None
+    change: Decimal | None = None
+    payment_id: str | None = None
+    invoice_requested: bool = False
+    discount: Decimal = field(default=Decimal("0.00"))
+
+
+def paper_width(settings: QSettings | None) -> int:
+    """The roll width from the "ticket/width" setting (58 or 80; 80 when unset or odd)."""
+    value = settings.value("ticket/width", "80") if settings is not None else "80"
+    try:
+        width = int(str(value).strip())
+    except ValueError:
+        return 80
+    return width if width in PAPER_WIDTHS else 80
+
+
+def business_info(settings: QSettings | None, fallback: Mapping[str, str]) -> dict[str, str]:
+    """Name, RFC, address and phone: the settings first, then what gigstack said (`fallback`)."""
+    info: dict[str, str] = {}
+    for key in ("name", "rfc", "address", "phone"):
+        value = settings.value(f"business/{key}", "") if settings is not None else ""
+        info[key] = str(value or "").strip() or str(fallback.get(key) or "").strip()
+    info["name"] = info["name"] or "Mostrador"
+    return info
+
+
+def sale_status(row: OutboxItem) -> tuple[str, str | None]:
+    """What the ticket says about gigstack: ("En cola" | "Registrado" | ..., payment id)."""
+    if row.state is OutboxState.SENT:
+        return "Registrado", row.server_id
+    if row.state is OutboxState.PARKED:
+        return "Detenido: revisar en la cola", None
+    if row.state is OutboxState.DISCARDED:
+        return "Descartado", None
+    return "En cola", None
+
+
+# -- rendering --------------------------------------------------------------------------------
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text))
+
+
+def ticket_html(data: TicketData) -> str:
+    """The ticket as the HTML subset QTextDocument understands (sizes in layout points)."""
+    head = [f'<p align="center" style="font-size:11px"><b>{_e(data.business_name)}</b></p>']
+    details = [
+        _e(x) for x in (data.business_rfc and f"RFC {data.business_rfc}", data.business_address)
+    ]
+    if data.business_phone:
+        details.append(_e(f"Tel. {data.business_phone}"))
+    details = [d for d in details if d]
+    if details:
+        head.append(f'<p align="center">{"<br>".join(details)}</p>')
+
+    meta = [
+        f"<tr><td>Folio</td><td align='right'><b>{_e(data.folio)}</b></td></tr>",
+        f"<tr><td>Fecha</td><td align='right'>{_e(when(data.issued_at))}</td></tr>",
+    ]
+    if data.client_name:
+        meta.append(f"<tr><td>Cliente</td><td align='right'>{_e(data.client_name)}</td></tr>")
+    if data.client_rfc:
+        meta.append(f"<tr><td>RFC</td><td align='right'>{_e(data.client_rfc)}</td></tr>")
+
+    rows = []
+    for line in data.lines:
+        rows.append(f"<tr><td colspan='2'>{_e(line.description)}</td></tr>")
+        rows.append(
+            f"<tr><td>&nbsp;&nbsp;{_e(quantity(line.quantity))} x {_e(money(line.unit_price))}"
+            f"</td><td align='right'>{_e(money(line.amount))}</td></tr>"
+        )
+
+    totals = [f"<tr><td>Subtotal</td><td align='right'>{_e(money(data.subtotal))}</td></tr>"]
+    if data.discount:
+        totals.append(
+            f"<tr><td>Descuento</td><td align='right'>-{_e(money(data.discount))}</td></tr>"
+        )
+    for label, amount in data.taxes:
+        totals.append(f"<tr><td>{_e(label)}</td><td align='right'>{_e(money(amount))}</td></tr>")
+    totals.append(
+        "<tr><td style='font-size:12px'><b>TOTAL</b></td>"
+        f"<td align='right' style='font-size:12px'><b>{_e(money(data.total))}</b></td></tr>"
+    )
+
+    pay = [
+        f"<tr><td colspan='2'>Forma de pago: {_e(payment_form_label(data.payment_form))}</td></tr>"
+    ]
+    if data.received is not None:
+        pay.append(f"<tr><td>Recibido</td><td align='right'>{_e(money(data.received))}</td></tr>")
+    if data.change is not None:
+        pay.append(f"<tr><td>Cambio</td><td align='right'>{_e(money(data.change))}</td></tr>")
+
+    status = f"gigstack: {data.status}"
+    if data.payment_id:
+        status += f"<br>Pago {_e(data.payment_id)}"
+    foot = [f'<p align="center">{status}</p>']
+    if data.invoice_requested:
+        foot.append('<p align="center">Factura solicitada (PUE)</p>')
+    foot.append('<p align="center">¡Gracias por su compra!</p>')
+
+    table = "<table width='100%' cellspacing='0' cellpadding='1'>{}</table>"
+    return (
+        "<html><body>"
+        + "".join(head)
+        + table.format("".join(meta))
+        + "<hr>"
+        + table.format("".join(rows))
+        + "<hr>"
+        + table.format("".join(totals))
+        + "<hr>"
+        + table.format("".join(pay))
+        + "".join(foot)
+        + "</body></html>"
+    )
+
+
+def ticket_document(data: TicketData, width_mm: int) -> QTextDocument:
+    """The laid-out ticket; one layout unit is one point on paper."""
+    doc = QTextDocument()
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(8 if width_mm == 58 else 9)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setHtml(ticket_html(data))
+    doc.setTextWidth(PRINTABLE_MM[width_mm] * POINTS_PER_MM)
+    return doc
+
+
+def ticket_text(data: TicketData, width_mm: int = 80) -> str:
+    """The ticket as plain text (what a person would read on it)."""
+    return ticket_document(data, width_mm).toPlainText()
+
+
+def _paper_size(doc: QTextDocument, width_mm: int) -> tuple[QSizeF, float]:
+    margin_mm = (width_mm - PRINTABLE_MM[width_mm]) / 2
+    height_mm = doc.size().height() / POINTS_PER_MM + 2 * margin_mm + BOTTOM_FEED_MM
+    return QSizeF(width_mm, height_mm), margin_mm
+
+
+def prepare_printer(printer: QPrinter, doc: QTextDocument, width_mm: int) -> None:
+    """A page exactly as wide as the roll and as long as this ticket, no margins."""
+    size, _ = _paper_size(doc, width_mm)
+    page = QPageSize(size, QPageSize.Unit.Millimeter, f"Ticket {width_mm} mm")
+    printer.setFullPage(True)
+    printer.setPageLayout(
+        QPageLayout(
+            page,
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+
+
+def paint_ticket(printer: QPrinter, doc: QTextDocument, width_mm: int) -> bool:
+    """Paint the document onto an already prepared printer; False if it cannot start."""
+    _, margin_mm = _paper_size(doc, width_mm)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        dots_per_point = printer.resolution() / 72
+        offset = margin_mm * POINTS_PER_MM * dots_per_point
+        painter.translate(offset, offset)
+        painter.scale(dots_per_point, dots_per_point)
+        doc.drawContents(painter)
+    finally:
+        painter.end()
+    return True
+
+
+def render_image(data: TicketData, width_mm: int, dpi: int = 203) -> QImage:
+    """The ticket as a white image at `dpi` (203 dpi is a common thermal head): a preview."""
+    doc = ticket_document(data, width_mm)
+    size, margin_mm = _paper_size(doc, width_mm)
+    dots_per_mm = dpi / 25.4
+    image = QImage(
+        round(size.width() * dots_per_mm),
+        round(size.height() * dots_per_mm),
+        QImage.Format.Format_RGB32,
+    )
+    image.setDotsPerMeterX(round(dots_per_mm * 1000))
+    image.setDotsPerMeterY(round(dots_per_mm * 1000))
+    image.fill(0xFFFFFF)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        offset = margin_mm * dots_per_mm
+        painter.translate(offset, offset)
+        scale = dpi / 72
+        painter.scale(scale, scale)
+        doc.drawContents(painter)
+    finally:
+        painter.end()
+    return image
+
+
+def save_pdf(data: TicketData, path: str, width_mm: int) -> bool:
+    """Write the ticket as a one-page PDF the width of the roll."""
+    doc = ticket_document(data, width_mm)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(path)
+    printer.setDocName(f"Ticket {data.folio}")
+    prepare_printer(printer, doc, width_mm)
+    return paint_ticket(printer, doc, width_mm)
+
+
+def choose_printer(parent: QWidget | None, doc: QTextDocument, width_mm: int) -> QPrinter | None:
+    """Ask which printer (QPrintDialog); None when the cashier cancels."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    prepare_printer(printer, doc, width_mm)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(parent.tr("Imprimir ticket") if parent is not None else "Imprimir ticket")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    prepare_printer(printer, doc, width_mm)  # the dialog may have reset the page
+    return printer
+
+
+def default_printer(doc: QTextDocument, width_mm: int) -> QPrinter | None:
+    """The system's default printer for automatic printing; None when there is none."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        return None
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    prepare_printer(printer, doc, width_mm)
+    return printer
+
+
+def print_ticket(
+    data: TicketData, width_mm: int, parent: QWidget | None = None, *, ask: bool = True
+) -> bool:
+    """Print through the dialog (`ask`) or straight to the default printer; True if printed."""
+    doc = ticket_document(data, width_mm)
+    printer = choose_printer(parent, doc, width_mm) if ask else default_printer(doc, width_mm)
+    if printer is None:
+        return False
+    return paint_ticket(printer, doc, width_mm)

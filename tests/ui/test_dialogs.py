@@ -1,0 +1,289 @@
+"""Client and service dialogs: SAT rules inline, messages next to their field, data kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop import fiscal
+from desktop.ui.client_dialog import ClientDialog
+from desktop.ui.sat_pickers import ProductKeyPicker, TaxesEditor, UnitKeyPicker, tax_summary
+from desktop.ui.service_dialog import ServiceDialog, barcode_problem, parse_price
+from tests.ui.keyboard import type_text
+
+
+def client_dialog(qtbot: QtBot, saved: list[dict[str, Any]], **kwargs: Any) -> ClientDialog:
+    dialog = ClientDialog(saved.append, **kwargs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def visible_errors(dialog: Any) -> dict[str, str]:
+    return {
+        name: label.text() for name, label in dialog.errors.items() if label.isVisibleTo(dialog)
+    }
+
+
+# -- client dialog ------------------------------------------------------------------------------
+
+
+def test_rfc_error_shows_next_to_the_rfc_and_keeps_what_was_typed(qtbot: QtBot) -> None:
+    saved: list[dict[str, Any]] = []
+    dialog = client_dialog(qtbot, saved)
+    qtbot.keyClicks(dialog.name, "Papeleria Lupita")
+    qtbot.keyClicks(dialog.rfc, "PLU12")
+    qtbot.keyClicks(dialog.email, "lupita@correo")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible() and saved == []
+    errors = visible_errors(dialog)
+    assert "12 caracteres" in errors["rfc"]
+    assert "correo" in errors["email"]
+    assert "name" not in errors
+    label = dialog.findChild(type(dialog.errors["rfc"]), "rfcError")
+    assert label is dialog.errors["rfc"]
+    assert label.parentWidget() is dialog.rfc.parentWidget()  # right under the RFC field
+    assert dialog.name.text() == "Papeleria Lupita"
+    assert dialog.rfc.text() == "PLU12"
+    assert dialog.email.text() == "lupita@correo"
+
+
+def test_check_digit_mismatch_is_a_warning_with_explicit_override(qtbot: QtBot) -> None:
+    saved: list[dict[str, Any]] = []
+    dialog = client_dialog(qtbot, saved)
+    qtbot.keyClicks(dialog.name, "Juan")
+    qtbot.keyClicks(dialog.rfc, "HEMJ850714K21")  # the right check digit is 7
+    dialog.regime.setCurrentIndex(dialog.regime.findData("612"))
+    qtbot.keyClicks(dialog.zip, "06600")
+    qtbot.keyClick(dialog.zip, Qt.Key.Key_Return)
+    assert saved == []
+    assert "dígito verificador" in dialog.errors["rfc"].text()
+    assert dialog.rfc_override.isVisibleTo(dialog)
+    assert dialog.rfc_override.text() == "Usar de todos modos"
+
+    dialog.rfc_override.setChecked(True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved and saved[0]["tax_id"] == "HEMJ850714K21"
+    assert saved[0]["tax_system"] == "612"
+    assert saved[0]["address"] == {"zip": "06600"}
+    assert not dialog.isVisible()
+
+
+def test_regimes_follow_the_kind_of_person_and_uses_follow_the_regime(qtbot: QtBot) -> None:
+    dialog = client_dialog(qtbot, [])
+    codes = lambda combo: [combo.itemData(i) for i in range(1, combo.count())]  # noqa: E731
+    qtbot.keyClicks(dialog.rfc, "HEMJ850714K27")  # 13: persona física
+    assert codes(dialog.regime) == [r.code for r in fiscal.tax_regimes(persona="fisica")]
+    assert "601" not in codes(dialog.regime)
+    dialog.rfc.clear()
+    qtbot.keyClicks(dialog.rfc, "CVA120315R46")  # 12: persona moral
+    assert codes(dialog.regime) == [r.code for r in fiscal.tax_regimes(persona="moral")]
+    assert "612" not in codes(dialog.regime)
+    dialog.regime.setCurrentIndex(dialog.regime.findData("601"))
+    assert codes(dialog.use) == [u.code for u in fiscal.cfdi_uses(regime="601", persona="moral")]
+    dialog.rfc.clear()
+    qtbot.keyClicks(dialog.rfc, "XAXX010101000")  # público en general
+    assert codes(dialog.regime) == ["616"]
+    assert dialog.regime_code() == "616"
+    assert dialog.use_code() == "S01"
+
+
+def test_postal_code_shows_where_it_is_or_an_error(qtbot: QtBot) -> None:
+    dialog = client_dialog(qtbot, [])
+    qtbot.keyClicks(dialog.zip, "06600")
+    assert dialog.zip_info.text() == "Cuauhtémoc, Ciudad de México"
+    dialog.zip.clear()
+    qtbot.keyClicks(dialog.zip, "00999")
+    assert "no está en el catálogo" in dialog.errors["zip"].text()
+    assert dialog.zip_info.text() == ""
+
+
+def test_failed_save_keeps_the_dialog_open_with_the_message(qtbot: QtBot) -> None:
+    def save(_body: dict[str, Any]) -> None:
+        raise RuntimeError("disco lleno")
+
+    dialog = ClientDialog(save)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "Mostrador")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "disco lleno" in dialog.errors["form"].text()
+    assert dialog.name.text() == "Mostrador"
+
+
+def test_counter_mode_requires_a_real_rfc_and_prefills_what_was_typed(qtbot: QtBot) -> None:
+    saved: list[dict[str, Any]] = []
+    dialog = client_dialog(qtbot, saved, require_rfc=True, initial_text="  Papeleria Lupita ")
+    assert dialog.name.text() == "Papeleria Lupita" and dialog.rfc.text() == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved == [] and dialog.isVisible()
+    assert "Escribe el RFC" in visible_errors(dialog)["rfc"]
+    qtbot.keyClicks(dialog.rfc, "XAXX010101000")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved == [] and "Público en general" in visible_errors(dialog)["rfc"]
+
+    by_rfc = client_dialog(qtbot, [], require_rfc=True, initial_text="hemj850714k27")
+    assert by_rfc.rfc.text() == "hemj850714k27" and by_rfc.name.text() == ""
+    assert by_rfc.regime.findData("612") > 0  # régimen list already for a persona física
+
+    # The Clientes page's form is unchanged: a client without RFC may be saved.
+    plain = client_dialog(qtbot, saved)
+    assert plain.save_button.text() == "Guardar"
+    qtbot.keyClicks(plain.name, "Mostrador")
+    qtbot.mouseClick(plain.save_button, Qt.MouseButton.LeftButton)
+    assert len(saved) == 1 and saved[0]["name"] == "Mostrador"
+    assert "tax_id" not in saved[0]
+
+
+def test_edit_reports_only_changed_fields(qtbot: QtBot) -> None:
+    record = {
+        "id": "client_1",
+        "name": "Ana",
+        "tax_id": "RATA920623QW5",
+        "tax_system": "605",
+        "use": "S01",
+        "email": "ana@correo.mx",
+        "address": {"zip": "06600", "country": "MEX", "street": "Reforma 1"},
+    }
+    saved: list[dict[str, Any]] = []
+    dialog = client_dialog(qtbot, saved, record=record)
+    dialog.zip.clear()
+    qtbot.keyClicks(dialog.zip, "06700")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved == [{"address": {"zip": "06700", "country": "MEX", "street": "Reforma 1"}}]
+
+
+# -- SAT pickers and taxes ----------------------------------------------------------------------
+
+
+def test_product_key_search_finds_cafe_as_you_type(qtbot: QtBot) -> None:
+    picker = ProductKeyPicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    type_text(qtbot, "café", picker.edit)
+    suggestions = picker.suggestions.stringList()
+    assert suggestions[0] == "50201706 — Café"
+    picker.choose(suggestions[0])
+    assert picker.code() == "50201706"
+    assert picker.edit.text() == "50201706 — Café"
+    picker.edit.clear()
+    qtbot.keyClicks(picker.edit, "50201706")  # a bare code is accepted too
+    assert picker.code() == "50201706"
+
+
+def test_unit_key_picker_puts_common_units_first(qtbot: QtBot) -> None:
+    picker = UnitKeyPicker()
+    qtbot.addWidget(picker)
+    picker.show_defaults()
+    first = picker.suggestions.stringList()[:2]
+    assert first == ["H87 — Pieza", "E48 — Unidad de servicio"]
+    qtbot.keyClicks(picker.edit, "kilo")
+    assert picker.suggestions.stringList()[0].startswith("KGM")
+    picker.set_code("E48")
+    assert picker.unit_name() == "Servicio"
+
+
+def test_taxes_editor_presets_and_rows_produce_api_taxes(qtbot: QtBot) -> None:
+    editor = TaxesEditor()
+    qtbot.addWidget(editor)
+    editor.apply_preset("IVA 16 % incluido")
+    assert editor.taxes() == [
+        {"type": "IVA", "rate": "0.16", "factor": "Tasa", "withholding": False, "inclusive": True}
+    ]
+    editor.apply_preset("IEPS 8 %")
+    assert [(t["type"], t["rate"]) for t in editor.taxes()] == [("IEPS", "0.08"), ("IVA", "0")]
+    editor.apply_preset("Exento")
+    assert editor.taxes()[0]["factor"] == "Exento"
+
+    # A 10 % ISR retención typed by hand.
+    editor.set_taxes([])
+    editor.add_tax({"type": "ISR", "rate": "0", "factor": "Tasa"})
+    _kind, rate, _factor, withhold, inclusive = editor.row_widgets(0)
+    rate.clear()
+    qtbot.keyClicks(rate, "10")
+    withhold.setChecked(True)
+    assert editor.errors() == []
+    assert editor.taxes() == [
+        {"type": "ISR", "rate": "0.1", "factor": "Tasa", "withholding": True, "inclusive": False}
+    ]
+    inclusive.setChecked(True)
+    assert "retención" in editor.errors()[0]
+    assert tax_summary(editor.taxes()) == "ISR 10 % ret."
+
+
+# -- service dialog -----------------------------------------------------------------------------
+
+
+def test_price_and_barcode_rules() -> None:
+    assert parse_price("1,234.50") == (parse_price("1234.5")[0], None)
+    assert parse_price("-1")[1] == "El precio no puede ser negativo."
+    assert "6 decimales" in str(parse_price("1.1234567")[1])
+    assert parse_price("1.123456")[1] is None
+    assert barcode_problem("7501000001019") is None
+    assert "dígito verificador" in str(barcode_problem("7501000001018"))
+
+
+def test_service_dialog_errors_next_to_fields_and_data_kept(qtbot: QtBot) -> None:
+    saved: list[dict[str, Any]] = []
+    dialog = ServiceDialog(saved.append, taken_skus=["PAP-001"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.description, "Cafe de olla")
+    qtbot.keyClicks(dialog.sku, "pap-001")
+    qtbot.keyClicks(dialog.barcode, "7501000001018")
+    qtbot.keyClicks(dialog.price, "-12")
+    qtbot.keyClicks(dialog.product_key.edit, "cafe de olla y mas")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert saved == [] and dialog.isVisible()
+    errors = visible_errors(dialog)
+    assert "ya lo usa otro servicio" in errors["sku"]
+    assert "dígito verificador" in errors["barcode"]
+    assert "negativo" in errors["price"]
+    assert "catálogo del SAT" in errors["productKey"]
+    assert dialog.description.text() == "Cafe de olla"
+    assert dialog.price.text() == "-12"
+
+    dialog.sku.clear()
+    qtbot.keyClicks(dialog.sku, "CAF-010")
+    dialog.barcode.clear()
+    dialog.price.clear()
+    qtbot.keyClicks(dialog.price, "38.5")
+    dialog.product_key.set_code("50201706")
+    dialog.taxes.apply_preset("IVA 0 %")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved == [
+        {
+            "description": "Cafe de olla",
+            "sku": "CAF-010",
+            "unit_price": "38.5",
+            "product_key": "50201706",
+            "unit_key": "H87",
+            "unit_name": "Pieza",
+            "taxes": [
+                {
+                    "type": "IVA",
+                    "rate": "0",
+                    "factor": "Tasa",
+                    "withholding": False,
+                    "inclusive": True,
+                }
+            ],
+        }
+    ]
+
+
+def test_barcode_becomes_the_sku(qtbot: QtBot) -> None:
+    dialog = ServiceDialog(lambda body: None)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.barcode, "7501000009992")
+    assert barcode_problem("7501000009992") is None
+    assert dialog.sku.text() == "7501000009992"
+    dialog.sku.setText("OTRO")
+    dialog.sku.setProperty("mirrored", False)
+    assert not dialog.check_barcode()
+    assert "SKU" in dialog.errors["barcode"].text()

@@ -1,0 +1,357 @@
+"""The Pagos page against the sandbox: cached payments plus queued sales, filters, actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop.gigstack import GigstackClient
+from desktop.sales import queue_payment
+from desktop.sandbox import Sandbox
+from desktop.store.cache import Resource
+from desktop.ui.app import AppShell
+from desktop.ui.payment_dialogs import (
+    MarkPaidDialog,
+    RefundDialog,
+    RequestPaymentDialog,
+)
+from desktop.ui.payments_page import (
+    DATE_7,
+    DATE_30,
+    DATE_ALL,
+    DATE_CUSTOM,
+    DATE_TODAY,
+    PaymentsPage,
+)
+from tests.conftest import SANDBOX_KEY
+
+WAIT = 10_000
+
+
+def open_page(qtbot: QtBot, shell: AppShell) -> PaymentsPage:
+    """Show the window on Pagos once the recent payments are in the cache."""
+    qtbot.waitUntil(lambda: shell.core.cache.count(Resource.PAYMENTS, None) >= 3, timeout=WAIT)
+    qtbot.waitUntil(lambda: shell.core.cache.count(Resource.SERVICES, None) >= 20, timeout=WAIT)
+    shell.window.show()
+    shell.window.show_page_named("payments")
+    page = shell.window.stack.currentWidget()
+    assert isinstance(page, PaymentsPage)
+    page.reload()
+    return page
+
+
+def visible_rows(page: PaymentsPage) -> list[dict[str, str]]:
+    model = page.model
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    return [
+        {titles[c]: model.index(r, c).data() for c in range(model.columnCount())}
+        for r in range(model.rowCount())
+    ]
+
+
+def select_where(page: PaymentsPage, test: Callable[[Any], bool]) -> Any:
+    for n in range(page.model.rowCount()):
+        row = page.model.row_at(n)
+        if test(row):
+            assert page.select_key(row.key)
+            return row
+    raise AssertionError("no such row")
+
+
+def status_of(page: PaymentsPage, key: str) -> str | None:
+    for n in range(page.model.rowCount()):
+        if page.model.row_at(n).key == key:
+            return str(page.model.index(n, 5).data())
+    return None
+
+
+def api(sandbox: Sandbox) -> GigstackClient:
+    return GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url)
+
+
+def click(qtbot: QtBot, button: QPushButton) -> None:
+    assert button.isVisible() and button.isEnabled(), button.objectName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_models_pass_the_model_tester(qtbot: QtBot, shell: AppShell, qtmodeltester: Any) -> None:
+    page = open_page(qtbot, shell)
+    qtmodeltester.check(page.model)
+    qtbot.keyClicks(page.search, "ana")
+    qtmodeltester.check(page.model)
+    click(qtbot, page.request_button)
+    dialog = page.dialog
+    assert isinstance(dialog, RequestPaymentDialog)
+    dialog.add_service("service_demo_cuaderno", 2)  # type: ignore[arg-type]
+    dialog.add_service("service_demo_lapiz", 1)  # type: ignore[arg-type]
+    qtmodeltester.check(dialog.lines)
+    dialog.reject()
+
+
+def test_shows_cached_payments_and_queued_sales(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
+    page = open_page(qtbot, shell)
+    cached = {r["Folio"] for r in visible_rows(page)}
+    assert len(cached) == 3  # the seed's payments of the last 30 days
+    sandbox.go_down()
+    try:
+        item = queue_payment(
+            shell.core.outbox,
+            {
+                "client": {"id": "client_demo_publico"},
+                "items": [{"id": "service_demo_lapiz", "quantity": 3}],
+                "automation_type": "none",
+                "payment_form": "01",
+            },
+        )
+        shell.bridge.queue_changed.emit()
+        rows = {r["Folio"]: r for r in visible_rows(page)}
+        assert item.folio in rows
+        queued = rows[item.folio]
+        assert queued["Estado"] == "En cola"
+        assert queued["Cliente"] == "Público en general"
+        assert queued["Total"] == "$19.50"
+        assert queued["Forma de pago"] == "Efectivo"
+        select_where(page, lambda r: r.folio == item.folio)
+        assert page.detail_labels["folio"].text() == item.folio
+        assert page.detail_labels["localId"].text() == item.local_id
+        assert "Lápiz" in page.detail_labels["items"].text()
+        assert page.open_queue_button.isVisible()
+        assert not page.cancel_button.isVisible()
+        assert "sin enviar" in page.count_label.text()
+    finally:
+        sandbox.come_up()
+    shell.bridge.kick()
+    # Once sent it stays in the table (from the outbox answer, then from the cache).
+    qtbot.waitUntil(
+        lambda: status_of(page, f"payment:{_server_id(shell, item.id)}") is not None, timeout=WAIT
+    )
+    rows = {r["Folio"]: r for r in visible_rows(page)}
+    assert rows[item.folio]["Estado"] == "Pagado"
+
+
+def _server_id(shell: AppShell, row_id: int) -> str | None:
+    return shell.core.outbox.get(row_id).server_id
+
+
+def test_filters_by_status_date_form_client_and_text(qtbot: QtBot, shell: AppShell) -> None:
+    page = open_page(qtbot, shell)
+    assert len(visible_rows(page)) == 3
+
+    page.status_filter.setCurrentIndex(page.status_filter.findData("canceled"))
+    assert visible_rows(page) == []
+    page.status_filter.setCurrentIndex(page.status_filter.findData("succeeded"))
+    assert len(visible_rows(page)) == 3
+    page.status_filter.setCurrentIndex(0)
+
+    page.form_filter.setCurrentIndex(page.form_filter.findData("28"))
+    assert [r["Cliente"] for r in visible_rows(page)] == ["Mariana Castillo Vega"]
+    page.form_filter.setCurrentIndex(0)
+
+    page.date_range.setCurrentIndex(page.date_range.findData(DATE_TODAY))
+    assert visible_rows(page) == []
+    page.date_range.setCurrentIndex(page.date_range.findData(DATE_7))
+    assert [r["Total"] for r in visible_rows(page)] == ["$55.00"]  # two days ago
+    page.date_range.setCurrentIndex(page.date_range.findData(DATE_CUSTOM))
+    assert page.date_from.isEnabled() and page.date_to.isEnabled()
+    today = QDate.currentDate()
+    page.date_from.setDate(today.addDays(-25))
+    page.date_to.setDate(today.addDays(-10))
+    assert [r["Total"] for r in visible_rows(page)] == ["$1,050.00"]  # twenty days ago
+    page.date_range.setCurrentIndex(page.date_range.findData(DATE_ALL))
+    assert len(visible_rows(page)) == shell.core.cache.count(Resource.PAYMENTS, None)
+    page.date_range.setCurrentIndex(page.date_range.findData(DATE_30))
+    assert len(visible_rows(page)) == 3
+
+    qtbot.keyClicks(page.client_filter, "constructora")
+    assert [r["Total"] for r in visible_rows(page)] == ["$1,050.00"]
+    page.client_filter.clear()
+
+    qtbot.keyClicks(page.search, "mariana")
+    assert [r["Forma de pago"] for r in visible_rows(page)] == ["Tarjeta de débito"]
+    page.search.clear()
+    qtbot.keyClicks(page.search, "RATA920623")  # Ana's RFC
+    assert [r["Total"] for r in visible_rows(page)] == ["$55.00"]
+    page.search.clear()
+
+    # Sorting happens in the model: by total, largest first.
+    page.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    assert [r["Total"] for r in visible_rows(page)] == ["$1,050.00", "$98.00", "$55.00"]
+
+
+def test_cancel_updates_the_table_and_the_server(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
+    page = open_page(qtbot, shell)
+    row = select_where(page, lambda r: r.total is not None and str(r.total) == "98.0")
+    click(qtbot, page.cancel_button)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    click(qtbot, dialog.ok_button)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: status_of(page, row.key) == "Cancelado", timeout=WAIT)
+    assert not dialog.isVisible()
+    assert page.detail_labels["status"].text() == "Cancelado"
+    assert not page.cancel_button.isVisible()
+    assert str(api(sandbox).payments.get(str(row.payment_id)).status) == "canceled"
+    cached = shell.core.cache.get(Resource.PAYMENTS, None, str(row.payment_id))
+    assert cached is not None and cached["status"] == "canceled"
+
+
+def test_refund_over_the_total_is_refused_next_to_the_field(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
+    page = open_page(qtbot, shell)
+    row = select_where(page, lambda r: r.total is not None and str(r.total) == "55.0")
+    click(qtbot, page.refund_button)
+    dialog = page.dialog
+    assert isinstance(dialog, RefundDialog)
+    assert dialog.amount.text() == "55.00"
+    sent_before = len(sandbox.requests)
+    dialog.amount.clear()
+    qtbot.keyClicks(dialog.amount, "100")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    error = dialog.findChild(QLabel, "amountError")
+    assert error is not None and error.isVisible()
+    assert "$55.00" in error.text()
+    assert dialog.isVisible()
+    assert dialog.amount.text() == "100"  # what was typed stays
+    assert not any("/refund" in r.path for r in sandbox.requests[sent_before:])
+
+    dialog.amount.clear()
+    qtbot.keyClicks(dialog.amount, "20")
+    qtbot.keyClicks(dialog.reason, "Devolvieron las papas")
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: status_of(page, row.key) == "Reembolso parcial", timeout=WAIT)
+    assert "Reembolsado $20.00" in page.detail_labels["totals"].text()
+
+    click(qtbot, page.refund_button)
+    dialog = page.dialog
+    assert isinstance(dialog, RefundDialog)
+    assert dialog.amount.text() == "35.00"  # what is left
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: status_of(page, row.key) == "Reembolsado", timeout=WAIT)
+    assert str(api(sandbox).payments.get(str(row.payment_id)).status) == "refunded"
+
+
+def test_server_error_is_shown_in_the_dialog(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
+    page = open_page(qtbot, shell)
+    row = select_where(page, lambda r: r.total is not None and str(r.total) == "55.0")
+    api(sandbox).payments.refund(str(row.payment_id), amount="50")  # someone else refunded
+    click(qtbot, page.refund_button)
+    dialog = page.dialog
+    assert isinstance(dialog, RefundDialog)
+    dialog.amount.setText("30")
+    click(qtbot, dialog.ok_button)
+    error = dialog.form_error
+    qtbot.waitUntil(error.isVisible, timeout=WAIT)
+    assert "exceeds" in error.text() or "excede" in error.text()
+    assert dialog.isVisible() and dialog.amount.text() == "30"
+    assert dialog.ok_button.isEnabled()
+
+
+def test_request_payment_shows_a_qr_and_copies_the_link_then_mark_paid(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
+    page = open_page(qtbot, shell)
+    qtbot.waitUntil(lambda: shell.core.cache.count(Resource.CLIENTS, None) >= 5, timeout=WAIT)
+    shell.window.activateWindow()
+    qtbot.waitUntil(shell.window.isActiveWindow, timeout=WAIT)
+    page.search.setFocus()
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(page.search, Qt.Key.Key_N, ctrl_shift)  # the shortcut in the tooltip
+    dialog = page.dialog
+    assert isinstance(dialog, RequestPaymentDialog)
+
+    click(qtbot, dialog.ok_button)  # nothing chosen yet: said next to each field
+    for name in ("clientError", "itemsError"):
+        label = dialog.findChild(QLabel, name)
+        assert label is not None and label.isVisible(), name
+
+    dialog.select_client("client_demo_juan")
+    qtbot.keyClicks(dialog.service, "Cuaderno")
+    dialog.service.setCurrentIndex(dialog.service.findData("service_demo_cuaderno"))
+    dialog.quantity.clear()
+    qtbot.keyClicks(dialog.quantity, "2")
+    qtbot.keyClick(dialog.quantity, Qt.Key.Key_Return)  # adds the line, sends nothing
+    assert dialog.lines.rowCount() == 1
+    assert dialog.stack.currentWidget() is not dialog.link_view and not dialog.busy
+    assert "Total: $90.00" in dialog.total_label.text()
+    dialog.method_checks["oxxo"].setChecked(True)
+    requests_before = len(sandbox.requests)
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.link_view, timeout=WAIT)
+
+    pixmap = dialog.link_view.qr.pixmap()
+    assert not pixmap.isNull() and pixmap.width() >= 200
+    url = dialog.link_view.link.text()
+    assert url.startswith(sandbox.root_url) and "/pay/" in url
+    click(qtbot, dialog.link_view.copy_button)
+    assert QApplication.clipboard().text() == url
+
+    sent = [r for r in sandbox.requests[requests_before:] if r.path.endswith("/payments/request")]
+    assert len(sent) == 1
+    assert sent[0].json["allowed_payment_methods"] == ["card", "bank", "oxxo"]
+    assert sent[0].json["items"] == [{"id": "service_demo_cuaderno", "quantity": 2}]
+
+    # The new payment is in the table at once, selected, with its link.
+    row = page.selected()
+    assert row is not None and row.status == "requires_payment_method"
+    assert page.detail_labels["link"].text() == url
+    dialog.reject()
+
+    click(qtbot, page.mark_paid_button)
+    paid = page.dialog
+    assert isinstance(paid, MarkPaidDialog)
+    paid.payment_form.setCurrentIndex(paid.payment_form.findData("03"))
+    click(qtbot, paid.ok_button)
+    qtbot.waitUntil(lambda: status_of(page, row.key) == "Pagado", timeout=WAIT)
+    server = api(sandbox).payments.get(str(row.payment_id))
+    assert str(server.status) == "succeeded" and server.payment_form == "03"
+
+
+def test_actions_are_refused_offline(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = open_page(qtbot, shell)
+    select_where(page, lambda r: r.payment_id is not None)
+    sandbox.go_down()
+    try:
+        shell.bridge.refresh([Resource.PAYMENTS])
+        qtbot.waitUntil(lambda: page.offline_reason() is not None, timeout=WAIT)
+        calls: list[object] = []
+        monkeypatch.setattr(shell.bridge, "call", lambda *a, **k: calls.append(a))
+        for button in (page.cancel_button, page.refund_button, page.request_button):
+            page.dialog = None
+            click(qtbot, button)
+            assert page.action_error.isVisible()
+            assert "Sin conexión" in page.action_error.text()
+            assert page.dialog is None  # no form opened
+        assert calls == []
+    finally:
+        sandbox.come_up()
+
+
+def test_qr_image_is_a_scannable_square(qtbot: QtBot) -> None:
+    import segno
+    from PySide6.QtGui import QColor
+
+    from desktop.ui.qr import QUIET_ZONE, qr_image
+
+    image = qr_image("https://pay.example/abc", size_px=240)
+    assert image.width() == image.height() <= 240
+    modules = segno.make("https://pay.example/abc", error="m", micro=False).symbol_size()[0]
+    scale = image.width() // modules
+    assert image.width() == modules * scale
+    assert image.pixelColor(0, 0) == QColor("white")  # quiet zone
+    corner = QUIET_ZONE * scale + scale // 2
+    assert image.pixelColor(corner, corner) == QColor("black")  # finder pattern
+    with pytest.raises(ValueError):
+        qr_image("")

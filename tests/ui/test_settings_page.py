@@ -1,0 +1,230 @@
+"""Ajustes: preferences saved and loaded, validation next to the fields, refusals with a queue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import keyring
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop import credentials
+from desktop.sales import queue_payment
+from desktop.sandbox import Sandbox
+from desktop.store.cache import Resource
+from desktop.store.outbox import OutboxState
+from desktop.ui.app import AppShell
+from desktop.ui.settings_page import SettingsPage, mask_key
+from tests.conftest import SANDBOX_KEY
+from tests.test_credentials import MemoryKeyring
+from tests.test_sales import body
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """CI has no OS keychain: an in-memory backend stands in for it."""
+    monkeypatch.delenv(credentials.ENV_VAR, raising=False)
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, shell: AppShell, memory_keyring: MemoryKeyring) -> SettingsPage:
+    credentials.store_api_key(shell.config.api_url, SANDBOX_KEY)
+    shell.window.show()
+    shell.window.show_page_named("settings")
+    found = shell.window.findChild(SettingsPage, "settings")
+    assert isinstance(found, SettingsPage)
+    found.refresh_connection()
+    return found
+
+
+def _retype(qtbot: QtBot, edit: object, text: str) -> None:
+    edit.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)  # type: ignore[arg-type]
+    qtbot.keyClicks(edit, text)  # type: ignore[arg-type]
+
+
+def _hold_a_sale(shell: AppShell, sandbox: Sandbox) -> None:
+    """A queued sale that cannot leave: gigstack is unreachable."""
+    sandbox.go_down()
+    queue_payment(shell.core.outbox, body())
+    shell.bridge.kick()
+
+
+def test_settings_are_saved_and_loaded_again(
+    qtbot: QtBot, shell: AppShell, page: SettingsPage
+) -> None:
+    page.name.setText("Papelería La Esquina")  # QTest types ASCII only
+    qtbot.keyClicks(page.rfc, "lorf850312tq1")
+    qtbot.keyClicks(page.address, "Calle Colima 128, Roma Norte")
+    qtbot.keyClicks(page.phone, "55 5584 1234")
+    page.ticket_width.setCurrentIndex(page.ticket_width.findData("58"))
+    page.auto_print.setChecked(True)
+    _retype(qtbot, page.series, "caja2")
+    page.language.setCurrentIndex(page.language.findData("en"))
+    qtbot.keyClick(page.phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    assert "Ajustes guardados" in page.save_message.text()
+    assert "próxima vez" in page.save_message.text()  # the language waits for a restart
+    settings = shell.ctx.settings
+    assert settings.value("business/name") == "Papelería La Esquina"
+    assert settings.value("business/rfc") == "LORF850312TQ1"
+    assert settings.value("business/address") == "Calle Colima 128, Roma Norte"
+    assert settings.value("business/phone") == "55 5584 1234"
+    assert settings.value("ticket/width") == "58"
+    assert str(settings.value("ticket/auto_print")).lower() == "true"
+    assert settings.value("terminal/series") == "CAJA2"
+    assert settings.value("ui/language") == "en"
+    assert shell.core.outbox.terminal_series() == "CAJA2"  # folios are per terminal
+
+    again = SettingsPage(shell.ctx)
+    qtbot.addWidget(again)
+    assert again.name.text() == "Papelería La Esquina"
+    assert again.rfc.text() == "LORF850312TQ1"
+    assert again.ticket_width.currentData() == "58"
+    assert again.auto_print.isChecked()
+    assert again.series.text() == "CAJA2"
+    assert again.language.currentData() == "en"
+
+
+def test_invalid_rfc_and_series_show_next_to_their_fields(
+    qtbot: QtBot, shell: AppShell, page: SettingsPage
+) -> None:
+    qtbot.keyClicks(page.name, "Mi tienda")
+    qtbot.keyClicks(page.rfc, "ABC12")
+    _retype(qtbot, page.series, "CAJA 1")
+    qtbot.keyClick(page.series, Qt.Key.Key_Return)
+
+    assert page.rfc_error.isVisible()
+    assert "12 caracteres" in page.rfc_error.text()
+    assert page.series_error.isVisible()
+    assert "letras" in page.series_error.text()
+    assert page.rfc.text() == "ABC12"  # nothing typed is lost
+    assert page.name.text() == "Mi tienda"
+    assert shell.ctx.settings.value("business/name") is None  # nothing was saved
+    assert shell.core.outbox.terminal_series() == "CAJA1"
+
+    _retype(qtbot, page.rfc, "")
+    _retype(qtbot, page.series, "")
+    qtbot.keyClick(page.series, Qt.Key.Key_Return)
+    assert not page.rfc_error.isVisible()  # an empty RFC is fine: gigstack's data is used
+    assert "Escribe la serie" in page.series_error.text()
+
+    _retype(qtbot, page.series, "MOSTRADOR_CAJA_NUEVA")  # longer than the limit: cut
+    assert len(page.series.text()) <= 10
+
+
+def test_destructive_actions_are_refused_while_a_sale_is_pending(
+    qtbot: QtBot,
+    shell: AppShell,
+    page: SettingsPage,
+    sandbox: Sandbox,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(page, "_confirm", lambda question: asked.append(question) or True)
+    _hold_a_sale(shell, sandbox)
+    try:
+        qtbot.mouseClick(page.change_account, Qt.MouseButton.LeftButton)
+        assert "No se puede cambiar de cuenta" in page.connection_message.text()
+        assert "1 envíos sin terminar" in page.connection_message.text()
+        assert credentials.get_api_key(shell.config.api_url) == SANDBOX_KEY
+
+        qtbot.mouseClick(page.change_team, Qt.MouseButton.LeftButton)
+        assert "No se puede cambiar de equipo" in page.connection_message.text()
+        assert not page.team_box.isVisible()
+
+        qtbot.mouseClick(page.reset_data, Qt.MouseButton.LeftButton)
+        assert "No se puede borrar los datos locales" in page.data_message.text()
+        assert not asked  # refused before even asking
+        assert len(shell.core.outbox.rows([OutboxState.PENDING, OutboxState.SENDING])) == 1
+        assert not page.wipe_local_data()  # the transaction re-checks too
+    finally:
+        sandbox.come_up()
+
+
+def test_with_an_empty_queue_change_account_forgets_the_key(
+    qtbot: QtBot,
+    shell: AppShell,
+    page: SettingsPage,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert page.key_value.text() == mask_key(SANDBOX_KEY)
+    assert page.key_value.text().startswith("…") and SANDBOX_KEY not in page.key_value.text()
+    monkeypatch.setattr(page, "_confirm", lambda question: True)
+    qtbot.mouseClick(page.change_account, Qt.MouseButton.LeftButton)
+    assert credentials.get_api_key(shell.config.api_url) is None
+    assert "vuelve a abrir Mostrador" in page.connection_message.text()
+
+
+def test_with_an_empty_queue_change_team_offers_the_connect_teams(
+    qtbot: QtBot, shell: AppShell, page: SettingsPage, sandbox: Sandbox
+) -> None:
+    qtbot.mouseClick(page.change_team, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.team_box.isVisible, timeout=10_000)
+    labels = [page.team_picker.itemText(i) for i in range(page.team_picker.count())]
+    assert len(labels) == 1 + len(sandbox.connect_teams)
+    index = next(i for i, label in enumerate(labels) if "team_sucursal_sur" in label)
+    page.team_picker.setCurrentIndex(index)
+    qtbot.mouseClick(page.use_team, Qt.MouseButton.LeftButton)
+    assert shell.ctx.settings.value("connection/team") == "team_sucursal_sur"
+    assert "vuelve a abrir Mostrador" in page.connection_message.text()
+
+
+def test_with_an_empty_queue_reset_wipes_the_cache_and_keeps_the_folio_counter(
+    qtbot: QtBot, shell: AppShell, page: SettingsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qtbot.waitUntil(lambda: shell.core.cache.count(Resource.SERVICES, None) > 0, timeout=10_000)
+    row = queue_payment(shell.core.outbox, body())
+    shell.bridge.kick()
+    qtbot.waitUntil(lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, timeout=10_000)
+    monkeypatch.setattr(page, "_confirm", lambda question: True)
+    shell.bridge.shutdown()  # no refresh racing the assertions below
+    qtbot.mouseClick(page.reset_data, Qt.MouseButton.LeftButton)
+    assert "Datos locales borrados" in page.data_message.text()
+    assert shell.core.cache.count(Resource.SERVICES, None) == 0
+    assert shell.core.outbox.rows() == []
+    later = queue_payment(shell.core.outbox, body())
+    assert later.folio != row.folio  # folios never repeat on this terminal
+
+
+def test_support_paths_and_version_are_shown(
+    qtbot: QtBot, shell: AppShell, page: SettingsPage
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    import desktop
+    from desktop.config import default_log_dir
+
+    log_value = page.findChild(type(page.version_value), "logDirValue")
+    data_value = page.findChild(type(page.version_value), "dataDirValue")
+    assert log_value is not None and log_value.text() == str(default_log_dir())
+    assert data_value is not None and data_value.text() == str(shell.config.data_dir)
+    assert desktop.__version__ in page.version_value.text()
+    copy = page.findChild(type(page.save_button), "copyDataDir")
+    assert copy is not None
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == str(shell.config.data_dir)
+    assert page.api_url_value.text() == shell.config.api_url
+    assert page.demo_value.text() == "No"
+
+
+def test_the_stylesheet_parses_and_styles_the_page(
+    qtbot: QtBot, shell: AppShell, page: SettingsPage, qtlog: object
+) -> None:
+    from desktop.resources import resource
+
+    style = resource("style.qss").read_text(encoding="utf-8")
+    page.setStyleSheet(style)  # on the page only: other tests keep Qt's default look
+    page.save_button.ensurePolished()
+    page.reset_data.ensurePolished()
+    messages = [record.message for record in qtlog.records]  # type: ignore[attr-defined]
+    assert not [m for m in messages if "parse" in m.lower() and "style" in m.lower()]
+    for name in ("app", "counter", "payments", "clients", "services", "queue", "settings"):
+        assert resource("icons", f"{name}.svg").exists(), name

@@ -1,0 +1,246 @@
+"""Tickets: the text a customer reads, real PDFs for 58 and 80 mm paper, printing from the
+counter (Ctrl+P), "Guardar PDF", automatic printing, and gigstack's status on the ticket."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.store.cache import Resource
+from desktop.store.outbox import OutboxState
+from desktop.ui import ticket
+from desktop.ui.app import AppShell
+from desktop.ui.counter_page import CounterPage
+
+TIMEOUT = 10_000
+
+
+def sample(**changes: Any) -> ticket.TicketData:
+    data = ticket.TicketData(
+        business_name="Papelería La Esquina",
+        business_rfc="LORF850312TQ2",
+        business_address="Calle Colima 128, Roma Norte, C.P. 06700",
+        folio="CAJA1-7",
+        issued_at=1_790_000_000,
+        lines=[
+            ticket.TicketLine("Cuaderno profesional", Decimal(2), Decimal("45"), Decimal("90.00")),
+            ticket.TicketLine("Refresco de cola 600 ml", Decimal(1), Decimal("19"), Decimal("19")),
+        ],
+        subtotal=Decimal("93.97"),
+        taxes=[("IVA", Decimal("15.03"))],
+        total=Decimal("109.00"),
+        payment_form="01",
+        received=Decimal("200"),
+        change=Decimal("91.00"),
+        status="En cola",
+    )
+    return ticket.TicketData(**{**data.__dict__, **changes})
+
+
+@pytest.mark.parametrize("width", [58, 80])
+def test_ticket_text_has_folio_items_totals_and_payment(qtbot: QtBot, width: int) -> None:
+    text = ticket.ticket_text(sample(), width)
+    for expected in (
+        "Papelería La Esquina",
+        "RFC LORF850312TQ2",
+        "CAJA1-7",
+        "Cuaderno profesional",
+        "2 x $45.00",
+        "$90.00",
+        "Refresco de cola 600 ml",
+        "Subtotal",
+        "$93.97",
+        "IVA",
+        "$15.03",
+        "TOTAL",
+        "$109.00",
+        "01 - Efectivo",
+        "Recibido",
+        "$200.00",
+        "Cambio",
+        "$91.00",
+        "gigstack: En cola",
+    ):
+        assert expected in text, expected
+    registered = ticket.ticket_text(sample(status="Registrado", payment_id="payment_abc"), width)
+    assert "gigstack: Registrado" in registered
+    assert "payment_abc" in registered
+
+
+def test_narrow_paper_lays_out_narrower(qtbot: QtBot) -> None:
+    narrow = ticket.ticket_document(sample(), 58)
+    wide = ticket.ticket_document(sample(), 80)
+    assert isinstance(narrow, QTextDocument)
+    assert narrow.textWidth() < wide.textWidth()
+
+
+def _media_box(pdf: bytes) -> tuple[float, float]:
+    match = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    assert match, "no MediaBox in the PDF"
+    return float(match.group(1)), float(match.group(2))
+
+
+@pytest.mark.parametrize("width", [58, 80])
+def test_pdf_is_a_real_pdf_as_wide_as_the_paper(qtbot: QtBot, tmp_path: Path, width: int) -> None:
+    path = tmp_path / f"ticket-{width}.pdf"
+    assert ticket.save_pdf(sample(), str(path), width)
+    content = path.read_bytes()
+    assert content.startswith(b"%PDF")
+    assert len(content) > 1000
+    page_width, page_height = _media_box(content)
+    assert page_width == pytest.approx(width * 72 / 25.4, abs=1.5)
+    assert page_height > page_width  # one long strip, not A4
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "CAJA1-7" in text and "$109.00" in text
+
+
+def test_image_preview_is_the_roll_width(qtbot: QtBot) -> None:
+    image = ticket.render_image(sample(), 58, dpi=203)
+    assert abs(image.width() - round(58 / 25.4 * 203)) <= 1
+    assert image.height() > image.width()
+
+
+def test_business_info_settings_win_over_gigstack(tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    fallback = {"name": "Papelería La Esquina", "rfc": "LORF850312TQ2", "address": "Colima 128"}
+    assert ticket.business_info(settings, fallback)["name"] == "Papelería La Esquina"
+    settings.setValue("business/name", "Abarrotes Doña Mary")
+    settings.setValue("business/phone", "55 1234 5678")
+    info = ticket.business_info(settings, fallback)
+    assert info["name"] == "Abarrotes Doña Mary"
+    assert info["rfc"] == "LORF850312TQ2"
+    assert info["phone"] == "55 1234 5678"
+    assert ticket.business_info(None, {})["name"] == "Mostrador"
+    assert ticket.paper_width(settings) == 80
+    settings.setValue("ticket/width", "58")
+    assert ticket.paper_width(settings) == 58
+    settings.setValue("ticket/width", "33")
+    assert ticket.paper_width(settings) == 80
+
+
+# -- from the counter ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sold(qtbot: QtBot, shell: AppShell) -> Iterator[CounterPage]:
+    """A counter whose last sale is 2 cuadernos paid with $100 cash, already sent."""
+    cache = shell.core.cache
+    qtbot.waitUntil(lambda: cache.count(Resource.SERVICES, None) > 0, timeout=TIMEOUT)
+    page = shell.window.pages[0]
+    assert isinstance(page, CounterPage)
+    qtbot.waitUntil(lambda: len(page._services) > 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: bool(page._team_info), timeout=TIMEOUT)
+    shell.window.show()
+    shell.window.activateWindow()
+    qtbot.waitUntil(shell.window.isActiveWindow, timeout=TIMEOUT)
+    service = cache.get(Resource.SERVICES, None, "service_demo_cuaderno")
+    assert service is not None
+    page.focus_code()
+    qtbot.keyClicks(page.code_edit, f"2*{service['barcode']}")
+    qtbot.keyClick(page.code_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.received_edit, "100")
+    row = page.charge()
+    assert row is not None
+    qtbot.waitUntil(
+        lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, timeout=TIMEOUT
+    )
+    yield page
+
+
+def test_save_pdf_of_the_last_sale(
+    qtbot: QtBot, shell: AppShell, sold: CounterPage, tmp_path: Path, monkeypatch: Any
+) -> None:
+    target = tmp_path / "ultimo"
+    asked: list[str] = []
+
+    def choose(parent: QWidget, caption: str, suggested: str, filters: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    qtbot.mouseClick(sold.pdf_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "ultimo.pdf"
+    assert saved.read_bytes().startswith(b"%PDF")
+    assert asked and asked[0].endswith(f"ticket-{sold.last_sale.folio}.pdf")  # type: ignore[union-attr]
+    assert str(saved) in shell.window.statusBar().currentMessage()
+
+    data = sold.ticket_data()
+    assert data is not None
+    text = ticket.ticket_text(data, ticket.paper_width(shell.ctx.settings))
+    row = shell.core.outbox.rows()[0]
+    assert row.folio and row.folio in text
+    assert "Cuaderno profesional raya 100 hojas" in text
+    assert "2 x $45.00" in text
+    assert "$90.00" in text and "$100.00" in text and "$10.00" in text  # total, received, change
+    assert "Papelería La Esquina" in text  # the team's alias: no business name set
+    assert "gigstack: Registrado" in text and str(row.server_id) in text
+
+
+def test_ctrl_p_prints_the_last_ticket(
+    qtbot: QtBot, shell: AppShell, sold: CounterPage, tmp_path: Path, monkeypatch: Any
+) -> None:
+    out = tmp_path / "printed.pdf"
+    shell.ctx.settings.setValue("ticket/width", "58")
+    shell.ctx.settings.setValue("business/name", "Abarrotes Doña Mary")
+
+    def pdf_printer(parent: Any, doc: QTextDocument, width_mm: int) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        ticket.prepare_printer(printer, doc, width_mm)
+        assert "Abarrotes Doña Mary" in doc.toPlainText()
+        return printer
+
+    monkeypatch.setattr(ticket, "choose_printer", pdf_printer)
+    qtbot.keyClick(sold.code_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    content = out.read_bytes()
+    assert content.startswith(b"%PDF")
+    assert _media_box(content)[0] == pytest.approx(58 * 72 / 25.4, abs=1.5)
+    out.unlink()
+    qtbot.mouseClick(sold.print_button, Qt.MouseButton.LeftButton)  # asks too
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_auto_print_after_charging(
+    qtbot: QtBot, shell: AppShell, sold: CounterPage, tmp_path: Path, monkeypatch: Any
+) -> None:
+    out = tmp_path / "auto.pdf"
+    shell.ctx.settings.setValue("ticket/auto_print", True)
+
+    def default(doc: QTextDocument, width_mm: int) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        ticket.prepare_printer(printer, doc, width_mm)
+        return printer
+
+    monkeypatch.setattr(ticket, "default_printer", default)
+    service = shell.core.cache.get(Resource.SERVICES, None, "service_demo_lapiz")
+    assert service is not None
+    qtbot.keyClicks(sold.code_edit, str(service["barcode"]))
+    qtbot.keyClick(sold.code_edit, Qt.Key.Key_Return)
+    assert sold.charge() is not None
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_no_sale_yet_nothing_to_print(qtbot: QtBot, shell: AppShell) -> None:
+    page = shell.window.pages[0]
+    assert isinstance(page, CounterPage)
+    assert page.ticket_data() is None
+    assert not page.print_last_ticket()
+    assert page.save_last_ticket_pdf() is None
