@@ -106,7 +106,8 @@ class Sender:
         self._delivery = delivery
         self._concurrency = max(1, concurrency)
         self._backoff = backoff or Backoff()
-        self._probe_backoff = probe_backoff or Backoff(first=2.0, cap=60.0)
+        # Probing is one cheap GET: cap it low so a counter notices the internet is back fast.
+        self._probe_backoff = probe_backoff or Backoff(first=2.0, cap=30.0)
         self._clock = clock
         self._on_event = on_event
         self._wake = threading.Event()
