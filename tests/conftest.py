@@ -20,7 +20,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from desktop import credentials
 from desktop.sandbox import Sandbox
+from tests.doubles import MemoryKeyring
 
 SANDBOX_KEY = "sk_test_mostrador_sandbox"
 
@@ -47,3 +49,16 @@ def empty_sandbox(_sandbox_server: Sandbox) -> Sandbox:
     """A running sandbox with no clients, services, payments or invoices."""
     _sandbox_server.reset(seed="empty")
     return _sandbox_server
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """CI machines have no OS keychain: an in-memory backend stands in for it."""
+    import keyring
+
+    monkeypatch.delenv(credentials.ENV_VAR, raising=False)
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -35,9 +35,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,6 +47,7 @@ from desktop.store.cache import CacheLookup, Resource, fold
 from desktop.store.outbox import OutboxItem, OutboxKind, OutboxState
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import money, quantity, when
+from desktop.ui.layout import list_with_detail
 from desktop.ui.page import Page
 from desktop.ui.payment_dialogs import (
     ActionDialog,
@@ -548,23 +547,9 @@ class PaymentsPage(Page):
 
         detail_layout.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
-        scroll.setMinimumWidth(300)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        splitter = QSplitter()
-        splitter.setObjectName("detailSplitter")
-        self.splitter = splitter
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setSizes([860, 300])
-        splitter.setChildrenCollapsible(False)
+        self.splitter = list_with_detail(left, self.detail, list_width=860, detail_width=300)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
 
         self.setTabOrder(self.search, self.date_range)
         self.setTabOrder(self.date_range, self.date_from)

@@ -17,15 +17,12 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QSh
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +32,7 @@ from desktop.store.cache import CacheLookup, Resource
 from desktop.store.outbox import AuditEntry, OutboxError, OutboxItem, OutboxKind, OutboxState
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import age, money, when
+from desktop.ui.layout import list_with_detail
 from desktop.ui.page import Page
 from desktop.ui.payment_dialogs import ActionDialog, error_label, payment_form_label, set_error
 from desktop.ui.payments_page import queued_record
@@ -339,23 +337,9 @@ class QueuePage(Page):
         audit_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         detail_layout.addWidget(self.audit_table, 1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
-        scroll.setMinimumWidth(320)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        splitter = QSplitter()
-        splitter.setObjectName("detailSplitter")
-        self.splitter = splitter
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setSizes([800, 340])
-        splitter.setChildrenCollapsible(False)
+        self.splitter = list_with_detail(left, self.detail, list_width=800, detail_width=320)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
 
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (

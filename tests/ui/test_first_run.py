@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -15,18 +14,7 @@ from desktop.config import AppConfig
 from desktop.sandbox import Sandbox
 from desktop.ui.first_run import FirstRunDialog
 from tests.conftest import SANDBOX_KEY
-from tests.test_credentials import BrokenKeyring, MemoryKeyring
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    """CI has no OS keychain: an in-memory backend stands in for it."""
-    monkeypatch.delenv(credentials.ENV_VAR, raising=False)
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+from tests.doubles import BrokenKeyring, MemoryKeyring
 
 
 def _dialog(qtbot: QtBot, sandbox: Sandbox, tmp_path: Path) -> FirstRunDialog:

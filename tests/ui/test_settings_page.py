@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import keyring
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -17,19 +14,8 @@ from desktop.store.outbox import OutboxState
 from desktop.ui.app import AppShell
 from desktop.ui.settings_page import SettingsPage, mask_key
 from tests.conftest import SANDBOX_KEY
-from tests.test_credentials import MemoryKeyring
+from tests.doubles import MemoryKeyring
 from tests.test_sales import body
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    """CI has no OS keychain: an in-memory backend stands in for it."""
-    monkeypatch.delenv(credentials.ENV_VAR, raising=False)
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
