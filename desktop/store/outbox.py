@@ -334,7 +334,9 @@ class Outbox:
         """Replace a parked row's payload and queue it again under a new idempotency key.
 
         The server rejected the old body, so nothing was created under the old key; reusing it
-        with a different body would be refused as an idempotency conflict.
+        with a different body would be refused as an idempotency conflict. If an earlier
+        attempt's outcome was unknown, that stays recorded: the sender looks the row up before
+        sending it under the new key, so an edit can never register the sale twice.
         """
         now = self._clock()
         with self._db.write() as conn:
@@ -342,7 +344,7 @@ class Outbox:
             new_key = str(uuid.uuid4())
             conn.execute(
                 "UPDATE outbox SET payload = ?, idempotency_key = ?, state = 'pending', "
-                "next_attempt_at = ?, outcome_unknown = 0, updated_at = ? WHERE id = ?",
+                "next_attempt_at = ?, updated_at = ? WHERE id = ?",
                 (dumps(dict(payload)), new_key, now, now, row_id),
             )
             self._audit(conn, row_id, "edited", f"previous key {old.idempotency_key}")

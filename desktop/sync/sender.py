@@ -34,6 +34,7 @@ from desktop.gigstack.errors import (
     ConnectionFailedError,
     GigstackError,
     InvalidRequestError,
+    PermissionDeniedError,
     RejectedError,
     RetryableError,
 )
@@ -43,6 +44,9 @@ from desktop.sync.backoff import Backoff
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], float]
+
+#: While paused on a rejected key, check the key again this often.
+PAUSED_PROBE_SECONDS = 60.0
 
 
 class Delivery(Protocol):
@@ -58,6 +62,10 @@ class Delivery(Protocol):
         """A cheap request that raises if the API cannot be reached."""
 
 
+class LookupFailedError(RetryableError):
+    """Checking whether an earlier attempt reached gigstack failed; retry later, same key."""
+
+
 class SenderState(StrEnum):
     IDLE = "idle"
     OFFLINE = "offline"
@@ -66,7 +74,10 @@ class SenderState(StrEnum):
 
 @dataclass(frozen=True)
 class SenderEvent:
-    """Something the UI may want to show. `kind`: sent, retry, parked, offline, online, paused."""
+    """Something the UI may want to show.
+
+    `kind`: sent, retry, parked, offline, online, paused, resumed.
+    """
 
     kind: str
     item_id: int | None = None
@@ -131,10 +142,12 @@ class Sender:
         return self._pause_reason
 
     def kick(self) -> None:
-        """Try now: the network may be back (Qt said so, or a person pressed a button)."""
+        """Try now: the network may be back (Qt said so, or a person pressed a button).
+
+        A server's `Retry-After` still holds: kicking must not turn into hammering.
+        """
         with self._lock:
             self._probe_at = 0.0
-            self._hold_until = 0.0
         if self._state is SenderState.OFFLINE or self._degraded:
             self._outbox.make_due_now()
         self._wake.set()
@@ -156,7 +169,14 @@ class Sender:
     def step(self) -> int:
         """One round: probe if offline, else claim due rows and send them. Returns rows sent."""
         now = self._clock()
-        if self._state is SenderState.PAUSED or now < self._hold_until:
+        if self._state is SenderState.PAUSED:
+            if now < self._probe_at or not self._key_still_works():
+                if now >= self._probe_at:
+                    self._probe_at = now + PAUSED_PROBE_SECONDS
+                return 0
+            self.resume()
+            self._emit(SenderEvent("resumed"))
+        if now < self._hold_until:
             return 0
         offline = self._state is SenderState.OFFLINE
         if offline and (now < self._probe_at or not self._probe()):
@@ -167,15 +187,32 @@ class Sender:
         results = list(self._executor.map(self._attempt, items))
         sent = 0
         for result in results:
-            sent += self._apply(result)
+            try:
+                sent += self._apply(result)
+            except Exception:
+                # Recording one outcome failed (e.g. the database was locked): never leave the
+                # row 'sending' until a restart; retry it, looking it up first.
+                log.exception("could not record the outcome of row %s", result.item.id)
+                self._retry_after_failed_record(result.item)
         return sent
+
+    def _retry_after_failed_record(self, item: OutboxItem) -> None:
+        try:
+            self._outbox.mark_retry(
+                item.id,
+                error="No se pudo guardar la respuesta de gigstack; se verificará y reintentará.",
+                delay=self._backoff.delay(item.attempts),
+                outcome_unknown=True,
+            )
+        except Exception:
+            log.exception("row %s stays 'sending' until the next start", item.id)
 
     def wait_time(self) -> float | None:
         """Seconds until `step()` could do something; None when nothing is pending."""
         now = self._clock()
-        if self._state is SenderState.PAUSED:
-            return None
         due = self._outbox.next_due_at()
+        if self._state is SenderState.PAUSED:
+            return None if due is None else max(self._probe_at - now, 0.0)
         if due is None:
             return None
         wait = max(due - now, self._hold_until - now, 0.0)
@@ -203,7 +240,7 @@ class Sender:
     def _attempt(self, item: OutboxItem) -> _Result:
         try:
             if item.outcome_unknown:
-                found = self._delivery.find_existing(item)
+                found = self._look_up(item)
                 if found is not None:
                     log.info("row %s already on the server as %s", item.id, found[0])
                     return _Result(item, server_id=found[0], response=found[1])
@@ -211,6 +248,22 @@ class Sender:
             return _Result(item, server_id=server_id, response=response)
         except Exception as exc:  # every failure becomes a row state, never a dead thread
             return _Result(item, error=exc)
+
+    def _look_up(self, item: OutboxItem) -> tuple[str | None, dict[str, Any]] | None:
+        """Find a row whose last attempt may have reached gigstack.
+
+        A lookup that fails is never the row's outcome: sending without knowing could register
+        the sale twice, so any failure other than a key problem means "try again later".
+        """
+        try:
+            return self._delivery.find_existing(item)
+        except (RetryableError, AuthenticationError):
+            raise
+        except Exception as exc:
+            raise LookupFailedError(
+                "No se pudo verificar si gigstack ya registró esta operación; se reintentará.",
+                outcome_unknown=True,
+            ) from exc
 
     # -- outcomes (sender thread) ------------------------------------------------------------
 
@@ -222,10 +275,14 @@ class Sender:
             self._became_healthy()
             return 1
         message = _spanish_message(exc)
-        if isinstance(exc, AuthenticationError):
+        if isinstance(exc, PermissionDeniedError) and self._key_still_works():
+            # 403 for this row only (its Connect team, or an action the key's role may not
+            # do): the key itself is fine, so park the row instead of stopping every sale.
+            self._outbox.park(item.id, error=message, status=exc.status)
+            self._emit(SenderEvent("parked", item.id, message))
+        elif isinstance(exc, AuthenticationError):
             self._outbox.release(item.id, message)
-            with self._lock:
-                self._state, self._pause_reason = SenderState.PAUSED, message
+            self._pause(message)
             self._emit(SenderEvent("paused", item.id, message))
         elif isinstance(exc, RejectedError):
             self._outbox.park(item.id, error=message, status=exc.status)
@@ -260,12 +317,24 @@ class Sender:
             self._emit(SenderEvent("retry", item.id, message))
         return 0
 
+    def _key_still_works(self) -> bool:
+        try:
+            self._delivery.probe()
+        except Exception:
+            return False
+        return True
+
+    def _pause(self, reason: str) -> None:
+        with self._lock:
+            self._state, self._pause_reason = SenderState.PAUSED, reason
+            # Look again now and then: a key fixed in gigstack's dashboard works without us.
+            self._probe_at = self._clock() + PAUSED_PROBE_SECONDS
+
     def _probe(self) -> bool:
         try:
             self._delivery.probe()
         except AuthenticationError as exc:
-            with self._lock:
-                self._state, self._pause_reason = SenderState.PAUSED, _spanish_message(exc)
+            self._pause(_spanish_message(exc))
             self._emit(SenderEvent("paused", None, self._pause_reason))
             return False
         except Exception:
@@ -308,6 +377,8 @@ def _spanish_message(exc: BaseException) -> str:
             return f"gigstack rechazó la clave de API ({exc.status}): {server}"
         if isinstance(exc, ConnectionFailedError):
             return "Sin conexión con gigstack; se reintentará al volver la conexión."
+        if isinstance(exc, LookupFailedError):
+            return exc.message
         if isinstance(exc, RetryableError):
             if exc.status == 429:
                 return "gigstack pidió esperar (demasiadas solicitudes); se reintentará."

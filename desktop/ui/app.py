@@ -19,6 +19,7 @@ from desktop.config import DEFAULT_API_URL, AppConfig
 from desktop.credentials import get_api_key
 from desktop.gigstack import GigstackClient
 from desktop.resources import resource
+from desktop.sync.lock import SenderLock
 from desktop.ui.context import UiContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
@@ -68,9 +69,14 @@ class AppShell:
         if not self.lock.tryLock(200):
             raise AlreadyRunningError(str(config.data_dir))
         self.config = config
+        # The same lock as `python -m desktop sync`: one sender per data folder, across both.
+        self.sender_lock = SenderLock(config.data_dir)
+        can_send = self.sender_lock.try_acquire()
         self.core: Core = open_core(config)
         client = GigstackClient(api_key, base_url=config.api_url, team=config.team)
-        self.bridge = WorkerBridge(client, self.core.outbox, self.core.cache, config.team)
+        self.bridge = WorkerBridge(
+            client, self.core.outbox, self.core.cache, config.team, can_send=can_send
+        )
         self.settings = QSettings(
             str(config.data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat
         )
@@ -92,6 +98,7 @@ class AppShell:
         self.bridge.shutdown()
         self.settings.sync()
         self.core.close()
+        self.sender_lock.release()
         self.lock.unlock()
 
 

@@ -84,6 +84,14 @@ def _taxes(service: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [dict(t) for t in taxes] if isinstance(taxes, list) else []
 
 
+_TAX_INPUT_FIELDS = ("type", "rate", "factor", "base", "inclusive", "withholding")
+
+
+def _tax_input(tax: Mapping[str, Any]) -> dict[str, Any]:
+    """A cached tax (as gigstack returned it) reduced to the fields a request may carry."""
+    return {k: tax[k] for k in _TAX_INPUT_FIELDS if tax.get(k) is not None}
+
+
 def _inclusive_only(taxes: Sequence[Mapping[str, Any]]) -> bool:
     return all(bool(t.get("inclusive")) for t in taxes)
 
@@ -198,10 +206,17 @@ class SaleLine:
         return {"quantity": self.quantity, "unit_price": self.unit_price, "taxes": self.taxes}
 
     def body_item(self) -> dict[str, Any]:
-        item: dict[str, Any] = {"id": self.service_id, "quantity": str(self.quantity)}
-        if self.price_override is not None:
-            item["unit_price"] = str(self.price_override)
-        return item
+        """The line as gigstack must register it: the price and taxes the cashier charged.
+
+        A queued sale may be sent hours later; by then the service's price in gigstack may have
+        changed. Sending what the counter computed keeps the CFDI equal to the ticket.
+        """
+        return {
+            "id": self.service_id,
+            "quantity": str(self.quantity),
+            "unit_price": str(self.unit_price),
+            "taxes": [_tax_input(t) for t in self.taxes],
+        }
 
 
 def compute_totals(lines: Sequence[SaleLine]) -> fiscal.InvoiceTotals:

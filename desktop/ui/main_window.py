@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
         self.pill.sync_requested.connect(ctx.bridge.kick)
         self.pill.open_queue.connect(lambda: self.show_page_named("queue"))
+        self.pill.set_state(ctx.bridge.last_state)
         ctx.bridge.state_changed.connect(self.pill.set_state)
         ctx.bridge.queue_changed.connect(self.pill.refresh)
         self.show_page(0)

@@ -508,6 +508,7 @@ class QueuePage(Page):
         except OutboxError as exc:
             set_error(self.action_error, str(exc))
             return
+        self.ctx.bridge.resume()  # a person asked to retry: leave a pause on a rejected key
         self.ctx.bridge.kick()
         self._changed()
         self._notify(self.tr("{name}: se reintentará ahora.").format(name=row.name))

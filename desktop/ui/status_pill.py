@@ -65,7 +65,7 @@ class StatusPill(QWidget):
     def refresh(self) -> None:
         state = self._state
         if state.paused_reason:
-            text, level = self.tr("Envíos en pausa: revisa la clave de API"), "bad"
+            text, level = self.tr("Envíos en pausa"), "bad"
             self.connection.setToolTip(state.paused_reason)
         elif state.online is None:
             text, level = self.tr("Conectando…"), "unknown"

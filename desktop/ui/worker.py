@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 ApiCall = Callable[[GigstackClient], Any]
 
+OTHER_SENDER = "Otro proceso de Mostrador está enviando la cola de esta carpeta de datos."
+
 #: How often, at most, views hear that the queue changed (a drain changes it per row).
 QUEUE_REPORT_INTERVAL_MS = 250
 
@@ -65,9 +67,15 @@ class Worker(QObject):
     call_failed = Signal(int, str, object)
 
     def __init__(
-        self, client: GigstackClient, outbox: Outbox, cache: Cache, team: str | None
+        self,
+        client: GigstackClient,
+        outbox: Outbox,
+        cache: Cache,
+        team: str | None,
+        can_send: bool = True,
     ) -> None:
         super().__init__()
+        self._can_send = can_send
         self._client = client
         self._outbox = outbox
         self._cache = cache
@@ -80,6 +88,11 @@ class Worker(QObject):
     @Slot()
     def start(self) -> None:
         """Runs on the worker thread once it starts: build the sender and the sync timer."""
+        if not self._can_send:
+            # Another process holds this folder's sender lock (e.g. `python -m desktop sync`):
+            # sell and look things up, but leave sending - and crash recovery - to it.
+            self.state_changed.emit(SyncState(None, OTHER_SENDER))
+            return
         self._sender = Sender(
             self._outbox, GigstackDelivery(self._client), on_event=self._on_sender_event
         )
@@ -99,6 +112,7 @@ class Worker(QObject):
     def resume(self) -> None:
         if self._sender is not None:
             self._sender.resume()
+            self.state_changed.emit(SyncState(self._online, self._paused_reason()))
             self._schedule(0)
 
     @Slot()
@@ -177,12 +191,18 @@ class Worker(QObject):
             self._set_online(True)
         elif event.kind == "paused":
             self.state_changed.emit(SyncState(self._online, event.message))
+        elif event.kind == "resumed":
+            self.state_changed.emit(SyncState(self._online, self._paused_reason()))
+
+    def _paused_reason(self) -> str | None:
+        if not self._can_send:
+            return OTHER_SENDER
+        return self._sender.pause_reason if self._sender else None
 
     def _set_online(self, online: bool) -> None:
-        paused = self._sender.pause_reason if self._sender else None
         if online != self._online:
             self._online = online
-            self.state_changed.emit(SyncState(online, paused))
+            self.state_changed.emit(SyncState(online, self._paused_reason()))
 
     @property
     def sender_state(self) -> SenderState | None:
@@ -234,11 +254,13 @@ class WorkerBridge(QObject):
         cache: Cache,
         team: str | None,
         parent: QObject | None = None,
+        *,
+        can_send: bool = True,
     ) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("gigstack-worker")
-        self._worker = Worker(client, outbox, cache, team)
+        self._worker = Worker(client, outbox, cache, team, can_send)
         self._worker.moveToThread(self._thread)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[str, Any], None]]] = {}
@@ -257,6 +279,7 @@ class WorkerBridge(QObject):
         self._worker.call_done.connect(self._on_done)
         self._worker.call_failed.connect(self._on_failed)
         self._running = False
+        self.last_state = SyncState(online=None)
         self._queue_timer = QTimer(self)
         self._queue_timer.setSingleShot(True)
         self._queue_timer.setInterval(QUEUE_REPORT_INTERVAL_MS)
@@ -303,7 +326,8 @@ class WorkerBridge(QObject):
 
     @Slot(object)
     def _forward_state(self, state: object) -> None:
-        if self._running:
+        if self._running and isinstance(state, SyncState):
+            self.last_state = state  # for views created after the first report
             self.state_changed.emit(state)
 
     @Slot()

@@ -2418,8 +2418,8 @@
         <translation>Sync now</translation>
     </message>
     <message>
-        <source>Envíos en pausa: revisa la clave de API</source>
-        <translation>Sending paused: check the API key</translation>
+        <source>Envíos en pausa</source>
+        <translation>Sending paused</translation>
     </message>
     <message>
         <source>Conectando…</source>

@@ -170,3 +170,13 @@ def test_state_checks_refuse_wrong_transitions(outbox: Outbox) -> None:
         outbox.mark_sent(item.id, "payment_1", {})
     with pytest.raises(OutboxError):
         outbox.edit_parked(item.id, payment())
+
+
+def test_editing_a_parked_row_keeps_an_unknown_outcome(outbox: Outbox) -> None:
+    item = outbox.enqueue(OutboxKind.REGISTER_PAYMENT, payment())
+    (claimed,) = outbox.claim_due(1)
+    outbox.mark_retry(claimed.id, error="se cortó", delay=0, outcome_unknown=True)
+    (claimed,) = outbox.claim_due(1)
+    outbox.park(claimed.id, error="rechazado", status=400)
+    edited = outbox.edit_parked(item.id, payment("50.00"))
+    assert edited.outcome_unknown  # the sender must look it up before sending under a new key

@@ -343,3 +343,113 @@ def test_clients_and_services_created_offline_are_created_once(
     assert outbox.get(update.id).state is OutboxState.SENT
     updated = api.services.get(outbox.get(service.id).server_id or "")
     assert updated.unit_price == Decimal("5.00")
+
+
+def test_a_403_for_one_rows_team_parks_that_row_and_the_queue_keeps_going(
+    sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    # A sale queued for a Connect team the key can no longer reach (team changed in Ajustes).
+    stale = outbox.enqueue(OutboxKind.REGISTER_PAYMENT, sale(), team="team_old_connect")
+    ids = queue_sales(outbox, 3)
+    drain(sender)
+    assert sender.state is not SenderState.PAUSED
+    parked = outbox.get(stale.id)
+    assert parked.state is OutboxState.PARKED and parked.last_status == 403
+    assert_each_exactly_once(api, outbox, ids)
+
+
+def test_a_paused_queue_resumes_by_itself_once_the_key_works(
+    sandbox: Sandbox, outbox: Outbox, api: GigstackClient
+) -> None:
+    clock = [1000.0]
+    ids = queue_sales(outbox, 1)
+
+    class SwitchableDelivery(GigstackDelivery):
+        """The key is revoked, then restored in gigstack's dashboard."""
+
+        def __init__(self) -> None:
+            self.bad = GigstackClient("sk_test_revoked_key_1", base_url=sandbox.base_url)
+            super().__init__(self.bad)
+
+        def restore(self) -> None:
+            self._client = api
+
+    delivery = SwitchableDelivery()
+    paused = Sender(outbox, delivery, backoff=FAST, clock=lambda: clock[0])
+    try:
+        paused.step()
+        assert paused.state is SenderState.PAUSED
+        delivery.restore()
+        paused.step()
+        assert paused.state is SenderState.PAUSED  # it waits before looking again
+        clock[0] += 61
+        for _ in range(50):
+            if paused.step() or not outbox.stats().pending:
+                break
+            clock[0] += 1
+        assert paused.state is not SenderState.PAUSED
+    finally:
+        paused.close()
+        delivery.bad.close()
+    assert_each_exactly_once(api, outbox, ids)
+
+
+def test_a_failed_lookup_is_retried_never_parked_or_resent_blind(
+    sandbox: Sandbox, outbox: Outbox, api: GigstackClient
+) -> None:
+    from desktop.gigstack import BadRequestError
+
+    class NoLookup(GigstackDelivery):
+        """gigstack refuses the metadata filter (say it changed): the lookup cannot answer."""
+
+        def find_existing(self, item: Any) -> Any:
+            raise BadRequestError("metadata filter not supported", status=400)
+
+    sandbox.faults.set(drop_after_commit=1)  # the first attempt registers, the answer is lost
+    (local_id,) = queue_sales(outbox, 1)
+    blind = Sender(outbox, NoLookup(api), backoff=FAST)
+    try:
+        blind.step()
+        assert outbox.get(local_id).outcome_unknown
+        time.sleep(0.3)
+        blind.step()
+    finally:
+        blind.close()
+    row = outbox.get(local_id)
+    assert row.state is OutboxState.PENDING  # not parked, not sent again without knowing
+    assert row.last_error and "verificar" in row.last_error
+    assert len(payments_for(api, local_id)) == 1
+
+
+def test_kick_does_not_cut_a_servers_retry_after_short(
+    sandbox: Sandbox, sender: Sender, outbox: Outbox
+) -> None:
+    sandbox.faults.set(rate_limit={"count": 1, "retry_after": 30})
+    queue_sales(outbox, 1)
+    sender.step()
+    sender.kick()  # a new sale, or a person pressing "Sincronizar ahora"
+    before = len(sandbox.requests)
+    sender.step()
+    assert len(sandbox.requests) == before
+    wait = sender.wait_time()
+    assert wait is not None and wait > 25
+
+
+def test_a_failure_to_record_an_outcome_does_not_strand_the_batch(
+    sender: Sender, outbox: Outbox, api: GigstackClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = queue_sales(outbox, 3)
+    real = outbox.mark_sent
+    calls = {"n": 0}
+
+    def flaky(*args: Any, **kwargs: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("database is locked")
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(outbox, "mark_sent", flaky)
+    sender.step()
+    assert outbox.stats().sending == 0
+    drain(sender)
+    assert_each_exactly_once(api, outbox, ids)

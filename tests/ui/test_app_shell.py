@@ -117,3 +117,37 @@ def test_the_account_chosen_in_the_app_is_used_at_the_next_start(tmp_path: Path)
     )
     assert (explicit.api_url, explicit.team) == ("http://127.0.0.1:8/v2", "team_sucursal_sur")
     assert apply_stored_connection(AppConfig(data_dir=tmp_path / "new")).api_url == DEFAULT_API_URL
+
+
+def test_the_app_does_not_send_while_a_cli_sync_holds_the_queue(
+    qtbot: QtBot, ui_config: AppConfig
+) -> None:
+    from desktop.sales import queue_payment
+    from desktop.store import open_database
+    from desktop.store.outbox import Outbox
+    from desktop.sync.lock import SenderLock
+
+    cli_sync = SenderLock(ui_config.data_dir)
+    assert cli_sync.try_acquire()  # as `python -m desktop sync` does
+    db = open_database(ui_config.data_dir)
+    queue_payment(
+        Outbox(db),
+        {
+            "client": {"id": "client_demo_publico"},
+            "automation_type": "none",
+            "payment_form": "01",
+            "items": [{"id": "service_demo_americano", "quantity": 1}],
+        },
+    )
+    db.close()
+    app_shell = AppShell(ui_config, SANDBOX_KEY)
+    try:
+        pill = app_shell.window.pill
+        qtbot.waitUntil(lambda: "pausa" in pill.connection.text().lower(), timeout=10_000)
+        assert "Otro proceso" in pill.connection.toolTip()
+        app_shell.bridge.kick()
+        qtbot.wait(500)
+        assert app_shell.core.outbox.stats().pending == 1  # left to the other sender
+    finally:
+        app_shell.close()
+        cli_sync.release()

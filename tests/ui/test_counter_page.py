@@ -89,7 +89,9 @@ def test_keyboard_only_sale_for_a_known_client(
         ("service_demo_refresco", 3),
         ("service_demo_americano", 1),
     ]
-    assert all("unit_price" not in i for i in row.payload["items"])
+    # Each line carries the price and taxes the cashier charged (see the next test).
+    assert [Decimal(i["unit_price"]) for i in row.payload["items"]] == [45, 19, 35]
+    assert all(i["taxes"] for i in row.payload["items"])
     assert row.payload["payment_form"] == "01"
     assert row.payload["automation_type"] == "none"
     assert row.payload["currency"] == "MXN"
@@ -481,3 +483,26 @@ def test_codes_quantities_and_the_public_fallback() -> None:
     assert body["automation_type"] == "pue_invoice"
     check_payment(body)
     assert serial_key_for(body) == "client:tax_id:XAXX010101000"
+
+
+def test_a_queued_sale_is_registered_at_the_price_charged(
+    qtbot: QtBot, shell: AppShell, counter: CounterPage, sandbox: Sandbox
+) -> None:
+    """Hours may pass before a queued sale is sent; a price change in gigstack meanwhile must
+    not change what the customer paid (the CFDI must match the ticket)."""
+    from desktop.gigstack import GigstackClient
+    from tests.conftest import SANDBOX_KEY
+
+    sandbox.go_down()
+    scan(qtbot, f"2*{barcode(shell, 'service_demo_americano')}")
+    press(qtbot, Qt.Key.Key_F12)
+    row = only_row(shell)
+    sandbox.come_up()
+    with GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url) as api:
+        api.services.update("service_demo_americano", {"unit_price": "45.00"})
+        shell.bridge.kick()
+        qtbot.waitUntil(
+            lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, timeout=TIMEOUT
+        )
+        sent = api.payments.get(shell.core.outbox.get(row.id).server_id or "")
+    assert sent.total == Decimal("70.00")
