@@ -429,6 +429,15 @@ class TaxesEditor(QWidget):
                         label
                     )
                 )
+            if factor.currentText() == "Cuota" and inclusive.isChecked():
+                # gigstack does not document a per-unit quota included in the price, and our
+                # two implementations read it differently: refuse it rather than risk a ticket
+                # that differs from the CFDI.
+                problems.append(
+                    self.tr(
+                        "{0}: un impuesto por cuota se suma al precio; desmarca «incluido»."
+                    ).format(label)
+                )
         return problems
 
     def taxes(self) -> list[dict[str, Any]]:

@@ -2552,6 +2552,10 @@
         <source>{0}: una retención no puede estar incluida en el precio.</source>
         <translation>{0}: a withholding cannot be included in the price.</translation>
     </message>
+    <message>
+        <source>{0}: un impuesto por cuota se suma al precio; desmarca «incluido».</source>
+        <translation>{0}: a per-unit (quota) tax is added to the price; untick “included”.</translation>
+    </message>
 </context>
 <context>
     <name>UnitKeyPicker</name>

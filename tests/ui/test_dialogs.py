@@ -214,6 +214,13 @@ def test_taxes_editor_presets_and_rows_produce_api_taxes(qtbot: QtBot) -> None:
     assert "retención" in editor.errors()[0]
     assert tax_summary(editor.taxes()) == "ISR 10 % ret."
 
+    # An IEPS per litre (cuota) is added to the price, never "included".
+    editor.set_taxes([])
+    editor.add_tax({"type": "IEPS", "rate": "1.5", "factor": "Cuota", "inclusive": True})
+    assert "cuota" in editor.errors()[0]
+    editor.row_widgets(0)[4].setChecked(False)
+    assert editor.errors() == []
+
 
 # -- service dialog -----------------------------------------------------------------------------
 
