@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QWidget
 
+WIDE_LAYOUT_PX = 1100  # page width from which a detail panel sits beside its table
+
 
 def list_with_detail(
     left: QWidget, detail: QWidget, *, list_width: int, detail_width: int
@@ -25,3 +27,15 @@ def list_with_detail(
     splitter.setSizes([list_width, detail_width])
     splitter.setChildrenCollapsible(False)
     return splitter
+
+
+def fit_detail_to_width(
+    splitter: QSplitter, width: int, *, wide_from: int, detail_width: int, narrow: list[int]
+) -> None:
+    """Detail beside the table on wide windows, below it on narrow ones (the table's columns
+    need the width more than the detail does). Call from the page's resizeEvent."""
+    wide = width >= wide_from
+    orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+    if splitter.orientation() != orientation:
+        splitter.setOrientation(orientation)
+        splitter.setSizes([width - detail_width, detail_width] if wide else narrow)

@@ -47,7 +47,7 @@ from desktop.store.cache import CacheLookup, Resource, fold
 from desktop.store.outbox import OutboxItem, OutboxKind, OutboxState
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import money, quantity, when
-from desktop.ui.layout import list_with_detail
+from desktop.ui.layout import WIDE_LAYOUT_PX, fit_detail_to_width, list_with_detail
 from desktop.ui.page import Page
 from desktop.ui.payment_dialogs import (
     ActionDialog,
@@ -96,7 +96,6 @@ STATUS_FILTERS = (
 
 DATE_TODAY, DATE_7, DATE_30, DATE_ALL, DATE_CUSTOM = "today", "7", "30", "all", "custom"
 
-WIDE_LAYOUT_PX = 1100  # page width from which the detail sits beside the table
 REFRESH_EVERY_SECONDS = 60.0
 
 
@@ -599,14 +598,14 @@ class PaymentsPage(Page):
     # -- page ---------------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Detail beside the table on wide windows, below it on narrow ones (the table's
-        columns need the width more than the detail does)."""
         super().resizeEvent(event)
-        wide = self.width() >= WIDE_LAYOUT_PX
-        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if self.splitter.orientation() != orientation:
-            self.splitter.setOrientation(orientation)
-            self.splitter.setSizes([self.width() - 360, 360] if wide else [420, 300])
+        fit_detail_to_width(
+            self.splitter,
+            self.width(),
+            wide_from=WIDE_LAYOUT_PX,
+            detail_width=360,
+            narrow=[420, 300],
+        )
 
     def activated(self) -> None:
         self.reload()

@@ -32,14 +32,13 @@ from desktop.store.cache import CacheLookup, Resource
 from desktop.store.outbox import AuditEntry, OutboxError, OutboxItem, OutboxKind, OutboxState
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import age, money, when
-from desktop.ui.layout import list_with_detail
+from desktop.ui.layout import WIDE_LAYOUT_PX, fit_detail_to_width, list_with_detail
 from desktop.ui.page import Page
 from desktop.ui.payment_dialogs import ActionDialog, error_label, payment_form_label, set_error
 from desktop.ui.payments_page import queued_record
 from desktop.ui.queue_dialogs import KIND_LABELS, DiscardDialog, EditParkedDialog
 from desktop.ui.table_model import Column, RecordTableModel
 
-WIDE_LAYOUT_PX = 1100  # page width from which the detail sits beside the table
 REFRESH_MS = 5000
 
 CHIP_STYLE = """
@@ -364,14 +363,14 @@ class QueuePage(Page):
         super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Detail beside the table on wide windows, below it on narrow ones (the table's
-        columns need the width more than the detail does)."""
         super().resizeEvent(event)
-        wide = self.width() >= WIDE_LAYOUT_PX
-        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if self.splitter.orientation() != orientation:
-            self.splitter.setOrientation(orientation)
-            self.splitter.setSizes([self.width() - 400, 400] if wide else [400, 320])
+        fit_detail_to_width(
+            self.splitter,
+            self.width(),
+            wide_from=WIDE_LAYOUT_PX,
+            detail_width=400,
+            narrow=[400, 320],
+        )
 
     def activated(self) -> None:
         self.reload()
