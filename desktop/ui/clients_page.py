@@ -156,7 +156,7 @@ class ClientsPage(RecordPage):
         if record is None:
             return ClientDialog(self._queue_create, None, self)
         record_id = str(record.get("id"))
-        return ClientDialog(lambda changes: self._queue_update(record_id, changes), record, self)
+        return ClientDialog(lambda changes: self.queue_update(record_id, changes), record, self)
 
     def new_client(self) -> None:
         dialog = self.open_dialog()
@@ -184,27 +184,12 @@ class ClientsPage(RecordPage):
             metadata["local_id"] = identity.local_id
             return {**body, "metadata": metadata}
 
-        item = self.ctx.core.outbox.enqueue(OutboxKind.CREATE_CLIENT, payload, team=self.ctx.team)
-        self.ctx.bridge.kick()
-        self.reload()
-        self.select_record(outbox_id=item.id)
-        self.say(
+        self.queue_create(
+            payload,
             self.tr("Cliente «{0}» guardado; pendiente de enviar a gigstack.").format(
                 body.get("name", "")
-            )
+            ),
         )
-
-    def _queue_update(self, record_id: str, changes: dict[str, Any]) -> None:
-        self.ctx.core.outbox.enqueue(
-            OutboxKind.UPDATE_CLIENT,
-            {"id": record_id, "changes": changes},
-            team=self.ctx.team,
-            serial_key=f"client:{record_id}",
-        )
-        self.ctx.bridge.kick()
-        self.reload()
-        self.select_record(record_id=record_id)
-        self.say(self.tr("Cambios guardados; pendientes de enviar a gigstack."))
 
     # -- server actions -----------------------------------------------------------------------
 

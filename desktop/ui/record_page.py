@@ -357,6 +357,33 @@ class RecordPage(Page):
 
     # -- selection and actions ---------------------------------------------------------------
 
+    def queue_create(self, payload: Any, message: str, *, serial_key: str | None = None) -> None:
+        """Queue a new record (works offline); it shows at once as pending and gets selected."""
+        item = self.ctx.core.outbox.enqueue(
+            self.create_kind, payload, team=self.ctx.team, serial_key=serial_key
+        )
+        self._after_queueing(message, outbox_id=item.id)
+
+    def queue_update(self, record_id: str, changes: dict[str, Any]) -> None:
+        """Queue an edit of only the changed fields; edits of one record go out in order."""
+        self.ctx.core.outbox.enqueue(
+            self.update_kind,
+            {"id": record_id, "changes": changes},
+            team=self.ctx.team,
+            serial_key=f"{self.resource.value}:{record_id}",
+        )
+        self._after_queueing(
+            self.tr("Cambios guardados; pendientes de enviar a gigstack."), record_id=record_id
+        )
+
+    def _after_queueing(
+        self, message: str, record_id: str | None = None, outbox_id: int | None = None
+    ) -> None:
+        self.ctx.bridge.kick()
+        self.reload()
+        self.select_record(record_id=record_id, outbox_id=outbox_id)
+        self.say(message)
+
     def selected_row(self) -> RecordRow | None:
         indexes = self.table.selectionModel().selectedRows()
         index = indexes[0] if indexes else self.table.currentIndex()

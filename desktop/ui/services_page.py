@@ -185,7 +185,7 @@ class ServicesPage(RecordPage):
             return ServiceDialog(self._queue_create, None, self.taken_skus(), self)
         record_id = str(record.get("id"))
         return ServiceDialog(
-            lambda changes: self._queue_update(record_id, changes),
+            lambda changes: self.queue_update(record_id, changes),
             record,
             self.taken_skus(),
             self,
@@ -212,29 +212,13 @@ class ServicesPage(RecordPage):
 
     def _queue_create(self, body: dict[str, Any]) -> None:
         sku = str(body["sku"])
-        item = self.ctx.core.outbox.enqueue(
-            OutboxKind.CREATE_SERVICE, body, team=self.ctx.team, serial_key=f"service:{sku}"
-        )
-        self.ctx.bridge.kick()
-        self.reload()
-        self.select_record(outbox_id=item.id)
-        self.say(
+        self.queue_create(
+            body,
             self.tr("Servicio «{0}» guardado; pendiente de enviar a gigstack.").format(
                 body.get("description", "")
-            )
+            ),
+            serial_key=f"service:{sku}",
         )
-
-    def _queue_update(self, record_id: str, changes: dict[str, Any]) -> None:
-        self.ctx.core.outbox.enqueue(
-            OutboxKind.UPDATE_SERVICE,
-            {"id": record_id, "changes": changes},
-            team=self.ctx.team,
-            serial_key=f"service:{record_id}",
-        )
-        self.ctx.bridge.kick()
-        self.reload()
-        self.select_record(record_id=record_id)
-        self.say(self.tr("Cambios guardados; pendientes de enviar a gigstack."))
 
     # -- delete (server) ----------------------------------------------------------------------
 

@@ -340,10 +340,6 @@
         <translation>Client “{0}” saved; waiting to be sent to gigstack.</translation>
     </message>
     <message>
-        <source>Cambios guardados; pendientes de enviar a gigstack.</source>
-        <translation>Changes saved; waiting to be sent to gigstack.</translation>
-    </message>
-    <message>
         <source>eliminarlo</source>
         <translation>delete it</translation>
     </message>
@@ -1572,6 +1568,10 @@
         <translation>{0} of {1}</translation>
     </message>
     <message>
+        <source>Cambios guardados; pendientes de enviar a gigstack.</source>
+        <translation>Changes saved; waiting to be sent to gigstack.</translation>
+    </message>
+    <message>
         <source>Sin conexión: {0} necesita a gigstack. Intenta cuando vuelva la conexión.</source>
         <translation>No connection: {0} needs gigstack. Try again when the connection is back.</translation>
     </message>
@@ -2042,10 +2042,6 @@
     <message>
         <source>Servicio «{0}» guardado; pendiente de enviar a gigstack.</source>
         <translation>Service “{0}” saved; waiting to be sent to gigstack.</translation>
-    </message>
-    <message>
-        <source>Cambios guardados; pendientes de enviar a gigstack.</source>
-        <translation>Changes saved; waiting to be sent to gigstack.</translation>
     </message>
     <message>
         <source>eliminarlo</source>

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QThread
 
 from desktop.config import AppConfig
+from desktop.gigstack import GigstackClient
 from desktop.sandbox import Sandbox
 from desktop.ui.app import AppShell
 from tests.conftest import SANDBOX_KEY
@@ -40,3 +41,10 @@ def _no_thread_left_running() -> Iterator[None]:
         return
     running = [t for t in app.findChildren(QThread) if t.isRunning()]
     assert not running, f"threads left running: {running}"
+
+
+@pytest.fixture
+def api(sandbox: Sandbox) -> Iterator[GigstackClient]:
+    """A client of our own, to check what the sandbox (gigstack) ended up with."""
+    with GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url) as client:
+        yield client

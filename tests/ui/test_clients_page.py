@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -14,7 +12,7 @@ from desktop.sandbox import Sandbox
 from desktop.store.outbox import OutboxKind, OutboxState
 from desktop.ui.app import AppShell
 from desktop.ui.clients_page import ClientsPage
-from tests.conftest import SANDBOX_KEY
+from tests.ui.record_pages import column_texts, go_offline, go_online, row_of
 
 SEEDED_CLIENTS = 8
 
@@ -27,39 +25,6 @@ def page(qtbot: QtBot, shell: AppShell) -> ClientsPage:
     shell.window.show_page_named("clients")
     qtbot.waitUntil(lambda: found.model.visible_count() == SEEDED_CLIENTS, timeout=10_000)
     return found
-
-
-@pytest.fixture
-def api(sandbox: Sandbox) -> Iterator[GigstackClient]:
-    client = GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url)
-    try:
-        yield client
-    finally:
-        client.close()
-
-
-def column_texts(page: ClientsPage, column: int) -> list[str]:
-    model = page.model
-    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
-
-
-def row_of(page: ClientsPage, name: str) -> int:
-    return column_texts(page, 0).index(name)
-
-
-def go_offline(qtbot: QtBot, shell: AppShell, sandbox: Sandbox, page: ClientsPage) -> None:
-    sandbox.go_down()
-    with qtbot.waitCallback(timeout=10_000) as failed:
-        shell.bridge.call(lambda c: c.clients.list_page(limit=1), failed, failed)
-    qtbot.waitUntil(lambda: page._online is False, timeout=10_000)
-
-
-def go_online(qtbot: QtBot, shell: AppShell, sandbox: Sandbox, page: ClientsPage) -> None:
-    sandbox.come_up()
-    shell.bridge.kick()
-    with qtbot.waitCallback(timeout=10_000) as ok:
-        shell.bridge.call(lambda c: c.clients.list_page(limit=1), ok, ok)
-    qtbot.waitUntil(lambda: page._online is True, timeout=10_000)
 
 
 def test_model_passes_qtmodeltester(qtmodeltester: object, page: ClientsPage) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -13,7 +11,7 @@ from desktop.sandbox import Sandbox
 from desktop.store.outbox import OutboxKind, OutboxState
 from desktop.ui.app import AppShell
 from desktop.ui.services_page import ServicesPage
-from tests.conftest import SANDBOX_KEY
+from tests.ui.record_pages import column_texts, go_offline, go_online, row_of
 
 SEEDED_SERVICES = 20
 
@@ -26,39 +24,6 @@ def page(qtbot: QtBot, shell: AppShell) -> ServicesPage:
     shell.window.show_page_named("services")
     qtbot.waitUntil(lambda: found.model.visible_count() == SEEDED_SERVICES, timeout=10_000)
     return found
-
-
-@pytest.fixture
-def api(sandbox: Sandbox) -> Iterator[GigstackClient]:
-    client = GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url)
-    try:
-        yield client
-    finally:
-        client.close()
-
-
-def column_texts(page: ServicesPage, column: int) -> list[str]:
-    model = page.model
-    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
-
-
-def row_of(page: ServicesPage, description: str) -> int:
-    return column_texts(page, 0).index(description)
-
-
-def go_offline(qtbot: QtBot, shell: AppShell, sandbox: Sandbox, page: ServicesPage) -> None:
-    sandbox.go_down()
-    with qtbot.waitCallback(timeout=10_000) as failed:
-        shell.bridge.call(lambda c: c.services.list_page(limit=1), failed, failed)
-    qtbot.waitUntil(lambda: page._online is False, timeout=10_000)
-
-
-def go_online(qtbot: QtBot, shell: AppShell, sandbox: Sandbox, page: ServicesPage) -> None:
-    sandbox.come_up()
-    shell.bridge.kick()
-    with qtbot.waitCallback(timeout=10_000) as ok:
-        shell.bridge.call(lambda c: c.services.list_page(limit=1), ok, ok)
-    qtbot.waitUntil(lambda: page._online is True, timeout=10_000)
 
 
 def test_model_passes_qtmodeltester(qtmodeltester: object, page: ServicesPage) -> None:
