@@ -1,0 +1,119 @@
+"""The fiscal outcome of a counter sale: invoice, receipt, or nothing (REFERENCE §16.1)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from desktop.fiscal.outcome import (
+    Missing,
+    Outcome,
+    Reason,
+    WalkInDocument,
+    decide_outcome,
+    missing_fiscal_data,
+)
+
+COMPLETE: dict[str, Any] = {
+    "id": "client_1",
+    "name": "Lorena Fuentes",
+    "legal_name": "LORENA FUENTES RAMIREZ",
+    "tax_id": "FURL850312TQ2",
+    "tax_system": "612",
+    "address": {"zip": "06700"},
+}
+PUBLIC = {"id": "client_pg", "name": "PUBLICO EN GENERAL", "tax_id": "XAXX010101000"}
+
+
+def test_complete_client_with_facturar_is_an_invoice() -> None:
+    decision = decide_outcome(COMPLETE, invoice_requested=True)
+    assert decision.outcome is Outcome.INVOICE
+    assert decision.automation_type == "pue_invoice"
+    assert decision.missing == ()
+
+
+def test_complete_client_without_facturar_gets_a_receipt() -> None:
+    decision = decide_outcome(COMPLETE, invoice_requested=False)
+    assert (decision.outcome, decision.reason) == (Outcome.RECEIPT, Reason.NOT_REQUESTED)
+    assert decision.automation_type == "receipt"
+
+
+@pytest.mark.parametrize("client", [PUBLIC, None, {"name": "Juan"}, {"tax_id": "xexx010101000"}])
+def test_walk_in_and_public_get_a_receipt(client: dict[str, Any] | None) -> None:
+    decision = decide_outcome(client, invoice_requested=False)
+    assert (decision.outcome, decision.reason) == (Outcome.RECEIPT, Reason.PUBLIC)
+
+
+def test_facturar_for_the_public_is_explained_not_stamped_to_the_generic_rfc() -> None:
+    decision = decide_outcome(PUBLIC, invoice_requested=True)
+    assert decision.outcome is Outcome.RECEIPT
+    assert decision.reason is Reason.PUBLIC_ASKED_INVOICE
+    assert decision.automation_type == "receipt"
+
+
+@pytest.mark.parametrize(
+    ("drop", "missing"),
+    [
+        ("tax_system", Missing.TAX_SYSTEM),
+        ("address", Missing.ZIP),
+    ],
+)
+def test_incomplete_client_gets_a_receipt_naming_what_is_missing(
+    drop: str, missing: Missing
+) -> None:
+    client = {k: v for k, v in COMPLETE.items() if k != drop}
+    decision = decide_outcome(client, invoice_requested=True)
+    assert (decision.outcome, decision.reason) == (Outcome.RECEIPT, Reason.INCOMPLETE)
+    assert decision.missing == (missing,)
+
+
+def test_missing_fiscal_data_lists_everything() -> None:
+    assert missing_fiscal_data({"tax_id": "NOT-AN-RFC"}) == (
+        Missing.TAX_ID,
+        Missing.LEGAL_NAME,
+        Missing.TAX_SYSTEM,
+        Missing.ZIP,
+    )
+    assert missing_fiscal_data(COMPLETE) == ()
+    # Legacy v1 records carry the regime as {label, value} (REFERENCE §16.3).
+    legacy = {**COMPLETE, "tax_system": {"label": "612 - Personas Físicas", "value": "612"}}
+    assert missing_fiscal_data(legacy) == ()
+    # A postal code written at the top level (seed example style) counts as the address zip.
+    flat = {k: v for k, v in COMPLETE.items() if k != "address"} | {"zip": "06700"}
+    assert missing_fiscal_data(flat) == ()
+
+
+def test_nothing_fiscal_only_where_the_shop_allows_it() -> None:
+    shop = WalkInDocument.NONE
+    assert decide_outcome(PUBLIC, invoice_requested=False, walk_in_document=shop).outcome is (
+        Outcome.NONE
+    )
+    assert decide_outcome(COMPLETE, invoice_requested=False, walk_in_document=shop).outcome is (
+        Outcome.NONE
+    )
+    # Asking for an invoice always wins over the shop's "none".
+    assert decide_outcome(COMPLETE, invoice_requested=True, walk_in_document=shop).outcome is (
+        Outcome.INVOICE
+    )
+    assert decide_outcome(PUBLIC, invoice_requested=True, walk_in_document=shop).outcome is (
+        Outcome.RECEIPT
+    )
+    # Without the setting a sale never ends in nothing.
+    for client in (PUBLIC, COMPLETE, None):
+        for invoice in (True, False):
+            assert decide_outcome(client, invoice_requested=invoice).outcome is not Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("stored", "expected"),
+    [
+        (None, WalkInDocument.RECEIPT),
+        ("", WalkInDocument.RECEIPT),
+        ("NONE", WalkInDocument.NONE),
+        ("receipt", WalkInDocument.RECEIPT),
+        ("garbage", WalkInDocument.RECEIPT),
+    ],
+)
+def test_walk_in_setting_reads_safely(stored: object, expected: WalkInDocument) -> None:
+    assert WalkInDocument.parse(stored) is expected
