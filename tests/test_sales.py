@@ -95,7 +95,10 @@ def test_unknown_catalog_codes_are_refused() -> None:
 def test_queue_stamps_local_id_and_folio_in_metadata(outbox: Outbox) -> None:
     row = queue_payment(outbox, body(metadata={"order": "A-7"}))
     assert row.kind is OutboxKind.REGISTER_PAYMENT
-    assert row.payload["metadata"] == {"order": "A-7", "local_id": row.local_id, "folio": "CAJA1-1"}
+    metadata = dict(row.payload["metadata"])
+    # The outbox adds the moment of the sale (desktop/store/outbox.py, `sold_at`).
+    assert metadata.pop("sold_at") == row.sold_at and metadata.pop("sold_at_epoch")
+    assert metadata == {"order": "A-7", "local_id": row.local_id, "folio": "CAJA1-1"}
 
 
 def test_nothing_is_queued_when_invalid(outbox: Outbox) -> None:

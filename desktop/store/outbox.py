@@ -15,6 +15,14 @@ A row's life (see FIELD-NOTES.md, "Offline queue rules"):
   at a time, in order, so the server never creates that client twice.
 - Money in payloads is kept as JSON strings of Decimals (lossless); the sender re-validates
   the payload into a request model before it leaves.
+- A sale keeps the moment it was sold: `enqueue` writes ``metadata.sold_at`` (ISO 8601 with the
+  terminal's UTC offset at that moment) and ``metadata.sold_at_epoch`` into every payment's
+  payload, so gigstack stores them with the payment and a sale queued offline at 23:50 and sent
+  after midnight still belongs to its day (`OutboxItem.sold_at`, `payment_sold_at`).
+- The wall clock is not trusted for scheduling: a row whose next attempt (or last update) lies
+  further ahead than any delay we ever schedule was written before the clock moved back; it is
+  rescheduled relative to the current clock instead of waiting for the old future to come.
+  Ages are clamped at zero for the same reason.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -33,6 +42,13 @@ from desktop.store.db import Database
 
 Clock = Callable[[], float]
 PayloadBuilder = Callable[["Identity"], Mapping[str, Any]]
+
+#: No row is ever scheduled further ahead than this: the longest wait the sender asks for is
+#: a server's `Retry-After`, capped at 900 s (`Backoff.retry_after_cap`). A next attempt beyond
+#: it can only come from a clock that has since moved back.
+MAX_DELAY = 900.0
+#: A row last touched more than this in the "future" was written before the clock moved back.
+CLOCK_TOLERANCE = 5.0
 
 
 class OutboxState(StrEnum):
@@ -62,6 +78,8 @@ class Identity:
     local_id: str
     idempotency_key: str
     folio: str | None
+    #: When the row was queued: ISO 8601 with the terminal's UTC offset (the sale's moment).
+    sold_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +103,19 @@ class OutboxItem:
     created_at: float
     updated_at: float
     sent_at: float | None
+    #: Payments only: the moment of the sale, ISO 8601 with its UTC offset, as sent to gigstack
+    #: in ``metadata.sold_at`` (rows queued before this existed: derived from `created_at`).
+    sold_at: str | None = None
+    #: Payments only: the same moment as epoch seconds.
+    sold_at_epoch: float | None = None
+
+    def age(self, now: float) -> float:
+        """Seconds since the row was queued, never negative (the clock may have moved back)."""
+        return age_of(self.created_at, now)
+
+    def sold_at_datetime(self) -> datetime | None:
+        """The sale's moment as an aware datetime in the offset it was sold in."""
+        return parse_sold_at(self.sold_at)
 
 
 @dataclass(frozen=True)
@@ -94,7 +125,54 @@ class OutboxStats:
     parked: int
     sent: int
     discarded: int
+    #: Never later than the clock at the time of `Outbox.stats()`: an age from it is >= 0.
     oldest_pending_at: float | None
+
+    def oldest_pending_age(self, now: float) -> float | None:
+        """Seconds the oldest waiting row has waited, never negative; None when none waits."""
+        return None if self.oldest_pending_at is None else age_of(self.oldest_pending_at, now)
+
+
+def age_of(since: float, now: float) -> float:
+    """`now - since`, clamped at zero: after the wall clock moves back, nothing is -5 min old."""
+    return max(now - since, 0.0)
+
+
+def sold_at_text(epoch: float, tz: tzinfo | None = None) -> str:
+    """ISO 8601 of `epoch` in `tz` (None: the terminal's local zone), with its UTC offset."""
+    moment = datetime.fromtimestamp(epoch, tz=UTC).astimezone(tz)
+    return moment.isoformat(timespec="seconds")
+
+
+def parse_sold_at(value: object) -> datetime | None:
+    """An aware datetime from ISO 8601 text with an offset; None for anything else."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def payment_sold_at(record: Mapping[str, Any]) -> datetime | None:
+    """When a payment record (from gigstack, the cache or an outbox payload) was sold.
+
+    Reads ``metadata.sold_at`` (written by Mostrador at the counter; the offset is the one the
+    sale was made in, so its date is the sale's day even when gigstack registered it later).
+    Falls back to ``metadata.sold_at_epoch`` (shown in the local zone); None when neither is
+    there: the caller then uses gigstack's own ``created_at``.
+    """
+    metadata = record.get("metadata")
+    if not isinstance(metadata, Mapping):
+        return None
+    moment = parse_sold_at(metadata.get("sold_at"))
+    if moment is not None:
+        return moment
+    epoch = metadata.get("sold_at_epoch")
+    if isinstance(epoch, int | float) and not isinstance(epoch, bool):
+        return datetime.fromtimestamp(float(epoch), tz=UTC).astimezone()
+    return None
 
 
 @dataclass(frozen=True)
@@ -115,15 +193,31 @@ def _json_default(value: object) -> str:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
+def _sold_at_of(
+    kind: OutboxKind, payload: Mapping[str, Any], created_at: float
+) -> tuple[str | None, float | None]:
+    if kind is not OutboxKind.REGISTER_PAYMENT:
+        return None, None
+    metadata = payload.get("metadata")
+    metadata = metadata if isinstance(metadata, Mapping) else {}
+    moment = parse_sold_at(metadata.get("sold_at"))
+    if moment is None:  # queued before sold_at existed: the row's own creation time
+        return sold_at_text(created_at), created_at
+    return str(metadata["sold_at"]), moment.timestamp()
+
+
 def _row_to_item(row: sqlite3.Row) -> OutboxItem:
+    kind = OutboxKind(row["kind"])
+    payload = json.loads(row["payload"])
+    sold_at, sold_at_epoch = _sold_at_of(kind, payload, row["created_at"])
     return OutboxItem(
         id=row["id"],
         local_id=row["local_id"],
-        kind=OutboxKind(row["kind"]),
+        kind=kind,
         team=row["team"],
         folio=row["folio"],
         idempotency_key=row["idempotency_key"],
-        payload=json.loads(row["payload"]),
+        payload=payload,
         serial_key=row["serial_key"],
         state=OutboxState(row["state"]),
         attempts=row["attempts"],
@@ -136,18 +230,52 @@ def _row_to_item(row: sqlite3.Row) -> OutboxItem:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         sent_at=row["sent_at"],
+        sold_at=sold_at,
+        sold_at_epoch=sold_at_epoch,
     )
 
+
+def _with_sold_at(body: dict[str, Any], sold_at: str, epoch: float) -> dict[str, Any]:
+    metadata = body.get("metadata")
+    metadata = dict(metadata) if isinstance(metadata, Mapping) else {}
+    given = parse_sold_at(metadata.get("sold_at"))
+    if given is None:
+        metadata["sold_at"], metadata["sold_at_epoch"] = sold_at, int(epoch)
+    elif not isinstance(metadata.get("sold_at_epoch"), int | float):
+        metadata["sold_at_epoch"] = int(given.timestamp())
+    return {**body, "metadata": metadata}
+
+
+# A pending row "from the future": touched after now, or due beyond any delay we schedule.
+_FROM_THE_FUTURE_SQL = "(updated_at > :now + :tolerance OR next_attempt_at > :now + :max_delay)"
+# When a pending row is really due: as stored, or (from the future) its delay from now.
+_DUE_AT_SQL = (
+    f"CASE WHEN {_FROM_THE_FUTURE_SQL} "
+    "THEN :now + MIN(MAX(next_attempt_at - updated_at, 0), :max_delay) "
+    "ELSE next_attempt_at END"
+)
 
 DEFAULT_SERIES = "CAJA1"
 
 
 class Outbox:
-    """Queue operations over the `outbox` table. Plain Python; the clock is injected."""
+    """Queue operations over the `outbox` table. Plain Python; the clock is injected.
 
-    def __init__(self, db: Database, clock: Clock = time.time) -> None:
+    Args:
+        db: The open database.
+        clock: Wall clock in epoch seconds (sale moments, audit times, scheduling).
+        tz: Zone a sale's `sold_at` is written in; None means the terminal's local zone.
+    """
+
+    def __init__(self, db: Database, clock: Clock = time.time, tz: tzinfo | None = None) -> None:
         self._db = db
         self._clock = clock
+        self._tz = tz
+
+    @property
+    def database(self) -> Database:
+        """The database the queue lives in (the sender writes the cache through it)."""
+        return self._db
 
     # -- the terminal's folio series ------------------------------------------------------
 
@@ -190,14 +318,23 @@ class Outbox:
             serial_key: Rows sharing it are sent one at a time, in order.
             with_folio: Take the next terminal folio (default: for payments only).
             idempotency_key: Use this key instead of a new one (a feeding system's own key).
+
+        A payment's ``metadata`` gets ``sold_at``/``sold_at_epoch`` (the moment of the sale)
+        unless the body already carries a valid ``sold_at`` with a UTC offset (a system feeding
+        the counter knows better when its sale happened).
         """
         if with_folio is None:
             with_folio = kind is OutboxKind.REGISTER_PAYMENT
         now = self._clock()
+        sold_at = sold_at_text(now, self._tz)
         with self._db.write() as conn:
             folio = self._take_folio(conn) if with_folio else None
-            identity = Identity(uuid.uuid4().hex, idempotency_key or str(uuid.uuid4()), folio)
-            body = payload(identity) if callable(payload) else payload
+            identity = Identity(
+                uuid.uuid4().hex, idempotency_key or str(uuid.uuid4()), folio, sold_at
+            )
+            body = dict(payload(identity) if callable(payload) else payload)
+            if kind is OutboxKind.REGISTER_PAYMENT:
+                body = _with_sold_at(body, sold_at, now)
             cursor = conn.execute(
                 "INSERT INTO outbox (local_id, kind, team, folio, idempotency_key, payload, "
                 "serial_key, next_attempt_at, created_at, updated_at) "
@@ -208,7 +345,7 @@ class Outbox:
                     team,
                     folio,
                     identity.idempotency_key,
-                    dumps(dict(body)),
+                    dumps(body),
                     serial_key,
                     now,
                     now,
@@ -238,6 +375,7 @@ class Outbox:
             return []
         now = self._clock()
         with self._db.write() as conn:
+            self._reschedule_from_the_future(conn, now)
             rows = conn.execute(
                 "SELECT o.id FROM outbox o WHERE o.state = 'pending' AND o.next_attempt_at <= ? "
                 "AND (o.serial_key IS NULL OR ("
@@ -282,15 +420,16 @@ class Outbox:
         status: int | None = None,
         outcome_unknown: bool = False,
     ) -> None:
-        """Back to pending, due again after `delay` seconds, with the same key."""
+        """Back to pending, due again after `delay` seconds (at most `MAX_DELAY`), same key."""
         now = self._clock()
+        delay = min(max(delay, 0.0), MAX_DELAY)
         with self._db.write() as conn:
             self._expect(conn, row_id, OutboxState.SENDING)
             conn.execute(
                 "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, "
                 "last_status = ?, outcome_unknown = MAX(outcome_unknown, ?), updated_at = ? "
                 "WHERE id = ?",
-                (now + max(delay, 0.0), error, status, int(outcome_unknown), now, row_id),
+                (now + delay, error, status, int(outcome_unknown), now, row_id),
             )
             self._audit(conn, row_id, "retry", error)
 
@@ -342,10 +481,14 @@ class Outbox:
         with self._db.write() as conn:
             old = self._expect(conn, row_id, OutboxState.PARKED)
             new_key = str(uuid.uuid4())
+            body = dict(payload)
+            if old.kind is OutboxKind.REGISTER_PAYMENT and old.sold_at:
+                # An edit fixes the request, not the moment of the sale.
+                body = _with_sold_at(body, old.sold_at, old.sold_at_epoch or old.created_at)
             conn.execute(
                 "UPDATE outbox SET payload = ?, idempotency_key = ?, state = 'pending', "
                 "next_attempt_at = ?, updated_at = ? WHERE id = ?",
-                (dumps(dict(payload)), new_key, now, now, row_id),
+                (dumps(body), new_key, now, now, row_id),
             )
             self._audit(conn, row_id, "edited", f"previous key {old.idempotency_key}")
             return self._fetch(conn, row_id)
@@ -424,6 +567,7 @@ class Outbox:
             return [_row_to_item(r) for r in conn.execute(query + " ORDER BY id", params)]
 
     def stats(self) -> OutboxStats:
+        now = self._clock()
         with self._db.read() as conn:
             counts = dict(conn.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state"))
             oldest = conn.execute(
@@ -435,14 +579,21 @@ class Outbox:
             parked=counts.get("parked", 0),
             sent=counts.get("sent", 0),
             discarded=counts.get("discarded", 0),
-            oldest_pending_at=oldest,
+            # A row queued before the clock moved back is not younger than "now".
+            oldest_pending_at=None if oldest is None else min(float(oldest), now),
         )
 
     def next_due_at(self) -> float | None:
-        """When the earliest pending row becomes due (None when nothing is pending)."""
+        """When the earliest pending row becomes due (None when nothing is pending).
+
+        Rows scheduled before the clock moved back count as due after their intended delay from
+        now (what `claim_due` will reschedule them to), never at their stale future time.
+        """
+        now = self._clock()
         with self._db.read() as conn:
             value = conn.execute(
-                "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'"
+                f"SELECT MIN({_DUE_AT_SQL}) FROM outbox WHERE state = 'pending'",
+                {"now": now, "tolerance": CLOCK_TOLERANCE, "max_delay": MAX_DELAY},
             ).fetchone()[0]
         return None if value is None else float(value)
 
@@ -455,6 +606,28 @@ class Outbox:
         return [AuditEntry(r["at"], r["action"], r["detail"]) for r in rows]
 
     # -- helpers --------------------------------------------------------------------------
+
+    def _reschedule_from_the_future(self, conn: sqlite3.Connection, now: float) -> None:
+        """Rows written before the wall clock moved back wait their intended delay from now.
+
+        The intended delay is what `mark_retry` asked for (`next_attempt_at - updated_at`, both
+        written with the same clock reading), at most `MAX_DELAY`.
+        """
+        params = {"now": now, "tolerance": CLOCK_TOLERANCE, "max_delay": MAX_DELAY}
+        ids = [
+            r["id"]
+            for r in conn.execute(
+                f"SELECT id FROM outbox WHERE state = 'pending' AND {_FROM_THE_FUTURE_SQL}",
+                params,
+            )
+        ]
+        for row_id in ids:
+            conn.execute(
+                f"UPDATE outbox SET next_attempt_at = {_DUE_AT_SQL}, updated_at = :now "
+                "WHERE id = :id",
+                {**params, "id": row_id},
+            )
+            self._audit(conn, row_id, "rescheduled", "the clock moved back")
 
     def _fetch(self, conn: sqlite3.Connection, row_id: int) -> OutboxItem:
         row = conn.execute("SELECT * FROM outbox WHERE id = ?", (row_id,)).fetchone()

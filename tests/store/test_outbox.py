@@ -56,7 +56,9 @@ def test_enqueue_stores_identity_folio_and_exact_money(outbox: Outbox) -> None:
     second = outbox.enqueue(OutboxKind.REGISTER_PAYMENT, payment())
     assert (first.folio, second.folio) == ("CAJA2-1", "CAJA2-2")
     assert first.state is OutboxState.PENDING
-    assert first.payload["metadata"] == {"local_id": first.local_id}
+    sold_at = first.payload["metadata"].pop("sold_at")
+    assert first.payload["metadata"] == {"local_id": first.local_id, "sold_at_epoch": 1_700_000_000}
+    assert sold_at == first.sold_at and first.sold_at_epoch == 1_700_000_000
     assert Decimal(first.payload["items"][0]["unit_price"]) == Decimal("99.99")
     assert first.idempotency_key != second.idempotency_key
     client = outbox.enqueue(OutboxKind.CREATE_CLIENT, {"name": "Ana"})
