@@ -17,13 +17,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.app import Core, open_core
 from desktop.config import DEFAULT_API_URL, AppConfig
 from desktop.credentials import get_api_key
-from desktop.gigstack import GigstackClient
 from desktop.resources import resource
 from desktop.sync.lock import SenderLock
 from desktop.ui.context import UiContext
+from desktop.ui.lanes import Lanes
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
-from desktop.ui.worker import WorkerBridge
 
 log = logging.getLogger(__name__)
 
@@ -70,12 +69,16 @@ class AppShell:
             raise AlreadyRunningError(str(config.data_dir))
         self.config = config
         # The same lock as `python -m desktop sync`: one sender per data folder, across both.
+        # Taken (and retried every few seconds while a CLI `sync` holds it) by the lanes.
         self.sender_lock = SenderLock(config.data_dir)
-        can_send = self.sender_lock.try_acquire()
         self.core: Core = open_core(config)
-        client = GigstackClient(api_key, base_url=config.api_url, team=config.team)
-        self.bridge = WorkerBridge(
-            client, self.core.outbox, self.core.cache, config.team, can_send=can_send
+        self.bridge = Lanes(
+            api_key=api_key,
+            base_url=config.api_url,
+            team=config.team,
+            outbox=self.core.outbox,
+            cache=self.core.cache,
+            acquire_sender_lock=self.sender_lock.try_acquire,
         )
         self.settings = QSettings(
             str(config.data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat
@@ -230,7 +233,7 @@ def _peek_settings(data_dir: Path) -> QSettings | None:
     return QSettings(str(path), QSettings.Format.IniFormat) if path.exists() else None
 
 
-def _watch_network(bridge: WorkerBridge) -> None:
+def _watch_network(bridge: Lanes) -> None:
     """Qt's view of the network is a hint (FIELD-NOTES): when it says "back", try at once."""
     from PySide6.QtNetwork import QNetworkInformation
 
