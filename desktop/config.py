@@ -97,6 +97,14 @@ def _bool(value: Any) -> bool:
     raise ConfigError("debe ser sí o no (true/false)")
 
 
+def _walk_in_document(value: Any) -> str:
+    # What a sale that is not invoiced ends in (desktop.fiscal.outcome.WalkInDocument).
+    text = str(value).strip().lower()
+    if text not in {"receipt", "none"}:
+        raise ConfigError("debe ser receipt (recibo con QR de autofactura) o none (nada)")
+    return text
+
+
 def _api_url(value: Any) -> str:
     url = _text(300)(value).rstrip("/")
     parts = urlsplit(url)
@@ -237,6 +245,12 @@ CONFIG_VARS: tuple[ConfigVar, ...] = (
         True,
         _bool,
         "a sale may end as a payment only, with no invoice requested",
+    ),
+    ConfigVar(
+        "shop.walk_in_document",
+        "receipt",
+        _walk_in_document,
+        "what a sale not invoiced ends in: receipt (self-invoice QR) or none (REFERENCE 16.1)",
     ),
     ConfigVar(
         "shop.default_payment_form",
