@@ -2,18 +2,26 @@
 
 Kept apart from ``client.py`` so the resource modules can use it without importing the client
 (which imports them).
+
+Defensive reading (REFERENCE §16.3): one odd record never fails a page or a refresh. A record
+that does not validate is read again without the top-level fields that failed (they stay in
+``record.raw``, listed in ``record.unreadable_fields``); a list item that is not even an object
+is skipped and counted. Each kind of oddity is logged once per process (field names only,
+never values: records hold RFCs and e-mails), not once per page.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar, cast
 from urllib.parse import quote
 
 import pydantic
@@ -21,6 +29,8 @@ import pydantic
 from desktop.gigstack.errors import InvalidRequestError, InvalidResponseError
 from desktop.gigstack.models._types import IDEMPOTENCY_KEY_PATTERN, ApiModel, RequestModel
 from desktop.gigstack.pagination import Page
+
+_log = logging.getLogger("desktop.gigstack")
 
 M = TypeVar("M", bound=ApiModel)
 R = TypeVar("R", bound=RequestModel)
@@ -209,11 +219,42 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def body_json(model: RequestModel, *, exclude_unset: bool = False) -> dict[str, Any]:
-    """The JSON-ready dict of a request model (``Decimal`` kept for :func:`dumps`)."""
+def body_json(
+    model: RequestModel, *, exclude_unset: bool = False, order_like: Any = None
+) -> dict[str, Any]:
+    """The JSON-ready dict of a request model (``Decimal`` kept for :func:`dumps`).
+
+    Args:
+        model: The validated request.
+        exclude_unset: Leave out fields never set (instead of fields that are ``None``).
+        order_like: The caller's own body (a mapping). Keys are then sent in the caller's
+            order, at every depth, so a body goes out as written; fields the client added
+            (``idempotency_key``) follow.
+    """
     if exclude_unset:
-        return model.model_dump(mode="python", by_alias=True, exclude_unset=True)
-    return model.model_dump(mode="python", by_alias=True, exclude_none=True)
+        data = model.model_dump(mode="python", by_alias=True, exclude_unset=True)
+    else:
+        data = model.model_dump(mode="python", by_alias=True, exclude_none=True)
+    if isinstance(order_like, Mapping):
+        ordered = _order_like(data, order_like)
+        assert isinstance(ordered, dict)
+        return ordered
+    return data
+
+
+def _order_like(value: Any, template: Any) -> Any:
+    if isinstance(value, dict) and isinstance(template, Mapping):
+        out = {key: _order_like(value[key], template[key]) for key in template if key in value}
+        out.update((key, item) for key, item in value.items() if key not in out)
+        return out
+    if (
+        isinstance(value, list)
+        and isinstance(template, Sequence)
+        and not isinstance(template, str | bytes)
+        and len(value) == len(template)
+    ):
+        return [_order_like(item, shape) for item, shape in zip(value, template, strict=True)]
+    return value
 
 
 def check_idempotency_key(key: str | None, *, required: bool = False) -> str | None:
@@ -225,6 +266,25 @@ def check_idempotency_key(key: str | None, *, required: bool = False) -> str | N
     if not isinstance(key, str) or not re.fullmatch(IDEMPOTENCY_KEY_PATTERN, key):
         raise InvalidRequestError("idempotency_key must be 8-128 characters of A-Z a-z 0-9 . _ : -")
     return key
+
+
+def search_params(
+    q: str,
+    *,
+    page: int | None = None,
+    limit: int | None = None,
+    filters: Mapping[str, str | None] | None = None,
+) -> dict[str, str]:
+    """Query of a ``/…/search`` endpoint (REFERENCE §2.5: ``q``, ``page``, ``limit``)."""
+    if not isinstance(q, str) or not q.strip():
+        raise InvalidRequestError("q must be a non-empty search text")
+    params = {"q": q.strip()}
+    if page is not None:
+        if isinstance(page, bool) or not isinstance(page, int) or page < 1:
+            raise InvalidRequestError("page must be an integer from 1")
+        params["page"] = str(page)
+    params.update(list_params(limit=limit, filters=filters))
+    return params
 
 
 def _epoch(value: datetime | int, name: str) -> str:
@@ -318,23 +378,111 @@ def parse_model(model: type[M], response: ApiResponse, *, require_data: bool = F
         if require_data:
             raise _bad_response(response, model.__name__, None)
         data = {}
-    try:
-        return model.model_validate(data)
-    except pydantic.ValidationError as exc:
-        raise _bad_response(response, model.__name__, exc) from None
+    if not isinstance(data, Mapping):
+        raise _bad_response(response, model.__name__, None)
+    problems: dict[tuple[str, ...], int] = {}
+    record = read_record(model, data, problems)
+    _report(model, response.path, problems, skipped=0)
+    return record
 
 
 def parse_list(model: type[M], response: ApiResponse) -> list[M]:
-    """Validate ``response.data`` as a list of ``model``."""
+    """Validate ``response.data`` as a list of ``model``.
+
+    An item that fails strict parsing is kept with the readable part (see
+    :func:`read_record`); an item that is not an object at all (a bare string, ``null``) is
+    skipped. Either is logged once, never raised: one odd record must not fail a page.
+    """
     data = response.data
     if data is None:
         return []
     if not isinstance(data, Sequence) or isinstance(data, str | bytes):
         raise _bad_response(response, f"list of {model.__name__}", None)
-    try:
-        return [model.model_validate(item) for item in data]
-    except pydantic.ValidationError as exc:
-        raise _bad_response(response, model.__name__, exc) from None
+    items: list[M] = []
+    problems: dict[tuple[str, ...], int] = {}
+    skipped = 0
+    for entry in data:
+        if isinstance(entry, Mapping):
+            items.append(read_record(model, entry, problems))
+        else:
+            skipped += 1
+    _report(model, response.path, problems, skipped=skipped)
+    return items
+
+
+#: Attempts at dropping failing fields before giving up on a record's typed fields.
+_SALVAGE_ROUNDS = 4
+
+
+def read_record(
+    model: type[M], data: Mapping[str, Any], problems: dict[tuple[str, ...], int] | None = None
+) -> M:
+    """Parse one record leniently: never raises for a mapping.
+
+    Strict parse first; on failure the top-level fields named in the errors are left out and
+    the rest parsed again (a few rounds). If even that fails, an empty model with the raw
+    record. The result's ``raw`` is ``data`` itself and ``unreadable_fields`` names what was
+    dropped; ``problems`` (if given) counts records per tuple of dropped fields.
+    """
+    raw = data if isinstance(data, dict) else dict(data)
+    current: dict[str, Any] = raw
+    dropped: list[str] = []
+    record: M | None = None
+    for _ in range(_SALVAGE_ROUNDS):
+        try:
+            record = model.model_validate(current)
+            break
+        except pydantic.ValidationError as exc:
+            failing = {
+                str(error["loc"][0])
+                for error in exc.errors(include_url=False, include_input=False)
+                if error["loc"]
+            }
+            # Errors located on the model itself (a model validator) or on aliases we do not
+            # find in the input cannot be narrowed down: stop trying.
+            failing &= set(current)
+            if not failing:
+                break
+            dropped.extend(sorted(failing))
+            current = {key: value for key, value in current.items() if key not in failing}
+    if record is None:
+        record = cast(M, model.model_construct())
+        dropped = ["*"]
+    record._raw = raw
+    if dropped:
+        record._unreadable = tuple(dropped)
+        if problems is not None:
+            key = tuple(dropped)
+            problems[key] = problems.get(key, 0) + 1
+    return record
+
+
+_reported: set[tuple[str, tuple[str, ...]]] = set()
+_reported_lock = threading.Lock()
+#: Distinct oddities remembered; past this the log would only repeat itself.
+_REPORTED_MAX = 512
+
+
+def _report(
+    model: type[ApiModel], path: str, problems: dict[tuple[str, ...], int], *, skipped: int
+) -> None:
+    """Log each kind of odd record once per process (field names only, no values)."""
+    kinds = [(fields, count) for fields, count in problems.items()]
+    if skipped:
+        kinds.append((("<not an object>",), skipped))
+    for fields, count in kinds:
+        key = (model.__name__, fields)
+        with _reported_lock:
+            if key in _reported or len(_reported) >= _REPORTED_MAX:
+                continue
+            _reported.add(key)
+        _log.warning(
+            "%s %s: %d record(s) kept without unreadable field(s) %s (raw kept; logged once)",
+            path,
+            model.__name__,
+            count,
+            ", ".join(fields),
+        )
 
 
 def parse_page(response: ApiResponse, model: type[M]) -> Page[M]:
@@ -350,6 +498,9 @@ def parse_page(response: ApiResponse, model: type[M]) -> Page[M]:
     raw_more = envelope.get("has_more")
     has_more = bool(raw_more) if raw_more is not None else cursor is not None
     raw_total = envelope.get("total_results")
+    if raw_total is None:
+        # Search endpoints (CLI fixture) count with ``found``; the CFDI-errors list ``total``.
+        raw_total = envelope.get("found", envelope.get("total"))
     try:
         total = int(raw_total) if raw_total is not None else None
     except (TypeError, ValueError):

@@ -32,7 +32,9 @@ from desktop.gigstack.errors import (
     ServerError,
 )
 from desktop.gigstack.invoices import InvoicesResource
+from desktop.gigstack.keyinfo import KeyInfo
 from desktop.gigstack.payments import PaymentsResource
+from desktop.gigstack.receipts import ReceiptsResource
 from desktop.gigstack.services import ServicesResource
 from desktop.gigstack.teams import TeamsResource
 from desktop.gigstack.users import UsersResource
@@ -115,7 +117,7 @@ class GigstackClient:
     say whether retrying makes sense and whether the request might have taken effect.
 
     Resource namespaces: :attr:`clients`, :attr:`services`, :attr:`invoices`,
-    :attr:`payments`, :attr:`teams`, :attr:`users`.
+    :attr:`payments`, :attr:`receipts`, :attr:`teams`, :attr:`users`.
 
     Example:
         >>> with GigstackClient(key) as api:  # doctest: +SKIP
@@ -166,6 +168,7 @@ class GigstackClient:
         self.services = ServicesResource(self)
         self.invoices = InvoicesResource(self)
         self.payments = PaymentsResource(self)
+        self.receipts = ReceiptsResource(self)
         self.teams = TeamsResource(self)
         self.users = UsersResource(self)
 
@@ -180,6 +183,11 @@ class GigstackClient:
     def team(self) -> str | None:
         """The default gigstack Connect team, or ``None`` for the key's own team."""
         return self._team
+
+    @property
+    def key_info(self) -> KeyInfo:
+        """What the API key says about itself (team, test or live), never the key."""
+        return KeyInfo.from_key(self._api_key.reveal())
 
     def close(self) -> None:
         """Close the connection pool. Safe to call more than once."""

@@ -13,6 +13,7 @@ from desktop.gigstack._base import (
     coerce_body,
     list_params,
     parse_model,
+    search_params,
     segment,
 )
 from desktop.gigstack.models import (
@@ -138,6 +139,23 @@ class ClientsResource(Resource):
         request = coerce_body(PortalTokenRequest, {"id": client_id, "email": email})
         response = self._send("POST", "/clients/customerportal", body=body_json(request), team=team)
         return parse_model(PortalToken, response)
+
+    def search(
+        self,
+        q: str,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        team: str | None = None,
+    ) -> Page[Client]:
+        """Search clients by free text (``GET /clients/search``, REFERENCE §2.5, §16.4).
+
+        Page-numbered (``page`` from 1), unlike the cursor lists; the page's ``total_results``
+        is the server's ``found`` count. gigstack may ignore filters it does not support:
+        check what comes back.
+        """
+        params = search_params(q, page=page, limit=limit)
+        return self._list_page("/clients/search", Client, params, team)
 
     def stamp_pending_receipts(
         self, client_id: str, *, team: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Literal
@@ -14,15 +15,18 @@ from desktop.gigstack._base import (
     coerce_body,
     list_params,
     parse_model,
+    search_params,
     segment,
 )
 from desktop.gigstack.errors import InvalidRequestError
 from desktop.gigstack.models import (
+    Ack,
     CancelInvoiceRequest,
     CreateIncomeInvoiceRequest,
     Invoice,
     InvoiceFiles,
 )
+from desktop.gigstack.models._types import EMAIL_PATTERN
 from desktop.gigstack.pagination import Page, Paginator
 
 __all__ = ["InvoicesResource"]
@@ -89,6 +93,87 @@ class InvoicesResource(Resource):
         request = coerce_body(CreateIncomeInvoiceRequest, body, idempotency_key=key)
         response = self._send("POST", "/invoices/income", body=body_json(request), team=team)
         return parse_model(Invoice, response, require_data=True)
+
+    def search(
+        self,
+        q: str,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        status: str | None = None,
+        client_id: str | None = None,
+        team: str | None = None,
+    ) -> Page[Invoice]:
+        """Search invoices by free text (``GET /invoices/search``, REFERENCE §2.5, §16.4).
+
+        Page-numbered (``page`` from 1), unlike the cursor lists; the page's ``total_results``
+        is the server's ``found`` count. gigstack may ignore filters it does not support:
+        check what comes back.
+        """
+        params = search_params(
+            q, page=page, limit=limit, filters={"status": status, "client_id": client_id}
+        )
+        return self._list_page("/invoices/search", Invoice, params, team)
+
+    def send(
+        self,
+        invoice_id: str,
+        *,
+        emails: list[str] | None = None,
+        team: str | None = None,
+    ) -> Ack:
+        """Send an invoice again by e-mail (``POST /invoices/{id}/send``, REFERENCE §16.4).
+
+        The body is not documented: with ``emails`` it is ``{"emails": [...]}`` (the name
+        every other gigstack body uses for recipients); without, no body and gigstack uses the
+        client's address.
+        """
+        payload: dict[str, Any] | None = None
+        if emails is not None:
+            if not emails or not all(
+                isinstance(e, str) and re.fullmatch(EMAIL_PATTERN, e) for e in emails
+            ):
+                raise InvalidRequestError("emails must be a non-empty list of e-mail addresses")
+            payload = {"emails": list(emails)}
+        path = f"/invoices/{segment(invoice_id)}/send"
+        response = self._send("POST", path, body=payload, team=team)
+        ack = parse_model(Ack, response)
+        if ack.message is None:
+            ack.message = response.message
+        return ack
+
+    def list_egress_page(
+        self,
+        *,
+        limit: int | None = None,
+        next: str | None = None,
+        created_gte: datetime | int | None = None,
+        created_lte: datetime | int | None = None,
+        status: str | None = None,
+        client_id: str | None = None,
+        team: str | None = None,
+    ) -> Page[Invoice]:
+        """One page of egress invoices, i.e. credit notes (``GET /invoices/egress``, §16.4)."""
+        params = list_params(
+            limit=limit,
+            next=next,
+            created_gte=created_gte,
+            created_lte=created_lte,
+            filters={"status": status, "client_id": client_id},
+        )
+        return self._list_page("/invoices/egress", Invoice, params, team)
+
+    def list_payment_complements_page(
+        self,
+        *,
+        limit: int | None = None,
+        next: str | None = None,
+        client_id: str | None = None,
+        team: str | None = None,
+    ) -> Page[Invoice]:
+        """One page of payment complements (``GET /invoices/payment``, §16.4)."""
+        params = list_params(limit=limit, next=next, filters={"client_id": client_id})
+        return self._list_page("/invoices/payment", Invoice, params, team)
 
     def get_income(self, invoice_id: str, *, team: str | None = None) -> Invoice:
         """Fetch one income invoice (``GET /invoices/income/{id}``).

@@ -15,6 +15,7 @@ from desktop.gigstack._base import (
     coerce_body,
     list_params,
     parse_model,
+    search_params,
     segment,
 )
 from desktop.gigstack.errors import InvalidRequestError
@@ -88,6 +89,27 @@ class PaymentsResource(Resource):
         )
         return self._list_page("/payments", Payment, params, team)
 
+    def search(
+        self,
+        q: str,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        status: str | None = None,
+        client_id: str | None = None,
+        team: str | None = None,
+    ) -> Page[Payment]:
+        """Search payments by free text (``GET /payments/search``, REFERENCE §2.5, §16.4).
+
+        Page-numbered (``page`` from 1), unlike the cursor lists; the page's ``total_results``
+        is the server's ``found`` count. gigstack may ignore filters it does not support:
+        check what comes back.
+        """
+        params = search_params(
+            q, page=page, limit=limit, filters={"status": status, "client_id": client_id}
+        )
+        return self._list_page("/payments/search", Payment, params, team)
+
     def get(self, payment_id: str, *, team: str | None = None) -> Payment:
         """Fetch one payment (``GET /payments/{id}``)."""
         path = f"/payments/{segment(payment_id)}"
@@ -112,7 +134,8 @@ class PaymentsResource(Resource):
         """
         key = check_idempotency_key(idempotency_key)
         request = coerce_body(RequestPaymentRequest, body, idempotency_key=key)
-        response = self._send("POST", "/payments/request", body=body_json(request), team=team)
+        payload = body_json(request, order_like=body)
+        response = self._send("POST", "/payments/request", body=payload, team=team)
         return parse_model(Payment, response, require_data=True)
 
     def register(
@@ -124,8 +147,13 @@ class PaymentsResource(Resource):
     ) -> Payment:
         """Record money already received (``POST /payments/register``).
 
+        The body is checked (:class:`RegisterPaymentRequest`) and then sent as written: the
+        caller's keys in the caller's order, numbers as given. Every field some gigstack
+        client sends is accepted (REFERENCE §16.2); ``payment_form`` is optional (the server
+        decides); a top-level ``use`` is moved into ``client``.
+
         Args:
-            body: Client, items, ``automation_type`` and ``payment_form`` at least.
+            body: Client, items and ``automation_type`` at least.
             idempotency_key: Required. Created once with the outbox row and sent unchanged
                 on every attempt; gigstack's CLI puts it in the JSON body (REFERENCE §2.7).
             team: gigstack Connect team for this call.
@@ -137,7 +165,8 @@ class PaymentsResource(Resource):
         """
         key = check_idempotency_key(idempotency_key, required=True)
         request = coerce_body(RegisterPaymentRequest, body, idempotency_key=key)
-        response = self._send("POST", "/payments/register", body=body_json(request), team=team)
+        payload = body_json(request, order_like=body)
+        response = self._send("POST", "/payments/register", body=payload, team=team)
         return parse_model(Payment, response, require_data=True)
 
     def mark_paid(
@@ -175,24 +204,26 @@ class PaymentsResource(Resource):
         """Refund a payment (``POST /payments/{id}/refund``).
 
         Pass ``body`` or ``amount`` (plus optional ``reason``/``external_processor_refund``).
-        With neither, no body is sent — the older gigstack CLI refunds that way (REFERENCE
-        §6.7); the n8n node always sends an amount.
+        REFERENCE §16.2: gigstack's newer CLI says a refund requires a body with ``reason``
+        and ``amount``, and the n8n node requires ``amount``. So both are always sent:
+        ``amount`` is required from the caller (the client never guesses "whatever is left";
+        only the caller knows what it already refunded when gigstack does not say), and a
+        missing or blank ``reason`` is sent as :data:`DEFAULT_REFUND_REASON`.
+
+        Raises:
+            InvalidRequestError: No amount, or an amount that is not positive; nothing sent.
         """
-        payload: dict[str, Any] | None
         if body is None:
-            if amount is None and reason is None and external_processor_refund is None:
-                payload = None
-            else:
-                body = {
-                    "amount": amount,
-                    "reason": reason,
-                    "external_processor_refund": external_processor_refund,
-                }
-                payload = body_json(coerce_body(RefundRequest, body))
-        else:
-            if amount is not None or reason is not None or external_processor_refund is not None:
-                raise InvalidRequestError("give either body or refund fields, not both")
-            payload = body_json(coerce_body(RefundRequest, body))
+            if amount is None:
+                raise InvalidRequestError("a refund needs an amount (REFERENCE §16.2)")
+            body = {
+                "amount": amount,
+                "reason": reason,
+                "external_processor_refund": external_processor_refund,
+            }
+        elif amount is not None or reason is not None or external_processor_refund is not None:
+            raise InvalidRequestError("give either body or refund fields, not both")
+        payload = body_json(coerce_body(RefundRequest, body))
         path = f"/payments/{segment(payment_id)}/refund"
         return parse_model(Payment, self._send("POST", path, body=payload, team=team))
 

@@ -194,7 +194,10 @@ def test_request_mark_paid_refund(api: GigstackClient, ids: tuple[str, str]) -> 
 
     partly = api.payments.refund(requested.id, amount=Decimal("320.50"), reason="devolución")
     assert partly.status not in (PaymentStatus.SUCCEEDED,)
-    rest = api.payments.refund(requested.id)  # no body: refund what is left
+    # REFERENCE §16.2: amount and reason always go out; the client never guesses an amount.
+    with pytest.raises(InvalidRequestError, match="amount"):
+        api.payments.refund(requested.id)
+    rest = api.payments.refund(requested.id, {"amount": "1999.50"})  # no reason given
     assert rest.status is PaymentStatus.REFUNDED
     with pytest.raises((ConflictError, BadRequestError)):
         api.payments.refund(requested.id, {"amount": "1"})

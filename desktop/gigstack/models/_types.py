@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PrivateAttr,
     StringConstraints,
 )
 
@@ -38,6 +39,25 @@ class ApiModel(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=False)
+
+    # Set by the client's parsers (desktop.gigstack._base), not by pydantic: the record as the
+    # server sent it, and the fields that had to be dropped to read the rest of it.
+    _raw: Any = PrivateAttr(default=None)
+    _unreadable: tuple[str, ...] = PrivateAttr(default=())
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        """The record exactly as the server sent it (``Decimal`` numbers), when the client
+        parsed it; otherwise the model's own dump. Nothing gigstack sent is ever lost."""
+        if isinstance(self._raw, dict):
+            return self._raw
+        return self.model_dump(by_alias=True, exclude_none=True)
+
+    @property
+    def unreadable_fields(self) -> tuple[str, ...]:
+        """Top-level fields left unset because their value had an unknown shape (REFERENCE
+        §16.3: one odd record must not fail a page). Their values are still in :attr:`raw`."""
+        return self._unreadable
 
 
 class RequestModel(BaseModel):
@@ -78,6 +98,8 @@ def parse_timestamp(value: Any) -> datetime | None:
     """
     if value is None or value == "":
         return None
+    if isinstance(value, Mapping):
+        return _firestore_timestamp(value)
     if isinstance(value, datetime):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
     if isinstance(value, bool):
@@ -108,6 +130,22 @@ def parse_timestamp(value: Any) -> datetime | None:
             return None
         return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
     return None
+
+
+def _firestore_timestamp(value: Mapping[str, Any]) -> datetime | None:
+    """REFERENCE §16.3: legacy records carry raw Firestore timestamps
+    ``{"_seconds": 1677651234, "_nanoseconds": 0}``; some serialisers drop the underscore."""
+    seconds = value.get("_seconds", value.get("seconds"))
+    nanos = value.get("_nanoseconds", value.get("nanoseconds")) or 0
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float | Decimal | str):
+        _log.debug("ignoring unreadable timestamp object")
+        return None
+    try:
+        total = Decimal(str(seconds)) + Decimal(str(nanos)) / Decimal(10**9)
+        return datetime.fromtimestamp(float(total), tz=UTC)
+    except (InvalidOperation, OverflowError, OSError, ValueError):
+        _log.debug("ignoring out-of-range timestamp object")
+        return None
 
 
 #: Response timestamp: seconds, milliseconds or ISO string in; aware UTC datetime out.
@@ -200,6 +238,23 @@ class AutomationType(enum.StrEnum):
     RECEIPT = "receipt"
 
 
+class ReceiptStatus(enum.StrEnum):
+    """Receipt (self-invoice sales note) status (REFERENCE §2.16, §16.1).
+
+    The docs show ``pending``; the CLI lists ``pending``, ``open``, ``invoiced``, ``completed``,
+    ``expired``, ``cancelled``; the n8n node ``pending``, ``stamped``, ``canceled``. Every one
+    is a member; values nobody listed still parse, as plain strings.
+    """
+
+    PENDING = "pending"
+    OPEN = "open"
+    INVOICED = "invoiced"
+    STAMPED = "stamped"
+    COMPLETED = "completed"
+    EXPIRED = "expired"
+    CANCELED = "canceled"
+
+
 class TaxType(enum.StrEnum):
     """Tax kind on an item (REFERENCE §2.12)."""
 
@@ -214,6 +269,7 @@ class TaxType(enum.StrEnum):
 #   the swagger-derived spelling.
 _STATUS_ALIASES = {"cancelled": PaymentStatus.CANCELED}
 _INVOICE_STATUS_ALIASES = {"cancelled": InvoiceStatus.CANCELED}
+_RECEIPT_STATUS_ALIASES = {"cancelled": ReceiptStatus.CANCELED}
 # - REFERENCE §2.15 and §15.2: automation types are documented as pue_invoice /
 #   ppd_invoice_and_complement (payments guide) and as payment / payment_and_complement
 #   (register page text, invoices guide); the CLI also knows legacy stamp_invoice (= PUE).
@@ -241,6 +297,11 @@ LenientAutomationType = Annotated[
     AutomationType | str | None,
     Field(union_mode="left_to_right"),
     BeforeValidator(lenient_enum(AutomationType, AUTOMATION_ALIASES)),
+]
+LenientReceiptStatus = Annotated[
+    ReceiptStatus | str | None,
+    Field(union_mode="left_to_right"),
+    BeforeValidator(lenient_enum(ReceiptStatus, _RECEIPT_STATUS_ALIASES)),
 ]
 LenientTaxType = Annotated[
     TaxType | str | None,
@@ -274,6 +335,41 @@ def _lenient_decimal(value: Any) -> Any:
 LenientDecimal = Annotated[Decimal | None, BeforeValidator(_lenient_decimal)]
 
 
+def _lenient_code(value: Any) -> Any:
+    """A SAT code in a response (``tax_system``, ``use``, ``payment_form``).
+
+    REFERENCE §16.3: the v1 API wrote ``tax_system`` as ``{"label": ..., "value": "601"}``;
+    that (and ``{"code": ...}``) is read as its value. A bare number becomes its text. Any
+    other shape becomes ``None`` — the raw record still holds it — so one odd record cannot
+    fail a page.
+    """
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        for key in ("value", "code", "key", "id"):
+            inner = value.get(key)
+            if isinstance(inner, str | int) and not isinstance(inner, bool):
+                return str(inner)
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+#: A SAT code in a response, tolerant of legacy ``{label, value}`` objects and numbers.
+LenientCode = Annotated[str | None, BeforeValidator(_lenient_code)]
+
+
+def _lenient_payment_form(value: Any) -> Any:
+    code = _lenient_code(value)
+    # A number loses the leading zero of "01"-"09"; SAT payment forms are two digits.
+    return code.zfill(2) if isinstance(code, str) and code.isdigit() and len(code) == 1 else code
+
+
+#: ``payment_form`` in a response: like :data:`LenientCode`, ``3`` read as ``"03"``.
+LenientPaymentForm = Annotated[str | None, BeforeValidator(_lenient_payment_form)]
+
+
 def _id_object(value: Any) -> Any:
     """Some payloads reference a client by id string instead of an object: wrap it."""
     if isinstance(value, str):
@@ -303,7 +399,8 @@ FiscalUuid = Annotated[
         pattern=r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
     ),
 ]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 ResourceId = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^\S+$")]
 

@@ -8,13 +8,17 @@ Shapes of SAT codes are checked here; whether a code exists in the SAT catalog i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AliasChoices,
+    BaseModel,
     BeforeValidator,
     Field,
+    PlainSerializer,
     model_validator,
 )
 
@@ -53,9 +57,11 @@ __all__ = [
     "ClientSearch",
     "ClientUpdate",
     "CreateIncomeInvoiceRequest",
+    "CreateReceiptRequest",
     "CreateSeriesRequest",
     "CreateTeamRequest",
     "CreateUserRequest",
+    "FiscalInformation",
     "GlobalInvoiceInfo",
     "InvoiceComplement",
     "InvoiceConfig",
@@ -71,6 +77,7 @@ __all__ = [
     "ResetPasswordRequest",
     "ServiceInput",
     "ServiceUpdate",
+    "StampReceiptRequest",
     "TaxInput",
     "TeamEmailSettings",
     "TeamSettingsUpdate",
@@ -191,7 +198,9 @@ class ClientReference(_ClientFields):
 
     @model_validator(mode="after")
     def _identifiable(self) -> ClientReference:
-        if not (self.id or self.search or self.tax_id or self.email or self.legal_name):
+        if not (
+            self.id or self.search or self.tax_id or self.email or self.legal_name or self.name
+        ):
             raise ValueError("client needs an id, a search, or identifying fields")
         return self
 
@@ -213,12 +222,16 @@ class ItemSearch(RequestModel):
 
 
 class ThirdParty(RequestModel):
-    """Third-party ("a cuenta de terceros") data of an invoice item."""
+    """Third-party ("a cuenta de terceros") data of an item (REFERENCE §2.13, §16.2).
+
+    Only ``tax_id`` is required here: the SAT wants all four fields, but which ones gigstack
+    fills in from its own records is not documented, so the server decides about the rest.
+    """
 
     tax_id: RfcCode
-    legal_name: NonEmptyStr
-    tax_system: TaxSystemCode
-    zip: ZipCode
+    legal_name: NonEmptyStr | None = None
+    tax_system: TaxSystemCode | None = None
+    zip: ZipCode | None = None
 
 
 class ItemInput(RequestModel):
@@ -260,39 +273,93 @@ def _check_exchange_rate(currency: str | None, exchange_rate: Decimal | None) ->
 
 
 class InvoiceConfig(RequestModel):
-    """Series/folio for the invoice a payment generates (n8n only, REFERENCE §6.5)."""
+    """Series/folio for the invoice a payment generates (n8n only, REFERENCE §6.5).
+
+    ``folio`` is an integer in the swagger; a folio written as text is accepted too (numeric
+    text becomes the integer) rather than refusing a body some caller wrote that way.
+    """
 
     serie: str | None = None
-    folio: Annotated[int, Field(ge=1)] | None = None
+    folio: Annotated[
+        Annotated[int, Field(ge=1)] | NonEmptyStr | None, Field(union_mode="left_to_right")
+    ] = None
+
+
+def _use_inside_client(data: Any) -> Any:
+    """REFERENCE §16.2: ``use`` travels inside ``client``; no gigstack client sends it at the
+    top level of a payment. An old-style top-level ``use`` is moved into ``client`` (a
+    different ``client.use`` is an error: we cannot know which one was meant)."""
+    if not isinstance(data, Mapping) or "use" not in data:
+        return data
+    data = dict(data)
+    use = data.pop("use")
+    if use is None:
+        return data
+    client = data.get("client")
+    if isinstance(client, str):
+        client = {"id": client}
+    elif isinstance(client, BaseModel):
+        client = client.model_dump(by_alias=True, exclude_unset=True)
+    elif isinstance(client, Mapping):
+        client = dict(client)
+    else:
+        return data  # no usable client: the client field's own error says so
+    current = client.get("use")
+    if current is not None and current != use:
+        raise ValueError("use given twice (top level and client.use) with different values")
+    client["use"] = use
+    data["client"] = client
+    return data
 
 
 class RegisterPaymentRequest(RequestModel):
-    """Body of ``POST /payments/register`` (REFERENCE §6.5).
+    """Body of ``POST /payments/register`` (REFERENCE §6.5, §16.2).
 
-    Required per n8n: ``client``, ``items``, ``automation_type``, ``payment_form``; we agree —
-    without them gigstack cannot invoice. ``idempotency_key`` is set by
-    ``payments.register(idempotency_key=...)`` (REFERENCE §2.7).
+    Every field some gigstack source sends is accepted: the docs and the n8n node (``client``,
+    ``items``, ``automation_type``, ``payment_form``, ``currency``, ``exchange_rate``,
+    ``metadata``, ``invoice_config``), gigstack's CLI (``idempotency_key``, ``send_email``,
+    ``emails``, ``ignore_emails``, ``ppd_invoice_id``) and the seed's own example (``paid``,
+    ``client.use``, ``client.tax_system``, an inline ``client.address``,
+    ``items[].third_party``). Unknown fields are still refused (a typo would be silently
+    ignored by the server).
+
+    ``payment_form`` is **not** required: n8n requires it but the seed's example omits it, so
+    the server decides. ``automation_type`` is required (what happens fiscally must be said):
+    ``pue_invoice``, ``ppd_invoice_and_complement``, ``receipt``, ``none``, and the legacy
+    ``stamp_invoice``/``payment`` (sent as ``pue_invoice``). A top-level ``use`` is moved into
+    ``client`` (see :func:`_use_inside_client`); :attr:`use` reads it back.
+    ``idempotency_key`` is set by ``payments.register(idempotency_key=...)`` (REFERENCE §2.7).
     """
 
     client: ClientRefField
     items: Annotated[list[ItemInput], Field(min_length=1)]
     automation_type: RequestAutomationType
-    payment_form: PaymentFormCode
+    payment_form: PaymentFormCode | None = None
     currency: CurrencyCode | None = None
     exchange_rate: PositiveDecimal | None = None
+    paid: bool | None = None
     metadata: dict[str, Any] | None = None
     idempotency_key: IdempotencyKey | None = None
     send_email: bool | None = None
     emails: list[Email] | None = None
+    ignore_emails: bool | None = None
+    ppd_invoice_id: ResourceId | None = None
     invoice_config: InvoiceConfig | None = None
-    # CFDI use of the invoice the automation creates. Not in the docs excerpt for this
-    # endpoint (inferred from the invoice body); without it gigstack uses the client's default.
-    use: CfdiUseCode | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _move_use(cls, data: Any) -> Any:
+        return _use_inside_client(data)
 
     @model_validator(mode="after")
     def _currency(self) -> RegisterPaymentRequest:
         _check_exchange_rate(self.currency, self.exchange_rate)
         return self
+
+    @property
+    def use(self) -> str | None:
+        """CFDI use of the invoice the automation creates: ``client.use``."""
+        return self.client.use
 
 
 class RequestPaymentRequest(RequestModel):
@@ -301,6 +368,7 @@ class RequestPaymentRequest(RequestModel):
     Required per n8n: ``client``, ``items``, ``automation_type``, ``allowed_payment_methods``.
     ``allowed_payment_methods`` accepts the documented list (``card``, ``spei``, ``oxxo``,
     ``stripe-spei``) and ``bank``, which the documented example and the CLI use (§15.3).
+    A top-level ``use`` is moved into ``client``, as for register (§16.2).
     """
 
     client: ClientRefField
@@ -315,13 +383,96 @@ class RequestPaymentRequest(RequestModel):
     emails: list[Email] | None = None
     idempotency_key: IdempotencyKey | None = None
     metadata: dict[str, Any] | None = None
-    # See RegisterPaymentRequest.use (inferred).
-    use: CfdiUseCode | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _move_use(cls, data: Any) -> Any:
+        return _use_inside_client(data)
 
     @model_validator(mode="after")
     def _currency(self) -> RequestPaymentRequest:
         _check_exchange_rate(self.currency, self.exchange_rate)
         return self
+
+    @property
+    def use(self) -> str | None:
+        """CFDI use of the invoice the automation creates: ``client.use``."""
+        return self.client.use
+
+
+#: Receipt validity periods. REFERENCE §7 lists ``day``, ``week``, ``two_weeks``, ``month``,
+#: ``two_months``; the n8n node's own option values are ``fortnight`` and ``bimonth`` for the
+#: two-week and two-month periods. All are accepted and sent as written.
+ReceiptPeriodicity = Literal[
+    "day", "week", "two_weeks", "fortnight", "month", "two_months", "bimonth"
+]
+
+
+class CreateReceiptRequest(RequestModel):
+    """Body of ``POST /receipts`` (REFERENCE §7). Required per public code: ``client``,
+    ``items``. ``idempotency_key`` per the n8n node: a repeated key returns the first receipt.
+    """
+
+    client: ClientRefField
+    items: Annotated[list[ItemInput], Field(min_length=1)]
+    currency: CurrencyCode | None = None
+    exchange_rate: PositiveDecimal | None = None
+    periodicity: ReceiptPeriodicity | None = None
+    payment_form: PaymentFormCode | None = None
+    idempotency_key: IdempotencyKey | None = None
+    invoice_config: InvoiceConfig | None = None
+    metadata: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _currency(self) -> CreateReceiptRequest:
+        _check_exchange_rate(self.currency, self.exchange_rate)
+        return self
+
+
+class FiscalInformation(RequestModel):
+    """Fiscal data of the customer a receipt is stamped to (n8n ``fiscal_information``)."""
+
+    legal_name: NonEmptyStr | None = None
+    tax_id: RfcCode | None = None
+    tax_system: TaxSystemCode | None = None
+    zip: ZipCode | None = None
+
+
+def _to_epoch_ms(value: datetime | int) -> int:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("datetime must be timezone-aware")
+        return int(value.timestamp() * 1000)
+    # Seconds are turned into milliseconds; values already in milliseconds pass through.
+    return int(value) * 1000 if int(value) < 10**11 else int(value)
+
+
+def _check_aware(value: Any) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is None:
+        raise ValueError("datetime must be timezone-aware")
+    return value
+
+
+#: REFERENCE §2.9: the n8n node sends the receipt-stamp ``date`` as epoch **milliseconds**
+#: (``Date.getTime()``), unlike mark-paid's seconds. We follow the only source that sends it;
+#: callers give an aware datetime or epoch seconds/milliseconds.
+EpochMillis = Annotated[
+    datetime | Annotated[int, Field(ge=0)],
+    BeforeValidator(_check_aware),
+    PlainSerializer(_to_epoch_ms, return_type=int),
+]
+
+
+class StampReceiptRequest(RequestModel):
+    """Body of ``POST /receipts/{id}/stamp`` (REFERENCE §7, §16.1; n8n node).
+
+    ``stamp_to`` is ``client`` (the customer came back with their RFC: give it in
+    ``fiscal_information``), ``general_public_national`` or ``general_public_foreign``.
+    """
+
+    stamp_to: Literal["client", "general_public_national", "general_public_foreign"]
+    fiscal_information: FiscalInformation | None = None
+    date: EpochMillis | None = None
 
 
 class InvoiceComplement(RequestModel):
@@ -406,11 +557,27 @@ class MarkPaidRequest(RequestModel):
     date: EpochSeconds | None = None
 
 
+#: Sent when the caller gives no reason: REFERENCE §16.2 — gigstack's newer CLI says "a
+#: refund requires a body with ``reason`` and ``amount``", so a reason always goes out.
+DEFAULT_REFUND_REASON = "requested_by_customer"
+
+
+def _reason_or_default(value: Any) -> Any:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return DEFAULT_REFUND_REASON
+    return value.strip() if isinstance(value, str) else value
+
+
 class RefundRequest(RequestModel):
-    """Body of ``POST /payments/{id}/refund`` (REFERENCE §6.7). ``amount`` required per n8n."""
+    """Body of ``POST /payments/{id}/refund`` (REFERENCE §6.7, §16.2).
+
+    ``amount`` and ``reason`` are always sent: ``amount`` is required from the caller (a
+    refund is money; the client never guesses "whatever is left"), and a missing or blank
+    ``reason`` becomes :data:`DEFAULT_REFUND_REASON`.
+    """
 
     amount: PositiveDecimal
-    reason: str | None = None
+    reason: Annotated[str, BeforeValidator(_reason_or_default)] = DEFAULT_REFUND_REASON
     external_processor_refund: bool | None = None
 
 

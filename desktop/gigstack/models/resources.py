@@ -6,18 +6,23 @@ Every field is optional and unknown fields are kept (see :class:`ApiModel`). Mon
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, PrivateAttr, model_validator
+from pydantic import AliasChoices, BeforeValidator, Field, PrivateAttr, model_validator
 
 from desktop.gigstack.models._types import (
     ApiModel,
     IdOrObject,
     LenientAutomationType,
+    LenientCode,
     LenientDecimal,
     LenientInvoiceStatus,
+    LenientPaymentForm,
     LenientPaymentStatus,
+    LenientReceiptStatus,
     LenientTaxType,
+    ReceiptStatus,
     Timestamp,
 )
 
@@ -34,6 +39,7 @@ __all__ = [
     "Item",
     "Payment",
     "PortalToken",
+    "Receipt",
     "SatConnection",
     "Series",
     "Service",
@@ -120,8 +126,9 @@ class Client(ApiModel):
     phone: str | None = None
     legal_name: str | None = None
     tax_id: str | None = None
-    tax_system: str | None = None
-    use: str | None = None
+    # REFERENCE §16.3: v1 records hold {label, value}; read as the value.
+    tax_system: LenientCode = None
+    use: LenientCode = None
     address: Address | None = None
     is_valid: bool | None = None
     efos: Efos | None = None
@@ -194,8 +201,8 @@ class Invoice(ApiModel):
     series: str | None = None
     folio_number: int | str | None = None
     payment_method: str | None = None
-    payment_form: str | None = None
-    use: str | None = None
+    payment_form: LenientPaymentForm = None
+    use: LenientCode = None
     items: list[Item] | None = None
     stamp: InvoiceStamp | None = None
     created_at: Timestamp = None
@@ -225,8 +232,114 @@ class InvoiceFiles(ApiModel):
     xml: str | None = Field(default=None, validation_alias=AliasChoices("xml", "xml_url"))
 
 
+def _id_list(value: Any) -> Any:
+    """A list of ids or embedded objects; a count (the CLI's view of some links) or any other
+    shape is not a list of links and reads as ``None`` (the raw record keeps it)."""
+    if value is None or isinstance(value, list):
+        return value
+    if isinstance(value, str):
+        return [value]
+    return None
+
+
+IdList = BeforeValidator(_id_list)
+
+
+def _link_ids(*sources: Any) -> list[str]:
+    """Ids from strings, objects (``id`` first, then ``uuid``) and lists of either, in order,
+    without repeats."""
+    ids: list[str] = []
+
+    def add(entry: Any) -> None:
+        if isinstance(entry, str):
+            found: str | None = entry
+        elif isinstance(entry, ApiModel):
+            found = getattr(entry, "id", None) or getattr(entry, "uuid", None)
+        elif isinstance(entry, dict):
+            found = entry.get("id") or entry.get("uuid")
+        else:
+            found = None
+        if isinstance(found, str) and found and found not in ids:
+            ids.append(found)
+
+    for source in sources:
+        if isinstance(source, list):
+            for entry in source:
+                add(entry)
+        elif source is not None:
+            add(source)
+    return ids
+
+
+class Receipt(ApiModel):
+    """A receipt: a non-fiscal sales note whose ``url`` is gigstack's self-invoice portal
+    (REFERENCE §7, §16.1). The customer turns it into a CFDI before :attr:`valid_until`;
+    otherwise it ends in the period's global invoice.
+
+    Defensive reading: ``validUntil`` (documented) and ``valid_until``; ``created`` (documented)
+    and ``created_at``; times as epoch seconds, milliseconds, ISO strings or Firestore objects;
+    statuses beyond the enum kept as plain strings.
+    """
+
+    id: str | None = None
+    client: Annotated[Client | None, IdOrObject] = None
+    status: LenientReceiptStatus = None
+    url: str | None = None
+    currency: str | None = None
+    exchange_rate: LenientDecimal = None
+    total: LenientDecimal = None
+    subtotal: LenientDecimal = None
+    taxes: LenientDecimal | list[Tax] = None
+    discount: LenientDecimal = None
+    periodicity: LenientCode = None
+    payment_form: LenientPaymentForm = None
+    items: list[Item] | None = None
+    created: Timestamp = Field(
+        default=None, validation_alias=AliasChoices("created", "created_at")
+    )
+    valid_until: Timestamp = Field(
+        default=None, validation_alias=AliasChoices("validUntil", "valid_until")
+    )
+    payment_id: str | None = None
+    invoice_id: str | None = None
+    invoices: Annotated[list[str | Invoice] | None, IdList] = None
+    livemode: bool | None = None
+    team: str | None = None
+    owner: str | None = None
+    metadata: dict[str, Any] | None = None
+    idempotency_key: str | None = None
+
+    @property
+    def invoice_ids(self) -> list[str]:
+        """Invoices made from this receipt (self-invoiced, stamped, or the global invoice)."""
+        return _link_ids(self.invoices, self.invoice_id)
+
+    @property
+    def is_canceled(self) -> bool:
+        return self.status == ReceiptStatus.CANCELED
+
+    @property
+    def is_invoiced(self) -> bool:
+        """True once a CFDI exists for it (by status or by a linked invoice)."""
+        return self.status in (
+            ReceiptStatus.INVOICED,
+            ReceiptStatus.STAMPED,
+            ReceiptStatus.COMPLETED,
+        ) or bool(self.invoice_ids)
+
+
 class Payment(ApiModel):
-    """A payment (REFERENCE §6)."""
+    """A payment (REFERENCE §6).
+
+    Defensive reading (REFERENCE §16.3):
+
+    * ``total`` missing (gigstack's serializer dropped it on Stripe-sourced payments): read
+      from ``amount``, which those records carry in cents (÷ 100), as gigstack's CLI does.
+      :attr:`total_from_amount` says when that happened.
+    * Invoice links come as ``invoices[]`` (docs), ``invoice_id``, ``invoice{uuid}`` (CLI);
+      the receipt as ``receipt_id`` or an embedded ``receipt``. :attr:`invoice_ids` and
+      :attr:`receipt_id` read all of them.
+    """
 
     id: str | None = None
     client: Annotated[Client | None, IdOrObject] = None
@@ -234,14 +347,20 @@ class Payment(ApiModel):
     automation_type: LenientAutomationType = None
     currency: str | None = None
     exchange_rate: LenientDecimal = None
-    payment_form: str | None = None
+    payment_form: LenientPaymentForm = None
     total: LenientDecimal = None
     subtotal: LenientDecimal = None
     taxes: LenientDecimal | list[Tax] = None
     discount: LenientDecimal = None
+    amount: LenientDecimal = None
+    refunded_amount: LenientDecimal = None
     items: list[Item] | None = None
     # Documented as a list of invoice ids; tolerate embedded invoice objects as well.
-    invoices: list[str | Invoice] | None = None
+    invoices: Annotated[list[str | Invoice] | None, IdList] = None
+    invoice_id: str | None = None
+    invoice: Annotated[Invoice | None, IdOrObject] = None
+    receipt_id: str | None = None
+    receipt: Annotated[Receipt | None, IdOrObject] = None
     created_at: Timestamp = None
     succeeded_at: Timestamp = None
     payment_processor: str | None = None
@@ -252,16 +371,32 @@ class Payment(ApiModel):
     metadata: dict[str, Any] | None = None
     idempotency_key: str | None = None
 
+    _total_from_amount: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="after")
+    def _total_from_cents(self) -> Payment:
+        if self.total is None and self.amount is not None:
+            # CLI commit 9c4f6ab: ``amount`` is in cents on these records.
+            self.total = (self.amount / Decimal(100)).quantize(Decimal("0.01"))
+            self._total_from_amount = True
+        if self.receipt_id is None and self.receipt is not None and self.receipt.id:
+            self.receipt_id = self.receipt.id
+        return self
+
+    @property
+    def total_from_amount(self) -> bool:
+        """True when :attr:`total` was computed from ``amount`` in cents."""
+        return self._total_from_amount
+
     @property
     def invoice_ids(self) -> list[str]:
         """Ids of the invoices linked to this payment, whichever form the server used."""
-        ids: list[str] = []
-        for entry in self.invoices or []:
-            if isinstance(entry, str):
-                ids.append(entry)
-            elif entry.id:
-                ids.append(entry.id)
-        return ids
+        return _link_ids(self.invoices, self.invoice_id, self.invoice)
+
+    @property
+    def receipt_url(self) -> str | None:
+        """The self-invoice link, when the payment embeds its receipt."""
+        return self.receipt.url if self.receipt is not None else None
 
 
 class PortalToken(ApiModel):
@@ -343,7 +478,7 @@ class Team(ApiModel):
     brand: TeamBrandInfo | None = None
     settings: TeamSettingsInfo | None = None
     tax_id: str | None = None
-    tax_system: str | None = None
+    tax_system: LenientCode = None
     support_email: str | None = None
     support_phone: str | None = None
     owner: str | None = None
