@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 
+from desktop.store.errors import SchemaTooNewError, too_new
+
+__all__ = ["LATEST_VERSION", "MIGRATIONS", "SchemaTooNewError", "current_version", "migrate"]
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: the outbox, its audit trail and the terminal's folio counter.
     """
@@ -89,10 +93,6 @@ MIGRATIONS: tuple[str, ...] = (
 LATEST_VERSION = len(MIGRATIONS)
 
 
-class SchemaTooNewError(RuntimeError):
-    """The file was written by a newer Mostrador; opening it could lose data."""
-
-
 def current_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
@@ -108,9 +108,7 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
     """
     version = current_version(conn)
     if version > LATEST_VERSION:
-        raise SchemaTooNewError(
-            f"database schema {version} is newer than this version of Mostrador ({LATEST_VERSION})"
-        )
+        raise too_new(None, version, LATEST_VERSION)
     for number in range(version + 1, target + 1):
         for statement in _statements(MIGRATIONS[number - 1]):
             conn.execute(statement)
