@@ -143,7 +143,7 @@ class ManagerPin:
         try:
             salt = bytes.fromhex(str(record["salt"]))
             expected = bytes.fromhex(str(record["hash"]))
-            n, r, p = int(record["n"]), int(record["r"]), int(record["p"])
+            n, r, p = (int(str(record[k])) for k in ("n", "r", "p"))
         except (KeyError, TypeError, ValueError):
             # A damaged file must not open the door: nothing matches it. Removing the file
             # (a person with access to the data folder) clears the PIN.
