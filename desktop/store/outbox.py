@@ -607,7 +607,24 @@ class Outbox:
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _reschedule_from_the_future(self, conn: sqlite3.Connection, now: float) -> None:
+    def reschedule_from_the_future(self) -> int:
+        """Reschedule rows written before the wall clock moved back; returns how many.
+
+        Cheap when there are none (one read, no write): the sender calls it every round.
+        """
+        now = self._clock()
+        params = {"now": now, "tolerance": CLOCK_TOLERANCE, "max_delay": MAX_DELAY}
+        with self._db.read() as conn:
+            found = conn.execute(
+                f"SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND {_FROM_THE_FUTURE_SQL}",
+                params,
+            ).fetchone()[0]
+        if not found:
+            return 0
+        with self._db.write() as conn:
+            return self._reschedule_from_the_future(conn, now)
+
+    def _reschedule_from_the_future(self, conn: sqlite3.Connection, now: float) -> int:
         """Rows written before the wall clock moved back wait their intended delay from now.
 
         The intended delay is what `mark_retry` asked for (`next_attempt_at - updated_at`, both
@@ -628,6 +645,7 @@ class Outbox:
                 {**params, "id": row_id},
             )
             self._audit(conn, row_id, "rescheduled", "the clock moved back")
+        return len(ids)
 
     def _fetch(self, conn: sqlite3.Connection, row_id: int) -> OutboxItem:
         row = conn.execute("SELECT * FROM outbox WHERE id = ?", (row_id,)).fetchone()

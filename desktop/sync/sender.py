@@ -16,6 +16,19 @@ Outcomes per attempt (FIELD-NOTES.md, "Offline queue rules"):
 - 401/403 -> the row goes back untouched and the whole queue *pauses* until `resume()`.
 - outcome unknown (the request may have been processed) -> before sending again, the payment
   is looked up by its local id in `metadata`; if it exists, the row is marked sent with it.
+
+A row is only marked sent on a record that proves it (REFERENCE §16.2/§16.3):
+
+- a lookup counts only records carrying the row's local id (or, for rows that sent none, the
+  exact identity fields they created): gigstack ignores filters it does not know, so "the first
+  result" proves nothing. Nothing found -> the row is sent again with its same key.
+- any answer to a reused key can be a replay: a 409 leads to a lookup before the row is parked;
+  a 2xx whose record carries another local id is not accepted: the row is looked up, and parked
+  (with the reason) only if its sale is not on the server.
+- a sent row's record is written into the local cache (`desktop.sync.writethrough`).
+
+The wall clock is not trusted for in-memory deadlines either: a probe or `Retry-After` hold that
+lies further ahead than it ever could was set before the clock moved back, and is clamped.
 """
 
 from __future__ import annotations
@@ -31,6 +44,7 @@ from typing import Any, Protocol
 
 from desktop.gigstack.errors import (
     AuthenticationError,
+    ConflictError,
     ConnectionFailedError,
     GigstackError,
     InvalidRequestError,
@@ -38,8 +52,11 @@ from desktop.gigstack.errors import (
     RejectedError,
     RetryableError,
 )
-from desktop.store.outbox import Outbox, OutboxItem
+from desktop.store.cache import Cache
+from desktop.store.outbox import CLOCK_TOLERANCE, Outbox, OutboxItem, OutboxKind
 from desktop.sync.backoff import Backoff
+from desktop.sync.delivery import Verdict, judge_answer
+from desktop.sync.writethrough import write_through
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +73,10 @@ class Delivery(Protocol):
         """Send the row's request; return (server id, response data)."""
 
     def find_existing(self, item: OutboxItem) -> tuple[str | None, dict[str, Any]] | None:
-        """Look the row's result up on the server (by its local id); None if absent."""
+        """Look the row's result up on the server; None unless a record proves it."""
+
+    def judge(self, item: OutboxItem, response: dict[str, Any]) -> Verdict:
+        """What a 2xx answer to the row's own request proves (`delivery.judge_answer`)."""
 
     def probe(self) -> None:
         """A cheap request that raises if the API cannot be reached."""
@@ -64,6 +84,14 @@ class Delivery(Protocol):
 
 class LookupFailedError(RetryableError):
     """Checking whether an earlier attempt reached gigstack failed; retry later, same key."""
+
+
+class UnprovenAnswerError(RejectedError):
+    """gigstack answered the row's key with another record, and the row's own is not there."""
+
+
+#: Kinds whose result can be looked up (creations); updates are idempotent by nature.
+_LOOKED_UP = (OutboxKind.REGISTER_PAYMENT, OutboxKind.CREATE_CLIENT, OutboxKind.CREATE_SERVICE)
 
 
 class SenderState(StrEnum):
@@ -100,6 +128,8 @@ class Sender:
         delivery: Performs the API calls.
         concurrency: How many independent rows are in flight at once.
         on_event: Called (on the sender's thread) for every `SenderEvent`.
+        cache: Where sent rows' server records are written (default: a `Cache` on the
+            outbox's own database, so the CLI's `sync` fills the app's cache too).
     """
 
     def __init__(
@@ -112,9 +142,11 @@ class Sender:
         probe_backoff: Backoff | None = None,
         clock: Clock = time.time,
         on_event: Callable[[SenderEvent], None] | None = None,
+        cache: Cache | None = None,
     ) -> None:
         self._outbox = outbox
         self._delivery = delivery
+        self._cache = cache if cache is not None else Cache(outbox.database)
         self._concurrency = max(1, concurrency)
         self._backoff = backoff or Backoff()
         # Probing is one cheap GET: cap it low so a counter notices the internet is back fast.
@@ -128,6 +160,7 @@ class Sender:
         self._probe_at = 0.0
         self._probe_round = 0
         self._hold_until = 0.0  # from a 429's Retry-After: applies to the whole key
+        self._last_now = clock()  # to notice the wall clock moving back
         self._degraded = False
         self._executor = ThreadPoolExecutor(self._concurrency, thread_name_prefix="sender")
 
@@ -169,6 +202,8 @@ class Sender:
     def step(self) -> int:
         """One round: probe if offline, else claim due rows and send them. Returns rows sent."""
         now = self._clock()
+        self._clamp_deadlines(now)
+        self._outbox.reschedule_from_the_future()
         if self._state is SenderState.PAUSED:
             if now < self._probe_at or not self._key_still_works():
                 if now >= self._probe_at:
@@ -210,6 +245,7 @@ class Sender:
     def wait_time(self) -> float | None:
         """Seconds until `step()` could do something; None when nothing is pending."""
         now = self._clock()
+        self._clamp_deadlines(now)
         due = self._outbox.next_due_at()
         if self._state is SenderState.PAUSED:
             return None if due is None else max(self._probe_at - now, 0.0)
@@ -219,6 +255,24 @@ class Sender:
         if self._state is SenderState.OFFLINE:
             wait = max(wait, self._probe_at - now)
         return wait
+
+    def _clamp_deadlines(self, now: float) -> None:
+        """Keep in-memory deadlines true to the wall clock when it moves back.
+
+        A jump back by `d` moves every deadline back by `d` (a 30 s hold stays 30 s); a deadline
+        further ahead than any we ever set is clamped all the same (a jump before this sender
+        started, or one we could not see).
+        """
+        with self._lock:
+            if now < self._last_now - CLOCK_TOLERANCE:
+                jump = self._last_now - now
+                log.warning("the wall clock moved back by %.0f s", jump)
+                self._probe_at -= jump
+                self._hold_until -= jump
+            self._last_now = now
+            longest_probe = max(PAUSED_PROBE_SECONDS, self._probe_backoff.cap)
+            self._probe_at = min(self._probe_at, now + longest_probe)
+            self._hold_until = min(self._hold_until, now + self._backoff.retry_after_cap)
 
     def run(
         self, stop: threading.Event, *, until_idle: bool = False, max_wait: float = 30.0
@@ -244,10 +298,47 @@ class Sender:
                 if found is not None:
                     log.info("row %s already on the server as %s", item.id, found[0])
                     return _Result(item, server_id=found[0], response=found[1])
-            server_id, response = self._delivery.deliver(item)
-            return _Result(item, server_id=server_id, response=response)
+            try:
+                server_id, response = self._delivery.deliver(item)
+            except ConflictError:
+                # A 409 may be gigstack saying "this key was already used" (REFERENCE §16.2):
+                # the row's record may exist. Park only once a lookup says it does not.
+                found = self._look_up(item) if item.kind in _LOOKED_UP else None
+                if found is not None:
+                    log.info("row %s: 409, but found on the server as %s", item.id, found[0])
+                    return _Result(item, server_id=found[0], response=found[1])
+                raise
+            return self._proven(item, server_id, response)
         except Exception as exc:  # every failure becomes a row state, never a dead thread
             return _Result(item, error=exc)
+
+    def _proven(self, item: OutboxItem, server_id: str | None, response: dict[str, Any]) -> _Result:
+        """Accept a 2xx answer only as far as it proves the row (see the module docstring)."""
+        judge = getattr(self._delivery, "judge", None)
+        verdict = judge(item, response) if callable(judge) else judge_answer(item, response)
+        if verdict is Verdict.MATCH:
+            return _Result(item, server_id=server_id, response=response)
+        if verdict is Verdict.UNKNOWN and item.kind is not OutboxKind.REGISTER_PAYMENT:
+            # No local id to compare and no idempotency key that could have been replayed:
+            # the answer to a create is the record it created.
+            return _Result(item, server_id=server_id, response=response)
+        found = self._look_up(item)
+        if found is not None:
+            log.info("row %s: answer not its own; found as %s", item.id, found[0])
+            return _Result(item, server_id=found[0], response=found[1])
+        if verdict is Verdict.UNKNOWN:
+            # Defensive choice: a payment answer without any local id (a server that drops
+            # metadata) that no lookup can confirm is still the server's answer to this row's
+            # own key; refusing it would resend the same key forever. Another local id is proof
+            # of the contrary, and is never accepted.
+            log.warning("row %s: answer carries no local id; accepted as its own", item.id)
+            return _Result(item, server_id=server_id, response=response)
+        log.warning("row %s: gigstack answered its key with record %s", item.id, server_id)
+        raise UnprovenAnswerError(
+            "gigstack respondió a esta venta con el registro de otra operación "
+            f"({server_id or 'sin id'}) y esta venta no aparece en gigstack. Revísala en "
+            "gigstack; si no está, edítala o reenvíala desde la Cola.",
+        )
 
     def _look_up(self, item: OutboxItem) -> tuple[str | None, dict[str, Any]] | None:
         """Find a row whose last attempt may have reached gigstack.
@@ -271,6 +362,7 @@ class Sender:
         item, exc = result.item, result.error
         if exc is None:
             self._outbox.mark_sent(item.id, result.server_id, result.response or {})
+            self._write_through(item, result.server_id, result.response or {})
             self._emit(SenderEvent("sent", item.id))
             self._became_healthy()
             return 1
@@ -316,6 +408,15 @@ class Sender:
             )
             self._emit(SenderEvent("retry", item.id, message))
         return 0
+
+    def _write_through(
+        self, item: OutboxItem, server_id: str | None, response: dict[str, Any]
+    ) -> None:
+        try:
+            write_through(self._cache, item, server_id, response)
+        except Exception:
+            # The row is sent for good; a stale cache heals with the next refresh.
+            log.exception("could not write row %s's record into the cache", item.id)
 
     def _key_still_works(self) -> bool:
         try:
@@ -377,7 +478,7 @@ def _spanish_message(exc: BaseException) -> str:
             return f"gigstack rechazó la clave de API ({exc.status}): {server}"
         if isinstance(exc, ConnectionFailedError):
             return "Sin conexión con gigstack; se reintentará al volver la conexión."
-        if isinstance(exc, LookupFailedError):
+        if isinstance(exc, LookupFailedError | UnprovenAnswerError):
             return exc.message
         if isinstance(exc, RetryableError):
             if exc.status == 429:

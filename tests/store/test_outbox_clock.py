@@ -103,7 +103,13 @@ def test_payment_sold_at_reads_server_records_and_refuses_junk() -> None:
     )
     from_epoch = payment_sold_at({"metadata": {"sold_at_epoch": 1_800_000_000}})
     assert from_epoch is not None and from_epoch.timestamp() == 1_800_000_000
-    for junk in ({}, {"metadata": None}, {"metadata": {"sold_at": "ayer"}}, {"metadata": []}):
+    junks: list[dict[str, object]] = [
+        {},
+        {"metadata": None},
+        {"metadata": {"sold_at": "ayer"}},
+        {"metadata": []},
+    ]
+    for junk in junks:
         assert payment_sold_at(junk) is None
 
 
