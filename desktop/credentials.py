@@ -1,13 +1,23 @@
-"""The gigstack API key: read from the environment or the OS keychain, never from files.
+"""The gigstack API key: from the environment, the OS keychain, or (opt-in) a plain file.
 
 The key never goes to SQLite, settings files or logs. `GIGSTACK_API_KEY` wins over the keychain
 so that scripts and support staff can run the CLI without touching the stored key.
+
+Some computers have no usable keychain (a Linux box without a Secret Service, a locked-down
+session). There the app says so (`keychain_status()`) and offers two honest alternatives:
+the `GIGSTACK_API_KEY` variable, or — only after the person chooses it — a key file in the
+data folder (`store_api_key_in_file`). That file is NOT encrypted: obfuscating it would only
+pretend. It is labelled as such, written with owner-only permissions (0600 on Linux/macOS;
+on Windows the per-user profile folder's ACL is what protects it) and read last.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+from dataclasses import dataclass
+from pathlib import Path
 
 import keyring
 import keyring.errors
@@ -18,10 +28,48 @@ log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "Mostrador"
 ENV_VAR = "GIGSTACK_API_KEY"
+KEY_FILENAME = "gigstack-api-key.json"
+KEY_FILE_WARNING = (
+    "Clave de API de gigstack guardada SIN CIFRAR en este archivo porque el equipo no tiene "
+    "llavero del sistema y así lo eligió la persona que configuró Mostrador. Quien pueda leer "
+    "este archivo puede usar la cuenta. Bórralo (o usa 'Cambiar de cuenta') para olvidar la "
+    "clave. / gigstack API key stored UNENCRYPTED by the user's choice."
+)
 
 
 class KeychainUnavailableError(RuntimeError):
     """The OS has no usable keychain (e.g. a headless Linux box without Secret Service)."""
+
+
+@dataclass(frozen=True)
+class KeychainStatus:
+    """Whether the OS keychain can hold the key, and what to tell a person when it cannot.
+
+    Attributes:
+        available: True when a real keychain backend is active.
+        backend: The active keyring backend's class path (for logs and support).
+        detail: One line in English for logs and the smoke test.
+    """
+
+    available: bool
+    backend: str
+    detail: str
+
+
+def keychain_status() -> KeychainStatus:
+    """Look at the active keyring backend without reading or writing any secret."""
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # a broken keyring config file must not stop the app
+        return KeychainStatus(False, "?", f"keyring failed to load: {type(exc).__name__}")
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    # keyring falls back to `fail.Keyring` (priority 0) or an empty chainer when nothing works.
+    unusable = name.startswith("keyring.backends.fail.") or (
+        name.startswith("keyring.backends.chainer.") and not getattr(backend, "backends", None)
+    )
+    if unusable:
+        return KeychainStatus(False, name, "no OS keychain available on this computer")
+    return KeychainStatus(True, name, "OS keychain available")
 
 
 def _account(api_url: str) -> str:
@@ -29,11 +77,51 @@ def _account(api_url: str) -> str:
     return f"api-key:{api_url.rstrip('/')}"
 
 
-def get_api_key(api_url: str) -> str | None:
+def key_file(data_dir: Path) -> Path:
+    """Where the opt-in, unencrypted key file lives for `data_dir`."""
+    return data_dir / KEY_FILENAME
+
+
+def _read_key_file(data_dir: Path) -> dict[str, str]:
+    path = key_file(data_dir)
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("key file %s unreadable: %s", path, type(exc).__name__)
+        return {}
+    keys = content.get("keys") if isinstance(content, dict) else None
+    if not isinstance(keys, dict):
+        return {}
+    return {str(url): str(key) for url, key in keys.items() if isinstance(key, str)}
+
+
+def _write_key_file(data_dir: Path, keys: dict[str, str]) -> Path:
+    path = key_file(data_dir)
+    if not keys:
+        path.unlink(missing_ok=True)
+        return path
+    data_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    # Created 0600 from the start (no window where another user could read it), then renamed.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump({"_aviso": KEY_FILE_WARNING, "keys": keys}, handle, indent=2)
+        handle.write("\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    return path
+
+
+def get_api_key(api_url: str, data_dir: Path | None = None) -> str | None:
     """Return the API key for `api_url`, or None when none is configured.
 
-    Looks at `GIGSTACK_API_KEY` first, then the OS keychain. A missing or broken keychain
-    counts as "no key" (logged, without details that could contain the key).
+    Looks at `GIGSTACK_API_KEY` first, then the OS keychain, then (when `data_dir` is given)
+    the opt-in key file. A missing or broken keychain counts as "no key" (logged, without
+    details that could contain the key).
     """
     key = os.environ.get(ENV_VAR, "").strip()
     if not key:
@@ -42,6 +130,8 @@ def get_api_key(api_url: str) -> str | None:
         except keyring.errors.KeyringError as exc:
             log.warning("keychain not available: %s", type(exc).__name__)
             key = ""
+    if not key and data_dir is not None:
+        key = _read_key_file(data_dir).get(api_url.rstrip("/"), "").strip()
     if key:
         register_secret(key)
         return key
@@ -61,11 +151,40 @@ def store_api_key(api_url: str, key: str) -> None:
         raise KeychainUnavailableError(type(exc).__name__) from None
 
 
-def delete_api_key(api_url: str) -> None:
-    """Forget the stored key for `api_url` (no error when there was none)."""
+def store_api_key_in_file(data_dir: Path, api_url: str, key: str) -> Path:
+    """Save `key` for `api_url` in the data folder's key file, unencrypted (the person chose it).
+
+    Only call this after the person was told the file is not encrypted and agreed.
+
+    Returns:
+        The key file's path (to show where it is).
+    """
+    register_secret(key)
+    keys = _read_key_file(data_dir)
+    keys[api_url.rstrip("/")] = key
+    path = _write_key_file(data_dir, keys)
+    log.info("API key stored in the opt-in key file %s (user's choice: no keychain)", path)
+    return path
+
+
+def delete_api_key(api_url: str, data_dir: Path | None = None) -> None:
+    """Forget the stored key for `api_url` (no error when there was none).
+
+    With `data_dir`, the key file entry goes too, even when the keychain is unavailable.
+
+    Raises:
+        KeychainUnavailableError: the keychain failed and there was no key file entry to remove.
+    """
+    removed_from_file = False
+    if data_dir is not None:
+        keys = _read_key_file(data_dir)
+        if keys.pop(api_url.rstrip("/"), None) is not None:
+            _write_key_file(data_dir, keys)
+            removed_from_file = True
     try:
         keyring.delete_password(KEYRING_SERVICE, _account(api_url))
     except keyring.errors.PasswordDeleteError:
         pass
     except keyring.errors.KeyringError as exc:
-        raise KeychainUnavailableError(type(exc).__name__) from None
+        if not removed_from_file:
+            raise KeychainUnavailableError(type(exc).__name__) from None
