@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -82,17 +81,26 @@ def payments_for(api: GigstackClient, local_id: str) -> list[Any]:
     return list(api.payments.list(metadata={"local_id": local_id}))
 
 
-def drain(sender: Sender, timeout: float = 15.0) -> None:
-    """Run the sender until nothing is pending or parked-free progress stops."""
-    stop = threading.Event()
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+def drain(sender: Sender, rounds: int = 300) -> None:
+    """Run the sender until nothing is pending, waiting on its own schedule between rounds."""
+    stop, ticker = threading.Event(), threading.Event()
+    for _ in range(rounds):
         sender.run(stop, until_idle=True)
         wait = sender.wait_time()
         if wait is None:
             return
-        time.sleep(min(wait, 0.2))
-    raise AssertionError("the queue did not drain in time")
+        ticker.wait(min(wait, 0.2))
+    raise AssertionError("the queue did not drain")
+
+
+def wait_until(condition: Callable[[], bool], rounds: int = 500) -> None:
+    """Poll `condition` until it holds: a wait on a condition, never a fixed sleep."""
+    ticker = threading.Event()
+    for _ in range(rounds):
+        if condition():
+            return
+        ticker.wait(0.02)
+    raise AssertionError("condition not reached")
 
 
 def assert_each_exactly_once(api: GigstackClient, outbox: Outbox, local_ids: list[str]) -> None:
@@ -166,12 +174,12 @@ def test_429_honours_retry_after(
 ) -> None:
     sandbox.faults.set(rate_limit={"count": 1, "retry_after": 1})
     (local_id,) = queue_sales(outbox, 1)
-    started = time.monotonic()
     sender.step()
     row = outbox.get(local_id)
     assert row.last_status == 429 and row.next_attempt_at - row.updated_at == pytest.approx(1.0)
+    wait = sender.wait_time()
+    assert wait is not None and wait > 0.5  # held for the server's second, not FAST's 50 ms
     drain(sender)
-    assert time.monotonic() - started >= 0.9
     assert_each_exactly_once(api, outbox, [local_id])
 
 
@@ -272,9 +280,10 @@ def test_slow_server_timeout_is_looked_up_not_resent(
         finally:
             slow.close()
     assert all(outbox.get(i).outcome_unknown for i in ids)
-    time.sleep(1.0)  # let the sandbox finish processing the abandoned requests
     sandbox.faults.clear()
     with GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url) as api:
+        # The sandbox finishes the abandoned requests on its own; wait until it has.
+        wait_until(lambda: all(payments_for(api, i) for i in ids))
         patient = Sender(outbox, GigstackDelivery(api), backoff=FAST)
         try:
             drain(patient)
@@ -411,7 +420,7 @@ def test_a_failed_lookup_is_retried_never_parked_or_resent_blind(
     try:
         blind.step()
         assert outbox.get(local_id).outcome_unknown
-        time.sleep(0.3)
+        wait_until(lambda: blind.wait_time() == 0)  # due again after its backoff
         blind.step()
     finally:
         blind.close()

@@ -1,0 +1,97 @@
+"""Server answers reach the local cache from `sync/`, whoever runs the sender (issue 8 §2)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.sandbox import Sandbox
+from desktop.store import Database, open_database
+from desktop.store.cache import Cache, Resource
+from desktop.store.outbox import Outbox, OutboxKind
+from desktop.sync.writethrough import sent_record, write_through
+from tests.conftest import SANDBOX_KEY
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path)
+    yield database
+    database.close()
+
+
+def test_an_update_answer_fills_in_over_the_cached_record(db: Database) -> None:
+    cache, outbox = Cache(db), Outbox(db)
+    cache.upsert(
+        Resource.SERVICES,
+        "team_sur",
+        [{"id": "svc_1", "description": "Café", "sku": "CAF-1", "unit_price": "30.00"}],
+    )
+    item = outbox.enqueue(
+        OutboxKind.UPDATE_SERVICE,
+        {"id": "svc_1", "changes": {"unit_price": "32.00"}},
+        team="team_sur",
+    )
+    # A terse answer (only what changed) must not blank the rest of the record.
+    assert write_through(cache, item, "svc_1", {"id": "svc_1", "unit_price": "32.00"})
+    assert cache.get(Resource.SERVICES, "team_sur", "svc_1") == {
+        "id": "svc_1",
+        "description": "Café",
+        "sku": "CAF-1",
+        "unit_price": "32.00",
+    }
+    assert cache.get(Resource.SERVICES, None, "svc_1") is None  # only the row's own team
+
+
+def test_a_create_answer_without_an_id_is_not_cached(db: Database) -> None:
+    cache, outbox = Cache(db), Outbox(db)
+    item = outbox.enqueue(OutboxKind.CREATE_CLIENT, {"name": "Ana", "search": {"on_key": "x"}})
+    assert sent_record(item, None, {"name": "Ana"}, cache) is None
+    record = sent_record(item, "client_9", {"name": "Ana López"}, cache)
+    assert record == {"id": "client_9", "name": "Ana López"}  # request-only fields dropped
+
+
+def test_a_client_delivered_by_the_clis_sync_reaches_the_cache(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    db = open_database(data_dir)
+    try:
+        row = Outbox(db).enqueue(
+            OutboxKind.CREATE_CLIENT,
+            lambda ident: {
+                "name": "Abarrotes Lupita",
+                "email": "lupita@example.com",
+                "metadata": {"local_id": ident.local_id},
+            },
+        )
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "--data-dir",
+                str(data_dir),
+                "--api-url",
+                sandbox.base_url,
+                "sync",
+                "--once",
+            ],
+            env={**os.environ, "GIGSTACK_API_KEY": SANDBOX_KEY},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        sent = Outbox(db).get(row.id)
+        assert sent.server_id
+        cached = Cache(db).search(Resource.CLIENTS, None, "lupita")
+        assert [c["id"] for c in cached] == [sent.server_id]
+    finally:
+        db.close()
