@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import fiscal
-from desktop.ui.counter_sale import SaleLine, compute_totals, to_decimal
+from desktop.money import MoneyError, check_line, parse_money, parse_quantity
+from desktop.ui.counter_sale import SaleLine, compute_totals
 from desktop.ui.formatting import money, quantity
 
 Index = QModelIndex | QPersistentModelIndex
@@ -187,16 +188,23 @@ class CartModel(QAbstractTableModel):
         if not 0 <= index.row() < len(self._lines):
             return False
         line = self._lines[index.row()]
-        number = to_decimal(value)
-        if index.column() == COL_QUANTITY:
-            if number is None or number <= 0:
+        try:
+            if index.column() == COL_QUANTITY:
+                line_quantity = parse_quantity(str(value))
+                check_line(line_quantity, line.unit_price)
+                line.quantity = line_quantity
+            elif index.column() == COL_PRICE:
+                shown = parse_money(str(value), what="El precio", allow_zero=False)
+                check_line(line.quantity, shown)
+                line.set_shown_price(shown.quantize(Decimal("0.01")))
+            else:
                 return False
-            line.quantity = number
-        elif index.column() == COL_PRICE:
-            if number is None or number < 0:
-                return False
-            line.set_shown_price(number.quantize(Decimal("0.01")))
-        else:
+        except MoneyError as exc:
+            # Said next to the table (the page shows `error`); the line keeps its value.
+            self._error = self.tr("Línea {n}: {message}").format(
+                n=index.row() + 1, message=exc.message
+            )
+            self.lines_changed.emit()
             return False
         self._changed(index.row(), index.row())
         return True

@@ -3,27 +3,24 @@
 Keyboard first: F2 client, F3 code (type or scan, Enter), F4 items table (type a quantity,
 Del removes a line), F12 charges, Ctrl+P prints the last ticket, Ctrl+N creates a client.
 "Cobrar" goes through `desktop.sales.queue_payment` (the one way a sale enters): the sale and
-its outbox row are on disk before the counter clears, online or not; the worker sends it.
+its outbox row are on disk before the counter clears, online or not; the sender delivers it.
+
+The page holds the client, the code field and the cart; the right-hand panel
+(`counter_panel.ChargePanel`) shows totals, payment and the sale's fiscal outcome
+(`desktop.fiscal.outcome`); the last sale and its ticket live in `counter_last_sale`.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import sqlite3
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,26 +34,28 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import fiscal
+from desktop.config import ConfigError, ConfigFileError, TerminalConfig
+from desktop.fiscal.outcome import OutcomeDecision, WalkInDocument
+from desktop.money import MoneyError
 from desktop.sales import FieldProblem, SaleRejectedError, queue_payment
 from desktop.store.cache import Resource, fold
+from desktop.store.errors import StorageError, storage_error
 from desktop.store.outbox import OutboxError, OutboxItem, OutboxState
 from desktop.ui import ticket
 from desktop.ui.client_dialog import ClientDialog
 from desktop.ui.context import UiContext
 from desktop.ui.counter_items import COL_QUANTITY, CartModel, SuggestionList
+from desktop.ui.counter_last_sale import LastSale, LastSaleBox
+from desktop.ui.counter_panel import ChargePanel, error_label, show_error
 from desktop.ui.counter_sale import (
     CASH,
     PUBLIC_RFC,
-    QUICK_PAYMENT_FORMS,
     SaleClient,
     SaleDraft,
     ServiceIndex,
-    TotalsView,
     client_label,
     parse_code,
-    payment_form_label,
     public_client,
-    to_decimal,
     totals_view,
 )
 from desktop.ui.formatting import money
@@ -110,6 +109,20 @@ STYLE = """
 #counter QPushButton#chargeButton:focus { border-color: #F59E0B; }
 #counter QPushButton#chargeButton:pressed { background: #115E59; }
 #counter QLabel[level="bad"] { color: #B42318; font-weight: 600; }
+#counter QLabel#changeDue {
+    font-size: 30px; font-weight: 800; color: #FFFFFF; background: #0F766E;
+    border-radius: 8px; padding: 4px 8px;
+}
+#counter QLabel#outcomeLabel {
+    font-size: 12px; padding: 6px 8px; border-radius: 6px; background: #EFF6FF;
+    border: 1px solid #BFDBFE; color: #1E3A8A;
+}
+#counter QLabel#outcomeLabel[outcome="invoice"] {
+    background: #ECFDF5; border-color: #A7F3D0; color: #064E3B;
+}
+#counter QLabel#outcomeLabel[outcome="none"] {
+    background: #F8FAFC; border-color: #CBD5E1; color: #334155;
+}
 #counter QFrame#lastSale {
     background: #FFFFFF; border: 1px solid #E2E8F0; border-radius: 8px;
 }
@@ -122,31 +135,6 @@ STYLE = """
 }
 #counter QListWidget::item:selected { background: #0F766E; color: #FFFFFF; }
 """
-
-
-@dataclass(frozen=True)
-class LastSale:
-    """What the ticket of the last charged sale needs (the outbox row is read when printing)."""
-
-    row_id: int
-    folio: str
-    created_at: float
-    client: SaleClient
-    lines: tuple[ticket.TicketLine, ...]
-    totals: TotalsView
-    payment_form: str
-    received: Decimal | None
-    change: Decimal | None
-    invoice: bool
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setProperty("level", "bad")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def _truthy(value: Any) -> bool:
@@ -169,19 +157,17 @@ class CounterPage(Page):
         self._public_record: dict[str, Any] | None = None
         self._new_clients: list[dict[str, Any]] = []
         self._team_info: dict[str, str] = {}
-        self.last_sale: LastSale | None = None
+        self._walk_in = WalkInDocument.RECEIPT
         self._client = public_client(None)
 
         self._build()
         self._wire()
+        self._load_shop_settings()
         self._load_services()
         self._load_public_client()
         self._set_client(public_client(self._public_record))
         self._update_totals()
-        self._update_last_sale()
         self._fetch_team_info()
-
-    # -- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
         # Client row.
@@ -206,7 +192,7 @@ class CounterPage(Page):
         self.client_reset.setObjectName("clientReset")
         self.client_reset.setText(self.tr("Público en general"))
         self.client_reset.setToolTip(self.tr("Volver a «Público en general»"))
-        self.client_error = _error_label("clientError")
+        self.client_error = error_label("clientError")
 
         # Code row.
         self.code_edit = QLineEdit()
@@ -218,7 +204,7 @@ class CounterPage(Page):
         self.code_edit.setToolTip(
             self.tr("Artículo (F3): escanea o escribe y Enter. «3*» antes del código = 3 piezas.")
         )
-        self.code_error = _error_label("codeError")
+        self.code_error = error_label("codeError")
 
         # Items.
         self.cart = CartModel(self)
@@ -249,7 +235,7 @@ class CounterPage(Page):
         self.remove_button.setToolTip(self.tr("Quitar la línea seleccionada (Supr)"))
         self.items_count = QLabel()
         self.items_count.setObjectName("itemsCount")
-        self.items_error = _error_label("itemsError")
+        self.items_error = error_label("itemsError")
 
         left = QVBoxLayout()
         left.setContentsMargins(16, 14, 12, 12)
@@ -282,129 +268,32 @@ class CounterPage(Page):
         bottom_row.addWidget(self.remove_button)
         left.addLayout(bottom_row)
 
-        # Summary panel.
-        panel = QFrame()
-        panel.setObjectName("summaryPanel")
-        panel.setFixedWidth(340)
-        right = QVBoxLayout(panel)
-        right.setContentsMargins(18, 14, 18, 14)
-        right.setSpacing(6)
-        total_caption = QLabel(self.tr("TOTAL"))
-        total_caption.setObjectName("totalCaption")
-        self.total_value = QLabel()
-        self.total_value.setObjectName("totalValue")
-        self.total_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.total_value.setAccessibleName(self.tr("Total a cobrar"))
-        self.breakdown = QGridLayout()
-        self.breakdown.setHorizontalSpacing(12)
-        self.breakdown.setVerticalSpacing(2)
-        self.breakdown_labels: dict[str, QLabel] = {}
-        right.addWidget(total_caption)
-        right.addWidget(self.total_value)
-        right.addLayout(self.breakdown)
-        right.addSpacing(8)
-
-        pay_caption = QLabel(self.tr("Forma de pago"))
-        pay_caption.setObjectName("paymentCaption")
-        right.addWidget(pay_caption)
-        self.pay_group = QButtonGroup(self)
-        self.pay_group.setExclusive(True)
-        self.pay_buttons: dict[str, QPushButton] = {}
-        names = {
-            "01": self.tr("&Efectivo"),
-            "04": self.tr("Tarjeta de &crédito"),
-            "28": self.tr("Tarjeta de &débito"),
-            "03": self.tr("&Transferencia"),
-        }
-        grid = QGridLayout()
-        grid.setSpacing(6)
-        for n, code in enumerate(QUICK_PAYMENT_FORMS):
-            button = QPushButton(names[code])
-            button.setObjectName(f"payForm{code}")
-            button.setProperty("class", "payForm")
-            button.setCheckable(True)
-            button.setToolTip(payment_form_label(code))
-            self.pay_group.addButton(button)
-            self.pay_buttons[code] = button
-            grid.addWidget(button, n // 2, n % 2)
-        right.addLayout(grid)
-        self.other_form = QComboBox()
-        self.other_form.setObjectName("otherPaymentForm")
-        self.other_form.setAccessibleName(self.tr("Otra forma de pago"))
-        self.other_form.addItem(self.tr("Otra forma de pago…"), None)
-        for form in fiscal.payment_forms():
-            if form.code not in QUICK_PAYMENT_FORMS:
-                self.other_form.addItem(f"{form.code} - {form.description}", form.code)
-        right.addWidget(self.other_form)
-        self.payment_form_error = _error_label("paymentFormError")
-        right.addWidget(self.payment_form_error)
-
-        self.cash_box = QWidget()
-        self.cash_box.setObjectName("cashBox")
-        cash = QGridLayout(self.cash_box)
-        cash.setContentsMargins(0, 4, 0, 0)
-        received_caption = QLabel(self.tr("&Recibido"))
-        self.received_edit = QLineEdit()
-        self.received_edit.setObjectName("receivedEdit")
-        self.received_edit.setAccessibleName(self.tr("Importe recibido en efectivo"))
-        self.received_edit.setPlaceholderText(self.tr("exacto"))
-        self.received_edit.setToolTip(
-            self.tr("Efectivo recibido (Alt+R). Vacío = importe exacto. Enter cobra.")
-        )
-        self.received_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        received_caption.setBuddy(self.received_edit)
-        change_caption = QLabel(self.tr("Cambio"))
-        self.change_value = QLabel()
-        self.change_value.setObjectName("changeValue")
-        self.change_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.received_error = _error_label("receivedError")
-        cash.addWidget(received_caption, 0, 0)
-        cash.addWidget(self.received_edit, 0, 1)
-        cash.addWidget(change_caption, 1, 0)
-        cash.addWidget(self.change_value, 1, 1)
-        cash.addWidget(self.received_error, 2, 0, 1, 2)
-        right.addWidget(self.cash_box)
-
-        self.invoice_check = QCheckBox(self.tr("&Facturar ahora (PUE)"))
-        self.invoice_check.setObjectName("invoiceCheck")
-        self.invoice_check.setToolTip(
-            self.tr("gigstack timbra la factura al registrar el pago (Alt+F)")
-        )
-        self.invoice_error = _error_label("invoiceError")
-        right.addWidget(self.invoice_check)
-        right.addWidget(self.invoice_error)
-        right.addStretch(1)
-
-        self.charge_button = QPushButton(self.tr("Cobrar (F12)"))
-        self.charge_button.setObjectName("chargeButton")
-        self.charge_button.setAutoDefault(True)
-        self.charge_button.setToolTip(self.tr("Registrar el pago (F12 o Enter)"))
-        self.charge_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.charge_error = _error_label("chargeError")
-        right.addWidget(self.charge_button)
-        right.addWidget(self.charge_error)
-
-        self.last_sale_box = QFrame()
-        self.last_sale_box.setObjectName("lastSale")
-        last = QVBoxLayout(self.last_sale_box)
-        last.setContentsMargins(10, 8, 10, 8)
-        self.last_sale_label = QLabel()
-        self.last_sale_label.setObjectName("lastSaleLabel")
-        self.last_sale_label.setWordWrap(True)
-        self.last_sale_label.setTextFormat(Qt.TextFormat.RichText)
-        buttons = QHBoxLayout()
-        self.print_button = QPushButton(self.tr("Imprimir ticket"))
-        self.print_button.setObjectName("printTicketButton")
-        self.print_button.setToolTip(self.tr("Imprimir el ticket de la última venta (Ctrl+P)"))
-        self.pdf_button = QPushButton(self.tr("Guardar PDF"))
-        self.pdf_button.setObjectName("saveTicketPdfButton")
-        self.pdf_button.setToolTip(self.tr("Guardar el ticket de la última venta como PDF"))
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.pdf_button)
-        last.addWidget(self.last_sale_label)
-        last.addLayout(buttons)
-        right.addSpacing(6)
-        right.addWidget(self.last_sale_box)
+        # Summary panel (totals, payment, fiscal outcome, charge) and the last sale.
+        self.panel = ChargePanel()
+        panel = self.panel
+        # The page's own names for the panel's fields (tests and shortcuts use them).
+        self.total_value = panel.total_value
+        self.breakdown_labels = panel.breakdown_labels
+        self.pay_group = panel.pay_group
+        self.pay_buttons = panel.pay_buttons
+        self.other_form = panel.other_form
+        self.payment_form_error = panel.payment_form_error
+        self.cash_box = panel.cash_box
+        self.received_edit = panel.received_edit
+        self.change_value = panel.change_value
+        self.received_error = panel.received_error
+        self.invoice_check = panel.invoice_check
+        self.invoice_error = panel.invoice_error
+        self.outcome_label = panel.outcome_label
+        self.change_due = panel.change_due
+        self.charge_button = panel.charge_button
+        self.charge_error = panel.charge_error
+        self.last_sale_box = LastSaleBox(self.ctx, self._team_info)
+        self.last_sale_label = self.last_sale_box.label
+        self.print_button = self.last_sale_box.print_button
+        self.pdf_button = self.last_sale_box.pdf_button
+        panel.layout_.addSpacing(6)
+        panel.layout_.addWidget(self.last_sale_box)
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -431,13 +320,11 @@ class CounterPage(Page):
         ):
             self.setTabOrder(previous, widget)
             previous = widget
-        self.pay_buttons[CASH].setChecked(True)
 
     def _wire(self) -> None:
         ctx = self.ctx
         ctx.bridge.state_changed.connect(self._on_state)
         ctx.bridge.cache_updated.connect(self._on_cache_updated)
-        ctx.bridge.queue_changed.connect(self._update_last_sale)
         ctx.bridge.queue_changed.connect(self._announce_outcome)
 
         self.client_search.textChanged.connect(self._search_clients)
@@ -454,15 +341,15 @@ class CounterPage(Page):
         self.table.installEventFilter(self)
         self.remove_button.clicked.connect(self.remove_current_line)
         self.cart.lines_changed.connect(self._update_totals)
+        self.cart.lines_changed.connect(self._next_sale_started)
 
         self.pay_group.buttonClicked.connect(self._quick_form_clicked)
         self.other_form.activated.connect(self._other_form_chosen)
         self.received_edit.textChanged.connect(self._update_change)
         self.received_edit.returnPressed.connect(self.charge)
+        self.invoice_check.toggled.connect(lambda _on: self._update_outcome())
         self.charge_button.clicked.connect(self.charge)
-        # clicked(bool) would land in `ask`: the button always asks which printer.
-        self.print_button.clicked.connect(lambda: self.print_last_ticket(ask=True))
-        self.pdf_button.clicked.connect(self.save_last_ticket_pdf)
+        self.last_sale_box.done.connect(self.focus_code)
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
@@ -470,7 +357,7 @@ class CounterPage(Page):
             ("F3", self.focus_code),
             ("F4", self.focus_items),
             ("F12", self.charge),
-            ("Ctrl+P", self.print_last_ticket),
+            ("Ctrl+P", lambda: self.print_last_ticket(ask=True)),
             ("Ctrl+N", self.new_client),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -480,6 +367,7 @@ class CounterPage(Page):
     # -- page -------------------------------------------------------------------------------
 
     def activated(self) -> None:
+        self._load_shop_settings()
         self.focus_code()
 
     def focus_client(self) -> None:
@@ -625,7 +513,9 @@ class CounterPage(Page):
 
         def done(info: Any) -> None:
             if isinstance(info, dict):
-                self._team_info = info
+                # Shared with the last-sale box: update in place.
+                self._team_info.clear()
+                self._team_info.update(info)
 
         self.ctx.bridge.call(fetch, done, lambda _message, _exc: None)
 
@@ -649,6 +539,7 @@ class CounterPage(Page):
         self.client_card.style().polish(self.client_card)
         self.client_reset.setVisible(not client.is_public)
         self._show_error(self.client_error, None)
+        self._update_outcome()
 
     def reset_client(self) -> None:
         self._set_client(public_client(self._public_record))
@@ -702,6 +593,8 @@ class CounterPage(Page):
         dialog.deleteLater()
         if accepted and captured:
             self.use_new_client(inline_client(captured[-1]))
+        else:
+            self.focus_code()
 
     def use_new_client(self, fields: dict[str, Any]) -> None:
         self._new_clients = [c for c in self._new_clients if c.get("tax_id") != fields["tax_id"]]
@@ -759,7 +652,11 @@ class CounterPage(Page):
             else:
                 self._code_problem(self.tr("No encontramos el código «{code}».").format(code=code))
             return
-        row = self.cart.add(service, qty)
+        try:
+            row = self.cart.add(service, qty)
+        except MoneyError as exc:
+            self._code_problem(exc.message)
+            return
         self.table.selectRow(row)
         self.table.scrollTo(self.cart.index(row, 0))
         self.code_list.hide()
@@ -784,6 +681,10 @@ class CounterPage(Page):
 
     # -- totals and payment -------------------------------------------------------------------
 
+    def _total(self) -> Decimal:
+        totals = self.cart.totals
+        return totals.total if totals is not None else Decimal("0.00")
+
     def _update_totals(self) -> None:
         totals = self.cart.totals
         pieces = sum((line.quantity for line in self.cart.lines), Decimal(0))
@@ -795,57 +696,20 @@ class CounterPage(Page):
             else self.tr("Sin artículos: escanea o escribe un código (F3)")
         )
         self._show_error(self.items_error, self.cart.error)
-        view = totals_view(totals) if totals is not None else None
-        self.total_value.setText(money(view.total if view else Decimal("0.00")))
-        rows: list[tuple[str, Decimal]] = [("Subtotal", view.subtotal if view else Decimal(0))]
-        if view and view.discount:
-            rows.append(("Descuento", -view.discount))
-        rows += list(view.taxes) if view else [("IVA", Decimal(0))]
-        self._set_breakdown(rows)
+        self.panel.show_totals(totals_view(totals) if totals is not None else None)
         self._update_change()
 
-    def _set_breakdown(self, rows: list[tuple[str, Decimal]]) -> None:
-        wanted = [label for label, _ in rows]
-        if list(self.breakdown_labels) != wanted:
-            while self.breakdown.count():
-                item = self.breakdown.takeAt(0)
-                widget = item.widget() if item is not None else None
-                if widget is not None:
-                    widget.hide()
-                    widget.setParent(None)
-                    widget.deleteLater()
-            self.breakdown_labels = {}
-            for n, label in enumerate(wanted):
-                caption = QLabel(label)
-                caption.setProperty("class", "amount")
-                value = QLabel()
-                value.setObjectName(f"{_object_name(label)}Value")
-                value.setProperty("class", "amount")
-                value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.breakdown.addWidget(caption, n, 0)
-                self.breakdown.addWidget(value, n, 1)
-                self.breakdown_labels[label] = value
-        for label, amount in rows:
-            self.breakdown_labels[label].setText(money(amount))
+    def _next_sale_started(self) -> None:
+        """The first scan of the next sale: the last change stops being the news."""
+        if self.cart.rowCount():
+            self.panel.show_change_due(None)
 
     def payment_form(self) -> str:
-        checked = self.pay_group.checkedButton()
-        for code, button in self.pay_buttons.items():
-            if button is checked:
-                return code
-        return str(self.other_form.currentData() or CASH)
+        return self.panel.payment_form()
 
     def set_payment_form(self, code: str) -> None:
-        if code in self.pay_buttons:
-            self.pay_buttons[code].setChecked(True)
-            self.other_form.setCurrentIndex(0)
-        else:
-            self.pay_group.setExclusive(False)
-            for button in self.pay_buttons.values():
-                button.setChecked(False)
-            self.pay_group.setExclusive(True)
-            self.other_form.setCurrentIndex(max(0, self.other_form.findData(code)))
-        self._payment_form_changed()
+        self.panel.set_payment_form(code)
+        self._update_change()
 
     def _quick_form_clicked(self) -> None:
         self.other_form.setCurrentIndex(0)
@@ -856,40 +720,48 @@ class CounterPage(Page):
         self.set_payment_form(code if code else CASH)
 
     def _payment_form_changed(self) -> None:
-        self._show_error(self.payment_form_error, None)
-        self.cash_box.setVisible(self.payment_form() == CASH)
+        self.panel.payment_form_changed()
         self._update_change()
 
-    def _received(self) -> Decimal | None:
-        """Cash received; an empty field means the exact amount."""
-        text = self.received_edit.text().strip()
-        if not text:
-            totals = self.cart.totals
-            return totals.total if totals is not None else Decimal("0.00")
-        return to_decimal(text)
-
     def _update_change(self) -> None:
-        self._show_error(self.received_error, None)
-        totals = self.cart.totals
-        total = totals.total if totals is not None else Decimal("0.00")
-        received = self._received()
-        level = "good"
-        if received is None:
-            text, level = self.tr("importe no válido"), "bad"
-        elif received < total:
-            text, level = self.tr("faltan {amount}").format(amount=money(total - received)), "bad"
-        else:
-            text = money(received - total)
-        self.change_value.setText(text)
-        self.change_value.setProperty("level", level)
-        self.change_value.style().unpolish(self.change_value)
-        self.change_value.style().polish(self.change_value)
+        self.panel.update_change(self._total())
+
+    # -- fiscal outcome ------------------------------------------------------------------------
+
+    def _load_shop_settings(self) -> None:
+        """The shop's rule for sales that are not invoiced (`shop.walk_in_document`)."""
+        try:
+            config = TerminalConfig.load(self.ctx.config.data_dir)
+            self._walk_in = WalkInDocument.parse(config.get("shop.walk_in_document"))
+        except (ConfigError, ConfigFileError, OSError) as exc:
+            # A receipt is the safe default: the customer can always invoice with its QR.
+            log.warning("shop settings not read (%s); walk-in sales get a receipt", exc)
+            self._walk_in = WalkInDocument.RECEIPT
+        self._update_outcome()
+
+    def _draft(self) -> SaleDraft:
+        return SaleDraft(
+            self._client,
+            self.cart.lines,
+            self.payment_form(),
+            self.invoice_check.isChecked(),
+            self._walk_in,
+        )
+
+    def outcome(self) -> OutcomeDecision:
+        """What the sale in progress ends in fiscally (shown by the charge button)."""
+        return self._draft().decision()
+
+    def _update_outcome(self) -> None:
+        if not hasattr(self, "panel"):
+            return
+        name = self._client.name or self.tr("este cliente")
+        self.panel.show_outcome(self.outcome(), name)
 
     # -- charging -----------------------------------------------------------------------------
 
     def _show_error(self, label: QLabel, message: str | None) -> None:
-        label.setText(message or "")
-        label.setVisible(bool(message))
+        show_error(label, message)
 
     def _clear_errors(self) -> None:
         for label in (
@@ -904,7 +776,10 @@ class CounterPage(Page):
             self._show_error(label, None)
 
     def charge(self) -> OutboxItem | None:
-        """Queue the sale (F12); returns the outbox row, or None when something must be fixed."""
+        """Queue the sale (F12); returns the outbox row, or None when something must be fixed.
+
+        Whatever goes wrong, the cart stays as it was and the reason is on screen.
+        """
         self._clear_errors()
         lines = self.cart.lines
         if not lines:
@@ -918,10 +793,12 @@ class CounterPage(Page):
         form = self.payment_form()
         received = change = None
         if form == CASH:
-            received = self._received()
-            if received is None:
-                self._show_error(self.received_error, self.tr("Escribe el importe recibido."))
+            try:
+                received = self.panel.received(totals.total)
+            except MoneyError as exc:
+                self._show_error(self.received_error, exc.message)
                 self.received_edit.setFocus()
+                self.received_edit.selectAll()
                 return None
             if received < totals.total:
                 self._show_error(
@@ -934,18 +811,23 @@ class CounterPage(Page):
                 self.received_edit.selectAll()
                 return None
             change = received - totals.total
-        draft = SaleDraft(self._client, lines, form, self.invoice_check.isChecked())
+        draft = self._draft()
+        decision = draft.decision()
         try:
             row = queue_payment(self.ctx.core.outbox, draft.body(), team=self.ctx.team)
         except SaleRejectedError as exc:
             self._show_problems(exc.problems)
             return None
+        except (StorageError, sqlite3.Error) as exc:
+            self._storage_failed(exc)
+            return None
         self.ctx.bridge.kick()
 
-        self.last_sale = LastSale(
+        sold_at = row.sold_at_epoch if row.sold_at_epoch is not None else row.created_at
+        sale = LastSale(
             row_id=row.id,
             folio=row.folio or row.local_id[:8],
-            created_at=row.created_at,
+            created_at=sold_at,
             client=self._client,
             lines=tuple(
                 ticket.TicketLine(line.description, line.quantity, line.shown_unit_price, lt.total)
@@ -956,16 +838,30 @@ class CounterPage(Page):
             received=received,
             change=change,
             invoice=draft.invoice_now,
+            outcome=decision,
         )
         self._next_customer()
-        self._update_last_sale()
+        self.panel.show_change_due(change)
+        self.last_sale_box.set_sale(sale)
         # Say "Registrado" only once gigstack has it: until the sender reports back the sale is
         # saved and on its way (or queued, when we already know we are offline).
         self._announcing = (row.id, change)
         self._announce_outcome()
         if _truthy(self.ctx.settings.value("ticket/auto_print", False)):
-            self.print_last_ticket(ask=False)
+            self.last_sale_box.print_when_ready(ask=False)
         return row
+
+    def _storage_failed(self, exc: BaseException) -> None:
+        """The sale could not be written: say so plainly; the cart stays for another try."""
+        typed = exc if isinstance(exc, StorageError) else storage_error(exc, None)
+        reason = typed.message if typed is not None else str(exc)
+        log.error("sale not saved: %s", exc)
+        message = self.tr(
+            "La venta NO se guardó: {reason} No cobres hasta poder guardarla."
+        ).format(reason=reason)
+        self._show_error(self.charge_error, message)
+        self.ctx.notify(message, "error")
+        self.charge_button.setFocus()
 
     def _show_problems(self, problems: list[FieldProblem]) -> None:
         for problem in problems:
@@ -973,6 +869,8 @@ class CounterPage(Page):
             if where.startswith("client"):
                 label = self.client_error
                 message = problem.message
+                if where == "client.use":
+                    label = self.invoice_error
             elif where.startswith("items"):
                 label = self.items_error
                 parts = where.split(".")
@@ -1001,100 +899,24 @@ class CounterPage(Page):
         self._set_client(public_client(self._public_record))
         self.focus_code()
 
-    def _notify(self, text: str) -> None:
-        window = self.window()
-        notify = getattr(window, "notify", None)
-        if callable(notify):
-            notify(text)
+    def _notify(self, text: str, level: str = "info") -> None:
+        self.ctx.notify(text, level)
 
     # -- last sale and its ticket --------------------------------------------------------------
 
-    def _last_row(self) -> OutboxItem | None:
-        if self.last_sale is None:
-            return None
-        try:
-            return self.ctx.core.outbox.get(self.last_sale.row_id)
-        except OutboxError:
-            return None
-
-    def _update_last_sale(self) -> None:
-        sale = self.last_sale
-        self.last_sale_box.setVisible(sale is not None)
-        if sale is None:
-            return
-        row = self._last_row()
-        status, payment_id = ticket.sale_status(row) if row else ("", None)
-        parts = [
-            self.tr("<b>Última venta {folio}</b> · {total}").format(
-                folio=_html(sale.folio), total=money(sale.totals.total)
-            )
-        ]
-        if sale.change is not None:
-            parts.append(self.tr("Cambio <b>{change}</b>").format(change=money(sale.change)))
-        parts.append(_html(status + (f" ({payment_id})" if payment_id else "")))
-        self.last_sale_label.setText("<br>".join(parts))
+    @property
+    def last_sale(self) -> LastSale | None:
+        return self.last_sale_box.sale
 
     def ticket_data(self) -> ticket.TicketData | None:
-        """The last sale's ticket, with gigstack's status as of now."""
-        sale = self.last_sale
-        row = self._last_row()
-        if sale is None or row is None:
-            return None
-        business = ticket.business_info(self.ctx.settings, self._team_info)
-        status, payment_id = ticket.sale_status(row)
-        client = sale.client
-        return ticket.TicketData(
-            business_name=business["name"],
-            business_rfc=business["rfc"],
-            business_address=business["address"],
-            business_phone=business["phone"],
-            folio=sale.folio,
-            issued_at=sale.created_at,
-            client_name="" if client.is_public else client.name,
-            client_rfc="" if client.is_public else client.tax_id,
-            lines=sale.lines,
-            subtotal=sale.totals.subtotal,
-            discount=sale.totals.discount,
-            taxes=sale.totals.taxes,
-            total=sale.totals.total,
-            payment_form=sale.payment_form,
-            received=sale.received,
-            change=sale.change,
-            status=status,
-            payment_id=payment_id,
-            invoice_requested=sale.invoice,
-        )
+        """The last sale's ticket, with gigstack's status and documents as of now."""
+        return self.last_sale_box.ticket_data()
 
     def print_last_ticket(self, ask: bool = True) -> bool:
-        data = self.ticket_data()
-        if data is None:
-            self._notify(self.tr("Todavía no hay una venta para imprimir."))
-            return False
-        width = ticket.paper_width(self.ctx.settings)
-        printed = ticket.print_ticket(data, width, self, ask=ask)
-        if not printed and not ask:
-            self._notify(self.tr("No hay impresora predeterminada para imprimir el ticket."))
-        return printed
+        return self.last_sale_box.print_ticket(ask=ask)
 
     def save_last_ticket_pdf(self) -> str | None:
-        data = self.ticket_data()
-        if data is None:
-            self._notify(self.tr("Todavía no hay una venta para guardar."))
-            return None
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder or Path.home()) / f"ticket-{data.folio}.pdf")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Guardar ticket como PDF"), suggested, self.tr("PDF (*.pdf)")
-        )
-        if not path:
-            return None
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        if not ticket.save_pdf(data, path, ticket.paper_width(self.ctx.settings)):
-            self._notify(self.tr("No se pudo guardar el PDF en {path}.").format(path=path))
-            return None
-        self._notify(self.tr("Ticket guardado en {path}").format(path=path))
-        return path
+        return self.last_sale_box.save_pdf()
 
 
 def inline_client(body: dict[str, Any]) -> dict[str, Any]:
@@ -1118,8 +940,3 @@ def _html(text: str) -> str:
     import html
 
     return html.escape(str(text))
-
-
-def _object_name(label: str) -> str:
-    cleaned = "".join(ch for ch in fold(label).title() if ch.isalnum())
-    return cleaned[:1].lower() + cleaned[1:]

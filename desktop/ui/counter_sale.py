@@ -14,6 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from desktop import fiscal
+from desktop.fiscal.outcome import OutcomeDecision, WalkInDocument, decide_outcome
+from desktop.money import MoneyError, parse_quantity
 from desktop.store.cache import fold
 
 PUBLIC_RFC = "XAXX010101000"
@@ -35,20 +37,18 @@ _QUANTITY_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*[*xX]\s*(\S.*)$")
 
 
 def to_decimal(text: Any) -> Decimal | None:
-    """A number as typed at a counter (`$1,234.50`, `12.5`, `3`); None when it is not one."""
+    """A number from a cached record (`"45.00"`, 45, 45.0); None when it is not one.
+
+    Typed input never comes here: the counter reads what a cashier types through
+    `desktop.money` (one parser for the app and the CLI).
+    """
     if isinstance(text, Decimal):
-        return text
-    if isinstance(text, int | float):
-        return Decimal(str(text))
-    cleaned = str(text or "").strip().replace("$", "").replace(" ", "")
-    if not cleaned:
+        return text if text.is_finite() else None
+    if isinstance(text, bool) or text is None:
         return None
-    if "," in cleaned and "." not in cleaned and re.fullmatch(r"\d+,\d{1,2}", cleaned):
-        cleaned = cleaned.replace(",", ".")  # "12,5" typed on a Spanish keyboard
-    cleaned = cleaned.replace(",", "")
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
+        value = Decimal(repr(text)) if isinstance(text, float) else Decimal(str(text).strip())
+    except (InvalidOperation, ValueError):
         return None
     return value if value.is_finite() else None
 
@@ -57,14 +57,16 @@ def parse_code(text: str) -> tuple[Decimal, str]:
     """Split `3*7501000003044` into (3, "7501000003044"); plain codes have quantity 1.
 
     Raises:
-        ValueError: The quantity before `*` is zero.
+        ValueError: The quantity before `*` is not one a counter can sell (zero, too many
+            decimals, too large); the message is Spanish (`desktop.money`).
     """
     match = _QUANTITY_RE.match(text)
     if not match:
         return Decimal(1), text.strip()
-    quantity = Decimal(match.group(1).replace(",", "."))
-    if quantity <= 0:
-        raise ValueError("la cantidad debe ser mayor que cero")
+    try:
+        quantity = parse_quantity(match.group(1))
+    except MoneyError as exc:
+        raise ValueError(exc.message) from None
     return quantity, match.group(2).strip()
 
 
@@ -311,24 +313,39 @@ def client_label(record: Mapping[str, Any]) -> str:
 
 @dataclass
 class SaleDraft:
-    """Everything needed to build the register-payment body."""
+    """Everything needed to build the register-payment body.
+
+    `invoice_now` is the cashier's "Facturar"; what the sale really ends in (invoice, receipt,
+    or nothing where the shop allows it) is `decision()`, the rule in `desktop.fiscal.outcome`.
+    """
 
     client: SaleClient
     lines: list[SaleLine] = field(default_factory=list)
     payment_form: str = CASH
     invoice_now: bool = False
+    walk_in_document: WalkInDocument = WalkInDocument.RECEIPT
+
+    def decision(self) -> OutcomeDecision:
+        return decide_outcome(
+            self.client.record,
+            invoice_requested=self.invoice_now,
+            walk_in_document=self.walk_in_document,
+        )
 
     def body(self) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "client": self.client.reference(),
+        decision = self.decision()
+        client = self.client.reference()
+        if decision.automation_type == "pue_invoice" and self.client.use:
+            # REFERENCE §16.2: `use` travels inside `client` (as in the seed's register
+            # example), never as a top-level register field.
+            client["use"] = self.client.use
+        return {
+            "client": client,
             "items": [line.body_item() for line in self.lines],
             "payment_form": self.payment_form,
-            "automation_type": "pue_invoice" if self.invoice_now else "none",
+            "automation_type": decision.automation_type,
             "currency": "MXN",
         }
-        if self.invoice_now and self.client.use:
-            body["use"] = self.client.use
-        return body
 
 
 def payment_form_label(code: str) -> str:

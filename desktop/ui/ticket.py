@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QSettings, QSizeF
+from PySide6.QtCore import QMarginsF, QSettings, QSizeF, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
@@ -21,12 +21,40 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desktop.store.outbox import OutboxItem, OutboxState
 from desktop.ui.counter_sale import payment_form_label
 from desktop.ui.formatting import money, quantity, when
+from desktop.ui.qr import qr_image
 
 PAPER_WIDTHS = (58, 80)
 # Printable width of common thermal printers: 48 mm on 58 mm rolls, 72 mm on 80 mm rolls.
 PRINTABLE_MM = {58: 48.0, 80: 72.0}
 POINTS_PER_MM = 72 / 25.4
 BOTTOM_FEED_MM = 8.0
+# The self-invoice QR: about 40 mm on 80 mm paper, 34 mm on 58 mm paper (phones read it
+# easily at arm's length; modules stay above 1 mm).
+QR_MM = {58: 34.0, 80: 40.0}
+QR_URL = "mostrador://self-invoice-qr"
+
+
+@dataclass(frozen=True)
+class TicketFiscal:
+    """How the sale ends fiscally, as far as is known when the ticket is printed.
+
+    Attributes:
+        outcome: "invoice", "receipt" or "none" (`desktop.fiscal.outcome.Outcome` values).
+        sent: gigstack has the sale (False: still in the queue, no document can exist yet).
+        receipt_url: The receipt's self-invoice link (the QR), once the receipt is known.
+        valid_until: Until when the customer can self-invoice (epoch seconds).
+        invoice_number: "Series-folio" of the invoice, once stamped.
+        invoice_uuid: The SAT fiscal UUID (folio fiscal), once stamped.
+        where: Where to ask for the invoice later (the shop's phone or name).
+    """
+
+    outcome: str
+    sent: bool = False
+    receipt_url: str | None = None
+    valid_until: float | None = None
+    invoice_number: str | None = None
+    invoice_uuid: str | None = None
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +88,8 @@ class TicketData:
     payment_id: str | None = None
     invoice_requested: bool = False
     discount: Decimal = field(default=Decimal("0.00"))
+    fiscal: TicketFiscal | None = None
+    reprinted_at: float | None = None  # set on copies printed after the sale (from Pagos)
 
 
 def paper_width(settings: QSettings | None) -> int:
@@ -100,7 +130,7 @@ def _e(text: Any) -> str:
     return html.escape(str(text))
 
 
-def ticket_html(data: TicketData) -> str:
+def ticket_html(data: TicketData, width_mm: int = 80) -> str:
     """The ticket as the HTML subset QTextDocument understands (sizes in layout points)."""
     head = [f'<p align="center" style="font-size:11px"><b>{_e(data.business_name)}</b></p>']
     details = [
@@ -114,8 +144,12 @@ def ticket_html(data: TicketData) -> str:
 
     meta = [
         f"<tr><td>Folio</td><td align='right'><b>{_e(data.folio)}</b></td></tr>",
-        f"<tr><td>Fecha</td><td align='right'>{_e(when(data.issued_at))}</td></tr>",
+        f"<tr><td>Fecha de venta</td><td align='right'>{_e(when(data.issued_at))}</td></tr>",
     ]
+    if data.reprinted_at is not None:
+        meta.append(
+            f"<tr><td>Reimpreso</td><td align='right'>{_e(when(data.reprinted_at))}</td></tr>"
+        )
     if data.client_name:
         meta.append(f"<tr><td>Cliente</td><td align='right'>{_e(data.client_name)}</td></tr>")
     if data.client_rfc:
@@ -153,7 +187,9 @@ def ticket_html(data: TicketData) -> str:
     if data.payment_id:
         status += f"<br>Pago {_e(data.payment_id)}"
     foot = [f'<p align="center">{status}</p>']
-    if data.invoice_requested:
+    if data.fiscal is not None:
+        foot += fiscal_html(data, width_mm)
+    elif data.invoice_requested:
         foot.append('<p align="center">Factura solicitada (PUE)</p>')
     foot.append('<p align="center">¡Gracias por su compra!</p>')
 
@@ -173,6 +209,53 @@ def ticket_html(data: TicketData) -> str:
     )
 
 
+def _day(moment: float) -> str:
+    return when(moment)[:10]
+
+
+def fiscal_html(data: TicketData, width_mm: int = 80) -> list[str]:
+    """The ticket's fiscal block: the self-invoice QR, the invoice's numbers, or how to ask for
+    the invoice while the sale is still queued (REFERENCE §16.1)."""
+    fiscal = data.fiscal
+    assert fiscal is not None
+    where = f" en {_e(fiscal.where)}" if fiscal.where else " en esta tienda"
+    folio = f"<b>{_e(data.folio)}</b>"
+    if fiscal.outcome == "invoice":
+        if fiscal.invoice_uuid or fiscal.invoice_number:
+            rows = ['<p align="center"><b>FACTURA (CFDI)</b>']
+            if fiscal.invoice_number:
+                rows.append(f"<br>Serie-folio {_e(fiscal.invoice_number)}")
+            if fiscal.invoice_uuid:
+                rows.append(f"<br>Folio fiscal (UUID)<br>{_e(fiscal.invoice_uuid)}")
+            return ["".join(rows) + "</p>"]
+        if fiscal.sent:
+            return [
+                '<p align="center">Factura en proceso de timbrado; llega al correo del '
+                f"cliente. Si no la recibes, pídela con el folio {folio}{where}.</p>"
+            ]
+        return [
+            '<p align="center">Factura solicitada: se timbra en cuanto la venta llegue a '
+            f"gigstack. Pídela con el folio {folio}{where}.</p>"
+        ]
+    if fiscal.outcome == "receipt" and fiscal.receipt_url:
+        side = round(QR_MM[width_mm] * POINTS_PER_MM)
+        rows = [
+            '<p align="center" style="font-size:11px"><b>Factura tu compra</b></p>',
+            f'<p align="center"><img src="{QR_URL}" width="{side}" height="{side}"></p>',
+            f'<p align="center">Escanea el código o entra a<br>{_e(fiscal.receipt_url)}',
+        ]
+        if fiscal.valid_until:
+            rows.append(f"<br>Válido hasta el {_e(_day(fiscal.valid_until))}")
+        return ["".join(rows) + "</p>"]
+    if fiscal.outcome == "receipt":
+        return [
+            '<p align="center"><b>¿Necesitas factura?</b><br>'
+            f"Pide tu factura con el folio {folio}{where}: te reimprimimos el ticket con el "
+            "código QR «Factura tu compra» en cuanto la venta llegue a gigstack.</p>"
+        ]
+    return []
+
+
 def ticket_document(data: TicketData, width_mm: int) -> QTextDocument:
     """The laid-out ticket; one layout unit is one point on paper."""
     doc = QTextDocument()
@@ -180,7 +263,12 @@ def ticket_document(data: TicketData, width_mm: int) -> QTextDocument:
     font.setPixelSize(8 if width_mm == 58 else 9)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
-    doc.setHtml(ticket_html(data))
+    fiscal = data.fiscal
+    if fiscal is not None and fiscal.receipt_url:
+        # Whole dots per module at 300 dpi and above: a sharp code in PDFs and on paper.
+        image = qr_image(fiscal.receipt_url, size_px=round(QR_MM[width_mm] / 25.4 * 600))
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_URL), image)
+    doc.setHtml(ticket_html(data, width_mm))
     doc.setTextWidth(PRINTABLE_MM[width_mm] * POINTS_PER_MM)
     return doc
 

@@ -93,7 +93,8 @@ def test_keyboard_only_sale_for_a_known_client(
     assert [Decimal(i["unit_price"]) for i in row.payload["items"]] == [45, 19, 35]
     assert all(i["taxes"] for i in row.payload["items"])
     assert row.payload["payment_form"] == "01"
-    assert row.payload["automation_type"] == "none"
+    # A known client without "Facturar" ends in a receipt (self-invoice QR), never in nothing.
+    assert row.payload["automation_type"] == "receipt"
     assert row.payload["currency"] == "MXN"
 
     # Cleared and ready for the next customer.
@@ -101,8 +102,8 @@ def test_keyboard_only_sale_for_a_known_client(
     assert counter.total_value.text() == "$0.00"
     assert "Público en general" in counter.client_card.text()
     assert focused() is counter.code_edit
-    assert "Registrado" in shell.window.statusBar().currentMessage()
     assert "Última venta" in counter.last_sale_label.text()
+    qtbot.waitUntil(lambda: "Registrado" in shell.window.notice_bar.text, timeout=TIMEOUT)
     qtbot.waitUntil(
         lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, timeout=TIMEOUT
     )
@@ -194,24 +195,28 @@ def test_cash_change_and_refusal_when_received_is_short(
     press(qtbot, Qt.Key.Key_Return)  # Enter in "Recibido" charges
     assert len(shell.core.outbox.rows()) == 1
     assert "Cambio <b>$65.00</b>" in counter.last_sale_label.text()
-    assert "$65.00" in shell.window.statusBar().currentMessage()
+    assert "$65.00" in shell.window.notice_bar.text
     assert counter.received_edit.text() == ""
 
 
-def test_card_payment_with_invoice_for_the_public(
+def test_card_payment_with_facturar_for_the_public_is_explained_and_ends_in_a_receipt(
     qtbot: QtBot, shell: AppShell, counter: CounterPage
 ) -> None:
     scan(qtbot, barcode(shell, "service_demo_hojas"))
     counter.set_payment_form("28")
     assert not counter.cash_box.isVisible()
+    assert "Recibo" in counter.outcome_label.text()
     counter.invoice_check.setChecked(True)
+    # Before charging, the cashier reads why no invoice is stamped to XAXX010101000.
+    assert "Público en general no se factura" in counter.outcome_label.text()
+    assert "Factura tu compra" in counter.outcome_label.text()
     counter.charge_button.setFocus()
     with qtbot.waitSignal(shell.bridge.queue_changed, timeout=TIMEOUT):
         press(qtbot, Qt.Key.Key_Return)  # Enter on "Cobrar"
     row = only_row(shell)
     assert row.payload["payment_form"] == "28"
-    assert row.payload["automation_type"] == "pue_invoice"
-    assert row.payload["use"] == "S01"
+    assert row.payload["automation_type"] == "receipt"
+    assert "use" not in row.payload
     assert row.payload["client"] == {"id": "client_demo_publico"}
     qtbot.waitUntil(
         lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, timeout=TIMEOUT
@@ -368,7 +373,10 @@ def test_new_client_is_created_once_with_the_sale(
     client = rows[0].payload["client"]
     assert client["search"] == {"on_key": "tax_id", "on_value": new_rfc, "auto_create": True}
     assert client["tax_system"] == "612"
-    assert rows[0].payload["use"] == "G03"
+    # REFERENCE §16.2: the CFDI use travels inside `client`, never at the top level.
+    assert client["use"] == "G03"
+    assert "use" not in rows[0].payload
+    assert rows[0].payload["automation_type"] == "pue_invoice"
     assert rows[0].serial_key == rows[1].serial_key == f"client:tax_id:{new_rfc}"
     qtbot.waitUntil(
         lambda: all(r.state is OutboxState.SENT for r in shell.core.outbox.rows()),
@@ -392,7 +400,7 @@ def test_offline_sale_queues_and_is_sent_when_the_connection_returns(
         press(qtbot, Qt.Key.Key_F12)
         row = only_row(shell)
         assert "En cola: se enviará al volver la conexión" in (
-            shell.window.statusBar().currentMessage()
+            shell.window.notice_bar.text
         )
         assert counter.cart.rowCount() == 0
         assert "En cola" in counter.last_sale_label.text()
@@ -476,11 +484,12 @@ def test_codes_quantities_and_the_public_fallback() -> None:
     assert index.search("lapiz") == [service]
 
     # An empty cache still sells to the public: gigstack finds or creates it once by RFC.
+    # "Facturar" for the public ends in a receipt (its QR lets the customer self-invoice).
     draft = SaleDraft(public_client(None), [SaleLine(service, Decimal(2))], "01", True)
     body = draft.body()
     assert body["client"] == PUBLIC_CLIENT_FALLBACK
-    assert body["use"] == "S01"
-    assert body["automation_type"] == "pue_invoice"
+    assert "use" not in body
+    assert body["automation_type"] == "receipt"
     check_payment(body)
     assert serial_key_for(body) == "client:tax_id:XAXX010101000"
 

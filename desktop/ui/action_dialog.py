@@ -1,0 +1,179 @@
+"""The base of every action dialog (`ActionDialog`) and the small form helpers all dialogs share.
+
+Every dialog validates what it can locally (errors in red next to the field), then emits
+`submitted(body)`; the page runs the API call on the page lane and answers with `finish()`
+(close) or `fail(message)` (the server's message next to the form; what was typed stays). None
+of them talks to the network itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import fiscal
+from desktop.money import MoneyError, to_decimal
+
+
+def error_label(name: str) -> QLabel:
+    """The red message shown right next to a field (`<field>Error`), hidden while empty."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setProperty("error", True)  # style.qss colours it
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def set_error(label: QLabel, message: str | None) -> None:
+    label.setText(message or "")
+    label.setVisible(bool(message))
+
+
+def payment_form_label(code: str | None) -> str:
+    """`01 — Efectivo` (the SAT description), or the bare code when the catalog lacks it."""
+    if not code:
+        return ""
+    try:
+        form = fiscal.payment_form(code)
+    except fiscal.CatalogUnavailableError:
+        form = None
+    return f"{code} — {form.description}" if form else str(code)
+
+
+def fill_payment_forms(combo: QComboBox, selected: str | None = None) -> None:
+    """SAT payment forms, code first (cashiers know "01", "04", "28")."""
+    combo.clear()
+    try:
+        forms = fiscal.payment_forms()
+    except fiscal.CatalogUnavailableError:
+        forms = ()
+    for form in forms:
+        combo.addItem(f"{form.code} — {form.description}", form.code)
+    if selected:
+        index = combo.findData(selected)
+        if index < 0:
+            combo.addItem(selected, selected)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """A number as typed (`1,234.50`, `$99`, `12,5`) read by `desktop.money` (the one parser);
+    None when it is not a number. Limits are the caller's (`desktop.money.parse_amount`)."""
+    try:
+        return to_decimal(text)
+    except MoneyError:
+        return None
+
+
+def searchable_combo(name: str, accessible: str) -> QComboBox:
+    """An editable combo that finds entries by any part of their text (names, RFCs)."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setAccessibleName(accessible)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    if completer is not None:
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return combo
+
+
+def _placeholder(combo: QComboBox, text: str) -> None:
+    edit = combo.lineEdit()
+    if edit is not None:
+        edit.setPlaceholderText(text)
+
+
+def combo_choice(combo: QComboBox) -> Any:
+    """The data of the entry whose text is shown, or None when the text matches none."""
+    index = combo.findText(combo.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+    return combo.itemData(index) if index >= 0 else None
+
+
+class ActionDialog(QDialog):
+    """A form that asks the page to run one API call and waits for the answer.
+
+    Signals:
+        submitted(object): the checked request body (a dict); the page answers with
+            `finish()` or `fail(message)`.
+    """
+
+    submitted = Signal(object)
+
+    def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.setMinimumWidth(460)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form_error = error_label("formError")
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("okButton")
+        self.ok_button.setDefault(True)
+        self.ok_button.setToolTip(self.tr("Enter"))
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Cerrar"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.cancel_button.setObjectName("closeButton")
+        self.cancel_button.setToolTip(self.tr("Esc"))
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.form_error)
+        self.layout_.addWidget(self.buttons)
+        self.busy = False
+
+    def body(self) -> dict[str, Any] | None:
+        """The request body, or None after showing what is wrong next to the fields."""
+        raise NotImplementedError
+
+    def _submit(self) -> None:
+        if self.busy:
+            return
+        set_error(self.form_error, None)
+        body = self.body()
+        if body is None:
+            return
+        self.set_busy(True)
+        self.submitted.emit(body)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.ok_button.setEnabled(not busy)
+        if busy:
+            set_error(self.form_error, None)
+
+    def fail(self, message: str) -> None:
+        """The call failed: say why next to the form and keep everything typed."""
+        self.set_busy(False)
+        set_error(self.form_error, message)
+
+    def finish(self, result: object = None) -> None:
+        self.set_busy(False)
+        self.accept()
+
+
+def payment_folio(payment: Mapping[str, Any]) -> str:
+    metadata = payment.get("metadata")
+    if isinstance(metadata, Mapping) and metadata.get("folio"):
+        return str(metadata["folio"])
+    return str(payment.get("id") or "")

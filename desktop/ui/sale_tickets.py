@@ -1,0 +1,238 @@
+"""A sale's ticket from what we know of it: the outbox row, gigstack's payment, its receipt or
+invoice. Used by the counter (the ticket of the sale just charged) and by Pagos (reprints).
+
+`fetch_documents` runs on the page lane (it calls gigstack); everything else is plain data
+shaping on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from desktop import fiscal
+from desktop.fiscal.outcome import Outcome
+from desktop.gigstack import GigstackClient, GigstackError
+from desktop.payment_rules import (
+    as_decimal,
+    embedded_receipt,
+    invoice_ids,
+    receipt_id,
+    receipt_url,
+    receipt_valid_until,
+)
+from desktop.store.outbox import OutboxItem, OutboxState, payment_sold_at
+from desktop.ui import ticket
+from desktop.ui.counter_sale import shown_price, totals_view
+
+log = logging.getLogger(__name__)
+
+_SAT_UUID = re.compile(
+    r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
+)
+
+
+@dataclass(frozen=True)
+class SaleDocuments:
+    """The fiscal documents gigstack made for one payment (raw records, as read).
+
+    Attributes:
+        payment: The payment as gigstack has it now (it may link documents made after the
+            register answer).
+        receipt: The receipt record, when the sale ended in one.
+        invoice: The invoice record, when the sale was invoiced.
+        problem: Why a document could not be read (Spanish), if it could not.
+    """
+
+    payment: dict[str, Any] = field(default_factory=dict)
+    receipt: dict[str, Any] | None = None
+    invoice: dict[str, Any] | None = None
+    problem: str | None = None
+
+
+def raw_record(model: Any) -> dict[str, Any]:
+    """What the server sent for a parsed model (falls back to the model's JSON dump)."""
+    raw = getattr(model, "_raw", None)
+    if isinstance(raw, Mapping):
+        return dict(raw)
+    dump = getattr(model, "model_dump", None)
+    return dict(dump(mode="json", exclude_none=True)) if callable(dump) else {}
+
+
+def fetch_documents(api: GigstackClient, record: Mapping[str, Any]) -> SaleDocuments:
+    """Read the receipt or invoice of a payment (lane thread).
+
+    The register answer may already carry `receipt_id`/`invoice_id` (or an embedded receipt);
+    if it carries neither, the payment is read again: gigstack may link them a moment later.
+    A document that cannot be read leaves `problem` set instead of failing the ticket.
+    """
+    payment = dict(record)
+    if not (receipt_id(payment) or invoice_ids(payment)) and payment.get("id"):
+        payment = {**payment, **raw_record(api.payments.get(str(payment["id"])))}
+    receipt = embedded_receipt(payment)
+    invoice = None
+    problem = None
+    try:
+        rid = receipt_id(payment)
+        if rid and (receipt is None or not receipt_url(receipt)):
+            receipt = raw_record(api.receipts.get(rid))
+        ids = invoice_ids(payment)
+        if ids:
+            invoice = raw_record(api.invoices.get_income(ids[0]))
+    except GigstackError as exc:
+        log.info("fiscal documents of payment %s not read: %s", payment.get("id"), exc)
+        problem = str(exc)
+    return SaleDocuments(payment=payment, receipt=receipt, invoice=invoice, problem=problem)
+
+
+def invoice_numbers(invoice: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """("Series-folio", SAT fiscal UUID) of an invoice record, as far as it says.
+
+    The fiscal UUID is `stamp.uuid` (the sandbox and the CFDI), or `uuid` when that field
+    holds a SAT UUID rather than gigstack's `invoice_…` id (REFERENCE §16.3: both are seen).
+    """
+    series = str(invoice.get("series") or invoice.get("serie") or "").strip()
+    folio = str(invoice.get("folio_number") or invoice.get("folio") or "").strip()
+    number = f"{series}-{folio}" if series and folio else (folio or None)
+    stamp = invoice.get("stamp")
+    fiscal_uuid = None
+    if isinstance(stamp, Mapping) and stamp.get("uuid"):
+        fiscal_uuid = str(stamp["uuid"])
+    else:
+        for key in ("fiscal_uuid", "uuid", "folio_fiscal"):
+            value = str(invoice.get(key) or "")
+            if _SAT_UUID.match(value):
+                fiscal_uuid = value
+                break
+    return number, fiscal_uuid
+
+
+def ticket_fiscal(
+    outcome: str, *, sent: bool, documents: SaleDocuments | None, where: str
+) -> ticket.TicketFiscal:
+    """The ticket's fiscal block from the outcome the sale asked for and what gigstack made."""
+    docs = documents or SaleDocuments()
+    if docs.invoice is not None or invoice_ids(docs.payment):
+        number, fiscal_uuid = invoice_numbers(docs.invoice or {})
+        return ticket.TicketFiscal(
+            Outcome.INVOICE.value,
+            sent=sent,
+            invoice_number=number,
+            invoice_uuid=fiscal_uuid,
+            where=where,
+        )
+    if docs.receipt is not None:
+        return ticket.TicketFiscal(
+            Outcome.RECEIPT.value,
+            sent=sent,
+            receipt_url=receipt_url(docs.receipt),
+            valid_until=receipt_valid_until(docs.receipt),
+            where=where,
+        )
+    return ticket.TicketFiscal(outcome, sent=sent, where=where)
+
+
+def outcome_of(body: Mapping[str, Any]) -> str:
+    """The outcome a register body asked for (its `automation_type`)."""
+    automation = str(body.get("automation_type") or "")
+    if automation in ("pue_invoice", "ppd_invoice_and_complement", "payment", "stamp_invoice"):
+        return Outcome.INVOICE.value
+    if automation == "receipt":
+        return Outcome.RECEIPT.value
+    return Outcome.NONE.value
+
+
+def where_to_ask(business: Mapping[str, str]) -> str:
+    """Where the customer asks for the invoice later: the shop's name and phone."""
+    name = str(business.get("name") or "").strip()
+    phone = str(business.get("phone") or "").strip()
+    if name and phone:
+        return f"{name} (Tel. {phone})"
+    return name or (f"Tel. {phone}" if phone else "")
+
+
+def row_status(row: OutboxItem | None) -> tuple[str, str | None]:
+    return ticket.sale_status(row) if row is not None else ("Registrado", None)
+
+
+def lines_of(record: Mapping[str, Any]) -> tuple[list[ticket.TicketLine], Any]:
+    """Ticket lines and totals from a payment-shaped record (unit prices tax-included)."""
+    items = [dict(i) for i in record.get("items") or [] if isinstance(i, Mapping)]
+    quantities = [as_decimal(i.get("quantity")) or Decimal(1) for i in items]
+    prices = [as_decimal(i.get("unit_price")) or Decimal(0) for i in items]
+    taxes: list[list[Any]] = [
+        list(i["taxes"]) if isinstance(i.get("taxes"), list) else [] for i in items
+    ]
+    priced = [
+        {"quantity": q, "unit_price": p, "taxes": t}
+        for q, p, t in zip(quantities, prices, taxes, strict=True)
+    ]
+    try:
+        totals = fiscal.compute_totals(priced) if priced else None
+    except (ValueError, ArithmeticError, TypeError):
+        totals = None
+    lines = []
+    for n, item in enumerate(items):
+        description = str(item.get("description") or item.get("id") or "")
+        if totals is not None:
+            amount = totals.lines[n].total
+            unit = shown_price(prices[n], taxes[n])
+        else:
+            amount = as_decimal(item.get("total")) or prices[n] * quantities[n]
+            unit = prices[n]
+        lines.append(ticket.TicketLine(description, quantities[n], unit, amount))
+    return lines, totals
+
+
+def reprint_data(
+    record: Mapping[str, Any],
+    *,
+    folio: str,
+    sold_at: float | None,
+    row: OutboxItem | None,
+    documents: SaleDocuments | None,
+    business: Mapping[str, str],
+    now: float,
+) -> ticket.TicketData:
+    """A copy of a past sale's ticket (Pagos), with its fiscal block as known now."""
+    lines, totals = lines_of(record)
+    view = totals_view(totals) if totals is not None else None
+    client = record.get("client") if isinstance(record.get("client"), Mapping) else {}
+    client = client or {}
+    tax_id = str(client.get("tax_id") or "")
+    public = not tax_id or tax_id.upper().startswith(("XAXX", "XEXX"))
+    sent = row is None or row.state is OutboxState.SENT
+    status, payment_id = row_status(row)
+    if row is None or row.state is OutboxState.SENT:
+        payment_id = str(record.get("id") or "") or payment_id
+    moment = sold_at
+    if moment is None:
+        parsed = payment_sold_at(record)
+        moment = parsed.timestamp() if parsed is not None else None
+    total = as_decimal(record.get("total"))
+    return ticket.TicketData(
+        business_name=business.get("name", "") or "Mostrador",
+        business_rfc=business.get("rfc", ""),
+        business_address=business.get("address", ""),
+        business_phone=business.get("phone", ""),
+        folio=folio,
+        issued_at=moment if moment is not None else now,
+        client_name="" if public else str(client.get("name") or client.get("legal_name") or ""),
+        client_rfc="" if public else tax_id,
+        lines=lines,
+        subtotal=view.subtotal if view else as_decimal(record.get("subtotal")) or Decimal(0),
+        discount=view.discount if view else Decimal("0.00"),
+        taxes=view.taxes if view else (),
+        total=view.total if view else total or Decimal(0),
+        payment_form=str(record.get("payment_form") or ""),
+        status=status,
+        payment_id=payment_id,
+        fiscal=ticket_fiscal(
+            outcome_of(record), sent=sent, documents=documents, where=where_to_ask(business)
+        ),
+        reprinted_at=now,
+    )

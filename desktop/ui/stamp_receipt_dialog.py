@@ -1,0 +1,209 @@
+"""Turn a receipt into an invoice: the customer came back with their RFC.
+
+`POST /receipts/{id}/stamp` with `stamp_to: client` and the customer's `fiscal_information`
+(legal name, RFC, tax regime, postal code; REFERENCE §7 and §16.1). The cashier picks a known
+client (their fiscal data fills the form) or types the data from the customer's Constancia de
+Situación Fiscal. Every field is checked here, next to the field, before anything is sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+
+from desktop import fiscal
+from desktop.fiscal.outcome import is_generic_rfc
+from desktop.store.cache import fold
+from desktop.ui.action_dialog import (
+    ActionDialog,
+    combo_choice,
+    error_label,
+    payment_folio,
+    searchable_combo,
+    set_error,
+)
+from desktop.ui.formatting import money
+
+
+def _client_text(client: Mapping[str, Any]) -> str:
+    name = str(client.get("legal_name") or client.get("name") or client.get("id") or "")
+    rfc = client.get("tax_id")
+    return f"{name} — {rfc}" if rfc else name
+
+
+def _zip(client: Mapping[str, Any]) -> str:
+    address = client.get("address")
+    if isinstance(address, Mapping) and address.get("zip"):
+        return str(address["zip"])
+    return str(client.get("zip") or "")
+
+
+class StampReceiptDialog(ActionDialog):
+    """The customer's fiscal data for stamping one receipt to them."""
+
+    def __init__(
+        self,
+        payment: Mapping[str, Any],
+        clients: Sequence[Mapping[str, Any]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Facturar el recibo"), self.tr("Timbrar factura"), parent)
+        self.setObjectName("stampReceiptDialog")
+        self.setMinimumWidth(520)
+        intro = QLabel(
+            self.tr(
+                "Venta {folio} por {total}. El cliente regresó con su RFC: se timbra la factura "
+                "a su nombre con estos datos (como aparecen en su Constancia de Situación "
+                "Fiscal)."
+            ).format(folio=payment_folio(payment), total=money(payment.get("total")))
+        )
+        intro.setObjectName("stampIntro")
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+
+        usable = [
+            c for c in clients if c.get("tax_id") and not is_generic_rfc(str(c.get("tax_id") or ""))
+        ]
+        self._clients = {str(c.get("id")): dict(c) for c in usable if c.get("id")}
+        self.client = searchable_combo("stampClientCombo", self.tr("Cliente registrado"))
+        for record in sorted(usable, key=lambda c: fold(_client_text(c))):
+            self.client.addItem(_client_text(record), record.get("id"))
+        self.client.setCurrentIndex(-1)
+        edit = self.client.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText(self.tr("Opcional: busca al cliente por nombre o RFC"))
+        self.client.activated.connect(lambda _i: self._fill_from_client())
+
+        self.tax_id = QLineEdit()
+        self.tax_id.setObjectName("stampRfcEdit")
+        self.tax_id.setAccessibleName(self.tr("RFC"))
+        self.tax_id.setMaxLength(13)
+        self.tax_id_error = error_label("stampRfcError")
+        self.legal_name = QLineEdit()
+        self.legal_name.setObjectName("stampLegalNameEdit")
+        self.legal_name.setAccessibleName(self.tr("Razón social"))
+        self.legal_name_error = error_label("stampLegalNameError")
+        self.tax_system = QComboBox()
+        self.tax_system.setObjectName("stampTaxSystemCombo")
+        self.tax_system.setAccessibleName(self.tr("Régimen fiscal"))
+        self.tax_system.addItem(self.tr("Elige el régimen fiscal…"), None)
+        try:
+            regimes = fiscal.tax_regimes()
+        except fiscal.CatalogUnavailableError:
+            regimes = ()
+        for regime in regimes:
+            self.tax_system.addItem(f"{regime.code} — {regime.description}", regime.code)
+        self.tax_system_error = error_label("stampTaxSystemError")
+        self.zip = QLineEdit()
+        self.zip.setObjectName("stampZipEdit")
+        self.zip.setAccessibleName(self.tr("Código postal fiscal"))
+        self.zip.setMaxLength(5)
+        self.zip_error = error_label("stampZipError")
+
+        self.form.addRow(self.tr("C&liente"), self.client)
+        self.form.addRow(self.tr("&RFC"), self.tax_id)
+        self.form.addRow("", self.tax_id_error)
+        self.form.addRow(self.tr("Ra&zón social"), self.legal_name)
+        self.form.addRow("", self.legal_name_error)
+        self.form.addRow(self.tr("Ré&gimen fiscal"), self.tax_system)
+        self.form.addRow("", self.tax_system_error)
+        self.form.addRow(self.tr("C&ódigo postal"), self.zip)
+        self.form.addRow("", self.zip_error)
+        for field, label in (
+            (self.tax_id, self.tax_id_error),
+            (self.legal_name, self.legal_name_error),
+            (self.zip, self.zip_error),
+        ):
+            field.textEdited.connect(lambda _t, lab=label: set_error(lab, None))
+        self.tax_system.currentIndexChanged.connect(
+            lambda _i: set_error(self.tax_system_error, None)
+        )
+        self.tax_id.setFocus()
+
+    def select_client(self, client_id: str) -> None:
+        self.client.setCurrentIndex(self.client.findData(client_id))
+        self._fill_from_client()
+
+    def _fill_from_client(self) -> None:
+        client_id = combo_choice(self.client)
+        client = self._clients.get(str(client_id)) if client_id else None
+        if client is None:
+            return
+        self.tax_id.setText(str(client.get("tax_id") or ""))
+        self.legal_name.setText(str(client.get("legal_name") or client.get("name") or ""))
+        regime = client.get("tax_system")
+        if isinstance(regime, Mapping):  # legacy {label, value} (REFERENCE §16.3)
+            regime = regime.get("value")
+        index = self.tax_system.findData(str(regime)) if regime else -1
+        self.tax_system.setCurrentIndex(max(index, 0))
+        self.zip.setText(_zip(client))
+
+    def body(self) -> dict[str, Any] | None:
+        rfc = fiscal.normalize_rfc(self.tax_id.text())
+        problems: list[tuple[QLabel, str]] = []
+        if not rfc:
+            problems.append((self.tax_id_error, self.tr("Escribe el RFC del cliente.")))
+        elif is_generic_rfc(rfc):
+            problems.append(
+                (
+                    self.tax_id_error,
+                    self.tr(
+                        "Ese es el RFC genérico: una factura a público en general no se timbra "
+                        "aquí (entra en la factura global)."
+                    ),
+                )
+            )
+        else:
+            problems += [(self.tax_id_error, m) for m in fiscal.validate_rfc(rfc).errors]
+        legal_name = " ".join(self.legal_name.text().split()).upper()
+        if not legal_name:
+            problems.append(
+                (self.legal_name_error, self.tr("Escribe la razón social, sin régimen."))
+            )
+        regime = self.tax_system.currentData()
+        if not regime:
+            problems.append((self.tax_system_error, self.tr("Elige el régimen fiscal.")))
+        elif rfc and not is_generic_rfc(rfc):
+            kind = fiscal.validate_rfc(rfc).kind
+            found = fiscal.tax_regime(str(regime))
+            if found is not None and kind == "moral" and not found.moral:
+                problems.append(
+                    (self.tax_system_error, self.tr("Ese régimen no es de personas morales."))
+                )
+            if found is not None and kind == "fisica" and not found.fisica:
+                problems.append(
+                    (self.tax_system_error, self.tr("Ese régimen no es de personas físicas."))
+                )
+        zip_code = self.zip.text().strip()
+        if not zip_code:
+            problems.append((self.zip_error, self.tr("Escribe el código postal fiscal.")))
+        elif (
+            not (len(zip_code) == 5 and zip_code.isdigit()) or fiscal.postal_code(zip_code) is None
+        ):
+            problems.append(
+                (
+                    self.zip_error,
+                    self.tr("{zip} no es un código postal de México.").format(zip=zip_code),
+                )
+            )
+        for label in (
+            self.tax_id_error,
+            self.legal_name_error,
+            self.tax_system_error,
+            self.zip_error,
+        ):
+            messages = [m for lab, m in problems if lab is label]
+            set_error(label, "\n".join(messages) or None)
+        if problems:
+            return None
+        return {
+            "stamp_to": "client",
+            "fiscal_information": {
+                "legal_name": legal_name,
+                "tax_id": rfc,
+                "tax_system": str(regime),
+                "zip": zip_code,
+            },
+        }
