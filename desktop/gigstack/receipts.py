@@ -63,6 +63,7 @@ class ReceiptsResource(Resource):
         created_lte: datetime | int | None = None,
         status: str | None = None,
         client_id: str | None = None,
+        payment_id: str | None = None,
         metadata: Mapping[str, str | int | bool] | None = None,
         team: str | None = None,
     ) -> Page[Receipt]:
@@ -77,6 +78,8 @@ class ReceiptsResource(Resource):
             created_lte: Created at or before.
             status: Receipt status (``pending``, ``invoiced``, ``expired`` ...), sent as given.
             client_id: Only this client's receipts.
+            payment_id: Only the receipt of this payment. Not in any gigstack source: a
+                server that ignores it returns other receipts, so check ``payment_id``.
             metadata: Exact-match metadata filters (``metadata.<key>=<value>``). gigstack may
                 ignore filters it does not support (REFERENCE §16.3): check what comes back.
             team: gigstack Connect team for this call.
@@ -89,7 +92,7 @@ class ReceiptsResource(Resource):
             created_gte=created_gte,
             created_lte=created_lte,
             metadata=metadata,
-            filters={"status": status, "client_id": client_id},
+            filters={"status": status, "client_id": client_id, "payment_id": payment_id},
         )
         return self._list_page("/receipts", Receipt, params, team)
 
@@ -103,6 +106,7 @@ class ReceiptsResource(Resource):
         created_lte: datetime | int | None = None,
         status: str | None = None,
         client_id: str | None = None,
+        payment_id: str | None = None,
         metadata: Mapping[str, str | int | bool] | None = None,
         team: str | None = None,
     ) -> Paginator[Receipt]:
@@ -126,6 +130,7 @@ class ReceiptsResource(Resource):
                 created_lte=created_lte,
                 status=status,
                 client_id=client_id,
+                payment_id=payment_id,
                 metadata=metadata,
                 team=team,
             )

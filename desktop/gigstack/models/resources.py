@@ -302,7 +302,12 @@ class Receipt(ApiModel):
     )
     payment_id: str | None = None
     invoice_id: str | None = None
+    # Not documented: a stamp answer may embed the new invoice (our sandbox does).
+    invoice: Annotated[Invoice | None, IdOrObject] = None
     invoices: Annotated[list[str | Invoice] | None, IdList] = None
+    # Not documented: the global invoice an unclaimed receipt ended in (our sandbox says so).
+    global_invoice_id: str | None = None
+    payments: Annotated[list[str | dict[str, Any]] | None, IdList] = None
     livemode: bool | None = None
     team: str | None = None
     owner: str | None = None
@@ -312,7 +317,17 @@ class Receipt(ApiModel):
     @property
     def invoice_ids(self) -> list[str]:
         """Invoices made from this receipt (self-invoiced, stamped, or the global invoice)."""
-        return _link_ids(self.invoices, self.invoice_id)
+        return _link_ids(self.invoices, self.invoice_id, self.invoice, self.global_invoice_id)
+
+    @property
+    def payment_ids(self) -> list[str]:
+        """The payments this receipt is for (``payment_id`` and/or ``payments[]``)."""
+        return _link_ids(self.payment_id, self.payments)
+
+    @property
+    def in_global_invoice(self) -> bool:
+        """True when the receipt went into the period's global invoice."""
+        return bool(self.global_invoice_id)
 
     @property
     def is_canceled(self) -> bool:
