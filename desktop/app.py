@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.config import AppConfig
+from desktop.config import AppConfig, TerminalConfig
 from desktop.credentials import get_api_key
 from desktop.gigstack import GigstackClient
-from desktop.store import Database, open_database
+from desktop.store import Database, StorageError, open_database
 from desktop.store.cache import Cache
 from desktop.store.outbox import Outbox
 
@@ -22,16 +22,27 @@ class MissingApiKeyError(RuntimeError):
 
 @dataclass
 class Core:
-    """The objects every front end needs; `close()` when done."""
+    """The objects every front end needs; `close()` when done.
+
+    Attributes:
+        terminal: The folder's shared configuration (config.json); `config` is what this
+            process resolved from it plus flags and environment.
+    """
 
     config: AppConfig
     db: Database
+    terminal: TerminalConfig
     outbox: Outbox = field(init=False)
     cache: Cache = field(init=False)
 
     def __post_init__(self) -> None:
         self.outbox = Outbox(self.db)
         self.cache = Cache(self.db)
+
+    @property
+    def read_only(self) -> bool:
+        """True when the database could only be opened for reading (see `open_database`)."""
+        return self.db.read_only
 
     def api_client(self, api_key: str | None = None) -> GigstackClient:
         """A client for the configured API and team.
@@ -48,6 +59,32 @@ class Core:
         self.db.close()
 
 
-def open_core(config: AppConfig) -> Core:
-    """Open the data directory's database (creating and migrating it as needed)."""
-    return Core(config, open_database(config.data_dir))
+def open_core(config: AppConfig, *, allow_read_only: bool = True) -> Core:
+    """Open the data directory's configuration and database (creating and migrating as needed).
+
+    The terminal series set in config.json is applied to the database's folio counter, so
+    folios follow the configuration whichever front end changed it.
+
+    Raises:
+        StorageError: A subclass with a Spanish message: damaged config.json or database,
+            disk full, read-only folder (only when `allow_read_only` is False or the file
+            does not exist yet), schema from a newer version, database locked. Nothing is
+            left open.
+    """
+    terminal = TerminalConfig.load(config.data_dir)
+    db = open_database(config.data_dir, allow_read_only=allow_read_only)
+    try:
+        core = Core(config, db, terminal)
+        if (
+            not db.read_only
+            and terminal.is_set("terminal.series")
+            and core.outbox.terminal_series() != terminal.terminal_series
+        ):
+            core.outbox.set_terminal_series(terminal.terminal_series)
+    except BaseException:
+        db.close()
+        raise
+    return core
+
+
+__all__ = ["Core", "MissingApiKeyError", "StorageError", "open_core"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
+import os
 import signal
 import sys
 import threading
@@ -20,9 +22,19 @@ from typing import Any, TextIO
 
 from desktop import __version__
 from desktop.app import Core, MissingApiKeyError, open_core
-from desktop.config import AppConfig
+from desktop.config import CONFIG_VARS, AppConfig, ConfigError, TerminalConfig
 from desktop.gigstack import AuthenticationError, GigstackError, RetryableError
+from desktop.store.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    DiskFullError,
+    ReadOnlyStorageError,
+    SchemaTooNewError,
+    StorageError,
+)
 from desktop.store.outbox import OutboxError, OutboxItem, OutboxState
+
+log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -32,6 +44,21 @@ EXIT_AUTH = 4
 EXIT_OFFLINE = 5
 EXIT_LOCKED = 6
 EXIT_PARKED = 7
+EXIT_DISK_FULL = 8
+EXIT_READ_ONLY = 9
+EXIT_CORRUPT = 10
+EXIT_TOO_NEW = 11
+EXIT_DB_LOCKED = 12
+EXIT_STORAGE = 13
+
+# Most specific first: ConfigFileError (a damaged config.json) is a StorageError too.
+_STORAGE_EXIT_CODES: tuple[tuple[type[StorageError], int], ...] = (
+    (DiskFullError, EXIT_DISK_FULL),
+    (ReadOnlyStorageError, EXIT_READ_ONLY),
+    (CorruptDatabaseError, EXIT_CORRUPT),
+    (SchemaTooNewError, EXIT_TOO_NEW),
+    (DatabaseLockedError, EXIT_DB_LOCKED),
+)
 
 EPILOG = f"""\
 The API key is read from GIGSTACK_API_KEY or from the OS keychain (`key set`).
@@ -45,6 +72,15 @@ exit codes:
   {EXIT_OFFLINE}  gigstack could not be reached or kept failing; rows remain pending
   {EXIT_LOCKED}  another process is already sending this data directory's queue
   {EXIT_PARKED}  `sync`: some rows were refused by gigstack and wait for a person
+  {EXIT_DISK_FULL}  the disk is full: nothing was saved
+  {EXIT_READ_ONLY}  the database or its folder is read-only: it can be read, not changed
+  {EXIT_CORRUPT}  the database or config.json is damaged (keep a copy; do not delete it)
+  {EXIT_TOO_NEW}  the database was written by a newer Mostrador: update this one
+  {EXIT_DB_LOCKED}  another program keeps the database busy: try again in a moment
+  {EXIT_STORAGE}  the database could not be opened for another reason (the message says why)
+
+configuration: `config list` shows every key, its value and where it comes from.
+Precedence: command-line flags > MOSTRADOR_* environment > <data dir>/config.json > defaults.
 """
 
 Handler = Callable[[AppConfig, argparse.Namespace], int]
@@ -105,6 +141,22 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--timeout", type=float, help="stop after this many seconds")
     sync.set_defaults(func=cmd_sync)
 
+    cfg = sub.add_parser("config", help="this terminal's configuration (config.json)")
+    cf = cfg.add_subparsers(dest="config_command", metavar="action", required=True)
+    cfg_list = cf.add_parser("list", help="every key with its value and where it comes from")
+    cfg_list.add_argument("--json", action="store_true", help="machine-readable output")
+    cfg_list.set_defaults(func=cmd_config_list)
+    cfg_get = cf.add_parser("get", help="print one key's value")
+    cfg_get.add_argument("key", help="e.g. connection.team, ticket.width")
+    cfg_get.set_defaults(func=cmd_config_get)
+    cfg_set = cf.add_parser("set", help="validate and store a value")
+    cfg_set.add_argument("key")
+    cfg_set.add_argument("value")
+    cfg_set.set_defaults(func=cmd_config_set)
+    cfg_unset = cf.add_parser("unset", help="go back to the default value")
+    cfg_unset.add_argument("key")
+    cfg_unset.set_defaults(func=cmd_config_unset)
+
     cache = sub.add_parser("cache", help="the local copy of clients, services and payments")
     c = cache.add_subparsers(dest="cache_command", metavar="action", required=True)
     c.add_parser("refresh", help="download clients, services and recent payments").set_defaults(
@@ -129,6 +181,93 @@ def run(config: AppConfig, args: argparse.Namespace) -> int:
     except RetryableError as exc:
         _err(f"No se pudo hablar con gigstack: {exc.message}")
         return EXIT_OFFLINE
+    except StorageError as exc:
+        _err(exc.message)
+        return storage_exit_code(exc)
+    except ConfigError as exc:
+        _err(exc.message)
+        return EXIT_USAGE
+
+
+def storage_exit_code(exc: StorageError) -> int:
+    """The documented exit code for a storage fault (see the epilog)."""
+    from desktop.config import ConfigFileError
+
+    if isinstance(exc, ConfigFileError):
+        # A damaged config.json, or one that cannot be written (folder/disk).
+        cause = exc.__cause__
+        if isinstance(cause, OSError):
+            return EXIT_DISK_FULL if cause.errno in (28, 122) else EXIT_READ_ONLY
+        return EXIT_CORRUPT
+    for kind, code in _STORAGE_EXIT_CODES:
+        if isinstance(exc, kind):
+            return code
+    return EXIT_STORAGE
+
+
+# -- config ------------------------------------------------------------------------------------
+
+
+def _config_source(var_key: str, env: str | None, terminal: TerminalConfig) -> str:
+    if env and os.environ.get(env):
+        return f"entorno {env}"
+    return "config.json" if terminal.is_set(var_key) else "predeterminado"
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def cmd_config_list(config: AppConfig, args: argparse.Namespace) -> int:
+    terminal = TerminalConfig.load(config.data_dir)
+    rows = []
+    for var, value, _ in terminal.items():
+        effective = os.environ.get(var.env) if var.env and os.environ.get(var.env) else value
+        rows.append((var, effective, _config_source(var.key, var.env, terminal)))
+    if args.json:
+        data = {var.key: {"value": v, "source": src} for var, v, src in rows}
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        width = max(len(var.key) for var in CONFIG_VARS)
+        for var, value, source in rows:
+            print(f"{var.key:<{width}}  {_shown(value)!s}  [{source}]")
+    for problem in terminal.problems:
+        _err(f"Aviso: config.json tenía un valor no válido, se usa el predeterminado: {problem}")
+    return EXIT_OK
+
+
+def cmd_config_get(config: AppConfig, args: argparse.Namespace) -> int:
+    terminal = TerminalConfig.load(config.data_dir)
+    value = terminal.get(args.key)  # ConfigError (unknown key) -> exit 2 in run()
+    from desktop.config import config_var
+
+    env = config_var(args.key).env
+    print(_shown(os.environ[env] if env and os.environ.get(env) else value))
+    return EXIT_OK
+
+
+def cmd_config_set(config: AppConfig, args: argparse.Namespace) -> int:
+    terminal = TerminalConfig.load(config.data_dir)
+    value = terminal.set(args.key, args.value)
+    terminal.save()
+    print(f"{args.key} = {_shown(value)}")
+    from desktop.config import config_var
+
+    env = config_var(args.key).env
+    if env and os.environ.get(env):
+        _err(f"Aviso: la variable {env} está definida y tiene prioridad sobre config.json.")
+    return EXIT_OK
+
+
+def cmd_config_unset(config: AppConfig, args: argparse.Namespace) -> int:
+    terminal = TerminalConfig.load(config.data_dir)
+    terminal.unset(args.key)
+    terminal.save()
+    print(f"{args.key} = {_shown(terminal.get(args.key))} (predeterminado)")
+    return EXIT_OK
 
 
 # -- key ---------------------------------------------------------------------------------------
@@ -188,17 +327,30 @@ def cmd_check(config: AppConfig, args: argparse.Namespace) -> int:
 # -- queue -------------------------------------------------------------------------------------
 
 
+MAX_BODY_BYTES = 1_000_000  # a register-payment body is a few KB; refuse megabytes of input
+
+
 def cmd_queue_add(config: AppConfig, args: argparse.Namespace) -> int:
     from desktop.sales import SaleRejectedError, check_payment, queue_payment
 
     try:
-        text = sys.stdin.read() if args.file == "-" else _read_file(args.file)
-        body = json.loads(text, parse_float=Decimal)
+        text = _read_stdin() if args.file == "-" else _read_file(args.file)
     except (OSError, UnicodeDecodeError) as exc:
-        _err(f"No se pudo leer {args.file}: {exc}")
+        _err(f"No se pudo leer {args.file}: {_visible(str(exc))}")
         return EXIT_USAGE
+    if len(text) > MAX_BODY_BYTES:
+        _err(f"El JSON es demasiado grande (más de {MAX_BODY_BYTES:,} caracteres).")
+        return EXIT_USAGE
+    try:
+        body = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         _err(f"El JSON no es válido (línea {exc.lineno}, columna {exc.colno}): {exc.msg}")
+        return EXIT_USAGE
+    except RecursionError:
+        _err("El JSON anida demasiados niveles; un cuerpo de /payments/register tiene pocos.")
+        return EXIT_USAGE
+    except ValueError as exc:  # NaN/Infinity (parse_constant), or an int too long to read
+        _err(f"El JSON tiene un número que no se puede usar: {_visible(str(exc))}")
         return EXIT_USAGE
     if not isinstance(body, dict):
         _err("Se esperaba un objeto JSON con el cuerpo de /payments/register.")
@@ -208,22 +360,40 @@ def cmd_queue_add(config: AppConfig, args: argparse.Namespace) -> int:
     except SaleRejectedError as exc:
         _err("No se puso en cola; corrige estos campos:")
         for problem in exc.problems:
-            _err(f"  - {problem}")
+            _err(f"  - {_visible(str(problem))}")
         return EXIT_USAGE
     for warning in checked.warnings:
-        _err(f"Aviso: {warning}")
-    core = open_core(config)
+        _err(f"Aviso: {_visible(str(warning))}")
+    core = open_core(config, allow_read_only=False)
     try:
         item = queue_payment(core.outbox, body, team=config.team)
+    except SaleRejectedError as exc:  # e.g. a reused idempotency_key with another sale
+        _err("No se puso en cola:")
+        for problem in exc.problems:
+            _err(f"  - {_visible(str(problem))}")
+        return EXIT_USAGE
     finally:
         core.close()
     print(item.local_id)
     return EXIT_OK
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} no es un número")
+
+
+def _visible(text: str) -> str:
+    """`text` safe for any terminal: lone surrogates and the like become "?"."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _read_stdin() -> str:
+    return sys.stdin.read(MAX_BODY_BYTES + 1)
+
+
 def _read_file(path: str) -> str:
     with open(path, encoding="utf-8") as handle:
-        return handle.read()
+        return handle.read(MAX_BODY_BYTES + 1)
 
 
 def _age(seconds: float) -> str:
@@ -413,7 +583,8 @@ def cmd_cache_refresh(config: AppConfig, args: argparse.Namespace) -> int:
 
 
 def _err(message: str, stream: TextIO | None = None) -> None:
-    print(message, file=stream or sys.stderr, flush=True)
+    # Echoed input may hold a lone surrogate: it must not turn a message into a traceback.
+    print(_visible(message), file=stream or sys.stderr, flush=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -32,6 +32,8 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
+from desktop.store.errors import StorageError
+
 APP_NAME = "Mostrador"
 DEFAULT_API_URL = "https://api.gigstack.io/v2"
 CONFIG_FILENAME = "config.json"
@@ -66,8 +68,15 @@ class ConfigError(ValueError):
         self.key = key
 
 
-class ConfigFileError(ConfigError):
-    """config.json exists but cannot be read or written (damaged, no permission, disk full)."""
+class ConfigFileError(ConfigError, StorageError):
+    """config.json exists but cannot be read or written (damaged, no permission, disk full).
+
+    Also a `StorageError`, so start-up and the CLI report it like any other data-folder fault.
+    """
+
+    def __init__(self, message: str, path: Path | str | None = None) -> None:
+        ConfigError.__init__(self, message)
+        self.path = Path(path) if path is not None else None
 
 
 def _text(max_length: int) -> Callable[[Any], str]:
@@ -338,17 +347,18 @@ class TerminalConfig:
                     config.save()
             return config
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigFileError(f"No se pudo leer {path}: {exc}") from exc
+            raise ConfigFileError(f"No se pudo leer {path}: {exc}", path) from exc
         try:
             data = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as exc:
             raise ConfigFileError(
                 f"{path} está dañado (no es JSON válido); corrígelo o bórralo para empezar de "
-                "nuevo con los valores de fábrica."
+                "nuevo con los valores de fábrica.",
+                path,
             ) from exc
         values = data.get("values") if isinstance(data, dict) else None
         if not isinstance(values, dict):
-            raise ConfigFileError(f"{path} no tiene el formato esperado (falta «values»).")
+            raise ConfigFileError(f"{path} no tiene el formato esperado (falta «values»).", path)
         return cls(path, values)
 
     # -- reading ---------------------------------------------------------------------------
@@ -431,7 +441,8 @@ class TerminalConfig:
                 raise
         except OSError as exc:
             raise ConfigFileError(
-                f"No se pudo guardar la configuración en {self.path}: {exc.strerror or exc}"
+                f"No se pudo guardar la configuración en {self.path}: {exc.strerror or exc}",
+                self.path,
             ) from exc
 
 

@@ -8,6 +8,7 @@ belongs to, in Spanish, so the UI can show it next to that field.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -15,8 +16,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from desktop import fiscal
+from desktop import fiscal, money
 from desktop.gigstack.models import RegisterPaymentRequest
+from desktop.money import MoneyError
 from desktop.store.outbox import Identity, Outbox, OutboxItem, OutboxKind
 
 _PYDANTIC_MESSAGES = {
@@ -46,6 +48,7 @@ class SaleRejectedError(ValueError):
     """The body cannot be queued as it is; `problems` says where and why."""
 
     def __init__(self, problems: list[FieldProblem]) -> None:
+        problems = problems or [FieldProblem("", "la venta no es válida")]
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
 
@@ -81,41 +84,259 @@ def _shape_problems(body: Mapping[str, Any], exc: ValidationError) -> list[Field
     rfc = client.get("tax_id") if isinstance(client, Mapping) else None
     if isinstance(rfc, str) and any(p.field == "client.tax_id" for p in problems):
         # The SAT rules say *what* is wrong with an RFC better than a pattern mismatch.
-        detail = [FieldProblem("client.tax_id", m) for m in fiscal.validate_rfc(rfc).errors]
-        problems = [p for p in problems if p.field != "client.tax_id"] + detail
+        detail = [FieldProblem("client.tax_id", m) for m in _rfc_errors(rfc)]
+        if detail:
+            problems = [p for p in problems if p.field != "client.tax_id"] + detail
     return problems
+
+
+# Hostile-input bounds: a register-payment body is a few levels deep and a few KB.
+MAX_DEPTH = 10
+MAX_NODES = 5_000
+MAX_STRING = 2_000
+MAX_EXCHANGE_RATE = money.Decimal("100000")
+_ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+
+
+def _structure_problems(body: Mapping[str, Any]) -> list[FieldProblem]:
+    """Depth, size and text the outbox, gigstack and a terminal can take (iteratively: a
+    body nested 100k deep must not blow Python's stack)."""
+    problems: list[FieldProblem] = []
+    stack: list[tuple[str, Any, int]] = [("", body, 0)]
+    nodes = 0
+    while stack:
+        path, value, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            return [FieldProblem("", "el cuerpo es demasiado grande para una venta")]
+        if depth > MAX_DEPTH:
+            return [FieldProblem(path, "anida demasiados niveles")]
+        if isinstance(value, Mapping):
+            for key, child in value.items():
+                if not isinstance(key, str) or _bad_text(key):
+                    problems.append(FieldProblem(path, "tiene un nombre de campo no válido"))
+                    continue
+                stack.append((f"{path}.{key}" if path else key, child, depth + 1))
+        elif isinstance(value, list | tuple):
+            for n, child in enumerate(value):
+                stack.append((f"{path}.{n}" if path else str(n), child, depth + 1))
+        elif isinstance(value, str):
+            if _bad_text(value):
+                problems.append(
+                    FieldProblem(path, "tiene caracteres no válidos (de control o sin pareja)")
+                )
+            elif len(value) > MAX_STRING:
+                problems.append(FieldProblem(path, f"puede tener hasta {MAX_STRING} caracteres"))
+        elif value is not None and not isinstance(value, bool | int | float | money.Decimal):
+            problems.append(FieldProblem(path, "no es un valor JSON"))
+    return sorted(problems, key=lambda p: p.field)
+
+
+# Codes that are plain ASCII at the SAT and at gigstack. Python's regexes and int() read
+# other scripts' digits ("٩", "９") as digits, so they are refused here, before any check
+# that would wave them through.
+_CODE_FIELDS = (
+    ("client", "tax_id"),
+    ("client", "tax_system"),
+    ("client", "use"),
+    ("client", "id"),
+    ("client", "address", "zip"),
+    ("use",),
+    ("payment_form",),
+    ("currency",),
+    ("automation_type",),
+)
+_ITEM_CODE_FIELDS = ("id", "product_key", "unit_key", "taxability")
+
+
+def _code_problems(body: Mapping[str, Any]) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+
+    def check(path: tuple[str | int, ...], value: Any) -> None:
+        if isinstance(value, str) and not value.isascii():
+            problems.append(
+                FieldProblem(
+                    ".".join(str(p) for p in path),
+                    "solo puede tener letras sin acento y números (0-9)",
+                )
+            )
+
+    for path in _CODE_FIELDS:
+        value: Any = body
+        for part in path:
+            value = value.get(part) if isinstance(value, Mapping) else None
+        check(path, value)
+    items = body.get("items")
+    if isinstance(items, list):
+        for n, item in enumerate(items):
+            if isinstance(item, Mapping):
+                for name in _ITEM_CODE_FIELDS:
+                    check(("items", n, name), item.get(name))
+    return problems
+
+
+def _normalized_rfc(body: Mapping[str, Any]) -> dict[str, Any]:
+    """The RFC as the SAT writes it (upper case, no separators): "eku-900317-3c9" is fine."""
+    result = dict(body)
+    client = result.get("client")
+    if isinstance(client, Mapping) and isinstance(client.get("tax_id"), str):
+        result["client"] = {**client, "tax_id": fiscal.normalize_rfc(client["tax_id"])}
+    return result
+
+
+def _bad_text(text: str) -> bool:
+    return any(
+        0xD800 <= ord(ch) <= 0xDFFF or (ord(ch) < 32 and ch not in _ALLOWED_CONTROLS) for ch in text
+    )
+
+
+def _numbers(body: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldProblem]]:
+    """`body` with every amount and quantity read by `desktop.money` (the one parser and the
+    one set of limits the counter and the dialogs use), and what it refused.
+
+    Numbers may come as JSON numbers or as text ("12,5" reads 12.5, like at the counter).
+    """
+    problems: list[FieldProblem] = []
+    result = dict(body)
+
+    def read(where: str, value: Any, parse: Any, **kwargs: Any) -> Any:
+        if value is None:
+            return None
+        try:
+            return parse(value, **kwargs)
+        except MoneyError as exc:
+            problems.append(FieldProblem(where, exc.message))
+            return value
+
+    if "exchange_rate" in result:
+        result["exchange_rate"] = read(
+            "exchange_rate",
+            result["exchange_rate"],
+            money.parse_money,
+            what="El tipo de cambio",
+            maximum=MAX_EXCHANGE_RATE,
+        )
+    items = result.get("items")
+    if not isinstance(items, list):
+        return result, problems
+    new_items: list[Any] = []
+    for n, given in enumerate(items):
+        if not isinstance(given, Mapping):
+            new_items.append(given)
+            continue
+        item = dict(given)
+        before = len(problems)
+        if "quantity" in item:
+            item["quantity"] = read(f"items.{n}.quantity", item["quantity"], money.parse_quantity)
+        if "unit_price" in item:
+            item["unit_price"] = read(
+                f"items.{n}.unit_price", item["unit_price"], money.parse_money, allow_zero=True
+            )
+        if "discount" in item:
+            item["discount"] = read(
+                f"items.{n}.discount",
+                item["discount"],
+                money.parse_money,
+                what="El descuento",
+                allow_zero=True,
+                maximum=money.MAX_LINE_AMOUNT,
+            )
+        taxes = item.get("taxes")
+        if isinstance(taxes, list):
+            new_taxes: list[Any] = []
+            for t, given_tax in enumerate(taxes):
+                tax = given_tax
+                if isinstance(tax, Mapping) and "rate" in tax:
+                    tax = {
+                        **tax,
+                        "rate": read(
+                            f"items.{n}.taxes.{t}.rate",
+                            tax["rate"],
+                            money.parse_money,
+                            what="La tasa",
+                            allow_zero=True,
+                        ),
+                    }
+                new_taxes.append(tax)
+            item["taxes"] = new_taxes
+        quantity, price = item.get("quantity"), item.get("unit_price")
+        if (
+            len(problems) == before
+            and isinstance(quantity, money.Decimal)
+            and isinstance(price, money.Decimal)
+        ):
+            # Never a $0.00 line (quantity 0.000001 x $1) and never one no sum can hold.
+            try:
+                amount = money.check_line(quantity, price, what=f"El renglón {n + 1}")
+            except MoneyError as exc:
+                problems.append(FieldProblem(f"items.{n}", exc.message))
+            else:
+                discount = item.get("discount")
+                if isinstance(discount, money.Decimal) and discount >= amount:
+                    problems.append(
+                        FieldProblem(
+                            f"items.{n}.discount",
+                            "el descuento debe ser menor que el importe del renglón",
+                        )
+                    )
+        new_items.append(item)
+    result["items"] = new_items
+    return result, problems
+
+
+def _rfc_errors(rfc: str) -> list[str]:
+    try:
+        return list(fiscal.validate_rfc(rfc).errors)
+    except ValueError as exc:  # a character the RFC rules cannot even read
+        return [str(exc)]
 
 
 def check_payment(body: Mapping[str, Any]) -> CheckedSale:
     """Validate a register-payment body the way gigstack and the SAT will.
 
+    Hostile input (deep nesting, lone surrogates, control characters, 1e30, quantities with
+    more than 6 decimals, $0.00 lines) is refused here with a Spanish message per field.
+
     Raises:
         SaleRejectedError: With every problem found (not just the first).
     """
+    structure = _structure_problems(body) or _code_problems(body)
+    if structure:
+        raise SaleRejectedError(structure)
+    body, number_problems = _numbers(_normalized_rfc(body))
     try:
         request = RegisterPaymentRequest.model_validate(dict(body))
     except ValidationError as exc:
-        raise SaleRejectedError(_shape_problems(body, exc)) from None
+        # Every problem at once; a number `desktop.money` refused is said once, in its words.
+        covered = {p.field for p in number_problems}
+        shape = [p for p in _shape_problems(body, exc) if p.field not in covered]
+        raise SaleRejectedError(number_problems + shape) from None
+    if number_problems:
+        raise SaleRejectedError(number_problems)
     problems: list[FieldProblem] = []
     warnings: list[FieldProblem] = []
 
-    if fiscal.payment_form(request.payment_form) is None:
+    if request.payment_form is not None and fiscal.payment_form(request.payment_form) is None:
         problems.append(
             FieldProblem("payment_form", f"{request.payment_form} no es una forma de pago del SAT")
         )
 
     client = request.client
     if client.tax_id:
-        rfc = fiscal.validate_rfc(client.tax_id)
-        problems += [FieldProblem("client.tax_id", m) for m in rfc.errors]
-        warnings += [FieldProblem("client.tax_id", m) for m in rfc.warnings]
+        try:
+            rfc = fiscal.validate_rfc(client.tax_id)
+        except ValueError as exc:
+            problems.append(FieldProblem("client.tax_id", str(exc)))
+        else:
+            problems += [FieldProblem("client.tax_id", m) for m in rfc.errors]
+            warnings += [FieldProblem("client.tax_id", m) for m in rfc.warnings]
     if client.tax_system and fiscal.tax_regime(client.tax_system) is None:
         problems.append(
             FieldProblem("client.tax_system", f"{client.tax_system} no es un régimen fiscal")
         )
     use = request.use or client.use
     if use:
-        where = "use" if request.use else "client.use"
+        where = "use" if body.get("use") is not None else "client.use"
         problems += [
             FieldProblem(where, m) for m in fiscal.cfdi_use_errors(use, regime=client.tax_system)
         ]
@@ -145,13 +366,42 @@ def check_payment(body: Mapping[str, Any]) -> CheckedSale:
         except ValueError as exc:
             problems.append(FieldProblem("items", str(exc)))
         else:
-            if total <= 0:
-                problems.append(FieldProblem("items", "el total de la venta debe ser mayor a 0"))
+            try:
+                money.check_total(total)
+            except MoneyError as exc:
+                problems.append(FieldProblem("items", exc.message))
     if problems:
         raise SaleRejectedError(problems)
     return CheckedSale(
         body=request.model_dump(mode="json", exclude_none=True), warnings=warnings, total=total
     )
+
+
+# What the outbox adds to a queued body's metadata (not part of the caller's sale).
+_ADDED_METADATA = ("local_id", "folio", "sold_at_epoch")
+
+
+def same_sale(queued: Mapping[str, Any], body: Mapping[str, Any]) -> bool:
+    """True when `body` (checked) is the sale already queued as `queued` (its stored payload).
+
+    Compared as JSON (Decimals as text), ignoring what queuing adds to `metadata`; a
+    `sold_at` is compared only when the caller gave one (queuing stamps it otherwise).
+    """
+
+    def plain(value: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        data = json.loads(json.dumps(value, default=str, sort_keys=True))
+        metadata = data.pop("metadata", None) or {}
+        data.pop("idempotency_key", None)
+        return data, dict(metadata) if isinstance(metadata, dict) else {"": metadata}
+
+    old, old_meta = plain(queued)
+    new, new_meta = plain(body)
+    for key in _ADDED_METADATA:
+        old_meta.pop(key, None)
+        new_meta.pop(key, None)
+    if "sold_at" not in new_meta:
+        old_meta.pop("sold_at", None)
+    return old == new and old_meta == new_meta
 
 
 def serial_key_for(body: Mapping[str, Any]) -> str | None:
@@ -186,6 +436,16 @@ def queue_payment(
     if own_key:
         existing = outbox.find_by_key(own_key)
         if existing is not None:
+            if existing.team != team or not same_sale(existing.payload, checked.body):
+                raise SaleRejectedError(
+                    [
+                        FieldProblem(
+                            "idempotency_key",
+                            f"ya se usó para otra venta ({existing.folio or existing.local_id});"
+                            " usa una clave nueva para una venta distinta",
+                        )
+                    ]
+                )
             return existing
 
     def build(identity: Identity) -> dict[str, Any]:
