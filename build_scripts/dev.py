@@ -3,6 +3,7 @@
 
     python3 build_scripts/dev.py demo    # venv + packages (+ Qt's system libraries), then the app
     python3 build_scripts/dev.py test    # venv + packages (+ Qt's system libraries), lint, pytest
+    python3 build_scripts/dev.py package # the PyInstaller bundle + .deb (build_scripts/build.py)
 
 Standard library only: this runs before anything is installed. It creates or reuses `.venv`
 at the repository root and reinstalls the project only when `pyproject.toml` changed (a stamp
@@ -197,6 +198,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     ).returncode
 
 
+def cmd_package(args: argparse.Namespace) -> int:
+    # Added for packaging: build_scripts/build.py sets up the `build` extra itself.
+    command = [sys.executable, str(ROOT / "build_scripts" / "build.py")]
+    if platform.system() == "Linux" and shutil.which("dpkg-deb"):
+        command.append("--deb")
+    if args.install_test:
+        command.append("--install-test")
+    return subprocess.run(command, cwd=ROOT, check=False).returncode
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -209,6 +220,13 @@ def main() -> int:
     test.add_argument("--no-lint", action="store_true", help="skip ruff and mypy")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="passed to pytest")
     test.set_defaults(func=cmd_test)
+    package = sub.add_parser("package", help="build the bundle (and .deb) and smoke-test it")
+    package.add_argument(
+        "--install-test",
+        action="store_true",
+        help="as root: install the .deb, run the installed smoke test, remove it (CI)",
+    )
+    package.set_defaults(func=cmd_package)
     args = parser.parse_args()
     try:
         return int(args.func(args))
