@@ -64,8 +64,8 @@ def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         cli.main(["--help"])
     out = capsys.readouterr().out
-    for code in range(8):
-        assert f"\n  {code}  " in out
+    for code in range(14):
+        assert f"\n  {code:>2}  " in out or f"\n  {code}  " in out
 
 
 def test_add_list_sync_show(run: Cli, tmp_path: Path) -> None:
@@ -145,3 +145,102 @@ def test_check_and_cache_refresh(run: Cli) -> None:
     assert code == 0 and "team_mostrador_demo" in out and "Servicios: 20" in out
     code, out, _ = run("cache", "refresh")
     assert code == 0 and "servicios: 20" in out
+
+
+# -- configuration -------------------------------------------------------------------------
+
+
+def test_config_set_get_list_and_the_app_team_reaches_queue_add(
+    run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MOSTRADOR_TEAM", raising=False)
+    code, out, _ = run("config", "set", "connection.team", "team_sucursal_sur")
+    assert code == 0 and "team_sucursal_sur" in out
+    assert run("config", "get", "connection.team")[1].strip() == "team_sucursal_sur"
+    code, out, _ = run("config", "list")
+    assert code == 0 and "connection.team" in out and "[config.json]" in out
+    assert "ticket.width" in out and "[predeterminado]" in out
+    code, out, _ = run("config", "list", "--json")
+    assert json.loads(out)["ticket.width"] == {"value": 80, "source": "predeterminado"}
+    # A sale queued without --team goes to the team the configuration chose (the app writes
+    # the same file), not to the key's own team.
+    assert run("queue", "add", "-", stdin=json.dumps(SALE))[0] == 0
+    assert queue_list(run)[0]["team"] == "team_sucursal_sur"
+    monkeypatch.setenv("MOSTRADOR_TEAM", "team_env")
+    code, out, err = run("config", "get", "connection.team")
+    assert out.strip() == "team_env"
+    code, out, err = run("config", "set", "connection.team", "team_x")
+    assert code == 0 and "MOSTRADOR_TEAM" in err
+    assert run("config", "unset", "connection.team")[0] == 0
+
+
+def test_config_refuses_bad_keys_and_values(run: Cli) -> None:
+    code, _, err = run("config", "get", "ticket.colour")
+    assert code == cli.EXIT_USAGE and "no es una clave" in err
+    code, _, err = run("config", "set", "ticket.width", "70")
+    assert code == cli.EXIT_USAGE and "58 u 80" in err
+    code, _, err = run("config", "set", "terminal.series", "caja 1")
+    assert code == cli.EXIT_USAGE and "terminal.series" in err
+    assert run("config", "get", "ticket.width")[1].strip() == "80"
+
+
+def test_terminal_series_from_the_configuration_names_the_folios(run: Cli) -> None:
+    assert run("config", "set", "terminal.series", "mostrador2")[0] == 0
+    assert run("queue", "add", "-", stdin=json.dumps(SALE))[0] == 0
+    assert queue_list(run)[0]["folio"] == "MOSTRADOR2-1"
+
+
+# -- storage faults ------------------------------------------------------------------------
+
+
+def _data_dir(run: Cli) -> Path:
+    return Path(run.base[run.base.index("--data-dir") + 1])
+
+
+def test_damaged_database_is_a_message_and_exit_10(run: Cli) -> None:
+    data = _data_dir(run)
+    data.mkdir(parents=True)
+    (data / "mostrador.sqlite3").write_bytes(b"garbage" * 1000)
+    for args in (("queue", "list"), ("queue", "add", "-")):
+        code, _, err = run(*args, stdin=json.dumps(SALE))
+        assert code == cli.EXIT_CORRUPT, err
+        assert "dañada" in err and "Traceback" not in err
+
+
+def test_database_from_a_newer_version_is_exit_11(run: Cli) -> None:
+    import sqlite3
+
+    assert run("queue", "add", "-", stdin=json.dumps(SALE))[0] == 0
+    conn = sqlite3.connect(_data_dir(run) / "mostrador.sqlite3")
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    code, _, err = run("queue", "list")
+    assert code == cli.EXIT_TOO_NEW and "más nueva" in err
+
+
+def test_locked_database_is_exit_12(run: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from desktop.store import db as store_db
+
+    assert run("queue", "add", "-", stdin=json.dumps(SALE))[0] == 0
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(_data_dir(run) / "mostrador.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        code, _, err = run("queue", "add", "-", stdin=json.dumps(SALE))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == cli.EXIT_DB_LOCKED and "ocupada" in err
+
+
+def test_damaged_config_is_a_message(run: Cli) -> None:
+    data = _data_dir(run)
+    data.mkdir(parents=True)
+    (data / "config.json").write_text("{roto", encoding="utf-8")
+    code, _, err = run("queue", "list")
+    assert code == cli.EXIT_CORRUPT and "config.json" in err
+    code, _, err = run("config", "list")
+    assert code == cli.EXIT_CORRUPT and "config.json" in err

@@ -43,7 +43,7 @@ class Database:
     """
 
     def __init__(
-        self, path: Path, *, read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+        self, path: Path, *, read_only: bool = False, busy_timeout_ms: int | None = None
     ) -> None:
         """Open `path` (created if missing, unless `read_only`).
 
@@ -59,7 +59,8 @@ class Database:
         self.path = path
         self.read_only = read_only
         self._lock = threading.RLock()
-        self._busy_timeout_ms = busy_timeout_ms
+        # Read at call time, so one constant governs every connection (tests shorten it).
+        self._busy_timeout_ms = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         try:
             self._conn = self._connect()
         except sqlite3.Error as exc:
@@ -174,7 +175,7 @@ __all__ = ["DB_FILENAME", "Database", "StorageError", "open_database"]
 
 
 def open_database(
-    data_dir: Path, *, allow_read_only: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    data_dir: Path, *, allow_read_only: bool = True, busy_timeout_ms: int | None = None
 ) -> Database:
     """Open (creating if needed) the database in `data_dir` and bring its schema up to date.
 
@@ -225,7 +226,7 @@ def _folder_writable(folder: Path) -> bool:
         return False
 
 
-def _open_read_only(path: Path, original: StorageError, busy_timeout_ms: int) -> Database:
+def _open_read_only(path: Path, original: StorageError, busy_timeout_ms: int | None) -> Database:
     try:
         db = Database(path, read_only=True, busy_timeout_ms=busy_timeout_ms)
     except StorageError as exc:
