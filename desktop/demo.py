@@ -19,7 +19,9 @@ def start_demo(config: AppConfig) -> tuple[Sandbox, AppConfig]:
     """Start the sandbox (data kept across runs) and return it with the config to use."""
     demo_dir = config.data_dir / DEMO_SUBDIR
     demo_dir.mkdir(parents=True, exist_ok=True)
-    sandbox = Sandbox(seed="demo", state_file=demo_dir / DEMO_STATE_FILENAME).start()
+    # Demo mode switches the sandbox controls on: the end-of-period run and faults are there
+    # for trying the app out (the sandbox listens on loopback only).
+    sandbox = Sandbox(seed="demo", state_file=demo_dir / DEMO_STATE_FILENAME, controls=True).start()
     demo_config = dataclasses.replace(
         config, data_dir=demo_dir, api_url=sandbox.base_url, team=None, demo=True
     )

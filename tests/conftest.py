@@ -15,6 +15,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["MOSTRADOR_LOG_DIR"] = os.path.join(
     tempfile.gettempdir(), f"mostrador-test-logs-{os.getpid()}"
 )
+# ...nor read or write the developer's opt-in API key file (desktop.credentials).
+os.environ["MOSTRADOR_KEY_FILE_DIR"] = os.path.join(
+    tempfile.gettempdir(), f"mostrador-test-keyfile-{os.getpid()}"
+)
 
 from collections.abc import Iterator
 
@@ -29,7 +33,7 @@ SANDBOX_KEY = "sk_test_mostrador_sandbox"
 
 @pytest.fixture(scope="session")
 def _sandbox_server() -> Iterator[Sandbox]:
-    sandbox = Sandbox(api_key=SANDBOX_KEY, seed="demo")
+    sandbox = Sandbox(api_key=SANDBOX_KEY, seed="demo", controls=True)
     sandbox.start()
     try:
         yield sandbox

@@ -4,7 +4,7 @@ Usage::
 
     from desktop.sandbox import Sandbox
 
-    with Sandbox(seed="demo") as sb:
+    with Sandbox(seed="demo", controls=True) as sb:  # controls: faults, log, /_sandbox
         print(sb.base_url)  # http://127.0.0.1:PORT/v2
 
 or ``python -m desktop.sandbox --port 8765``. It never imports the client side
@@ -12,7 +12,7 @@ or ``python -m desktop.sandbox --port 8765``. It never imports the client side
 expects.
 """
 
-from .app import LoggedRequest
+from .controls import LoggedRequest
 from .faults import Faults
 from .server import Sandbox
 

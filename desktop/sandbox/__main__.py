@@ -24,6 +24,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--api-key", default="sk_test_mostrador_demo")
     parser.add_argument("--seed", choices=("demo", "empty"), default="demo")
     parser.add_argument("--state", default=None, help="JSON file that keeps data across restarts")
+    parser.add_argument(
+        "--controls",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="serve /_sandbox (faults, reset, request log, close-period); on by default for "
+        "this developer tool, --no-controls serves only /v2 and its public pages",
+    )
+    parser.add_argument(
+        "--error-shape",
+        choices=("flat", "nested"),
+        default="flat",
+        help='error bodies: {"message","error"} (flat) or {"success":false,"error":{...}}',
+    )
     args = parser.parse_args(argv)
 
     stop = threading.Event()
@@ -40,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         host=args.host,
         port=args.port,
         state_file=args.state,
+        controls=args.controls,
+        error_shape=args.error_shape,
     )
     sandbox.start()
     try:
@@ -47,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"API key:     {sandbox.api_key}")
         print(f"Team:        {sandbox.team}")
         print(f"Connect:     {', '.join(sandbox.connect_teams) or '-'}")
-        print(f"Control URL: {sandbox.control_url}  (faults, reset, request log)")
+        if args.controls:
+            print(f"Control URL: {sandbox.control_url}  (faults, reset, request log, close-period)")
+        else:
+            print("Control URL: - (started with --no-controls)")
         if args.state:
             print(f"State file:  {args.state}")
         print("Press Ctrl+C to stop.", flush=True)

@@ -22,6 +22,7 @@ from .validation import (
     ALLOWED_PAYMENT_METHODS,
     CFDI_USES,
     GENERIC_RFCS,
+    MAX_AMOUNT,
     PAYMENT_FORMS,
     ROLES,
     TAX_SYSTEMS,
@@ -37,6 +38,7 @@ from .validation import (
     check_rfc,
     check_taxes,
     check_unit_key,
+    check_zip,
     conflict,
     not_found,
     opt_bool,
@@ -46,6 +48,7 @@ from .validation import (
     require_object,
     rfc_check_digit_ok,
     to_decimal,
+    to_quantity,
 )
 
 # automation_type aliases (REFERENCE.md 2.15 and section 15 item 2)
@@ -55,8 +58,12 @@ AUTOMATION_ALIASES = {
     "stamp_invoice": "pue_invoice",
     "ppd_invoice_and_complement": "ppd_invoice_and_complement",
     "payment_and_complement": "ppd_invoice_and_complement",
+    "receipt": "receipt",
     "none": "none",
 }
+# Inferred: a register without automation_type behaves like the CLI's default (pue_invoice),
+# so a counter sale ends in an invoice or a receipt, never in nothing (REFERENCE.md 16.1).
+DEFAULT_REGISTER_AUTOMATION = "pue_invoice"
 
 _LEGAL_SUFFIX_RE = re.compile(
     r",?\s+(S\.?\s?A\.?\s?P?\.?\s?I?\.?\s?(DE\s+C\.?\s?V\.?)?|S\.?\s?DE\s+R\.?\s?L\.?(\s?DE\s+C\.?\s?V\.?)?"
@@ -213,13 +220,16 @@ def resolve_payment_client(
     caller adds it only once everything else validated, so a 400 stores nothing).
     """
     data = require_object(body, field)
+    search = data.get("search")
     if data.get("id"):
         ident = req_str(data, "id", f"{field}.id")
         client = team.clients.get(ident)
-        if client is None:
+        if client is not None:
+            return client, None
+        if search is None:
             raise not_found("Client", ident)
-        return client, None
-    search = data.get("search")
+        # gigstack's register example sends an `id` and a `search` together: an unknown id
+        # falls back to the search (and its auto_create) instead of failing the sale.
     if search is None:
         # Inferred: gigstack needs a way to find the client; inline data alone is not enough.
         raise bad_request(f"{field}.id", "client.id or client.search is required")
@@ -313,9 +323,7 @@ def build_items(
             if service is None:
                 raise not_found("Service", ident)
         base: Record = copy.deepcopy(service) if service else {}
-        quantity = to_decimal(
-            data.get("quantity", base.get("quantity", 1)), f"{prefix}.quantity", positive=True
-        )
+        quantity = to_quantity(data.get("quantity", base.get("quantity", 1)), f"{prefix}.quantity")
         if data.get("unit_price") is not None:
             unit_price = to_decimal(data["unit_price"], f"{prefix}.unit_price")
         elif service is not None:
@@ -348,6 +356,8 @@ def build_items(
         taxability = data.get("taxability") or base.get("taxability") or ("02" if taxes else "01")
         check_in(taxability, TAXABILITY, f"{prefix}.taxability")
         line = line_totals(quantity, unit_price, discount, taxes)
+        if abs(line.total) >= MAX_AMOUNT or line.subtotal >= MAX_AMOUNT:
+            raise bad_request(prefix, f"line amount must be less than {MAX_AMOUNT:,}")
         item: Record = {
             "id": service["id"] if service else new_id("item"),
             "description": description,
@@ -365,12 +375,28 @@ def build_items(
         for extra in ("sku", "barcode"):
             if data.get(extra) or base.get(extra):
                 item[extra] = data.get(extra) or base.get(extra)
+        if data.get("third_party") is not None:
+            item["third_party"] = check_third_party(data["third_party"], f"{prefix}.third_party")
         items.append(item)
         lines.append(line)
     return items, lines
 
 
-def check_payment_basics(body: dict[str, Any]) -> tuple[str, float, str]:
+def check_third_party(value: Any, field: str) -> Record:
+    """CFDI ``ACuentaTerceros`` (an item sold on behalf of someone else; REFERENCE.md 2.13)."""
+    data = require_object(value, field)
+    out: Record = {
+        "tax_id": check_rfc(data.get("tax_id"), f"{field}.tax_id"),
+        "legal_name": req_str(data, "legal_name", f"{field}.legal_name"),
+        "tax_system": check_in(data.get("tax_system"), TAX_SYSTEMS, f"{field}.tax_system"),
+        "zip": check_zip(data.get("zip"), f"{field}.zip"),
+    }
+    return out
+
+
+def check_payment_basics(
+    body: dict[str, Any], default_automation: str = "none"
+) -> tuple[str, float, str]:
     currency = check_currency(body.get("currency", "MXN"))
     if body.get("exchange_rate") is not None:
         rate = to_decimal(body["exchange_rate"], "exchange_rate", positive=True)
@@ -378,7 +404,7 @@ def check_payment_basics(body: dict[str, Any]) -> tuple[str, float, str]:
         rate = Decimal(1)
     else:
         raise bad_request("exchange_rate", f"is required when currency is {currency}")
-    raw_auto = body.get("automation_type", "none")
+    raw_auto = body.get("automation_type", default_automation)
     if raw_auto not in AUTOMATION_ALIASES:
         raise bad_request(
             "automation_type", f"'{raw_auto}' is not one of {', '.join(AUTOMATION_ALIASES)}"
@@ -557,8 +583,41 @@ def invoice_series(team: TeamData, body: dict[str, Any]) -> tuple[str, int | Non
 
 
 def effective_use(body: dict[str, Any], client: Record, team: TeamData) -> str:
-    use = body.get("use") or client.get("use") or team.team.get("settings", {}).get("use") or "G03"
-    return check_in(use, CFDI_USES, "use")
+    # `use` travels inside `client` in gigstack's register example (REFERENCE.md 16.2); a
+    # top-level `use` (invoices) is read too.
+    raw_client = body.get("client")
+    inline: dict[str, Any] = raw_client if isinstance(raw_client, dict) else {}
+    use = (
+        inline.get("use")
+        or body.get("use")
+        or client.get("use")
+        or team.team.get("settings", {}).get("use")
+        or "G03"
+    )
+    field = "client.use" if inline.get("use") else "use"
+    return check_in(use, CFDI_USES, field)
+
+
+def fiscal_gap(client: Record, use: str) -> str | None:
+    """Why no invoice can be stamped for this receiver, or None when its data is complete.
+
+    gigstack answers such a sale with a receipt instead of an invoice (REFERENCE.md 16.1):
+    no RFC or the generic RFC (público en general, walk-in), no legal name, no regime, no
+    zip, or the CFDI 3.3 use P01.
+    """
+    tax_id = client.get("tax_id")
+    if not tax_id:
+        return "the client has no RFC (tax_id)"
+    if tax_id in GENERIC_RFCS:
+        return "the client is público en general (generic RFC)"
+    for key, label in (("legal_name", "legal name"), ("tax_system", "tax regime")):
+        if not client.get(key):
+            return f"the client has no {label} ({key})"
+    if not client.get("address", {}).get("zip"):
+        return "the client has no fiscal zip (address.zip)"
+    if use == "P01":
+        return "use P01 is not valid in CFDI 4.0"
+    return None
 
 
 # --- payments --------------------------------------------------------------------------------
@@ -609,15 +668,42 @@ def run_automation(
     now: int,
     dry_run: bool = False,
 ) -> Record | None:
-    """Create the invoice the automation asks for (``dry_run`` only validates)."""
+    """Create what the automation asks for (``dry_run`` only validates): an invoice when
+    the client's fiscal data is complete, else a receipt (also for ``automation_type:
+    receipt``). Returns the invoice or receipt record."""
+    from . import receipts  # receipts builds on this module
+
     automation = payment["automation_type"]
     if automation == "none":
         return None
     use = effective_use(body, client, team)
     series, folio = invoice_series(team, body)
     ppd = automation == "ppd_invoice_and_complement"
+    gap = None if automation == "receipt" else fiscal_gap(client, use)
+    if automation == "receipt" or gap is not None:
+        if dry_run:
+            if series not in team.series:
+                raise bad_request("invoice_config.serie", f"series '{series}' does not exist")
+            return None
+        config = body.get("invoice_config")
+        receipt = receipts.new_receipt(
+            team,
+            client=client,
+            items=payment["items"],
+            currency=payment["currency"],
+            exchange_rate=payment["exchange_rate"],
+            payment_form=payment.get("payment_form") or receipts.default_payment_form(team),
+            periodicity=receipts.team_periodicity(team),
+            now=now,
+            metadata=payment.get("metadata"),
+            invoice_config=config if isinstance(config, dict) else None,
+            payment_id=payment["id"],
+            reason=gap,
+        )
+        team.receipts.add(receipt)
+        payment["receipt_id"] = receipt["id"]
+        return receipt
     if dry_run:
-        stamping_checks(client, use)
         if series not in team.series:
             raise bad_request("invoice_config.serie", f"series '{series}' does not exist")
         if folio is not None and any(
@@ -648,15 +734,28 @@ def run_automation(
         add_complement(invoice, payment["total"], payment["payment_form"], now)
     team.invoices.add(invoice)
     payment["invoices"].append(invoice["uuid"])
+    payment["invoice_id"] = invoice["uuid"]
     return invoice
 
 
 def register_payment(team: TeamData, body: dict[str, Any], now: int) -> Record:
-    """POST /payments/register: money already received; atomic (a 400 stores nothing)."""
+    """POST /payments/register: money already received; atomic (a 400 stores nothing).
+
+    Accepts every field gigstack's clients send (REFERENCE.md 6.5, 16.2): ``paid`` (a register
+    is paid by definition), ``send_email``/``emails``/``ignore_emails``, ``invoice_config``,
+    ``metadata``, ``exchange_rate``, ``idempotency_key``, ``ppd_invoice_id``.
+    """
+    from . import receipts
+
     if body.get("client") is None:
         raise bad_request("client", "is required")
-    payment_form = check_in(body.get("payment_form"), PAYMENT_FORMS, "payment_form")
-    currency, rate, automation = check_payment_basics(body)
+    opt_bool(body, "paid")
+    opt_bool(body, "send_email")
+    if body.get("payment_form") is None:
+        payment_form = receipts.default_payment_form(team)
+    else:
+        payment_form = check_in(body.get("payment_form"), PAYMENT_FORMS, "payment_form")
+    currency, rate, automation = check_payment_basics(body, DEFAULT_REGISTER_AUTOMATION)
     client, created = resolve_payment_client(team, body["client"], now)
     items, lines = build_items(team, body.get("items"))
     payment = _payment_record(
@@ -692,6 +791,9 @@ def request_payment(team: TeamData, body: dict[str, Any], now: int, pay_base: st
         raise bad_request("client", "is required")
     currency, rate, automation = check_payment_basics(body)
     methods = body.get("allowed_payment_methods", ["card", "bank"])
+    if isinstance(methods, str):
+        # The CLI's flag is "card,bank"; accept the comma-separated text as well as the list.
+        methods = [m.strip() for m in methods.split(",") if m.strip()]
     if not isinstance(methods, list) or not methods:
         raise bad_request("allowed_payment_methods", "must be a non-empty array")
     for i, method in enumerate(methods):
@@ -717,7 +819,9 @@ def request_payment(team: TeamData, body: dict[str, Any], now: int, pay_base: st
             "payment_processor": None,
             "allowed_payment_methods": methods,
             "short_url": f"{pay_base}/pay/{code}",
-            "automation_body": {k: body[k] for k in ("use", "invoice_config") if k in body},
+            "automation_body": {
+                k: body[k] for k in ("use", "invoice_config", "client") if k in body
+            },
         }
     )
     if body.get("send_email") is not None:
@@ -756,7 +860,7 @@ def mark_paid(team: TeamData, payment: Record, body: dict[str, Any], now: int) -
     )
     if updated["automation_type"] != "none":
         client = team.clients.get(updated["client"]["id"]) or updated["client"]
-        lines = _lines_of(updated["items"])
+        lines = lines_of(updated["items"])
         extra = updated.get("automation_body", {})
         run_automation(team, updated, client=client, lines=lines, body=extra, now=now, dry_run=True)
         run_automation(team, updated, client=client, lines=lines, body=extra, now=now)
@@ -764,7 +868,7 @@ def mark_paid(team: TeamData, payment: Record, body: dict[str, Any], now: int) -
     return updated
 
 
-def _lines_of(items: list[Record]) -> list[LineTotals]:
+def lines_of(items: list[Record]) -> list[LineTotals]:
     return [
         line_totals(
             Decimal(str(i["quantity"])),
@@ -817,7 +921,8 @@ DEFAULT_SETTINGS: Record = {
     "taxes": [
         {"type": "IVA", "rate": 0.16, "factor": "Tasa", "inclusive": True, "withholding": False}
     ],
-    "periodicity": {"label": "Mes", "value": "month"},
+    # A string enum, as gigstack's CLI settings schema has it (REFERENCE.md 16.2).
+    "periodicity": "month",
     "default_series": {"income": {"serie": "A"}},
     "emails": {"avoid_invoice_emails": False, "invoices_bcc": []},
 }
@@ -893,6 +998,10 @@ def apply_settings(team: Record, body: dict[str, Any]) -> Record:
         elif key == "use":
             check_in(value, CFDI_USES, "use")
         clean = value
+        if key == "periodicity":
+            from .receipts import normalize_periodicity
+
+            clean = normalize_periodicity(value)
         if key in ("taxes", "taxes_usd", "withholding_taxes"):
             clean = check_taxes(value, key)
         elif key in ("emails", "default_series") and isinstance(settings.get(key), dict):

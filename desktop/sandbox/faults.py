@@ -17,7 +17,14 @@ FAULT_FIELDS = (
     "seed",
     "rate_limit",
     "drop_after_commit",
+    "error_shape",
 )
+# Bounds, so a fault cannot hang a test run or a demo: latency at most 30 s per request,
+# refusing connections at most 5 minutes, Retry-After at most an hour.
+MAX_LATENCY_MS = 30_000
+MAX_REFUSE_SECONDS = 300
+MAX_RETRY_AFTER = 3600
+ERROR_SHAPES = frozenset({"flat", "nested"})
 
 
 class Faults:
@@ -29,7 +36,10 @@ class Faults:
     next ``count`` requests get 429), ``drop_after_commit`` (the next N mutating requests that
     succeed are processed and stored, then the connection is closed without a response; a
     request answered 4xx stored nothing and does not use up the count) and
-    ``refuse_for_seconds`` (stop listening for N seconds; handled by the server callback).
+    ``refuse_for_seconds`` (stop listening for N seconds; handled by the server callback)
+    and ``error_shape`` (``"flat"`` ``{"message", "error"}`` or ``"nested"``
+    ``{"success": false, "error": {"code", "message", "details"}}``; ``None`` keeps the
+    sandbox's configured shape).
     """
 
     def __init__(self, refuse: Callable[[float], None] | None = None) -> None:
@@ -46,6 +56,7 @@ class Faults:
         self.retry_after = 1
         self.drop_after_commit = 0
         self.refuse_until: float | None = None
+        self.error_shape: str | None = None
         self._rng = random.Random()
 
     def clear(self) -> None:
@@ -66,7 +77,10 @@ class Faults:
                     raise bad_request("status_down", "must be a boolean")
                 self.status_down = fields["status_down"]
             if "latency_ms" in fields:
-                self.latency_ms = _non_negative_int(fields["latency_ms"], "latency_ms")
+                latency = _non_negative_int(fields["latency_ms"], "latency_ms")
+                if latency > MAX_LATENCY_MS:
+                    raise bad_request("latency_ms", f"must be at most {MAX_LATENCY_MS} (30 s)")
+                self.latency_ms = latency
             if "seed" in fields:
                 if not isinstance(fields["seed"], int | str) or isinstance(fields["seed"], bool):
                     raise bad_request("seed", "must be an integer or a string")
@@ -92,9 +106,14 @@ class Faults:
                     self.rate_limit_count = _non_negative_int(
                         spec.get("count", 1), "rate_limit.count"
                     )
-                    self.retry_after = _non_negative_int(
+                    retry_after = _non_negative_int(
                         spec.get("retry_after", 1), "rate_limit.retry_after"
                     )
+                    if retry_after > MAX_RETRY_AFTER:
+                        raise bad_request(
+                            "rate_limit.retry_after", f"must be at most {MAX_RETRY_AFTER}"
+                        )
+                    self.retry_after = retry_after
             if "drop_after_commit" in fields:
                 value = fields["drop_after_commit"]
                 if value is True:
@@ -110,7 +129,16 @@ class Faults:
                     or seconds <= 0
                 ):
                     raise bad_request("refuse_for_seconds", "must be a number of seconds > 0")
+                if seconds > MAX_REFUSE_SECONDS:
+                    raise bad_request(
+                        "refuse_for_seconds", f"must be at most {MAX_REFUSE_SECONDS} seconds"
+                    )
                 refuse = float(seconds)
+            if "error_shape" in fields:
+                shape = fields["error_shape"]
+                if shape is not None and shape not in ERROR_SHAPES:
+                    raise bad_request("error_shape", "must be 'flat', 'nested' or null")
+                self.error_shape = shape
         if refuse is not None and self._refuse is not None:
             self._refuse(refuse)
         return self.snapshot()
@@ -125,6 +153,7 @@ class Faults:
                 "rate_limit": {"count": self.rate_limit_count, "retry_after": self.retry_after},
                 "drop_after_commit": self.drop_after_commit,
                 "refusing": self.refuse_until is not None,
+                "error_shape": self.error_shape,
             }
 
     # --- consumed by the request pipeline ---

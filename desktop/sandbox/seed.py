@@ -13,7 +13,7 @@ import copy
 import time
 from typing import Any
 
-from . import domain
+from . import domain, receipts
 from .store import Record, Store, TeamData
 from .validation import ean13_check_digit, rfc_check_digit
 
@@ -438,7 +438,8 @@ def _seed_team(team: TeamData, start: int, now: int, full: bool) -> None:
             (
                 10,
                 {
-                    "client": {"id": "client_demo_publico"},
+                    # A client with full fiscal data: an invoice whatever today's date is.
+                    "client": {"id": "client_demo_juan"},
                     "payment_form": "01",
                     "automation_type": "pue_invoice",
                     "items": [{"id": "service_demo_cuaderno", "quantity": 1}],
@@ -451,3 +452,7 @@ def _seed_team(team: TeamData, start: int, now: int, full: bool) -> None:
             continue
         body["metadata"] = {"source": "seed"}
         domain.register_payment(team, body, now - days_ago * DAY)
+    # gigstack's end-of-period run already happened for the periods before this one: walk-in
+    # sales of earlier months sit in a global invoice; this month's receipts are still open.
+    current_start = receipts.period_bounds(receipts.team_periodicity(team), now)[0]
+    receipts.close_period(team, now, until=current_start)

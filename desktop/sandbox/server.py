@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
-from .app import LoggedRequest, RequestLog, SandboxApp
-from .faults import Faults
+from . import receipts
+from .app import SandboxApp
+from .controls import ControlsMiddleware, LoggedRequest, RequestLog
+from .faults import ERROR_SHAPES, Faults
 from .seed import build_store
 from .store import Store
 
@@ -41,6 +44,12 @@ class Sandbox:
         team: the team the key belongs to.
         connect_teams: other teams reachable with ``?team=`` (gigstack Connect).
         state_file: JSON file to load at start (if it exists) and to save after every mutation.
+        controls: serve the ``/_sandbox`` control routes, fault injection and the request log
+            (tests and demo mode). Off by default: a sandbox without controls has no
+            unauthenticated route that changes or reveals anything; ``faults`` and
+            ``requests`` then raise ``RuntimeError``.
+        error_shape: ``"flat"`` (``{"message", "error"}``, documented) or ``"nested"``
+            (``{"success": false, "error": {"code", "message", "details"}}``).
     """
 
     def __init__(
@@ -53,7 +62,11 @@ class Sandbox:
         team: str = "team_mostrador_demo",
         connect_teams: tuple[str, ...] = ("team_sucursal_norte", "team_sucursal_sur"),
         state_file: str | Path | None = None,
+        controls: bool = False,
+        error_shape: str = "flat",
     ) -> None:
+        if error_shape not in ERROR_SHAPES:
+            raise ValueError(f"error_shape must be one of {sorted(ERROR_SHAPES)}")
         self.api_key = api_key
         self.host = host
         self.port = port
@@ -62,8 +75,10 @@ class Sandbox:
         self.state_file = Path(state_file) if state_file else None
         # gigstack tells live from test by the key (REFERENCE.md 2.1).
         self.livemode = "test" not in api_key
-        self.log = RequestLog()
-        self.faults = Faults(refuse=self._refuse_for)
+        self.controls = controls
+        self._error_shape = error_shape
+        self._log = RequestLog()
+        self._faults = Faults(refuse=self._refuse_for)
         self._persist_lock = threading.Lock()
         self._server_lock = threading.RLock()
         self._server: BaseWSGIServer | None = None
@@ -72,6 +87,30 @@ class Sandbox:
         self._started = False
         self.store: Store = self._initial_store(seed)
         self.app = SandboxApp(self)
+        self.wsgi_app: Any = ControlsMiddleware(self.app, self) if controls else self.app
+
+    # --- controls (only with controls=True) ----------------------------------------------------
+
+    def _need_controls(self, what: str) -> None:
+        if not self.controls:
+            raise RuntimeError(
+                f"{what} belongs to the sandbox controls: use Sandbox(controls=True)"
+            )
+
+    @property
+    def faults(self) -> Faults:
+        self._need_controls("fault injection")
+        return self._faults
+
+    @property
+    def log(self) -> RequestLog:
+        self._need_controls("the request log")
+        return self._log
+
+    @property
+    def error_shape(self) -> str:
+        """The error body shape answered now (a fault can switch it)."""
+        return (self._faults.error_shape if self.controls else None) or self._error_shape
 
     # --- data ----------------------------------------------------------------------------------
 
@@ -94,11 +133,24 @@ class Sandbox:
         store = build_store(seed, self.team, self.connect_teams, self.livemode)
         with self.store.lock:
             self.store = store
-        self.faults.clear()
+        self._faults.clear()
         if self._started:
             self.come_up()
-        self.log.clear()
+        self._log.clear()
         self.persist()
+
+    def close_period(self, team: str | None = None, until: int | None = None) -> dict[str, Any]:
+        """gigstack's end-of-period run for ``team`` (default: the key's team): pending and
+        expired receipts valid until before ``until`` (default: the end of the current
+        period) go into the global invoice. Returns ``{"receipts", "invoices", "until",
+        "periodicity"}``. In-process API; over HTTP it is ``POST /_sandbox/close-period``."""
+        with self.store.lock:
+            data = self.store.team(team or self.store.key_team)
+            if data is None:
+                raise KeyError(f"unknown team {team!r}")
+            result = receipts.close_period(data, int(time.time()), until)
+            self.persist()
+        return result
 
     @property
     def requests(self) -> list[LoggedRequest]:
@@ -132,7 +184,7 @@ class Sandbox:
     def _listen(self) -> None:
         try:
             server = make_server(
-                self.host, self.port, self.app, threaded=True, request_handler=_QuietHandler
+                self.host, self.port, self.wsgi_app, threaded=True, request_handler=_QuietHandler
             )
         except SystemExit as exc:  # werkzeug exits the process when it cannot bind
             raise OSError(f"cannot listen on {self.host}:{self.port}") from exc
@@ -170,7 +222,7 @@ class Sandbox:
             if self._refuse_timer is not None:
                 self._refuse_timer.cancel()
                 self._refuse_timer = None
-                self.faults.refuse_until = None
+                self._faults.refuse_until = None
             if self._started and self._server is None:
                 self._listen()
 
@@ -180,7 +232,7 @@ class Sandbox:
         with self._server_lock:
             if self._refuse_timer is not None:
                 self._refuse_timer.cancel()
-            self.faults.refuse_until = seconds
+            self._faults.refuse_until = seconds
             # Safe from a request thread: shutdown() waits for the accept loop (its own thread),
             # and the connection of the control request that asked for this stays open.
             self._close_listener()

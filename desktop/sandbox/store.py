@@ -183,6 +183,7 @@ class TeamData:
         self.services = Collection("services")
         self.payments = Collection("payments")
         self.invoices = Collection("invoices", key="uuid")
+        self.receipts = Collection("receipts")
         self.series: dict[str, Record] = {}
         # "<scope>:<key>" -> {"fingerprint", "status", "body"}
         self.idempotency: dict[str, Record] = {}
@@ -193,6 +194,7 @@ class TeamData:
             "services": self.services,
             "payments": self.payments,
             "invoices": self.invoices,
+            "receipts": self.receipts,
         }[name]
 
     def dump(self) -> Record:
@@ -202,6 +204,7 @@ class TeamData:
             "services": self.services.dump(),
             "payments": self.payments.dump(),
             "invoices": self.invoices.dump(),
+            "receipts": self.receipts.dump(),
             "series": self.series,
             "idempotency": self.idempotency,
         }
@@ -209,7 +212,7 @@ class TeamData:
     @classmethod
     def load(cls, data: Record) -> TeamData:
         team = cls(data["team"])
-        for name in ("clients", "services", "payments", "invoices"):
+        for name in ("clients", "services", "payments", "invoices", "receipts"):
             team.collection(name).load(data.get(name, []))
         team.series = dict(data.get("series", {}))
         team.idempotency = dict(data.get("idempotency", {}))

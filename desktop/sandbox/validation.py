@@ -8,13 +8,19 @@ needs (REFERENCE.md section 11).
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 
 class ApiError(Exception):
-    """An error answered as ``{"message": ..., "error": ...}`` with an HTTP status."""
+    """An error answered as ``{"message": ..., "error": ...}`` with an HTTP status.
+
+    ``details`` (strings) travel only in the nested error shape
+    (``{"success": false, "error": {"code", "message", "details"}}``).
+    """
 
     def __init__(
         self,
@@ -22,17 +28,98 @@ class ApiError(Exception):
         message: str,
         error: str,
         headers: dict[str, str] | None = None,
+        details: list[str] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.error = error
         self.headers = headers or {}
+        self.details = details or []
 
 
 def bad_request(field: str, problem: str) -> ApiError:
     """A 400 that names the offending field (gigstack's CLI shows ``message`` to the user)."""
-    return ApiError(400, f"Invalid field '{field}': {problem}", "validation_failed")
+    return ApiError(
+        400,
+        f"Invalid field '{field}': {problem}",
+        "validation_failed",
+        details=[f"{field}: {problem}"],
+    )
+
+
+# --- request bodies: bad bytes never reach the store ----------------------------------------
+
+MAX_BODY_BYTES = 1024 * 1024  # a counter sale is a few KB; 1 MiB is generous
+MAX_JSON_DEPTH = 64
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ApiError(400, f"Invalid JSON body: {name} is not a JSON number", "invalid_json")
+
+
+def parse_json_body(raw: bytes) -> Any:
+    """The request body as JSON, or a 400 that stores nothing.
+
+    Refused: more than ``MAX_BODY_BYTES`` (413), invalid UTF-8, ``NaN``/``Infinity``
+    literals, numbers that overflow a float (``1e400``), lone surrogates (``"\\ud800"``,
+    which no UTF-8 encoder could write back into a list or the state file) and nesting
+    deeper than ``MAX_JSON_DEPTH`` levels.
+    """
+    if not raw.strip():
+        return None
+    if len(raw) > MAX_BODY_BYTES:
+        raise ApiError(413, f"Request body larger than {MAX_BODY_BYTES} bytes", "payload_too_large")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(
+            400, f"Invalid JSON body: not valid UTF-8 (byte {exc.start})", "invalid_json"
+        ) from exc
+    try:
+        body = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError as exc:
+        raise ApiError(
+            400, f"Invalid JSON body: nested deeper than {MAX_JSON_DEPTH} levels", "invalid_json"
+        ) from exc
+    except ValueError as exc:  # JSONDecodeError, int too long to convert
+        raise ApiError(400, f"Invalid JSON body: {exc}", "invalid_json") from exc
+    _check_json_tree(body)
+    return body
+
+
+def _check_json_tree(body: Any) -> None:
+    stack: list[tuple[Any, int]] = [(body, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                raise ApiError(
+                    400,
+                    f"Invalid JSON body: nested deeper than {MAX_JSON_DEPTH} levels",
+                    "invalid_json",
+                )
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    _check_text(key)
+                    stack.append((item, depth + 1))
+            else:
+                stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, str):
+            _check_text(value)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise ApiError(400, "Invalid JSON body: number out of range", "invalid_json")
+
+
+def _check_text(text: str) -> None:
+    if _SURROGATE_RE.search(text):
+        raise ApiError(
+            400,
+            "Invalid JSON body: a string holds a lone surrogate (\\ud800-\\udfff), "
+            "which is not valid Unicode text",
+            "invalid_json",
+        )
 
 
 def not_found(what: str, ident: str) -> ApiError:
@@ -115,7 +202,10 @@ PERIODICITIES = frozenset({"day", "week", "two_weeks", "month", "two_months"})
 
 GENERIC_RFCS = frozenset({"XAXX010101000", "XEXX010101000"})
 
-_RFC_RE = re.compile(r"^([A-ZÑ&]{3,4})(\d{2})(\d{2})(\d{2})([A-Z\d]{2})([A\d])$")
+# The last character is the check digit (0-9 or A); the format check accepts any letter
+# there because gigstack's own examples use RFCs like PEGJ800101ABC. ``rfc_check_digit_ok``
+# (the client's ``is_valid``) is where a wrong check digit shows.
+_RFC_RE = re.compile(r"^([A-ZÑ&]{3,4})(\d{2})(\d{2})(\d{2})([A-Z\d]{2})([A-Z\d])$")
 _FISCAL_UUID_RE = re.compile(
     r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
 )
@@ -204,19 +294,36 @@ def opt_bool(obj: dict[str, Any], key: str, field: str | None = None) -> bool | 
     return value
 
 
+MAX_INT = 2**53 - 1  # what a JavaScript client (gigstack's own) can hold exactly
+
+
 def opt_int(obj: dict[str, Any], key: str, field: str | None = None) -> int | None:
     value = obj.get(key)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
         raise bad_request(field or key, "must be an integer")
+    if abs(value) > MAX_INT:
+        raise bad_request(field or key, f"must be at most {MAX_INT}")
     return value
 
 
+# Money bounds. Inferred (gigstack documents none): the CFDI allows 6 decimals on amounts and
+# unit values; a sandbox that stores JSON numbers keeps cents exact only far below 2**53 / 100,
+# so one amount, and one line, stays under a trillion pesos.
+MAX_AMOUNT = Decimal(10) ** 12
+MAX_DECIMALS = 6
+MIN_QUANTITY = Decimal("0.000001")
+MAX_QUANTITY = Decimal(10) ** 9
+
+
 def to_decimal(value: Any, field: str, *, positive: bool = False) -> Decimal:
-    """A JSON number as Decimal (via ``str`` so 0.1 stays 0.1); money is never negative."""
+    """A JSON number as Decimal (via ``str`` so 0.1 stays 0.1); money is never negative,
+    never above ``MAX_AMOUNT`` and has at most ``MAX_DECIMALS`` decimals."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise bad_request(field, "must be a number")
+    if isinstance(value, int) and abs(value) > MAX_AMOUNT:
+        raise bad_request(field, f"must be less than {MAX_AMOUNT:,}")
     try:
         number = Decimal(str(value))
     except InvalidOperation as exc:  # pragma: no cover - json never yields these
@@ -227,7 +334,26 @@ def to_decimal(value: Any, field: str, *, positive: bool = False) -> Decimal:
         raise bad_request(field, "must be greater than 0")
     if number < 0:
         raise bad_request(field, "must be greater than or equal to 0")
+    if number >= MAX_AMOUNT:
+        raise bad_request(field, f"must be less than {MAX_AMOUNT:,}")
+    exponent = number.as_tuple().exponent
+    if (
+        isinstance(exponent, int)
+        and exponent < -MAX_DECIMALS
+        and number != number.quantize(Decimal(1).scaleb(-MAX_DECIMALS))
+    ):
+        raise bad_request(field, f"has more than {MAX_DECIMALS} decimals")
     return number
+
+
+def to_quantity(value: Any, field: str) -> Decimal:
+    """A line quantity: 0.000001 to 10^9 with at most 6 decimals (CFDI ``Cantidad``)."""
+    quantity = to_decimal(value, field, positive=True)
+    if quantity < MIN_QUANTITY:
+        raise bad_request(field, f"must be at least {MIN_QUANTITY}")
+    if quantity > MAX_QUANTITY:
+        raise bad_request(field, f"must be at most {MAX_QUANTITY:,}")
+    return quantity
 
 
 def check_rfc(value: Any, field: str = "tax_id") -> str:

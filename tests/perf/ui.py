@@ -159,7 +159,7 @@ def bench_stalls(drain_n: int, clients: int) -> dict[str, Any]:
 
     app = QApplication.instance() or QApplication([])
     results: dict[str, Any] = {}
-    with Sandbox(seed="demo") as sandbox, tempfile.TemporaryDirectory() as tmp:
+    with Sandbox(seed="demo", controls=True) as sandbox, tempfile.TemporaryDirectory() as tmp:
         sandbox.faults.set(latency_ms=50)
         shell = AppShell(AppConfig(data_dir=Path(tmp), api_url=sandbox.base_url), sandbox.api_key)
         try:

@@ -119,7 +119,10 @@ def test_drop_after_commit_commits_once(
     api: httpx.Client, sandbox: Sandbox, control: httpx.Client
 ) -> None:
     body = register_body(
-        idempotency_key="local-77", metadata={"local_id": "local-77"}, automation_type="pue_invoice"
+        idempotency_key="local-77",
+        metadata={"local_id": "local-77"},
+        automation_type="pue_invoice",
+        client={"id": "client_demo_juan"},
     )
     control.post("/faults", json={"drop_after_commit": 1})
     with pytest.raises((httpx.RemoteProtocolError, httpx.ReadError)):

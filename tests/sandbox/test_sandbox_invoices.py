@@ -55,7 +55,7 @@ def test_files_urls_point_at_the_sandbox(
     both = api.get(f"/invoices/{invoice['uuid']}/files").json()
     assert both["message"] == "Invoice files retrieved successfully"
     assert set(both["data"]) == {"pdf", "xml"}
-    assert both["data"]["pdf"] == f"{sandbox.control_url}/files/{invoice['uuid']}.pdf"
+    assert both["data"]["pdf"] == f"{sandbox.root_url}/files/{invoice['uuid']}.pdf"
     only_xml = api.get(f"/invoices/{invoice['uuid']}/files", params={"file_type": "xml"})
     assert set(only_xml.json()["data"]) == {"xml"}
     assert (
@@ -97,7 +97,7 @@ def test_xml_is_well_formed_cfdi(api: httpx.Client, invoice: dict) -> None:
 
 
 def test_unknown_file_is_404(sandbox: Sandbox) -> None:
-    assert httpx.get(f"{sandbox.control_url}/files/invoice_nope.pdf").status_code == 404
+    assert httpx.get(f"{sandbox.root_url}/files/invoice_nope.pdf").status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,8 @@ ISR_RET = {"type": "ISR", "rate": 0.10, "factor": "Tasa", "withholding": True}
 IVA_RET = {"type": "IVA", "rate": 0.106667, "factor": "Tasa", "withholding": True}
 EXEMPT = {"type": "IVA", "rate": 0.0, "factor": "Exento", "withholding": False}
 
+JUAN = {"id": "client_demo_juan"}
+
 
 def register(api: httpx.Client, items: list[dict], **extra: object) -> dict:
     response = api.post("/payments/register", json=register_body(items=items, **extra))
@@ -107,7 +109,12 @@ def test_register_response_shape(api: httpx.Client) -> None:
     ("patch", "field", "status"),
     [
         ({"payment_form": "77"}, "payment_form", 400),
-        ({"payment_form": None}, "payment_form", 400),
+        (
+            {"payment_form": "99", "automation_type": "pue_invoice", "client": JUAN},
+            "payment_form",
+            400,
+        ),
+        ({"paid": "yes"}, "paid", 400),
         ({"items": []}, "items", 400),
         ({"items": [{"id": "service_demo_lapiz", "quantity": 0}]}, "quantity", 400),
         ({"items": [{"id": "service_demo_lapiz", "unit_price": -1}]}, "unit_price", 400),
@@ -154,20 +161,22 @@ def test_pue_invoice_is_stamped_listed_and_fetchable(api: httpx.Client) -> None:
 
 @pytest.mark.parametrize("alias", ["payment", "stamp_invoice"])
 def test_pue_aliases(api: httpx.Client, alias: str) -> None:
-    payment = register(api, [{"id": "service_demo_lapiz"}], automation_type=alias)
+    payment = register(api, [{"id": "service_demo_lapiz"}], automation_type=alias, client=JUAN)
     assert len(payment["invoices"]) == 1
+    assert payment["invoice_id"] == payment["invoices"][0]
 
 
 @pytest.mark.parametrize("alias", ["ppd_invoice_and_complement", "payment_and_complement"])
 def test_ppd_invoice_with_complement(api: httpx.Client, alias: str) -> None:
-    payment = register(api, [{"id": "service_demo_lapiz"}], automation_type=alias)
+    payment = register(api, [{"id": "service_demo_lapiz"}], automation_type=alias, client=JUAN)
     invoice = api.get(f"/invoices/income/{payment['invoices'][0]}").json()["data"]
     assert invoice["payment_method"] == "PPD" and invoice["payment_form"] == "99"
     assert invoice["last_balance"] == 0.0
     assert invoice["payment_complements"][0]["amount"] == payment["total"]
 
 
-def test_invoice_needs_receiver_fiscal_data(api: httpx.Client) -> None:
+def test_client_without_fiscal_data_gets_a_receipt_not_a_400(api: httpx.Client) -> None:
+    """REFERENCE.md 16.1: gigstack registers the sale and makes a receipt instead."""
     client = api.post("/clients", json={"name": "Sin RFC", "email": "sinrfc@correo.mx"})
     response = api.post(
         "/payments/register",
@@ -175,8 +184,11 @@ def test_invoice_needs_receiver_fiscal_data(api: httpx.Client) -> None:
             client={"id": client.json()["data"]["id"]}, automation_type="pue_invoice"
         ),
     )
-    assert response.status_code == 400
-    assert "tax_id" in response.json()["message"]
+    assert response.status_code == 201, response.text
+    payment = response.json()["data"]
+    assert payment["invoices"] == [] and "invoice_id" not in payment
+    receipt = api.get(f"/receipts/{payment['receipt_id']}").json()["data"]
+    assert receipt["status"] == "pending" and "tax_id" in receipt["receipt_reason"]
 
 
 def test_client_search_auto_create_once(api: httpx.Client) -> None:
@@ -207,6 +219,7 @@ def test_idempotency_replay_and_conflict(api: httpx.Client) -> None:
     body = register_body(
         idempotency_key="sale-0001",
         automation_type="pue_invoice",
+        client=JUAN,
         metadata={"local_id": "sale-0001"},
     )
     first = api.post("/payments/register", json=body)
