@@ -6,9 +6,11 @@ so that scripts and support staff can run the CLI without touching the stored ke
 Some computers have no usable keychain (a Linux box without a Secret Service, a locked-down
 session). There the app says so (`keychain_status()`) and offers two honest alternatives:
 the `GIGSTACK_API_KEY` variable, or — only after the person chooses it — a key file in the
-data folder (`store_api_key_in_file`). That file is NOT encrypted: obfuscating it would only
-pretend. It is labelled as such, written with owner-only permissions (0600 on Linux/macOS;
-on Windows the per-user profile folder's ACL is what protects it) and read last.
+user's configuration folder (`store_api_key_in_file`). That file is NOT encrypted: obfuscating
+it would only pretend. It is labelled as such, written with owner-only permissions (0600 on
+Linux/macOS; on Windows the per-user profile folder's ACL is what protects it) and read last.
+Like the keychain, it is per user and keyed by API URL, so every caller of `get_api_key` sees
+it without knowing where it is. `MOSTRADOR_KEY_FILE_DIR` moves it (tests, portable installs).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import keyring
 import keyring.errors
+import platformdirs
 
 from desktop.logs import register_secret
 
@@ -28,6 +31,7 @@ log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "Mostrador"
 ENV_VAR = "GIGSTACK_API_KEY"
+KEY_FILE_DIR_VAR = "MOSTRADOR_KEY_FILE_DIR"
 KEY_FILENAME = "gigstack-api-key.json"
 KEY_FILE_WARNING = (
     "Clave de API de gigstack guardada SIN CIFRAR en este archivo porque el equipo no tiene "
@@ -77,13 +81,19 @@ def _account(api_url: str) -> str:
     return f"api-key:{api_url.rstrip('/')}"
 
 
-def key_file(data_dir: Path) -> Path:
-    """Where the opt-in, unencrypted key file lives for `data_dir`."""
-    return data_dir / KEY_FILENAME
+def key_file() -> Path:
+    """Where the opt-in, unencrypted key file lives (it may not exist)."""
+    override = os.environ.get(KEY_FILE_DIR_VAR)
+    folder = (
+        Path(override).expanduser()
+        if override
+        else Path(platformdirs.user_config_dir("Mostrador", appauthor=False))
+    )
+    return folder / KEY_FILENAME
 
 
-def _read_key_file(data_dir: Path) -> dict[str, str]:
-    path = key_file(data_dir)
+def _read_key_file() -> dict[str, str]:
+    path = key_file()
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -97,12 +107,12 @@ def _read_key_file(data_dir: Path) -> dict[str, str]:
     return {str(url): str(key) for url, key in keys.items() if isinstance(key, str)}
 
 
-def _write_key_file(data_dir: Path, keys: dict[str, str]) -> Path:
-    path = key_file(data_dir)
+def _write_key_file(keys: dict[str, str]) -> Path:
+    path = key_file()
     if not keys:
         path.unlink(missing_ok=True)
         return path
-    data_dir.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     # Created 0600 from the start (no window where another user could read it), then renamed.
@@ -116,12 +126,12 @@ def _write_key_file(data_dir: Path, keys: dict[str, str]) -> Path:
     return path
 
 
-def get_api_key(api_url: str, data_dir: Path | None = None) -> str | None:
+def get_api_key(api_url: str) -> str | None:
     """Return the API key for `api_url`, or None when none is configured.
 
-    Looks at `GIGSTACK_API_KEY` first, then the OS keychain, then (when `data_dir` is given)
-    the opt-in key file. A missing or broken keychain counts as "no key" (logged, without
-    details that could contain the key).
+    Looks at `GIGSTACK_API_KEY` first, then the OS keychain, then the opt-in key file. A
+    missing or broken keychain counts as "no key" (logged, without details that could contain
+    the key).
     """
     key = os.environ.get(ENV_VAR, "").strip()
     if not key:
@@ -130,8 +140,8 @@ def get_api_key(api_url: str, data_dir: Path | None = None) -> str | None:
         except keyring.errors.KeyringError as exc:
             log.warning("keychain not available: %s", type(exc).__name__)
             key = ""
-    if not key and data_dir is not None:
-        key = _read_key_file(data_dir).get(api_url.rstrip("/"), "").strip()
+    if not key:
+        key = _read_key_file().get(api_url.rstrip("/"), "").strip()
     if key:
         register_secret(key)
         return key
@@ -151,8 +161,8 @@ def store_api_key(api_url: str, key: str) -> None:
         raise KeychainUnavailableError(type(exc).__name__) from None
 
 
-def store_api_key_in_file(data_dir: Path, api_url: str, key: str) -> Path:
-    """Save `key` for `api_url` in the data folder's key file, unencrypted (the person chose it).
+def store_api_key_in_file(api_url: str, key: str) -> Path:
+    """Save `key` for `api_url` in the user's key file, unencrypted (the person chose it).
 
     Only call this after the person was told the file is not encrypted and agreed.
 
@@ -160,27 +170,24 @@ def store_api_key_in_file(data_dir: Path, api_url: str, key: str) -> Path:
         The key file's path (to show where it is).
     """
     register_secret(key)
-    keys = _read_key_file(data_dir)
+    keys = _read_key_file()
     keys[api_url.rstrip("/")] = key
-    path = _write_key_file(data_dir, keys)
+    path = _write_key_file(keys)
     log.info("API key stored in the opt-in key file %s (user's choice: no keychain)", path)
     return path
 
 
-def delete_api_key(api_url: str, data_dir: Path | None = None) -> None:
-    """Forget the stored key for `api_url` (no error when there was none).
-
-    With `data_dir`, the key file entry goes too, even when the keychain is unavailable.
+def delete_api_key(api_url: str) -> None:
+    """Forget the stored key for `api_url`, in the keychain and the key file (no error if none).
 
     Raises:
         KeychainUnavailableError: the keychain failed and there was no key file entry to remove.
     """
     removed_from_file = False
-    if data_dir is not None:
-        keys = _read_key_file(data_dir)
-        if keys.pop(api_url.rstrip("/"), None) is not None:
-            _write_key_file(data_dir, keys)
-            removed_from_file = True
+    keys = _read_key_file()
+    if keys.pop(api_url.rstrip("/"), None) is not None:
+        _write_key_file(keys)
+        removed_from_file = True
     try:
         keyring.delete_password(KEYRING_SERVICE, _account(api_url))
     except keyring.errors.PasswordDeleteError:
