@@ -222,6 +222,10 @@ class UsersPage(ServerListPage):
             self.say_in_detail(self.tr("Elige un usuario con correo."))
             return False
         email, team = str(row.record["email"]), self.ctx.team
+        reason = self.offline_reason(self.tr("restablecer la contraseña"))
+        if reason:
+            self.say_in_detail(reason)
+            return False
         if not self.confirm_reset(email):
             return False
         return self.run(
