@@ -1,295 +1,107 @@
-"""The Pagos page: every sale of the shift, whether gigstack has it yet or not.
+"""The Pagos page: every sale of the shift, whether gigstack has it yet or not, and how each
+one ended fiscally (invoice, receipt and its status, global invoice, or still queued).
 
-Rows come from two local sources, both read on the GUI thread (fast SQLite reads):
-
-- the cached payments (`Resource.PAYMENTS`, refreshed by the worker; reloaded on
-  `cache_updated`), and
-- the sales still in the outbox (pending, sending or parked `register_payment` rows, plus sent
-  rows the cache has not caught up with yet), so a sale never "disappears" between the counter
-  and the next refresh.
-
-Actions that need gigstack (cancel, mark paid, refund, request payment) run through
-`ctx.bridge.call`, are refused while the last known state is offline, and write the answer
-back into the cache so the table and the detail show it at once.
+The rows (`payments_model`) come from the cache and the outbox; the detail panel
+(`payments_detail`) shows one sale and offers what `desktop.payment_rules` allows for it.
+Actions that need gigstack (cancel, mark paid, refund, request payment, stamp a receipt to the
+customer who came back with their RFC) run through `ctx.run_op`: refused with a reason while
+offline, and written back into the cache so the table and the detail show the answer at once.
+Any past ticket can be printed again (with the self-invoice QR once the receipt exists).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QItemSelectionModel, Qt, QTime
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QDate,
+    QDateTime,
+    QItemSelectionModel,
+    QStandardPaths,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFormLayout,
-    QFrame,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import fiscal
 from desktop.gigstack import GigstackClient, Payment
+from desktop.payment_rules import (
+    Fiscal,
+    collected,
+    receipt_id,
+    with_refund,
+)
 from desktop.store.cache import CacheLookup, Resource, fold
-from desktop.store.outbox import OutboxItem, OutboxKind, OutboxState
+from desktop.store.outbox import OutboxKind
+from desktop.ui import ticket
+from desktop.ui.action_dialog import ActionDialog, fill_payment_forms, payment_form_label, set_error
 from desktop.ui.context import UiContext
-from desktop.ui.formatting import money, quantity, when
+from desktop.ui.formatting import money, when
 from desktop.ui.layout import WIDE_LAYOUT_PX, fit_detail_to_width, list_with_detail
 from desktop.ui.page import Page
 from desktop.ui.payment_dialogs import (
-    ActionDialog,
     CancelPaymentDialog,
     MarkPaidDialog,
     QrDialog,
     RefundDialog,
     RequestPaymentDialog,
-    error_label,
-    fill_payment_forms,
-    payment_folio,
-    payment_form_label,
-    set_error,
 )
+from desktop.ui.payments_detail import PaymentDetail
+from desktop.ui.payments_model import (
+    DATE_7,
+    DATE_30,
+    DATE_ALL,
+    DATE_CUSTOM,
+    DATE_TODAY,
+    PARKED,
+    QUEUED,
+    REFRESH_EVERY_SECONDS,
+    STATUS_FILTERS,
+    PaymentRow,
+    form_name,
+    queued_record,
+    rows_from_sources,
+    short_when,
+)
+from desktop.ui.sale_tickets import SaleDocuments, fetch_documents, raw_record, reprint_data
+from desktop.ui.stamp_receipt_dialog import StampReceiptDialog
 from desktop.ui.table_model import Column, RecordTableModel
 from desktop.ui.worker import SyncState
 
-# Statuses of rows that gigstack does not have yet.
-QUEUED = "queued"
-PARKED = "parked"
+__all__ = [
+    "DATE_7",
+    "DATE_30",
+    "DATE_ALL",
+    "DATE_CUSTOM",
+    "DATE_TODAY",
+    "PARKED",
+    "QUEUED",
+    "PaymentRow",
+    "PaymentsPage",
+    "queued_record",
+    "rows_from_sources",
+]
 
-STATUS_LABELS = {
-    "succeeded": str(QT_TRANSLATE_NOOP("PaymentsPage", "Pagado")),
-    "requires_payment_method": str(QT_TRANSLATE_NOOP("PaymentsPage", "Pendiente de pago")),
-    "pending": str(QT_TRANSLATE_NOOP("PaymentsPage", "Pendiente")),
-    "processing": str(QT_TRANSLATE_NOOP("PaymentsPage", "Procesando")),
-    "failed": str(QT_TRANSLATE_NOOP("PaymentsPage", "Fallido")),
-    "canceled": str(QT_TRANSLATE_NOOP("PaymentsPage", "Cancelado")),
-    "cancelled": str(QT_TRANSLATE_NOOP("PaymentsPage", "Cancelado")),
-    "refunded": str(QT_TRANSLATE_NOOP("PaymentsPage", "Reembolsado")),
-    "partially_refunded": str(QT_TRANSLATE_NOOP("PaymentsPage", "Reembolso parcial")),
-    QUEUED: str(QT_TRANSLATE_NOOP("PaymentsPage", "En cola")),
-    PARKED: str(QT_TRANSLATE_NOOP("PaymentsPage", "Detenido")),
-}
-
-# (code, label) for the status filter; "refunded" also finds partial refunds.
-STATUS_FILTERS = (
-    ("", str(QT_TRANSLATE_NOOP("PaymentsPage", "Todos los estados"))),
-    ("succeeded", str(QT_TRANSLATE_NOOP("PaymentsPage", "Pagado"))),
-    ("requires_payment_method", str(QT_TRANSLATE_NOOP("PaymentsPage", "Pendiente de pago"))),
-    ("canceled", str(QT_TRANSLATE_NOOP("PaymentsPage", "Cancelado"))),
-    ("refunded", str(QT_TRANSLATE_NOOP("PaymentsPage", "Reembolsado"))),
-    (QUEUED, str(QT_TRANSLATE_NOOP("PaymentsPage", "En cola"))),
-    (PARKED, str(QT_TRANSLATE_NOOP("PaymentsPage", "Detenido"))),
-)
-
-DATE_TODAY, DATE_7, DATE_30, DATE_ALL, DATE_CUSTOM = "today", "7", "30", "all", "custom"
-
-REFRESH_EVERY_SECONDS = 60.0
-
-
-def _epoch(value: Any) -> float | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp()
-    except ValueError:
-        return None
-
-
-def _decimal(value: Any) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(str(value))
-    except ArithmeticError:
-        return None
-
-
-@dataclass(frozen=True)
-class PaymentRow:
-    """One line of the table: a cached payment or a sale still in the outbox.
-
-    `record` is payment-shaped either way (for queued sales it is built from the outbox body,
-    with client and item names filled in from the cache), so the detail reads one shape.
-    """
-
-    record: dict[str, Any]
-    status: str
-    created: float | None
-    outbox: OutboxItem | None = None
-    total: Decimal | None = field(default=None)
-
-    @property
-    def key(self) -> str:
-        if self.outbox is not None and self.status in (QUEUED, PARKED):
-            return f"outbox:{self.outbox.id}"
-        return f"payment:{self.record.get('id')}"
-
-    @property
-    def payment_id(self) -> str | None:
-        if self.status in (QUEUED, PARKED):
-            return None
-        value = self.record.get("id")
-        return str(value) if value else None
-
-    @property
-    def folio(self) -> str:
-        if self.outbox is not None and self.outbox.folio:
-            return self.outbox.folio
-        return payment_folio(self.record)
-
-    @property
-    def client(self) -> Mapping[str, Any]:
-        client = self.record.get("client")
-        return client if isinstance(client, Mapping) else {}
-
-    @property
-    def client_name(self) -> str:
-        c = self.client
-        return str(c.get("name") or c.get("legal_name") or c.get("tax_id") or c.get("id") or "")
-
-    @property
-    def payment_form(self) -> str:
-        return str(self.record.get("payment_form") or "")
-
-    @property
-    def invoices(self) -> list[str]:
-        ids = []
-        for entry in self.record.get("invoices") or []:
-            if isinstance(entry, str):
-                ids.append(entry)
-            elif isinstance(entry, Mapping) and (entry.get("id") or entry.get("uuid")):
-                ids.append(str(entry.get("id") or entry.get("uuid")))
-        return ids
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
-
-    def search_text(self) -> str:
-        c = self.client
-        metadata = self.record.get("metadata") or {}
-        return " ".join(
-            str(x or "")
-            for x in (
-                self.folio,
-                self.record.get("id"),
-                metadata.get("local_id") if isinstance(metadata, Mapping) else "",
-                self.client_name,
-                c.get("legal_name"),
-                c.get("tax_id"),
-                c.get("email"),
-                payment_form_label(self.payment_form),
-                self.status_label,
-                money(self.total),
-            )
-        )
-
-
-def rows_from_sources(
-    cached: list[dict[str, Any]],
-    outbox_rows: list[OutboxItem],
-    clients: Mapping[str, Mapping[str, Any]],
-    services: Mapping[str, Mapping[str, Any]],
-) -> list[PaymentRow]:
-    """Cached payments plus the outbox's sales that the cache does not show yet."""
-    rows = [
-        PaymentRow(
-            record=p,
-            status=str(p.get("status") or ""),
-            created=_epoch(p.get("created_at")),
-            total=_decimal(p.get("total")),
-        )
-        for p in cached
-    ]
-    known = {str(p.get("id")) for p in cached}
-    by_local = {
-        str(p["metadata"]["local_id"]): p
-        for p in cached
-        if isinstance(p.get("metadata"), Mapping) and p["metadata"].get("local_id")
-    }
-    for item in outbox_rows:
-        if item.kind is not OutboxKind.REGISTER_PAYMENT:
-            continue
-        if item.state is OutboxState.DISCARDED:
-            continue
-        if item.state is OutboxState.SENT:
-            if (item.server_id and item.server_id in known) or item.local_id in by_local:
-                continue
-            response = dict(item.response or {})
-            if not response:
-                continue
-            rows.append(
-                PaymentRow(
-                    record=response,
-                    status=str(response.get("status") or "succeeded"),
-                    created=item.created_at,
-                    outbox=item,
-                    total=_decimal(response.get("total")),
-                )
-            )
-            continue
-        record = queued_record(item, clients, services)
-        rows.append(
-            PaymentRow(
-                record=record,
-                status=PARKED if item.state is OutboxState.PARKED else QUEUED,
-                created=item.created_at,
-                outbox=item,
-                total=_decimal(record.get("total")),
-            )
-        )
-    return rows
-
-
-def queued_record(
-    item: OutboxItem,
-    clients: Mapping[str, Mapping[str, Any]],
-    services: Mapping[str, Mapping[str, Any]],
-) -> dict[str, Any]:
-    body = item.payload
-    client = dict(body.get("client") or {})
-    if client.get("id") and str(client["id"]) in clients:
-        client = {**clients[str(client["id"])], **client}
-    items = []
-    for raw in body.get("items") or []:
-        line = dict(raw)
-        service = services.get(str(line.get("id"))) if line.get("id") else None
-        if service is not None:
-            for name in ("description", "unit_price", "taxes", "unit_name"):
-                line.setdefault(name, service.get(name))
-        items.append(line)
-    record: dict[str, Any] = {
-        "id": None,
-        "client": client,
-        "items": items,
-        "payment_form": body.get("payment_form"),
-        "metadata": body.get("metadata") or {},
-        "automation_type": body.get("automation_type"),
-        "invoices": [],
-    }
-    try:
-        totals = fiscal.compute_totals(items)
-    except (ValueError, TypeError, ArithmeticError):
-        return record
-    record.update(
-        subtotal=str(totals.subtotal), total=str(totals.total), taxes=str(totals.transferred)
-    )
-    return record
+#: Extra status filter: sales whose receipt the customer can still turn into an invoice.
+RECEIPT_FILTER = "receipt_pending"
 
 
 class PaymentsPage(Page):
@@ -305,14 +117,17 @@ class PaymentsPage(Page):
         self._last_refresh = 0.0
         self._extra: Callable[[PaymentRow], bool] | None = None
         self.dialog: QWidget | None = None  # the open action dialog (tests look at it)
+        self._receipts: dict[str, dict[str, Any]] = {}  # receipt id -> record read from gigstack
+        self._documents: dict[str, SaleDocuments] = {}  # payment id -> its documents
+        self._reading: set[str] = set()  # payment ids whose documents are being read
 
         self.model: RecordTableModel[PaymentRow] = RecordTableModel(
             [
                 Column(
-                    self.tr("Fecha"),
-                    lambda r: _short_when(r.created),
-                    sort_key=lambda r: r.created or 0.0,
-                    tooltip=lambda r: when(r.created) or None,
+                    self.tr("Vendida"),
+                    lambda r: short_when(r.sold_at),
+                    sort_key=lambda r: r.sold_at or 0.0,
+                    tooltip=lambda r: when(r.sold_at) or None,
                 ),
                 Column(self.tr("Folio"), lambda r: r.folio, tooltip=lambda r: r.payment_id),
                 Column(
@@ -322,7 +137,7 @@ class PaymentsPage(Page):
                 ),
                 Column(
                     self.tr("Forma de pago"),
-                    lambda r: _form_name(r.payment_form),
+                    lambda r: form_name(r.payment_form),
                     sort_key=lambda r: r.payment_form,
                     tooltip=lambda r: payment_form_label(r.payment_form) or None,
                 ),
@@ -338,10 +153,10 @@ class PaymentsPage(Page):
                     tooltip=lambda r: r.outbox.last_error if r.outbox else None,
                 ),
                 Column(
-                    self.tr("Factura"),
-                    lambda r: self.tr("Sí") if r.invoices else "—",
-                    sort_key=lambda r: len(r.invoices),
-                    tooltip=lambda r: ", ".join(r.invoices) or None,
+                    self.tr("Comprobante"),
+                    lambda r: self.tr(r.fiscal_label),
+                    sort_key=lambda r: r.fiscal.value,
+                    tooltip=lambda r: ", ".join(r.invoices) or r.receipt_id or None,
                 ),
             ],
             PaymentRow.search_text,
@@ -392,6 +207,7 @@ class PaymentsPage(Page):
         self.status_filter.setAccessibleName(self.tr("Estado"))
         for code, label in STATUS_FILTERS:
             self.status_filter.addItem(self.tr(label), code)
+        self.status_filter.addItem(self.tr("Recibo por facturar"), RECEIPT_FILTER)
         self.client_filter = QLineEdit()
         self.client_filter.setObjectName("clientFilter")
         self.client_filter.setPlaceholderText(self.tr("Cliente"))
@@ -460,91 +276,23 @@ class PaymentsPage(Page):
         left_layout.addWidget(self.count_label)
 
         # -- detail ---------------------------------------------------------------------------
-        self.detail = QWidget()
-        self.detail.setObjectName("paymentDetail")
-        detail_layout = QVBoxLayout(self.detail)
-        self.detail_title = QLabel(self.tr("Elige un pago para ver su detalle."))
-        self.detail_title.setObjectName("detailTitle")
-        self.detail_title.setWordWrap(True)
-        font = self.detail_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.detail_title.setFont(font)
-        detail_layout.addWidget(self.detail_title)
-        actions = QHBoxLayout()
-        self.cancel_button = QPushButton(self.tr("Cancelar pago…"))
-        self.cancel_button.setObjectName("cancelPaymentButton")
-        self.cancel_button.setProperty("danger", True)
-        self.cancel_button.setToolTip(self.tr("Cancela el pago en gigstack (Ctrl+Shift+X)"))
-        self.mark_paid_button = QPushButton(self.tr("Marcar pagado…"))
-        self.mark_paid_button.setObjectName("markPaidButton")
-        self.mark_paid_button.setToolTip(
-            self.tr("Registra que el cliente ya pagó un pago pendiente (Ctrl+Shift+M)")
-        )
-        self.refund_button = QPushButton(self.tr("Reembolsar…"))
-        self.refund_button.setObjectName("refundButton")
-        self.refund_button.setToolTip(self.tr("Devuelve todo o parte del pago (Ctrl+Shift+R)"))
-        self.open_queue_button = QPushButton(self.tr("Ver en la cola"))
-        self.open_queue_button.setObjectName("openQueueButton")
-        self.open_queue_button.setToolTip(
-            self.tr("Esta venta aún no llega a gigstack: revísala en la cola de envíos")
-        )
-        for button in (
-            self.cancel_button,
-            self.mark_paid_button,
-            self.refund_button,
-            self.open_queue_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        detail_layout.addLayout(actions)
-        self.action_error = error_label("actionError")
-        detail_layout.addWidget(self.action_error)
-        self.action_notice = QLabel()
-        self.action_notice.setObjectName("actionNotice")
-        self.action_notice.setWordWrap(True)
-        self.action_notice.setProperty("role", "hint")
-        detail_layout.addWidget(self.action_notice)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        detail_layout.addWidget(line)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.detail_labels: dict[str, QLabel] = {}
-        for key, label in (
-            ("status", self.tr("Estado")),
-            ("client", self.tr("Cliente")),
-            ("items", self.tr("Partidas")),
-            ("totals", self.tr("Importes")),
-            ("paymentForm", self.tr("Forma de pago")),
-            ("invoices", self.tr("Facturas")),
-            ("folio", self.tr("Folio")),
-            ("localId", self.tr("ID local")),
-            ("id", self.tr("ID en gigstack")),
-            ("link", self.tr("Enlace de pago")),
-            ("queueError", self.tr("Último error")),
-        ):
-            value = QLabel()
-            value.setObjectName(f"detail{key[0].upper()}{key[1:]}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            value.setMinimumWidth(120)
-            form.addRow(label, value)
-            self.detail_labels[key] = value
-        self.detail_form = form
-        detail_layout.addLayout(form)
-        link_row = QHBoxLayout()
-        self.copy_link_button = QPushButton(self.tr("Copiar enlace"))
-        self.copy_link_button.setObjectName("detailCopyLinkButton")
-        self.qr_button = QPushButton(self.tr("Mostrar QR"))
-        self.qr_button.setObjectName("detailQrButton")
-        link_row.addWidget(self.copy_link_button)
-        link_row.addWidget(self.qr_button)
-        link_row.addStretch(1)
-        detail_layout.addLayout(link_row)
-
-        detail_layout.addStretch(1)
+        self.detail = PaymentDetail()
+        detail = self.detail
+        # The page's names for the detail's parts (shortcuts and tests use them).
+        self.detail_title = detail.title
+        self.detail_labels = detail.labels
+        self.detail_form = detail.form
+        self.cancel_button = detail.cancel_button
+        self.mark_paid_button = detail.mark_paid_button
+        self.refund_button = detail.refund_button
+        self.stamp_button = detail.stamp_button
+        self.reprint_button = detail.reprint_button
+        self.reprint_pdf_button = detail.reprint_pdf_button
+        self.open_queue_button = detail.open_queue_button
+        self.action_error = detail.action_error
+        self.action_notice = detail.action_notice
+        self.copy_link_button = detail.copy_link_button
+        self.qr_button = detail.qr_button
 
         self.splitter = list_with_detail(left, self.detail, list_width=860, detail_width=300)
         layout = QVBoxLayout(self)
@@ -580,6 +328,9 @@ class PaymentsPage(Page):
         self.mark_paid_button.clicked.connect(self.mark_selected_paid)
         self.refund_button.clicked.connect(self.refund_selected)
         self.open_queue_button.clicked.connect(self._open_queue)
+        self.stamp_button.clicked.connect(self.stamp_selected_receipt)
+        self.reprint_button.clicked.connect(lambda: self.reprint_selected(ask=True))
+        self.reprint_pdf_button.clicked.connect(self.save_selected_ticket_pdf)
         self.copy_link_button.clicked.connect(self._copy_link)
         self.qr_button.clicked.connect(self._show_qr)
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -590,6 +341,8 @@ class PaymentsPage(Page):
             ("Ctrl+Shift+X", self.cancel_selected),
             ("Ctrl+Shift+M", self.mark_selected_paid),
             ("Ctrl+Shift+R", self.refund_selected),
+            ("Ctrl+Shift+F", self.stamp_selected_receipt),
+            ("Ctrl+P", lambda: self.reprint_selected(ask=True)),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(scope)
@@ -660,7 +413,9 @@ class PaymentsPage(Page):
             for r in core.outbox.rows()
             if r.kind is OutboxKind.REGISTER_PAYMENT and (r.team or None) == (team or None)
         ]
-        self.model.set_rows(rows_from_sources(cached, outbox_rows, clients, services))
+        self.model.set_rows(
+            rows_from_sources(cached, outbox_rows, clients, services, self._receipts)
+        )
         if selected is not None:
             self.select_key(selected.key)
         self._update_count()
@@ -721,11 +476,15 @@ class PaymentsPage(Page):
         client_words = fold(self.client_filter.text()).split()
 
         def extra(row: PaymentRow) -> bool:
-            if start is not None and (row.created is None or row.created < start):
+            moment = row.sold_at  # the sale's own day, even when gigstack got it later
+            if start is not None and (moment is None or moment < start):
                 return False
-            if end is not None and (row.created is None or row.created >= end):
+            if end is not None and (moment is None or moment >= end):
                 return False
-            if status:
+            if status == RECEIPT_FILTER:
+                if row.fiscal not in (Fiscal.RECEIPT, Fiscal.RECEIPT_PENDING):
+                    return False
+            elif status:
                 wanted = {status, "partially_refunded"} if status == "refunded" else {status}
                 if status == "canceled":
                     wanted.add("cancelled")
@@ -756,101 +515,71 @@ class PaymentsPage(Page):
         self._update_count()
 
     def _update_count(self) -> None:
+        """ "Cobrado" nets refunds and leaves cancellations out (`payment_rules.collected`)."""
         rows = [self.model.row_at(i) for i in range(self.model.rowCount())]
-        total = sum(
-            (r.total for r in rows if r.total is not None and r.status == "succeeded"),
-            Decimal(0),
+        summary = collected((r.status, {**r.record, "total": r.total}, r.in_queue) for r in rows)
+        text = self.tr("{n} pagos · cobrado {total}").format(
+            n=summary.count, total=money(summary.collected)
         )
-        waiting = sum(1 for r in rows if r.status in (QUEUED, PARKED))
-        text = self.tr("{n} pagos · cobrado {total}").format(n=len(rows), total=money(total))
-        if waiting:
-            text += self.tr(" · {n} sin enviar a gigstack").format(n=waiting)
+        if summary.refunded:
+            text += self.tr(" · reembolsado {total}").format(total=money(summary.refunded))
+        if summary.canceled:
+            text += self.tr(" · {n} cancelados").format(n=summary.canceled)
+        if summary.waiting:
+            text += self.tr(" · {n} sin enviar a gigstack").format(n=summary.waiting)
         self.count_label.setText(text)
 
     # -- detail -------------------------------------------------------------------------------
 
     def _show_detail(self, row: PaymentRow | None) -> None:
-        labels = self.detail_labels
-        for label in labels.values():
-            label.clear()
-        has_row = row is not None
-        for key, label in labels.items():
-            self._set_row_visible(label, has_row and key not in ("link", "queueError"))
-        self.copy_link_button.setVisible(False)
-        self.qr_button.setVisible(False)
-        self.action_notice.clear()
-        self.action_notice.setVisible(False)
-        if row is None:
-            self.detail_title.setText(self.tr("Elige un pago para ver su detalle."))
-            for button in (
-                self.cancel_button,
-                self.mark_paid_button,
-                self.refund_button,
-                self.open_queue_button,
-            ):
-                button.setVisible(False)
+        self.detail.show_row(row)
+        if row is not None:
+            self._read_documents(row)
+
+    def _read_documents(self, row: PaymentRow, *, force: bool = False) -> None:
+        """Read the receipt (its status moves on: invoiced, expired, global) or the invoice of
+        the selected sale; online only, quietly (the detail says what is known)."""
+        payment_id = row.payment_id
+        if payment_id is None or payment_id in self._reading:
             return
-        record = row.record
-        self.detail_title.setText(
-            self.tr("Pago {folio} · {total}").format(folio=row.folio, total=money(row.total))
-        )
-        labels["status"].setText(self.tr(row.status_label))
-        client = row.client
-        client_lines = [row.client_name]
-        if client.get("legal_name") and client.get("legal_name") != row.client_name:
-            client_lines.append(str(client["legal_name"]))
-        fiscal_bits = [
-            str(x) for x in (client.get("tax_id"), client.get("tax_system"), client.get("use")) if x
-        ]
-        if fiscal_bits:
-            client_lines.append(" · ".join(fiscal_bits))
-        if client.get("email"):
-            client_lines.append(str(client["email"]))
-        labels["client"].setText("\n".join(line for line in client_lines if line))
-        labels["items"].setTextFormat(Qt.TextFormat.RichText)
-        labels["items"].setText(_items_html(record.get("items") or []))
-        totals = [
-            self.tr("Subtotal {v}").format(v=money(record.get("subtotal"))),
-            self.tr("Impuestos {v}").format(v=money(_tax_amount(record.get("taxes")))),
-            self.tr("Total {v}").format(v=money(row.total)),
-        ]
-        refunded = _decimal(record.get("refunded_amount"))
-        if refunded:
-            totals.append(self.tr("Reembolsado {v}").format(v=money(refunded)))
-        labels["totals"].setText(" · ".join(totals))
-        labels["paymentForm"].setText(payment_form_label(row.payment_form) or "—")
-        labels["invoices"].setText("\n".join(row.invoices) or self.tr("Sin factura"))
-        labels["folio"].setText(row.folio)
-        metadata = record.get("metadata") if isinstance(record.get("metadata"), Mapping) else {}
-        local_id = (metadata or {}).get("local_id") or (row.outbox.local_id if row.outbox else "")
-        labels["localId"].setText(str(local_id or "—"))
-        labels["id"].setText(row.payment_id or self.tr("Aún no (en la cola)"))
-        url = record.get("short_url")
-        if url:
-            labels["link"].setText(str(url))
-            self._set_row_visible(labels["link"], True)
-            self.copy_link_button.setVisible(True)
-            self.qr_button.setVisible(True)
-        if row.outbox is not None and row.outbox.last_error and row.status in (QUEUED, PARKED):
-            labels["queueError"].setText(row.outbox.last_error)
-            self._set_row_visible(labels["queueError"], True)
+        if row.fiscal in (Fiscal.NONE, Fiscal.QUEUED):
+            return
+        if not force and payment_id in self._documents:
+            return
+        if self._state is not None and self._state.online is False:
+            return
+        self._reading.add(payment_id)
+        record = dict(row.record)
 
-        in_queue = row.status in (QUEUED, PARKED)
-        self.open_queue_button.setVisible(in_queue)
-        self.cancel_button.setVisible(not in_queue and row.status not in ("canceled", "cancelled"))
-        self.mark_paid_button.setVisible(row.status in ("requires_payment_method", "pending"))
-        self.refund_button.setVisible(row.status in ("succeeded", "partially_refunded"))
-        if in_queue:
-            self.action_notice.setText(
-                self.tr(
-                    "Esta venta aún no llega a gigstack. Cuando se envíe podrás cancelarla o "
-                    "reembolsarla aquí."
-                )
-            )
-        self.action_notice.setVisible(bool(self.action_notice.text()))
+        def call(api: GigstackClient) -> SaleDocuments:
+            return fetch_documents(api, record)
 
-    def _set_row_visible(self, field: QLabel, visible: bool) -> None:
-        self.detail_form.setRowVisible(field, visible)
+        def done(docs: SaleDocuments) -> None:
+            self._reading.discard(payment_id)
+            self._documents[payment_id] = docs
+            if docs.receipt is not None and docs.receipt.get("id"):
+                self._receipts[str(docs.receipt["id"])] = docs.receipt
+            linked = receipt_id(docs.payment)
+            if docs.receipt is not None and linked and linked not in self._receipts:
+                self._receipts[linked] = docs.receipt
+            self._remember_payment(docs.payment)
+            self.reload()
+
+        def failed(_message: str, _exc: BaseException | None) -> None:
+            self._reading.discard(payment_id)
+
+        self.ctx.run_op(self, call, done, on_error=failed, needs_online=False)
+
+    def _remember_payment(self, payment: dict[str, Any]) -> None:
+        """Keep the payment's newest links (receipt/invoice ids) in the cache."""
+        if not payment.get("id"):
+            return
+        known = self.ctx.core.cache.get(Resource.PAYMENTS, self.ctx.team, str(payment["id"]))
+        if known is None:
+            return
+        merged = {**known, **{k: v for k, v in payment.items() if v not in (None, [], {})}}
+        if merged != known:
+            self.ctx.core.cache.upsert(Resource.PAYMENTS, self.ctx.team, [merged])
 
     def _copy_link(self) -> None:
         from PySide6.QtGui import QGuiApplication
@@ -873,10 +602,62 @@ class PaymentsPage(Page):
         if callable(show):
             show("queue")
 
-    def _notify(self, message: str) -> None:
-        notify = getattr(self.window(), "notify", None)
-        if callable(notify):
-            notify(message)
+    def _notify(self, message: str, level: str = "info") -> None:
+        self.ctx.notify(message, level)
+
+    # -- tickets ------------------------------------------------------------------------------
+
+    def selected_ticket(self) -> ticket.TicketData | None:
+        """A copy of the selected sale's ticket, with its fiscal block as known now."""
+        row = self.selected()
+        if row is None:
+            return None
+        business = ticket.business_info(self.ctx.settings, {})
+        docs = self._documents.get(row.payment_id or "")
+        if docs is None and row.receipt is not None:
+            docs = SaleDocuments(payment=row.record, receipt=row.receipt)
+        return reprint_data(
+            row.record,
+            folio=row.folio,
+            sold_at=row.sold_at,
+            row=row.outbox,
+            documents=docs,
+            business=business,
+            now=time.time(),
+        )
+
+    def reprint_selected(self, ask: bool = True) -> bool:
+        data = self.selected_ticket()
+        if data is None:
+            set_error(self.action_error, self.tr("Elige la venta cuyo ticket quieres imprimir."))
+            return False
+        printed = ticket.print_ticket(data, ticket.paper_width(self.ctx.settings), self, ask=ask)
+        if not printed and not ask:
+            self._notify(self.tr("No hay impresora predeterminada para el ticket."), "error")
+        return printed
+
+    def save_selected_ticket_pdf(self, path: str | None = None) -> str | None:
+        data = self.selected_ticket()
+        if data is None:
+            set_error(self.action_error, self.tr("Elige la venta cuyo ticket quieres guardar."))
+            return None
+        if path is None:
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+            suggested = str(Path(folder or Path.home()) / f"ticket-{data.folio}.pdf")
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Guardar ticket como PDF"), suggested, self.tr("PDF (*.pdf)")
+            )
+            if not path:
+                return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        if not ticket.save_pdf(data, path, ticket.paper_width(self.ctx.settings)):
+            self._notify(self.tr("No se pudo guardar el PDF en {path}.").format(path=path), "error")
+            return None
+        self._notify(self.tr("Ticket guardado en {path}").format(path=path), "success")
+        return path
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -899,7 +680,7 @@ class PaymentsPage(Page):
             return
         payment_id = str(row.payment_id)
         self._open_action(
-            CancelPaymentDialog(row.record, self),
+            CancelPaymentDialog({**row.record, "total": row.total}, self),
             lambda _body: lambda api: api.payments.cancel(payment_id),
             self.tr("Pago {folio} cancelado.").format(folio=row.folio),
         )
@@ -920,11 +701,68 @@ class PaymentsPage(Page):
         if row is None:
             return
         payment_id = str(row.payment_id)
+        record = {**row.record, "status": row.status, "total": row.total}
+        sent: list[Decimal] = []
+
+        def call(body: dict[str, Any]) -> Callable[[GigstackClient], Payment]:
+            sent.append(Decimal(str(body["amount"])))
+            return lambda api: api.payments.refund(payment_id, body)
+
         self._open_action(
-            RefundDialog(row.record, self),
-            lambda body: lambda api: api.payments.refund(payment_id, body),
+            RefundDialog(record, self),
+            call,
             self.tr("Reembolso del pago {folio} registrado.").format(folio=row.folio),
+            remember=lambda stored: with_refund(stored, sent[-1]) if sent else stored,
         )
+
+    def stamp_selected_receipt(self) -> None:
+        """The customer came back with their RFC: stamp the sale's receipt to them."""
+        row = self._server_row()
+        if row is None:
+            return
+        rid = row.receipt_id
+        if rid is None or row.fiscal not in (Fiscal.RECEIPT, Fiscal.RECEIPT_PENDING):
+            set_error(
+                self.action_error,
+                self.tr("Esta venta no tiene un recibo que se pueda facturar."),
+            )
+            return
+        clients = [c for _k, c in self.ctx.core.cache.all(Resource.CLIENTS, self.ctx.team)]
+        dialog = StampReceiptDialog({**row.record, "total": row.total}, clients, self)
+        payment_id = str(row.payment_id)
+        folio = row.folio
+
+        def submitted(body: object) -> None:
+            reason = self.offline_reason()
+            if reason:
+                dialog.fail(reason)
+                return
+            assert isinstance(body, dict)
+
+            def call(api: GigstackClient) -> dict[str, Any]:
+                stamped = raw_record(api.receipts.stamp(rid, body))
+                # The answer may not say everything (status, invoice): read it back.
+                receipt = {**stamped, **raw_record(api.receipts.get(rid))}
+                return receipt
+
+            def done(receipt: dict[str, Any]) -> None:
+                self._receipts[rid] = {"id": rid, **receipt}
+                self._documents.pop(payment_id, None)
+                dialog.finish()
+                self.reload()
+                self.select_key(f"payment:{payment_id}")
+                self._notify(
+                    self.tr("Factura de la venta {folio} timbrada a {name}.").format(
+                        folio=folio, name=body["fiscal_information"]["legal_name"]
+                    ),
+                    "success",
+                )
+
+            self.ctx.run_op(dialog, call, done, on_error=lambda message, _exc: dialog.fail(message))
+
+        dialog.submitted.connect(submitted)
+        self.dialog = dialog
+        dialog.open()
 
     def request_payment(self) -> None:
         set_error(self.action_error, None)
@@ -944,7 +782,7 @@ class PaymentsPage(Page):
                 dialog.show_link(payment.short_url)
             else:
                 dialog.finish()
-            self._notify(self.tr("Enlace de pago creado."))
+            self._notify(self.tr("Enlace de pago creado."), "success")
 
         self._open_action(
             dialog,
@@ -959,6 +797,7 @@ class PaymentsPage(Page):
         make_call: Callable[[dict[str, Any]], Callable[[GigstackClient], Payment]],
         success: str,
         on_done: Callable[[Payment], None] | None = None,
+        remember: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     ) -> None:
         def submitted(body: object) -> None:
             reason = self.offline_reason()
@@ -971,17 +810,26 @@ class PaymentsPage(Page):
                 if on_done is not None:
                     on_done(payment)
                     return
-                self._store(payment)
+                self._store(payment, remember)
                 dialog.finish()
-                self._notify(success)
+                self._notify(success, "success")
 
-            self.ctx.bridge.call(make_call(body), done, lambda message, _exc: dialog.fail(message))
+            self.ctx.run_op(
+                dialog,
+                make_call(body),
+                done,
+                on_error=lambda message, _exc: dialog.fail(message),
+            )
 
         dialog.submitted.connect(submitted)
         self.dialog = dialog
         dialog.open()
 
-    def _store(self, payment: Payment) -> None:
+    def _store(
+        self,
+        payment: Payment,
+        remember: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    ) -> None:
         """Write the server's answer into the cache and show it."""
         record = payment.model_dump(mode="json", exclude_none=True)
         if not record.get("id"):
@@ -989,6 +837,8 @@ class PaymentsPage(Page):
         known = self.ctx.core.cache.get(Resource.PAYMENTS, self.ctx.team, str(record["id"]))
         if known:
             record = {**known, **record}  # an answer without some fields keeps what we knew
+        if remember is not None:
+            record = remember(record)
         self.ctx.core.cache.upsert(Resource.PAYMENTS, self.ctx.team, [record])
         self.reload()
         if not self.select_key(f"payment:{record['id']}"):
@@ -996,52 +846,3 @@ class PaymentsPage(Page):
             self.status_filter.setCurrentIndex(0)
             self.search.clear()
             self.select_key(f"payment:{record['id']}")
-
-
-def _short_when(moment: float | None) -> str:
-    """`24/11 14:05` for this year's dates (the table is about recent sales), else `when()`."""
-    if moment is None:
-        return ""
-    local = datetime.fromtimestamp(moment).astimezone()
-    if local.year == datetime.now().astimezone().year:
-        return local.strftime("%d/%m %H:%M")
-    return when(moment)
-
-
-def _form_name(code: str) -> str:
-    """The SAT description alone for the table (the code is in the tooltip and the detail)."""
-    label = payment_form_label(code)
-    return label.split(" — ", 1)[1] if " — " in label else label
-
-
-def _tax_amount(value: Any) -> Any:
-    if isinstance(value, list):
-        total = Decimal(0)
-        for tax in value:
-            amount = _decimal(tax.get("amount")) if isinstance(tax, Mapping) else None
-            total += amount or Decimal(0)
-        return total
-    return value
-
-
-def _items_html(items: list[Any]) -> str:
-    from html import escape
-
-    if not items:
-        return "—"
-    rows = []
-    for item in items:
-        if not isinstance(item, Mapping):
-            continue
-        amount = item.get("total")
-        if amount is None and item.get("unit_price") is not None:
-            price = _decimal(item.get("unit_price")) or Decimal(0)
-            amount = price * (_decimal(item.get("quantity")) or Decimal(1))
-        rows.append(
-            "<tr><td>{q} ×&nbsp;</td><td>{d}</td><td align='right'>&nbsp;{a}</td></tr>".format(
-                q=escape(quantity(item.get("quantity"))),
-                d=escape(str(item.get("description") or item.get("id") or "")),
-                a=escape(money(amount)),
-            )
-        )
-    return "<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>"

@@ -1,0 +1,270 @@
+"""The selected payment's detail on Pagos: what was sold, to whom, when, how it ended fiscally,
+and the buttons for what can be done with it now (`desktop.payment_rules.allowed_actions`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.payment_rules import (
+    Action,
+    Fiscal,
+    allowed_actions,
+    receipt_url,
+    receipt_valid_until,
+    refund_limit,
+)
+from desktop.ui.action_dialog import error_label, payment_form_label
+from desktop.ui.formatting import money, when
+from desktop.ui.payments_model import PaymentRow, items_html, tax_amount
+
+#: Fields shown only when they have something to say.
+OPTIONAL_FIELDS = ("link", "selfInvoice", "queueError")
+
+
+class PaymentDetail(QWidget):
+    """Labels for one payment plus its action buttons (the page connects the buttons)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paymentDetail")
+        layout = QVBoxLayout(self)
+        self.title = QLabel(self.tr("Elige un pago para ver su detalle."))
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+
+        self.cancel_button = QPushButton(self.tr("Cancelar pago…"))
+        self.cancel_button.setObjectName("cancelPaymentButton")
+        self.cancel_button.setProperty("danger", True)
+        self.cancel_button.setToolTip(self.tr("Cancela el pago en gigstack (Ctrl+Shift+X)"))
+        self.mark_paid_button = QPushButton(self.tr("Marcar pagado…"))
+        self.mark_paid_button.setObjectName("markPaidButton")
+        self.mark_paid_button.setToolTip(
+            self.tr("Registra que el cliente ya pagó un pago pendiente (Ctrl+Shift+M)")
+        )
+        self.refund_button = QPushButton(self.tr("Reembolsar…"))
+        self.refund_button.setObjectName("refundButton")
+        self.refund_button.setToolTip(self.tr("Devuelve todo o parte del pago (Ctrl+Shift+R)"))
+        self.stamp_button = QPushButton(self.tr("Facturar recibo…"))
+        self.stamp_button.setObjectName("stampReceiptButton")
+        self.stamp_button.setProperty("primary", True)
+        self.stamp_button.setToolTip(
+            self.tr("El cliente regresó con su RFC: timbra la factura a su nombre (Ctrl+Shift+F)")
+        )
+        self.reprint_button = QPushButton(self.tr("Reimprimir ticket"))
+        self.reprint_button.setObjectName("reprintTicketButton")
+        self.reprint_button.setToolTip(
+            self.tr("Imprime de nuevo el ticket, con el QR de autofactura si ya existe (Ctrl+P)")
+        )
+        self.reprint_pdf_button = QPushButton(self.tr("PDF"))
+        self.reprint_pdf_button.setObjectName("reprintPdfButton")
+        self.reprint_pdf_button.setToolTip(self.tr("Guarda el ticket como PDF"))
+        self.open_queue_button = QPushButton(self.tr("Ver en la cola"))
+        self.open_queue_button.setObjectName("openQueueButton")
+        self.open_queue_button.setToolTip(
+            self.tr("Esta venta aún no llega a gigstack: revísala en la cola de envíos")
+        )
+        self.buttons: dict[Action, QPushButton] = {
+            Action.CANCEL: self.cancel_button,
+            Action.MARK_PAID: self.mark_paid_button,
+            Action.REFUND: self.refund_button,
+            Action.STAMP_RECEIPT: self.stamp_button,
+            Action.REPRINT: self.reprint_button,
+            Action.OPEN_QUEUE: self.open_queue_button,
+        }
+        first = QHBoxLayout()
+        for button in (self.stamp_button, self.reprint_button, self.reprint_pdf_button):
+            first.addWidget(button)
+        first.addStretch(1)
+        second = QHBoxLayout()
+        for button in (
+            self.cancel_button,
+            self.mark_paid_button,
+            self.refund_button,
+            self.open_queue_button,
+        ):
+            second.addWidget(button)
+        second.addStretch(1)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        self.action_error = error_label("actionError")
+        layout.addWidget(self.action_error)
+        self.action_notice = QLabel()
+        self.action_notice.setObjectName("actionNotice")
+        self.action_notice.setWordWrap(True)
+        self.action_notice.setProperty("role", "hint")
+        layout.addWidget(self.action_notice)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout.addWidget(line)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.labels: dict[str, QLabel] = {}
+        for key, label in (
+            ("status", self.tr("Estado")),
+            ("fiscal", self.tr("Comprobante")),
+            ("soldAt", self.tr("Vendida")),
+            ("client", self.tr("Cliente")),
+            ("items", self.tr("Partidas")),
+            ("totals", self.tr("Importes")),
+            ("paymentForm", self.tr("Forma de pago")),
+            ("invoices", self.tr("Facturas")),
+            ("selfInvoice", self.tr("Autofactura")),
+            ("folio", self.tr("Folio")),
+            ("localId", self.tr("ID local")),
+            ("id", self.tr("ID en gigstack")),
+            ("link", self.tr("Enlace de pago")),
+            ("queueError", self.tr("Último error")),
+        ):
+            value = QLabel()
+            value.setObjectName(f"detail{key[0].upper()}{key[1:]}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            value.setMinimumWidth(120)
+            form.addRow(label, value)
+            self.labels[key] = value
+        self.form = form
+        layout.addLayout(form)
+        link_row = QHBoxLayout()
+        self.copy_link_button = QPushButton(self.tr("Copiar enlace"))
+        self.copy_link_button.setObjectName("detailCopyLinkButton")
+        self.qr_button = QPushButton(self.tr("Mostrar QR"))
+        self.qr_button.setObjectName("detailQrButton")
+        link_row.addWidget(self.copy_link_button)
+        link_row.addWidget(self.qr_button)
+        link_row.addStretch(1)
+        layout.addLayout(link_row)
+        layout.addStretch(1)
+        self.show_row(None)
+
+    def _set_row_visible(self, field: QLabel, visible: bool) -> None:
+        self.form.setRowVisible(field, visible)
+
+    def fiscal_text(self, row: PaymentRow) -> str:
+        """The fiscal outcome in a sentence a cashier can repeat to the customer."""
+        state = row.fiscal
+        label = self.tr(row.fiscal_label)
+        if state is Fiscal.INVOICED:
+            return self.tr("Facturada: {ids}").format(ids=", ".join(row.invoices))
+        if state is Fiscal.RECEIPT_PENDING:
+            until = receipt_valid_until(row.receipt or {})
+            if until is not None:
+                return self.tr("{label}: el cliente puede facturarse hasta el {day}").format(
+                    label=label, day=when(until)[:10]
+                )
+        if state is Fiscal.RECEIPT:
+            return self.tr("Recibo {id} (su estado se lee al elegirlo en línea)").format(
+                id=row.receipt_id or ""
+            )
+        if state is Fiscal.QUEUED:
+            return self.tr(
+                "En cola: el recibo o la factura se crea cuando la venta llegue a gigstack"
+            )
+        return label
+
+    def show_row(self, row: PaymentRow | None) -> None:
+        labels = self.labels
+        for label in labels.values():
+            label.clear()
+        has_row = row is not None
+        for key, label in labels.items():
+            self._set_row_visible(label, has_row and key not in OPTIONAL_FIELDS)
+        self.copy_link_button.setVisible(False)
+        self.qr_button.setVisible(False)
+        self.action_notice.clear()
+        self.action_notice.setVisible(False)
+        if row is None:
+            self.title.setText(self.tr("Elige un pago para ver su detalle."))
+            for button in (*self.buttons.values(), self.reprint_pdf_button):
+                button.setVisible(False)
+            return
+        record = row.record
+        self.title.setText(
+            self.tr("Pago {folio} · {total}").format(folio=row.folio, total=money(row.total))
+        )
+        labels["status"].setText(self.tr(row.status_label))
+        labels["fiscal"].setText(self.fiscal_text(row))
+        labels["soldAt"].setText(when(row.sold_at) or "—")
+        client = row.client
+        client_lines = [row.client_name]
+        if client.get("legal_name") and client.get("legal_name") != row.client_name:
+            client_lines.append(str(client["legal_name"]))
+        fiscal_bits = [
+            str(x) for x in (client.get("tax_id"), client.get("tax_system"), client.get("use")) if x
+        ]
+        if fiscal_bits:
+            client_lines.append(" · ".join(fiscal_bits))
+        if client.get("email"):
+            client_lines.append(str(client["email"]))
+        labels["client"].setText("\n".join(line for line in client_lines if line))
+        labels["items"].setTextFormat(Qt.TextFormat.RichText)
+        labels["items"].setText(items_html(record.get("items") or []))
+        totals = [
+            self.tr("Subtotal {v}").format(v=money(record.get("subtotal"))),
+            self.tr("Impuestos {v}").format(v=money(tax_amount(record.get("taxes")))),
+            self.tr("Total {v}").format(v=money(row.total)),
+        ]
+        if row.refunded:
+            totals.append(self.tr("Reembolsado {v}").format(v=money(row.refunded)))
+        labels["totals"].setText(" · ".join(totals))
+        labels["paymentForm"].setText(payment_form_label(row.payment_form) or "—")
+        labels["invoices"].setText("\n".join(row.invoices) or self.tr("Sin factura"))
+        labels["folio"].setText(row.folio)
+        metadata = record.get("metadata") if isinstance(record.get("metadata"), Mapping) else {}
+        local_id = (metadata or {}).get("local_id") or (row.outbox.local_id if row.outbox else "")
+        labels["localId"].setText(str(local_id or "—"))
+        labels["id"].setText(row.payment_id or self.tr("Aún no (en la cola)"))
+        url = record.get("short_url")
+        if url:
+            labels["link"].setText(str(url))
+            self._set_row_visible(labels["link"], True)
+            self.copy_link_button.setVisible(True)
+            self.qr_button.setVisible(True)
+        self_invoice = receipt_url(row.receipt) if row.receipt else None
+        if self_invoice:
+            labels["selfInvoice"].setText(self_invoice)
+            self._set_row_visible(labels["selfInvoice"], True)
+        if row.outbox is not None and row.outbox.last_error and row.in_queue:
+            labels["queueError"].setText(row.outbox.last_error)
+            self._set_row_visible(labels["queueError"], True)
+
+        limit = refund_limit({**record, "status": row.status, "total": row.total})
+        allowed = allowed_actions(
+            row.status, in_queue=row.in_queue, fiscal=row.fiscal, refundable=limit.refundable
+        )
+        for action, button in self.buttons.items():
+            button.setVisible(action in allowed)
+        self.reprint_pdf_button.setVisible(Action.REPRINT in allowed)
+        if row.in_queue:
+            self.action_notice.setText(
+                self.tr(
+                    "Esta venta aún no llega a gigstack. Cuando se envíe podrás cancelarla, "
+                    "reembolsarla o facturar su recibo aquí."
+                )
+            )
+        elif row.fiscal is Fiscal.RECEIPT_EXPIRED:
+            self.action_notice.setText(
+                self.tr(
+                    "El recibo venció: ya no se puede facturar a nombre del cliente; entra en la "
+                    "factura global del periodo."
+                )
+            )
+        self.action_notice.setVisible(bool(self.action_notice.text()))

@@ -1,0 +1,358 @@
+"""The rows of the Pagos table: cached payments plus the sales still in the outbox.
+
+Rows come from two local sources, both read on the GUI thread (fast SQLite reads):
+
+- the cached payments (`Resource.PAYMENTS`, refreshed by the lanes; reloaded on
+  `cache_updated`), and
+- the sales still in the outbox (pending, sending or parked `register_payment` rows, plus sent
+  rows the cache has not caught up with yet), so a sale never "disappears" between the counter
+  and the next refresh.
+
+Each row knows its fiscal outcome (`desktop.payment_rules.sale_fiscal`) and the moment it was
+sold (`metadata.sold_at`, REFERENCE issue 7 §2: a sale made offline at 23:50 stays on its day).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from desktop import fiscal
+from desktop.payment_rules import (
+    Fiscal,
+    as_decimal,
+    epoch,
+    invoice_ids,
+    receipt_id,
+    refunded_amount,
+    sale_fiscal,
+)
+from desktop.store.outbox import OutboxItem, OutboxKind, OutboxState, payment_sold_at
+from desktop.ui.action_dialog import payment_folio, payment_form_label
+from desktop.ui.formatting import money, quantity, when
+
+# Statuses of rows that gigstack does not have yet.
+QUEUED = "queued"
+PARKED = "parked"
+
+STATUS_LABELS = {
+    "succeeded": str(QT_TRANSLATE_NOOP("PaymentsPage", "Pagado")),
+    "requires_payment_method": str(QT_TRANSLATE_NOOP("PaymentsPage", "Pendiente de pago")),
+    "pending": str(QT_TRANSLATE_NOOP("PaymentsPage", "Pendiente")),
+    "processing": str(QT_TRANSLATE_NOOP("PaymentsPage", "Procesando")),
+    "failed": str(QT_TRANSLATE_NOOP("PaymentsPage", "Fallido")),
+    "canceled": str(QT_TRANSLATE_NOOP("PaymentsPage", "Cancelado")),
+    "cancelled": str(QT_TRANSLATE_NOOP("PaymentsPage", "Cancelado")),
+    "refunded": str(QT_TRANSLATE_NOOP("PaymentsPage", "Reembolsado")),
+    "partially_refunded": str(QT_TRANSLATE_NOOP("PaymentsPage", "Reembolso parcial")),
+    QUEUED: str(QT_TRANSLATE_NOOP("PaymentsPage", "En cola")),
+    PARKED: str(QT_TRANSLATE_NOOP("PaymentsPage", "Detenido")),
+}
+
+# (code, label) for the status filter; "refunded" also finds partial refunds.
+STATUS_FILTERS = (
+    ("", str(QT_TRANSLATE_NOOP("PaymentsPage", "Todos los estados"))),
+    ("succeeded", str(QT_TRANSLATE_NOOP("PaymentsPage", "Pagado"))),
+    ("requires_payment_method", str(QT_TRANSLATE_NOOP("PaymentsPage", "Pendiente de pago"))),
+    ("canceled", str(QT_TRANSLATE_NOOP("PaymentsPage", "Cancelado"))),
+    ("refunded", str(QT_TRANSLATE_NOOP("PaymentsPage", "Reembolsado"))),
+    (QUEUED, str(QT_TRANSLATE_NOOP("PaymentsPage", "En cola"))),
+    (PARKED, str(QT_TRANSLATE_NOOP("PaymentsPage", "Detenido"))),
+)
+
+DATE_TODAY, DATE_7, DATE_30, DATE_ALL, DATE_CUSTOM = "today", "7", "30", "all", "custom"
+
+REFRESH_EVERY_SECONDS = 60.0
+
+
+FISCAL_LABELS = {
+    Fiscal.QUEUED: str(QT_TRANSLATE_NOOP("PaymentsPage", "En cola: sin comprobante aún")),
+    Fiscal.INVOICED: str(QT_TRANSLATE_NOOP("PaymentsPage", "Facturada")),
+    Fiscal.RECEIPT: str(QT_TRANSLATE_NOOP("PaymentsPage", "Recibo")),
+    Fiscal.RECEIPT_PENDING: str(QT_TRANSLATE_NOOP("PaymentsPage", "Recibo pendiente")),
+    Fiscal.RECEIPT_INVOICED: str(QT_TRANSLATE_NOOP("PaymentsPage", "Recibo facturado")),
+    Fiscal.RECEIPT_EXPIRED: str(QT_TRANSLATE_NOOP("PaymentsPage", "Recibo vencido")),
+    Fiscal.RECEIPT_GLOBAL: str(QT_TRANSLATE_NOOP("PaymentsPage", "En la factura global")),
+    Fiscal.RECEIPT_CANCELED: str(QT_TRANSLATE_NOOP("PaymentsPage", "Recibo cancelado")),
+    Fiscal.NONE: str(QT_TRANSLATE_NOOP("PaymentsPage", "Sin comprobante")),
+}
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    """One line of the table: a cached payment or a sale still in the outbox.
+
+    `record` is payment-shaped either way (for queued sales it is built from the outbox body,
+    with client and item names filled in from the cache), so the detail reads one shape.
+    `receipt` is the sale's receipt record once read from gigstack (its status moves on).
+    """
+
+    record: dict[str, Any]
+    status: str
+    created: float | None
+    outbox: OutboxItem | None = None
+    total: Decimal | None = field(default=None)
+    receipt: dict[str, Any] | None = None
+
+    @property
+    def key(self) -> str:
+        if self.outbox is not None and self.status in (QUEUED, PARKED):
+            return f"outbox:{self.outbox.id}"
+        return f"payment:{self.record.get('id')}"
+
+    @property
+    def in_queue(self) -> bool:
+        return self.status in (QUEUED, PARKED)
+
+    @property
+    def payment_id(self) -> str | None:
+        if self.in_queue:
+            return None
+        value = self.record.get("id")
+        return str(value) if value else None
+
+    @property
+    def folio(self) -> str:
+        if self.outbox is not None and self.outbox.folio:
+            return self.outbox.folio
+        return payment_folio(self.record)
+
+    @property
+    def sold_at(self) -> float | None:
+        """When the sale was made: `metadata.sold_at` (the counter's moment), else the queue
+        row's moment, else gigstack's `created_at`."""
+        moment = payment_sold_at(self.record)
+        if moment is not None:
+            return moment.timestamp()
+        if self.outbox is not None and self.outbox.sold_at_epoch is not None:
+            return self.outbox.sold_at_epoch
+        return self.created
+
+    @property
+    def client(self) -> Mapping[str, Any]:
+        client = self.record.get("client")
+        return client if isinstance(client, Mapping) else {}
+
+    @property
+    def client_name(self) -> str:
+        c = self.client
+        return str(c.get("name") or c.get("legal_name") or c.get("tax_id") or c.get("id") or "")
+
+    @property
+    def payment_form(self) -> str:
+        return str(self.record.get("payment_form") or "")
+
+    @property
+    def invoices(self) -> list[str]:
+        return invoice_ids(self.record)
+
+    @property
+    def receipt_id(self) -> str | None:
+        if self.receipt is not None and self.receipt.get("id"):
+            return str(self.receipt["id"])
+        return receipt_id(self.record)
+
+    @property
+    def fiscal(self) -> Fiscal:
+        return sale_fiscal(self.record, queued=self.in_queue, receipt=self.receipt)
+
+    @property
+    def fiscal_label(self) -> str:
+        return FISCAL_LABELS[self.fiscal]
+
+    @property
+    def refunded(self) -> Decimal:
+        return refunded_amount({**self.record, "status": self.status})
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    def search_text(self) -> str:
+        c = self.client
+        metadata = self.record.get("metadata") or {}
+        return " ".join(
+            str(x or "")
+            for x in (
+                self.folio,
+                self.record.get("id"),
+                metadata.get("local_id") if isinstance(metadata, Mapping) else "",
+                self.client_name,
+                c.get("legal_name"),
+                c.get("tax_id"),
+                c.get("email"),
+                payment_form_label(self.payment_form),
+                self.status_label,
+                self.fiscal_label,
+                " ".join(self.invoices),
+                money(self.total),
+            )
+        )
+
+
+def rows_from_sources(
+    cached: list[dict[str, Any]],
+    outbox_rows: list[OutboxItem],
+    clients: Mapping[str, Mapping[str, Any]],
+    services: Mapping[str, Mapping[str, Any]],
+    receipts: Mapping[str, Mapping[str, Any]] | None = None,
+) -> list[PaymentRow]:
+    """Cached payments plus the outbox's sales that the cache does not show yet.
+
+    `receipts` are receipt records already read from gigstack, by receipt id.
+    """
+    known_receipts = receipts or {}
+
+    def receipt_of(record: Mapping[str, Any]) -> dict[str, Any] | None:
+        rid = receipt_id(record)
+        found = known_receipts.get(rid) if rid else None
+        return dict(found) if found is not None else None
+
+    rows = [
+        PaymentRow(
+            record=p,
+            status=str(p.get("status") or ""),
+            created=epoch(p.get("created_at")),
+            total=_total(p),
+            receipt=receipt_of(p),
+        )
+        for p in cached
+    ]
+    known = {str(p.get("id")) for p in cached}
+    by_local = {
+        str(p["metadata"]["local_id"]): p
+        for p in cached
+        if isinstance(p.get("metadata"), Mapping) and p["metadata"].get("local_id")
+    }
+    for item in outbox_rows:
+        if item.kind is not OutboxKind.REGISTER_PAYMENT:
+            continue
+        if item.state is OutboxState.DISCARDED:
+            continue
+        if item.state is OutboxState.SENT:
+            if (item.server_id and item.server_id in known) or item.local_id in by_local:
+                continue
+            response = dict(item.response or {})
+            if not response:
+                continue
+            rows.append(
+                PaymentRow(
+                    record=response,
+                    status=str(response.get("status") or "succeeded"),
+                    created=item.created_at,
+                    outbox=item,
+                    total=_total(response),
+                    receipt=receipt_of(response),
+                )
+            )
+            continue
+        record = queued_record(item, clients, services)
+        rows.append(
+            PaymentRow(
+                record=record,
+                status=PARKED if item.state is OutboxState.PARKED else QUEUED,
+                created=item.created_at,
+                outbox=item,
+                total=as_decimal(record.get("total")),
+            )
+        )
+    return rows
+
+
+def queued_record(
+    item: OutboxItem,
+    clients: Mapping[str, Mapping[str, Any]],
+    services: Mapping[str, Mapping[str, Any]],
+) -> dict[str, Any]:
+    body = item.payload
+    client = dict(body.get("client") or {})
+    if client.get("id") and str(client["id"]) in clients:
+        client = {**clients[str(client["id"])], **client}
+    items = []
+    for raw in body.get("items") or []:
+        line = dict(raw)
+        service = services.get(str(line.get("id"))) if line.get("id") else None
+        if service is not None:
+            for name in ("description", "unit_price", "taxes", "unit_name"):
+                line.setdefault(name, service.get(name))
+        items.append(line)
+    record: dict[str, Any] = {
+        "id": None,
+        "client": client,
+        "items": items,
+        "payment_form": body.get("payment_form"),
+        "metadata": body.get("metadata") or {},
+        "automation_type": body.get("automation_type"),
+        "invoices": [],
+    }
+    try:
+        totals = fiscal.compute_totals(items)
+    except (ValueError, TypeError, ArithmeticError):
+        return record
+    record.update(
+        subtotal=str(totals.subtotal), total=str(totals.total), taxes=str(totals.transferred)
+    )
+    return record
+
+
+def _total(record: Mapping[str, Any]) -> Decimal | None:
+    """A payment's total; REFERENCE §16.3: some payments carry only `amount` in cents."""
+    total = as_decimal(record.get("total"))
+    if total is None:
+        cents = as_decimal(record.get("amount"))
+        if cents is not None:
+            total = (cents / 100).quantize(Decimal("0.01"))
+    return total
+
+
+def short_when(moment: float | None) -> str:
+    """`24/11 14:05` for this year's dates (the table is about recent sales), else `when()`."""
+    if moment is None:
+        return ""
+    local = datetime.fromtimestamp(moment).astimezone()
+    if local.year == datetime.now().astimezone().year:
+        return local.strftime("%d/%m %H:%M")
+    return when(moment)
+
+
+def form_name(code: str) -> str:
+    """The SAT description alone for the table (the code is in the tooltip and the detail)."""
+    label = payment_form_label(code)
+    return label.split(" — ", 1)[1] if " — " in label else label
+
+
+def tax_amount(value: Any) -> Any:
+    if isinstance(value, list):
+        total = Decimal(0)
+        for tax in value:
+            amount = as_decimal(tax.get("amount")) if isinstance(tax, Mapping) else None
+            total += amount or Decimal(0)
+        return total
+    return value
+
+
+def items_html(items: list[Any]) -> str:
+    if not items:
+        return "—"
+    rows = []
+    for item in items:
+        if not isinstance(item, Mapping):
+            continue
+        amount = item.get("total")
+        if amount is None and item.get("unit_price") is not None:
+            price = as_decimal(item.get("unit_price")) or Decimal(0)
+            amount = price * (as_decimal(item.get("quantity")) or Decimal(1))
+        rows.append(
+            "<tr><td>{q} ×&nbsp;</td><td>{d}</td><td align='right'>&nbsp;{a}</td></tr>".format(
+                q=escape(quantity(item.get("quantity"))),
+                d=escape(str(item.get("description") or item.get("id") or "")),
+                a=escape(money(amount)),
+            )
+        )
+    return "<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>"
