@@ -28,6 +28,7 @@ from desktop.gigstack.errors import (
 )
 from desktop.gigstack.keyinfo import KeyInfo
 from desktop.gigstack.models import (
+    DEFAULT_REFUND_REASON,
     Ack,
     AddMemberRequest,
     Address,
@@ -105,6 +106,7 @@ from desktop.gigstack.pagination import Page, Paginator
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_REFUND_REASON",
     "DEFAULT_TIMEOUT",
     "Ack",
     "AddMemberRequest",

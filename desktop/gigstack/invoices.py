@@ -137,10 +137,8 @@ class InvoicesResource(Resource):
             payload = {"emails": list(emails)}
         path = f"/invoices/{segment(invoice_id)}/send"
         response = self._send("POST", path, body=payload, team=team)
-        ack = parse_model(Ack, response)
-        if ack.message is None:
-            ack.message = response.message
-        return ack
+        data = response.data if isinstance(response.data, dict) else {}
+        return Ack(message=response.message, data=data)
 
     def list_egress_page(
         self,

@@ -79,6 +79,14 @@ class TeamsResource(Resource):
         path = f"/teams/{segment(team_id)}"
         return parse_model(Team, self._send("PUT", path, body=body_json(request), team=team))
 
+    def onboarding_url(self, team_id: str, *, team: str | None = None) -> Ack:
+        """Get a team's onboarding link (``GET /teams/{id}/onboarding-url``, REFERENCE §16.4).
+
+        The answer is not documented: ``data`` holds whatever came (the CLI reads ``url``).
+        """
+        path = f"/teams/{segment(team_id)}/onboarding-url"
+        return _ack(self._send("GET", path, team=team))
+
     def integrations(self, *, team: str | None = None) -> TeamIntegrations:
         """Integration status of the key's team, or of ``team`` (``GET /teams/integrations``)."""
         return parse_model(TeamIntegrations, self._send("GET", "/teams/integrations", team=team))

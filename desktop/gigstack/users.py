@@ -81,6 +81,15 @@ class UsersResource(Resource):
         data = response.data if isinstance(response.data, dict) else {}
         return Ack(message=response.message, data=data)
 
+    def login_link(self, user_id: str, *, team: str | None = None) -> Ack:
+        """Get a one-time login link for a user (``POST /users/login-link`` with
+        ``{"user_id": ...}``, REFERENCE §9, §16.4). ``data`` holds the undocumented answer."""
+        segment(user_id, "user_id")  # refuses an empty or non-string id before sending
+        body = {"user_id": user_id}
+        response = self._send("POST", "/users/login-link", body=body, team=team)
+        data = response.data if isinstance(response.data, dict) else {}
+        return Ack(message=response.message, data=data)
+
     def list(self, *, limit: int | None = None, team: str | None = None) -> Paginator[User]:
         """Iterate over all users lazily (``GET /users``)."""
         list_params(limit=limit)

@@ -61,6 +61,10 @@ def test_search_is_checked_before_sending(
 def _extras(seen: Seen) -> Answer:
     if seen.path.endswith("/send"):
         return Answer(200, {"message": "Invoice sent successfully", "data": {"id": "invoice_1"}})
+    if seen.path == "/teams/team_1/onboarding-url":
+        return Answer(200, {"message": "ok", "data": {"url": "https://onboarding.example/t1"}})
+    if seen.path == "/users/login-link":
+        return Answer(200, {"message": "Login link created", "data": {"url": "https://l/1"}})
     if seen.path in ("/invoices/egress", "/invoices/payment"):
         return Answer(200, {"data": [{"uuid": "invoice_e1", "total": 10}], "has_more": False})
     return Answer(404, {"message": "Not found", "error": "not_found"})
@@ -103,3 +107,18 @@ def test_credit_notes_and_complements(extras: tuple[GigstackClient, LoopbackServ
     complements = api.invoices.list_payment_complements_page()
     assert complements.items[0].uuid == "invoice_e1"
     assert server.seen[-1].path == "/invoices/payment"
+
+
+def test_onboarding_and_login_links(extras: tuple[GigstackClient, LoopbackServer]) -> None:
+    api, server = extras
+    onboarding = api.teams.onboarding_url("team_1")
+    assert onboarding.data == {"url": "https://onboarding.example/t1"}
+    assert server.seen[-1].method == "GET"
+    link = api.users.login_link("user_1")
+    assert link.message == "Login link created"
+    assert link.data == {"url": "https://l/1"}
+    assert server.seen[-1].json == {"user_id": "user_1"}
+    count = len(server.seen)
+    with pytest.raises(InvalidRequestError):
+        api.users.login_link("")
+    assert len(server.seen) == count

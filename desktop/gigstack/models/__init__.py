@@ -11,6 +11,7 @@ from desktop.gigstack.models._types import (
     parse_timestamp,
 )
 from desktop.gigstack.models.requests import (
+    DEFAULT_REFUND_REASON,
     AddMemberRequest,
     AddressInput,
     BrandInput,
@@ -80,6 +81,7 @@ from desktop.gigstack.models.resources import (
 )
 
 __all__ = [
+    "DEFAULT_REFUND_REASON",
     "Ack",
     "AddMemberRequest",
     "Address",

@@ -48,6 +48,7 @@ from desktop.gigstack.models._types import (
 )
 
 __all__ = [
+    "DEFAULT_REFUND_REASON",
     "AddMemberRequest",
     "AddressInput",
     "BrandInput",
