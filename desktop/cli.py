@@ -415,6 +415,7 @@ def _item_json(item: OutboxItem) -> dict[str, Any]:
         "state": item.state.value,
         "attempts": item.attempts,
         "created_at": item.created_at,
+        "sold_at": item.sold_at,
         "next_attempt_at": item.next_attempt_at,
         "outcome_unknown": item.outcome_unknown,
         "last_status": item.last_status,
@@ -452,7 +453,7 @@ def cmd_queue_list(config: AppConfig, args: argparse.Namespace) -> int:
         detail = i.server_id if i.state is OutboxState.SENT else (i.last_error or "")
         print(
             f"{i.id:>5}  {i.folio or i.kind.value:<12} {_STATE_ES[i.state]:<11} {i.attempts:>4}  "
-            f"{_age(now - i.created_at):<11} {detail}"
+            f"{_age(i.age(now)):<11} {detail}"
         )
     return EXIT_OK
 
