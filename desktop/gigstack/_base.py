@@ -12,6 +12,7 @@ never values: records hold RFCs and e-mails), not once per page.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import math
@@ -419,10 +420,12 @@ def read_record(
 ) -> M:
     """Parse one record leniently: never raises for a mapping.
 
-    Strict parse first; on failure the top-level fields named in the errors are left out and
+    Strict parse first; on failure each field named by an error is left out — as deep as the
+    record's objects go, so a bad ``client.address`` costs the address, not the client — and
     the rest parsed again (a few rounds). If even that fails, an empty model with the raw
-    record. The result's ``raw`` is ``data`` itself and ``unreadable_fields`` names what was
-    dropped; ``problems`` (if given) counts records per tuple of dropped fields.
+    record. The result's ``raw`` is ``data`` itself (never modified) and ``unreadable_fields``
+    names what was left out (dotted paths); ``problems`` (if given) counts records per tuple
+    of those paths.
     """
     raw = data if isinstance(data, dict) else dict(data)
     current: dict[str, Any] = raw
@@ -433,18 +436,22 @@ def read_record(
             record = model.model_validate(current)
             break
         except pydantic.ValidationError as exc:
-            failing = {
-                str(error["loc"][0])
+            targets = {
+                path
                 for error in exc.errors(include_url=False, include_input=False)
-                if error["loc"]
+                if (path := _target(current, error["loc"]))
             }
-            # Errors located on the model itself (a model validator) or on aliases we do not
+            # Errors located on the model itself (a model validator) or on names we do not
             # find in the input cannot be narrowed down: stop trying.
-            failing &= set(current)
-            if not failing:
+            if not targets:
                 break
-            dropped.extend(sorted(failing))
-            current = {key: value for key, value in current.items() if key not in failing}
+            # Two errors inside one value (``client.address`` and ``client.address.zip``)
+            # remove the outer one only.
+            targets = {t for t in targets if not any(t[: len(o)] == o for o in targets - {t})}
+            current = copy.deepcopy(current)  # ``raw`` stays exactly as the server sent it
+            for target in targets:
+                _delete(current, target)
+            dropped.extend(sorted(".".join(t) for t in targets))
     if record is None:
         record = cast(M, model.model_construct())
         dropped = ["*"]
@@ -455,6 +462,25 @@ def read_record(
             key = tuple(dropped)
             problems[key] = problems.get(key, 0) + 1
     return record
+
+
+def _target(data: dict[str, Any], loc: tuple[int | str, ...]) -> tuple[str, ...]:
+    """The deepest object key on ``loc`` present in ``data`` (lists count as one value)."""
+    node: Any = data
+    path: list[str] = []
+    for part in loc:
+        if not (isinstance(node, dict) and isinstance(part, str) and part in node):
+            break
+        path.append(part)
+        node = node[part]
+    return tuple(path)
+
+
+def _delete(data: dict[str, Any], path: tuple[str, ...]) -> None:
+    node: Any = data
+    for part in path[:-1]:
+        node = node[part]
+    del node[path[-1]]
 
 
 _reported: set[tuple[str, tuple[str, ...]]] = set()

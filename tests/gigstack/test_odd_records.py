@@ -67,6 +67,11 @@ PAGE_1: list[Any] = [
 PAGE_2: list[Any] = [
     {"id": "payment_broken_2", "total": 10, "items": "again not a list"},
     {"id": "payment_receipt", "total": 99, "receipt": {"id": "receipt_88", "url": "https://x"}},
+    {
+        "id": "payment_nested",
+        "total": 5,
+        "client": {"id": "client_9", "name": "Ana", "address": "Calle 1 #2", "efos": [1]},
+    },
 ]
 
 
@@ -129,6 +134,7 @@ def test_a_page_with_odd_records_is_read_whole(odd_api: GigstackClient) -> None:
         "payment_broken",
         "payment_broken_2",
         "payment_receipt",
+        "payment_nested",
     ]
 
     normal = payments["payment_normal"]
@@ -158,6 +164,14 @@ def test_a_page_with_odd_records_is_read_whole(odd_api: GigstackClient) -> None:
     assert broken.raw["items"] == "not a list"
     assert broken.metadata == {"local_id": "T1-000007"}
 
+    # A bad value deep inside costs that value only, not the object around it.
+    nested = payments["payment_nested"]
+    assert nested.client is not None
+    assert (nested.client.id, nested.client.name) == ("client_9", "Ana")
+    assert nested.client.address is None and nested.client.efos is None
+    assert nested.unreadable_fields == ("client.address", "client.efos")
+    assert nested.raw["client"]["address"] == "Calle 1 #2"  # the raw record is untouched
+
     linked = payments["payment_receipt"]
     assert linked.receipt_id == "receipt_88"
     assert linked.receipt_url == "https://x"
@@ -169,13 +183,14 @@ def test_each_kind_of_oddity_is_logged_once(
     _base._reported.clear()  # "once per process": start this test's process-worth afresh
     caplog.set_level(logging.WARNING, logger="desktop.gigstack")
     for _ in range(3):  # three refreshes, two pages each
-        assert len(list(odd_api.payments.list(limit=10))) == 6
+        assert len(list(odd_api.payments.list(limit=10))) == 7
     messages = [r.getMessage() for r in caplog.records if r.name == "desktop.gigstack"]
-    # Three kinds: items+currency unreadable, items unreadable, a non-object entry.
-    assert len(messages) == 3
+    # Four kinds: items+currency, items, client.address+client.efos, a non-object entry.
+    assert len(messages) == 4
     assert sum("currency, items" in m for m in messages) == 1
     assert sum(m.endswith("unreadable field(s) items (raw kept; logged once)") for m in messages)
     assert sum("<not an object>" in m for m in messages) == 1
+    assert sum("client.address, client.efos" in m for m in messages) == 1
     # Field names only: no values (RFCs, e-mails, local ids) reach the log.
     assert not any("T1-000007" in m or "not a list" in m for m in messages)
 
