@@ -15,11 +15,10 @@ creates that client by its RFC, so there the RFC is required and may not be a ge
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,34 +32,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import fiscal
+from desktop.rules import clients as rules
+from desktop.rules.clients import ADDRESS_KEYS, EMAIL_RE, persona_for
 from desktop.ui.record_page import error_label, show_error
 
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-ADDRESS_KEYS = (
-    "street",
-    "exterior",
-    "interior",
-    "neighborhood",
-    "municipality",
-    "city",
-    "state",
-    "zip",
-    "country",
-)
+__all__ = ["ADDRESS_KEYS", "EMAIL_RE", "ClientDialog", "add_form_rows", "persona_for"]
 
 SaveFn = Callable[[dict[str, Any]], None]
 
 
-def persona_for(rfc: str) -> str | None:
-    """ "fisica" for 13 characters, "moral" for 12; None for generic or incomplete RFCs."""
-    value = fiscal.normalize_rfc(rfc)
-    if value in ("XAXX010101000", "XEXX010101000"):
-        return None
-    if len(value) == 13:
-        return "fisica"
-    if len(value) == 12:
-        return "moral"
-    return None
+def _rules_text(message: str | None) -> str | None:
+    """A message from `desktop.rules.clients` (Spanish source), through Qt's translations."""
+    return QCoreApplication.translate("Rules", message) if message else None
 
 
 def add_form_rows(form: QFormLayout, rows: list[tuple[str, QWidget, QWidget]]) -> None:
@@ -265,11 +248,7 @@ class ClientDialog(QDialog):
         self._refill_regimes(self.regime_code())
 
     def _refill_regimes(self, keep: str) -> None:
-        rfc = fiscal.normalize_rfc(self.rfc.text())
-        if rfc in ("XAXX010101000", "XEXX010101000"):
-            regimes = [r for r in fiscal.tax_regimes() if r.code == "616"]
-        else:
-            regimes = list(fiscal.tax_regimes(persona=persona_for(rfc)))  # type: ignore[arg-type]
+        regimes = rules.regimes_for(self.rfc.text())
         current = [self.regime.itemData(i) for i in range(self.regime.count())]
         wanted = ["", *(r.code for r in regimes)]
         if current == wanted:
@@ -292,19 +271,13 @@ class ClientDialog(QDialog):
         self._refill_uses(self.use_code())
 
     def _refill_uses(self, keep: str) -> None:
-        regime = self.regime_code() or None
-        persona = persona_for(self.rfc.text())
-        uses = fiscal.cfdi_uses(regime=regime, persona=persona)  # type: ignore[arg-type]
+        uses = rules.uses_for(self.regime_code() or None, self.rfc.text())
         self.use.blockSignals(True)
         self.use.clear()
         self.use.addItem(self.tr("Elige el uso…"), "")
         for use in uses:
             self.use.addItem(f"{use.code} — {use.description}", use.code)
-        codes = [u.code for u in uses]
-        if keep not in codes:
-            few = len(codes) <= 3 and "S01" in codes  # e.g. público en general: S01
-            keep = "G03" if "G03" in codes else ("S01" if few else "")
-        self._select(self.use, keep)
+        self._select(self.use, rules.default_use([u.code for u in uses], keep))
         self.use.blockSignals(False)
         show_error(self.errors["use"], None)
 
@@ -327,27 +300,30 @@ class ClientDialog(QDialog):
 
     # -- validation ---------------------------------------------------------------------------
 
+    def form(self) -> rules.ClientForm:
+        """What the form says, for `desktop.rules.clients`."""
+        return rules.ClientForm(
+            name=self.name.text(),
+            legal_name=self.legal_name.text(),
+            tax_id=self.rfc.text(),
+            tax_system=self.regime_code(),
+            use=self.use_code(),
+            zip=self.zip.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+        )
+
     def check_rfc(self) -> bool:
         """Show RFC errors/warnings; True when the RFC may be saved."""
-        text = self.rfc.text().strip()
-        if not text:
-            show_error(self.errors["rfc"], None)
-            self.rfc_override.hide()
-            return True
-        result = fiscal.validate_rfc(text)
-        if result.errors:
-            show_error(self.errors["rfc"], " ".join(result.errors))
+        error, warning = rules.check_rfc(self.rfc.text())
+        if error is None and self.require_rfc and self.rfc.text().strip():
+            error, warning = rules.check_rfc(self.rfc.text(), require_rfc=True)
+        if error:
+            show_error(self.errors["rfc"], _rules_text(error))
             self.rfc_override.hide()
             return False
-        if self.require_rfc and result.kind in ("generico_nacional", "generico_extranjero"):
-            show_error(
-                self.errors["rfc"],
-                self.tr("Para el RFC genérico usa «Público en general» (no hace falta crearlo)."),
-            )
-            self.rfc_override.hide()
-            return False
-        if result.warnings:
-            show_error(self.errors["rfc"], " ".join(result.warnings), warning=True)
+        if warning:
+            show_error(self.errors["rfc"], _rules_text(warning), warning=True)
             self.rfc_override.show()
             self.adjustSize()
             return self.rfc_override.isChecked()
@@ -356,102 +332,46 @@ class ClientDialog(QDialog):
         return True
 
     def check_zip(self) -> bool:
-        text = self.zip.text().strip()
-        if not text:
-            self.zip_info.clear()
-            show_error(self.errors["zip"], None)
-            return True
-        found = fiscal.postal_code(text)
-        if found is None:
-            self.zip_info.clear()
-            show_error(
-                self.errors["zip"],
-                self.tr("El código postal «{0}» no está en el catálogo del SAT.").format(text),
-            )
-            return False
-        place = ", ".join(p for p in (found.municipality, found.state) if p)
-        self.zip_info.setText(place)
-        show_error(self.errors["zip"], None)
-        return True
+        error, place = rules.check_zip(self.zip.text())
+        self.zip_info.setText(place or "")
+        show_error(self.errors["zip"], _rules_text(error))
+        return error is None
 
     def check_email(self) -> bool:
-        text = self.email.text().strip()
-        if text and not EMAIL_RE.match(text):
-            show_error(
-                self.errors["email"],
-                self.tr("El correo «{0}» no parece válido (ejemplo: nombre@dominio.mx).").format(
-                    text
-                ),
-            )
-            return False
-        show_error(self.errors["email"], None)
-        return True
+        error = rules.check_email(self.email.text())
+        show_error(self.errors["email"], _rules_text(error))
+        return error is None
 
     def validate(self) -> bool:
-        """Check every field, show each problem next to its field; True when all is well."""
-        ok = True
-        if not self.name.text().strip():
-            show_error(self.errors["name"], self.tr("Escribe el nombre del cliente."))
-            ok = False
+        """Check every field, show each problem next to its field; True when all is well.
+
+        The rules are `desktop.rules.clients.check_client`'s; the RFC warning (check digit)
+        shows with its "Usar de todos modos" box and blocks until that box is ticked.
+        """
+        check = rules.check_client(
+            self.form(),
+            require_rfc=self.require_rfc,
+            accept_rfc_warning=self.rfc_override.isChecked(),
+        )
+        for name in ("name", "regime", "use", "zip", "email"):
+            show_error(self.errors[name], _rules_text(check.errors.get(name)))
+        self.zip_info.setText(check.place or "")
+        rfc_error = check.errors.get("rfc")
+        rfc_warning = check.warnings.get("rfc")
+        if rfc_warning and (rfc_error is None or rfc_error == rfc_warning):
+            show_error(self.errors["rfc"], _rules_text(rfc_warning), warning=True)
+            self.rfc_override.show()
         else:
-            show_error(self.errors["name"], None)
-        if self.require_rfc and not self.rfc.text().strip():
-            show_error(
-                self.errors["rfc"], self.tr("Escribe el RFC del cliente (necesario para la venta).")
-            )
-            ok = False
-        elif not self.check_rfc():
-            ok = False
-        has_rfc = bool(self.rfc.text().strip()) or self.require_rfc
-        if has_rfc and not self.regime_code():
-            show_error(
-                self.errors["regime"], self.tr("Elige el régimen fiscal (necesario para facturar).")
-            )
-            ok = False
-        use = self.use_code()
-        if has_rfc and not use:
-            show_error(self.errors["use"], self.tr("Elige el uso del CFDI."))
-            ok = False
-        elif use:
-            problems = fiscal.cfdi_use_errors(
-                use,
-                regime=self.regime_code() or None,
-                persona=persona_for(self.rfc.text()),  # type: ignore[arg-type]
-            )
-            if problems:
-                show_error(self.errors["use"], " ".join(problems))
-                ok = False
-        if not self.check_zip():
-            ok = False
-        elif has_rfc and not self.zip.text().strip():
-            show_error(
-                self.errors["zip"],
-                self.tr("Escribe el código postal de su Constancia (necesario para facturar)."),
-            )
-            ok = False
-        if not self.check_email():
-            ok = False
+            show_error(self.errors["rfc"], _rules_text(rfc_error))
+            self.rfc_override.hide()
         self.adjustSize()
-        return ok
+        return check.ok
 
     # -- result -------------------------------------------------------------------------------
 
     def body(self) -> dict[str, Any]:
         """What the form says, in the API's create shape (empty fields left out)."""
-        values: dict[str, Any] = {
-            "name": self.name.text().strip(),
-            "legal_name": self.legal_name.text().strip(),
-            "tax_id": fiscal.normalize_rfc(self.rfc.text()) if self.rfc.text().strip() else "",
-            "tax_system": self.regime_code(),
-            "use": self.use_code(),
-            "email": self.email.text().strip().lower(),
-            "phone": self.phone.text().strip(),
-        }
-        body = {k: v for k, v in values.items() if v}
-        zip_code = self.zip.text().strip()
-        if zip_code:
-            body["address"] = {**self._original_address(), "zip": zip_code}
-        return body
+        return rules.client_body(self.form(), self._original_address())
 
     def _original_address(self) -> dict[str, Any]:
         address = self._record.get("address")

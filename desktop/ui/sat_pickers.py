@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import fiscal
+from desktop import fiscal, money
+from desktop.rules.taxes import (
+    FACTORS,
+    TAX_TYPES,
+    TaxRow,
+    rows_from_taxes,
+    tax_row_problems,
+    taxes_body,
+)
 
 SEPARATOR = " — "
 
@@ -185,9 +193,6 @@ class UnitKeyPicker(CatalogPicker):
 
 # -- taxes --------------------------------------------------------------------------------------
 
-TAX_TYPES = ("IVA", "IEPS", "ISR")
-FACTORS = ("Tasa", "Cuota", "Exento")
-
 
 @dataclass(frozen=True)
 class TaxPreset:
@@ -237,8 +242,8 @@ def tax_summary(taxes: Sequence[dict[str, Any]] | None) -> str:
         kind = str(tax.get("type") or "").upper()
         factor = str(tax.get("factor") or "Tasa")
         try:
-            rate = Decimal(str(tax.get("rate") if tax.get("rate") is not None else "0"))
-        except InvalidOperation:
+            rate = money.to_decimal(tax.get("rate") if tax.get("rate") is not None else 0)
+        except money.MoneyError:
             rate = Decimal(0)
         if factor == "Exento":
             text = f"{kind} " + QCoreApplication.translate("TaxesEditor", "exento")
@@ -354,8 +359,9 @@ class TaxesEditor(QWidget):
         factor.setAccessibleName(self.tr("Factor"))
         rate = QLineEdit()
         rate.setAccessibleName(self.tr("Tasa o cuota"))
-        value = Decimal(str(tax.get("rate") if tax.get("rate") is not None else "0"))
-        rate.setText(_percent_text(value) if factor.currentText() == "Tasa" else f"{value:f}")
+        # Shown as typed in the editor: a percentage for Tasa (stored 0.16 shows "16").
+        shown = rows_from_taxes([{**tax, "factor": factor.currentText()}])
+        rate.setText(shown[0].rate if shown else "0")
         withhold = QCheckBox()
         withhold.setAccessibleName(self.tr("Retención"))
         withhold.setChecked(bool(tax.get("withholding")))
@@ -408,63 +414,29 @@ class TaxesEditor(QWidget):
 
     # -- result -------------------------------------------------------------------------------
 
-    def errors(self) -> list[str]:
-        """Spanish problems with the rows (empty when `taxes()` is usable)."""
-        problems: list[str] = []
+    def rows(self) -> list[TaxRow]:
+        """The rows as typed, for `desktop.rules.taxes`."""
+        result: list[TaxRow] = []
         for row in range(self.table.rowCount()):
             kind, rate, factor, withhold, inclusive = self.row_widgets(row)
-            label = self.tr("Impuesto {0} ({1})").format(row + 1, kind.currentText())
-            if factor.currentText() == "Exento":
-                if withhold.isChecked():
-                    problems.append(self.tr("{0}: un impuesto exento no se retiene.").format(label))
-                continue
-            value = _decimal(rate.text())
-            if value is None or value < 0:
-                problems.append(self.tr("{0}: la tasa debe ser un número ≥ 0.").format(label))
-            elif factor.currentText() == "Tasa" and value > 100:
-                problems.append(self.tr("{0}: la tasa es un porcentaje (0 a 100).").format(label))
-            if withhold.isChecked() and inclusive.isChecked():
-                problems.append(
-                    self.tr("{0}: una retención no puede estar incluida en el precio.").format(
-                        label
-                    )
-                )
-            if factor.currentText() == "Cuota" and inclusive.isChecked():
-                # gigstack does not document a per-unit quota included in the price, and our
-                # two implementations read it differently: refuse it rather than risk a ticket
-                # that differs from the CFDI.
-                problems.append(
-                    self.tr(
-                        "{0}: un impuesto por cuota se suma al precio; desmarca «incluido»."
-                    ).format(label)
-                )
-        return problems
-
-    def taxes(self) -> list[dict[str, Any]]:
-        """The taxes as the API takes them (rates as exact decimal strings)."""
-        result: list[dict[str, Any]] = []
-        for row in range(self.table.rowCount()):
-            kind, rate, factor, withhold, inclusive = self.row_widgets(row)
-            value = _decimal(rate.text()) or Decimal(0)
-            if factor.currentText() == "Tasa":
-                value = value / 100
-            elif factor.currentText() == "Exento":
-                value = Decimal(0)
             result.append(
-                {
-                    "type": kind.currentText(),
-                    "rate": f"{value.normalize():f}",
-                    "factor": factor.currentText(),
-                    "withholding": withhold.isChecked(),
-                    "inclusive": inclusive.isChecked(),
-                }
+                TaxRow(
+                    type=kind.currentText(),
+                    rate=rate.text(),
+                    factor=factor.currentText(),
+                    withholding=withhold.isChecked(),
+                    inclusive=inclusive.isChecked(),
+                )
             )
         return result
 
+    def errors(self) -> list[str]:
+        """Spanish problems with the rows (empty when `taxes()` is usable).
 
-def _decimal(text: str) -> Decimal | None:
-    try:
-        value = Decimal(text.strip().replace(",", "."))
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
+        The rules live in `desktop.rules.taxes` (Qt-free, shared with every front end).
+        """
+        return [QCoreApplication.translate("Rules", p) for p in tax_row_problems(self.rows())]
+
+    def taxes(self) -> list[dict[str, Any]]:
+        """The taxes as the API takes them (rates as exact decimal strings)."""
+        return taxes_body(self.rows())

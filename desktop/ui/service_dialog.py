@@ -9,7 +9,7 @@ SKU is refused with that explanation instead of being silently lost.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -22,65 +22,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import money
+from desktop.rules import services
+from desktop.rules.services import is_barcode  # also used by the services page
+from desktop.rules.taxes import TaxRow, rows_from_taxes
 from desktop.store.cache import fold
 from desktop.ui.client_dialog import add_form_rows
 from desktop.ui.record_page import error_label, show_error
 from desktop.ui.sat_pickers import ProductKeyPicker, TaxesEditor, UnitKeyPicker
 
-MAX_PRICE_DECIMALS = 6
+MAX_PRICE_DECIMALS = money.PRICE_DECIMALS
 SaveFn = Callable[[dict[str, Any]], None]
 
 
-def gtin_check_digit(digits: str) -> str:
-    """The GS1 check digit for the digits before it (EAN-13: 12 digits, EAN-8: 7, UPC-A: 11)."""
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        total += int(char) * (3 if position % 2 == 0 else 1)
-    return str((10 - total % 10) % 10)
+def _rules_text(message: str) -> str:
+    """A message from `desktop.rules` (Spanish source), through Qt's translations."""
+    return QCoreApplication.translate("Rules", message)
 
 
 def barcode_problem(code: str) -> str | None:
     """Why `code` is not a valid EAN-13 / EAN-8 / UPC-A barcode (None when it is)."""
-    if not code.isdigit() or len(code) not in (8, 12, 13):
-        return QCoreApplication.translate(
-            "ServiceDialog", "El código de barras debe tener 13 dígitos (EAN-13; también 8 o 12)."
-        )
-    expected = gtin_check_digit(code[:-1])
-    if code[-1] != expected:
-        return QCoreApplication.translate(
-            "ServiceDialog",
-            "El dígito verificador no coincide (termina en «{0}», debería ser «{1}»). "
-            "Revisa el código o escanéalo de nuevo.",
-        ).format(code[-1], expected)
-    return None
-
-
-def is_barcode(code: str) -> bool:
-    return bool(code) and barcode_problem(code) is None
+    problem = services.barcode_problem(code)
+    return _rules_text(problem) if problem else None
 
 
 def parse_price(text: str) -> tuple[Decimal | None, str | None]:
-    """(price, problem) from what was typed: "1,234.50" or "45" → Decimal."""
-    cleaned = text.strip().replace("$", "").replace(",", "").replace(" ", "")
-    if not cleaned:
-        return None, QCoreApplication.translate("ServiceDialog", "Escribe el precio.")
-    not_a_price = QCoreApplication.translate(
-        "ServiceDialog", "«{0}» no es un precio (ejemplo: 45.50)."
-    ).format(text.strip())
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None, not_a_price
-    if not value.is_finite():
-        return None, not_a_price
-    if value < 0:
-        return None, QCoreApplication.translate("ServiceDialog", "El precio no puede ser negativo.")
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > MAX_PRICE_DECIMALS:
-        return None, QCoreApplication.translate(
-            "ServiceDialog", "El precio admite hasta {0} decimales."
-        ).format(MAX_PRICE_DECIMALS)
-    return value, None
+    """(price, problem) from what was typed, by `desktop.money`'s rules and limits ("12,5" is
+    12.50): the dialog refuses what `python -m desktop queue add` refuses, in the same words."""
+    value, problem = services.parse_price(text)
+    return value, _rules_text(problem) if problem else None
 
 
 class ServiceDialog(QDialog):
@@ -383,20 +353,9 @@ class ServiceDialog(QDialog):
         self.accept()
 
 
-def _taxes_key(taxes: list[dict[str, Any]]) -> list[tuple[str, Decimal, str, bool, bool]]:
-    key = []
-    for tax in taxes:
-        try:
-            rate = Decimal(str(tax.get("rate") or 0))
-        except InvalidOperation:
-            rate = Decimal(0)
-        key.append(
-            (
-                str(tax.get("type") or "").upper(),
-                rate,
-                str(tax.get("factor") or "Tasa"),
-                bool(tax.get("withholding")),
-                bool(tax.get("inclusive")),
-            )
-        )
-    return key
+def _taxes_key(taxes: list[dict[str, Any]]) -> list[TaxRow]:
+    """Taxes compared by meaning ("0.160" and "0.16" are the same rate)."""
+    return [
+        TaxRow(r.type, str(Decimal(r.rate).normalize()), r.factor, r.withholding, r.inclusive)
+        for r in rows_from_taxes(taxes)
+    ]

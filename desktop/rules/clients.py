@@ -1,0 +1,212 @@
+"""Client rules: RFC, régimen by kind of person, uso del CFDI by régimen, postal code, email.
+
+`check_client(form)` is what the client dialog runs on "Guardar" and what any other front end
+should run before queuing a client: one message per field, Spanish, the same everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop import fiscal
+from desktop.fiscal import CfdiUse, TaxRegime
+from desktop.fiscal.catalogs import Persona
+
+GENERIC_RFCS = ("XAXX010101000", "XEXX010101000")
+PUBLIC_REGIME = "616"  # Sin obligaciones fiscales: the only régimen for the generic RFCs
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+ADDRESS_KEYS = (
+    "street",
+    "exterior",
+    "interior",
+    "neighborhood",
+    "municipality",
+    "city",
+    "state",
+    "zip",
+    "country",
+)
+MAX_NAME = 300
+
+
+def persona_for(rfc: str) -> Persona | None:
+    """ "fisica" for 13 characters, "moral" for 12; None for generic or incomplete RFCs."""
+    value = fiscal.normalize_rfc(rfc)
+    if value in GENERIC_RFCS:
+        return None
+    if len(value) == 13:
+        return "fisica"
+    if len(value) == 12:
+        return "moral"
+    return None
+
+
+def regimes_for(rfc: str) -> list[TaxRegime]:
+    """The régimenes a client with this RFC may have (only 616 for the generic RFCs)."""
+    if fiscal.normalize_rfc(rfc) in GENERIC_RFCS:
+        return [r for r in fiscal.tax_regimes() if r.code == PUBLIC_REGIME]
+    return list(fiscal.tax_regimes(persona=persona_for(rfc)))
+
+
+def uses_for(regime: str | None, rfc: str) -> list[CfdiUse]:
+    """The usos del CFDI the SAT allows for this régimen and kind of person."""
+    return list(fiscal.cfdi_uses(regime=regime or None, persona=persona_for(rfc)))
+
+
+def default_use(codes: list[str], keep: str = "") -> str:
+    """The use to preselect: `keep` when allowed, else G03 (gastos en general), else S01
+    when the list is short and has it (público en general), else nothing."""
+    if keep in codes:
+        return keep
+    if "G03" in codes:
+        return "G03"
+    return "S01" if len(codes) <= 3 and "S01" in codes else ""
+
+
+@dataclass(frozen=True)
+class ClientForm:
+    """What a person typed for a client (text as typed; codes as chosen)."""
+
+    name: str = ""
+    legal_name: str = ""
+    tax_id: str = ""
+    tax_system: str = ""
+    use: str = ""
+    zip: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass
+class ClientCheck:
+    """The outcome of `check_client`.
+
+    Attributes:
+        errors: Field name (``name``, ``rfc``, ``regime``, ``use``, ``zip``, ``email``) to the
+            Spanish message that blocks saving.
+        warnings: Field name to a message the person may override (the RFC check digit).
+        place: "Municipio, Estado" for a postal code found in the catalog.
+    """
+
+    errors: dict[str, str] = field(default_factory=dict)
+    warnings: dict[str, str] = field(default_factory=dict)
+    place: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def check_rfc(text: str, *, require_rfc: bool = False) -> tuple[str | None, str | None]:
+    """(error, warning) for an RFC as typed; both None when it is fine or empty."""
+    text = text.strip()
+    if not text:
+        if require_rfc:
+            return "Escribe el RFC del cliente (necesario para la venta).", None
+        return None, None
+    if not text.isascii():
+        return "El RFC solo lleva letras sin acento (salvo Ñ) y números 0-9.", None
+    try:
+        result = fiscal.validate_rfc(text)
+    except ValueError as exc:  # a character the rules cannot read
+        return str(exc), None
+    if result.errors:
+        return " ".join(result.errors), None
+    if require_rfc and result.kind in ("generico_nacional", "generico_extranjero"):
+        return "Para el RFC genérico usa «Público en general» (no hace falta crearlo).", None
+    if result.warnings:
+        return None, " ".join(result.warnings)
+    return None, None
+
+
+def check_zip(text: str) -> tuple[str | None, str | None]:
+    """(error, "Municipio, Estado") for a postal code as typed."""
+    text = text.strip()
+    if not text:
+        return None, None
+    found = fiscal.postal_code(text) if text.isascii() and text.isdigit() else None
+    if found is None:
+        return f"El código postal «{text}» no está en el catálogo del SAT.", None
+    return None, ", ".join(p for p in (found.municipality, found.state) if p)
+
+
+def check_email(text: str) -> str | None:
+    text = text.strip()
+    if text and not EMAIL_RE.match(text):
+        return f"El correo «{text}» no parece válido (ejemplo: nombre@dominio.mx)."
+    return None
+
+
+def check_client(
+    form: ClientForm, *, require_rfc: bool = False, accept_rfc_warning: bool = False
+) -> ClientCheck:
+    """Every problem with a client form, by field.
+
+    Args:
+        require_rfc: The counter's new client: gigstack finds or creates it by its RFC, so
+            the RFC is required and may not be a generic one.
+        accept_rfc_warning: The person confirmed an RFC whose check digit does not match
+            (their Constancia says so); the warning then does not block.
+    """
+    check = ClientCheck()
+    name = form.name.strip()
+    if not name:
+        check.errors["name"] = "Escribe el nombre del cliente."
+    elif len(name) > MAX_NAME:
+        check.errors["name"] = f"El nombre puede tener hasta {MAX_NAME} caracteres."
+    error, warning = check_rfc(form.tax_id, require_rfc=require_rfc)
+    if error:
+        check.errors["rfc"] = error
+    elif warning:
+        check.warnings["rfc"] = warning
+        if not accept_rfc_warning:
+            check.errors["rfc"] = warning
+    has_rfc = bool(form.tax_id.strip()) or require_rfc
+    if has_rfc and not form.tax_system:
+        check.errors["regime"] = "Elige el régimen fiscal (necesario para facturar)."
+    elif form.tax_system and fiscal.tax_regime(form.tax_system) is None:
+        check.errors["regime"] = f"{form.tax_system} no es un régimen fiscal del SAT."
+    if has_rfc and not form.use:
+        check.errors["use"] = "Elige el uso del CFDI."
+    elif form.use:
+        problems = fiscal.cfdi_use_errors(
+            form.use, regime=form.tax_system or None, persona=persona_for(form.tax_id)
+        )
+        if problems:
+            check.errors["use"] = " ".join(problems)
+    zip_error, check.place = check_zip(form.zip)
+    if zip_error:
+        check.errors["zip"] = zip_error
+    elif has_rfc and not form.zip.strip():
+        check.errors["zip"] = "Escribe el código postal de su Constancia (necesario para facturar)."
+    email_error = check_email(form.email)
+    if email_error:
+        check.errors["email"] = email_error
+    return check
+
+
+def client_body(form: ClientForm, address: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The API's create shape for a form (empty fields left out; RFC normalised).
+
+    Args:
+        address: The client's other address fields (kept when only the zip changes).
+    """
+    values: dict[str, Any] = {
+        "name": form.name.strip(),
+        "legal_name": form.legal_name.strip(),
+        "tax_id": fiscal.normalize_rfc(form.tax_id) if form.tax_id.strip() else "",
+        "tax_system": form.tax_system,
+        "use": form.use,
+        "email": form.email.strip().lower(),
+        "phone": form.phone.strip(),
+    }
+    body = {k: v for k, v in values.items() if v}
+    zip_code = form.zip.strip()
+    if zip_code:
+        kept = {
+            k: v for k, v in (address or {}).items() if k in ADDRESS_KEYS and v not in (None, "")
+        }
+        body["address"] = {**kept, "zip": zip_code}
+    return body
