@@ -1,0 +1,445 @@
+"""The Recibos page: sales notes whose customer can invoice them on gigstack's portal.
+
+A receipt (REFERENCE §7, §16.1) is money already collected whose CFDI is still open: the
+customer scans its QR (the self-invoice link) and gets their own invoice before the receipt's
+`validUntil`; what nobody invoiced ends the period in one global invoice to público en general.
+The page lists them with their validity, shows the link and QR, stamps one for a customer who
+came back with their RFC (or to público en general), cancels one, and sums up what is still
+pending for this period's global invoice.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QPushButton
+
+from desktop.gigstack import GigstackClient
+from desktop.store.cache import Resource
+from desktop.ui.context import UiContext
+from desktop.ui.formatting import money, to_money, when
+from desktop.ui.qr import qr_pixmap
+from desktop.ui.receipt_dialogs import StampReceiptDialog
+from desktop.ui.server_page import ServerListPage, ServerRow, record_of
+from desktop.ui.table_model import Column
+
+MAX_RECEIPTS = 1000
+
+#: Open: the customer can still invoice it. "expired" = its period ended and it waits for the
+#: global invoice (the sandbox writes it; the CLI lists it); both count as pending for it.
+OPEN = frozenset({"pending", "open"})
+FOR_GLOBAL = frozenset({"pending", "open", "expired"})
+INVOICED = frozenset({"invoiced", "stamped"})
+CANCELLED = frozenset({"canceled", "cancelled"})
+
+STATUS_LABELS = {
+    "pending": str(QT_TRANSLATE_NOOP("ReceiptsPage", "Por facturar")),
+    "open": str(QT_TRANSLATE_NOOP("ReceiptsPage", "Por facturar")),
+    "invoiced": str(QT_TRANSLATE_NOOP("ReceiptsPage", "Facturado")),
+    "stamped": str(QT_TRANSLATE_NOOP("ReceiptsPage", "Facturado")),
+    "completed": str(QT_TRANSLATE_NOOP("ReceiptsPage", "En factura global")),
+    "expired": str(QT_TRANSLATE_NOOP("ReceiptsPage", "Vencido: va a la global")),
+    "canceled": str(QT_TRANSLATE_NOOP("ReceiptsPage", "Cancelado")),
+    "cancelled": str(QT_TRANSLATE_NOOP("ReceiptsPage", "Cancelado")),
+}
+
+FILTERS = (
+    ("", str(QT_TRANSLATE_NOOP("ReceiptsPage", "Todos los recibos"))),
+    ("global", str(QT_TRANSLATE_NOOP("ReceiptsPage", "Pendientes para la factura global"))),
+    ("open", str(QT_TRANSLATE_NOOP("ReceiptsPage", "Aún facturables por el cliente"))),
+    ("invoiced", str(QT_TRANSLATE_NOOP("ReceiptsPage", "Facturados"))),
+    ("completed", str(QT_TRANSLATE_NOOP("ReceiptsPage", "En factura global"))),
+    ("cancelled", str(QT_TRANSLATE_NOOP("ReceiptsPage", "Cancelados"))),
+)
+
+
+def _epoch(value: Any) -> float | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+        return number / 1000 if number > 1e11 else number  # milliseconds in some answers
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
+
+
+def _status(record: Mapping[str, Any]) -> str:
+    value = str(record.get("status") or "")
+    return "cancelled" if value == "canceled" else value
+
+
+def _client_name(record: Mapping[str, Any]) -> str:
+    client = record.get("client")
+    if not isinstance(client, Mapping):
+        return str(client or "")
+    return str(client.get("name") or client.get("legal_name") or client.get("tax_id") or "")
+
+
+def _invoice_ids(record: Mapping[str, Any]) -> list[str]:
+    ids: list[str] = []
+    for entry in (record.get("invoice_id"), *(record.get("invoices") or [])):
+        value = entry.get("id") or entry.get("uuid") if isinstance(entry, Mapping) else entry
+        if value and str(value) not in ids:
+            ids.append(str(value))
+    return ids
+
+
+class ReceiptsPage(ServerListPage):
+    """Receipts, their validity, self-invoice link and QR, stamping and cancelling."""
+
+    title = str(QT_TRANSLATE_NOOP("Page", "Recibos"))
+    icon_name = "receipts"
+    noun = "recibo"
+    list_width = 800
+    detail_width = 360
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.setObjectName("receipts")
+        self.heading.setText(self.tr("Recibos"))
+        self.table.setObjectName("receiptsTable")
+        self.search.setObjectName("receiptSearch")
+        self.search.setAccessibleName(self.tr("Buscar recibos"))
+        self.search.setPlaceholderText(self.tr("Buscar cliente, importe, folio… (Ctrl+F)"))
+        self.toolbar.addWidget(self.refresh_button)
+
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("receiptStatusFilter")
+        self.status_filter.setAccessibleName(self.tr("Mostrar"))
+        for code, label in FILTERS:
+            self.status_filter.addItem(self.tr(label), code)
+        self.status_filter.currentIndexChanged.connect(self._rebuild_filter)
+        self.filters.addWidget(self.status_filter)
+        self.global_summary = QLabel()
+        self.global_summary.setObjectName("globalSummary")
+        self.global_summary.setWordWrap(True)
+        self.filters.addWidget(self.global_summary, 1)
+
+        self.stamp_button = QPushButton(self.tr("Facturar…"))
+        self.stamp_button.setObjectName("stampReceiptButton")
+        self.stamp_button.setToolTip(
+            self.tr("Timbra la factura para un cliente con RFC o para público en general")
+        )
+        self.stamp_button.clicked.connect(self.stamp_selected)
+        self.copy_button = QPushButton(self.tr("Copiar enlace"))
+        self.copy_button.setObjectName("copyReceiptLinkButton")
+        self.copy_button.clicked.connect(self.copy_link)
+        self.cancel_button = QPushButton(self.tr("Cancelar recibo…"))
+        self.cancel_button.setObjectName("cancelReceiptButton")
+        self.cancel_button.setProperty("danger", True)
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.detail_actions.addWidget(self.stamp_button)
+        self.detail_actions.addWidget(self.copy_button)
+        self.detail_actions.addStretch(1)
+        self.detail_actions2.addWidget(self.cancel_button)
+        self.detail_actions2.addStretch(1)
+
+        self.qr = QLabel()
+        self.qr.setObjectName("receiptQr")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_hint = QLabel(self.tr("El cliente escanea el código para hacer su factura."))
+        self.qr_hint.setProperty("role", "hint")
+        self.qr_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_extra.addWidget(self.qr)
+        self.detail_extra.addWidget(self.qr_hint)
+
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 92), (2, 96), (3, 160), (4, 92)):
+            self.table.setColumnWidth(column, width)
+        self.model.sort(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self._rebuild_filter()
+        self.show_detail(None)
+
+    # -- table ----------------------------------------------------------------------------
+
+    def columns(self) -> Sequence[Column[ServerRow]]:
+        return [
+            Column(
+                self.tr("Fecha"),
+                lambda r: _date(r.extra["created"]),
+                sort_key=lambda r: r.extra["created"] or 0.0,
+                tooltip=lambda r: when(r.extra["created"]) or None,
+            ),
+            Column(self.tr("Cliente"), lambda r: _client_name(r.record)),
+            Column(
+                self.tr("Total"),
+                lambda r: money(r.extra["total"]),
+                sort_key=lambda r: r.extra["total"] if r.extra["total"] is not None else -1,
+                align_right=True,
+            ),
+            Column(
+                self.tr("Estado"),
+                lambda r: self.tr(STATUS_LABELS.get(r.extra["status"], r.extra["status"])),
+            ),
+            Column(
+                self.tr("Vence"),
+                lambda r: _date(r.extra["valid_until"]),
+                sort_key=lambda r: r.extra["valid_until"] or 0.0,
+                tooltip=lambda r: when(r.extra["valid_until"]) or None,
+            ),
+        ]
+
+    def make_row(self, record: dict[str, Any]) -> ServerRow:
+        return ServerRow(
+            record,
+            {
+                "created": _epoch(record.get("created") or record.get("created_at")),
+                "valid_until": _epoch(record.get("valid_until") or record.get("validUntil")),
+                "status": _status(record),
+                "total": to_money(record.get("total")),
+            },
+        )
+
+    def search_text(self, row: ServerRow) -> str:
+        client = row.record.get("client")
+        c = client if isinstance(client, Mapping) else {}
+        return " ".join(
+            str(x or "")
+            for x in (
+                row.id,
+                _client_name(row.record),
+                c.get("tax_id"),
+                c.get("email"),
+                money(row.extra["total"]),
+                row.record.get("payment_id"),
+            )
+        )
+
+    def fetch(self, client: GigstackClient) -> list[Any]:
+        raise NotImplementedError
+
+    def fetch_for(self, client: GigstackClient, team: str | None) -> list[Any]:
+        found: list[Any] = []
+        for page in client.receipts.list(limit=100, team=team).pages():
+            found.extend(page.items)
+            if len(found) >= MAX_RECEIPTS:
+                break
+        return found
+
+    def after_load(self) -> None:
+        self._update_global_summary()
+
+    def clear_filters(self) -> None:
+        self.status_filter.setCurrentIndex(0)
+
+    def _rebuild_filter(self) -> None:
+        code = str(self.status_filter.currentData() or "")
+
+        def extra(row: ServerRow) -> bool:
+            status = row.extra["status"]
+            if code == "global":
+                return status in FOR_GLOBAL and not row.record.get("global_invoice_id")
+            if code == "open":
+                return status in OPEN
+            if code == "invoiced":
+                return status in INVOICED
+            if code == "completed":
+                return status == "completed" or bool(row.record.get("global_invoice_id"))
+            if code == "cancelled":
+                return status in CANCELLED
+            return True
+
+        self.set_extra_filter(extra)
+
+    def pending_for_global(self) -> list[ServerRow]:
+        """Receipts nobody invoiced yet: they go into the period's global invoice."""
+        return [
+            r
+            for r in self.model.all_rows()
+            if r.extra["status"] in FOR_GLOBAL and not r.record.get("global_invoice_id")
+        ]
+
+    def _update_global_summary(self) -> None:
+        pending = self.pending_for_global()
+        total = sum((r.extra["total"] or Decimal(0) for r in pending), Decimal(0))
+        if not pending:
+            self.global_summary.setText(self.tr("Nada pendiente para la factura global."))
+            return
+        ends = [r.extra["valid_until"] for r in pending if r.extra["valid_until"]]
+        text = self.tr("Para la factura global: {n} recibos por {total}").format(
+            n=len(pending), total=money(total)
+        )
+        if ends:
+            text += self.tr(" · el primero vence {0}").format(_date(min(ends)))
+        self.global_summary.setText(text)
+
+    def update_count(self) -> None:
+        super().update_count()
+        self._update_global_summary()
+
+    # -- detail -----------------------------------------------------------------------------
+
+    def detail_fields(self) -> Sequence[tuple[str, str]]:
+        return (
+            ("status", self.tr("Estado")),
+            ("validity", self.tr("Vigencia")),
+            ("client", self.tr("Cliente")),
+            ("totals", self.tr("Importes")),
+            ("link", self.tr("Autofactura")),
+            ("invoices", self.tr("Facturas")),
+            ("payments", self.tr("Pagos")),
+            ("id", self.tr("ID en gigstack")),
+        )
+
+    def show_detail(self, row: ServerRow | None) -> None:
+        self.say_in_detail(None)
+        for label in self.detail_labels.values():
+            label.clear()
+            self.detail_form.setRowVisible(label, row is not None)
+        self.qr.clear()
+        self.qr.setVisible(False)
+        self.qr_hint.setVisible(False)
+        for button in (self.stamp_button, self.copy_button, self.cancel_button):
+            button.setVisible(False)
+        if row is None:
+            self.detail_title.setText(self.tr("Elige un recibo para ver su detalle."))
+            return
+        record, extra = row.record, row.extra
+        status = extra["status"]
+        labels = self.detail_labels
+        self.detail_title.setText(self.tr("Recibo · {total}").format(total=money(extra["total"])))
+        labels["status"].setText(self.tr(STATUS_LABELS.get(status, status)))
+        labels["validity"].setText(self._validity_text(extra["valid_until"], status))
+        client = record.get("client") if isinstance(record.get("client"), Mapping) else {}
+        labels["client"].setText(
+            " · ".join(str(x) for x in (_client_name(record), (client or {}).get("tax_id")) if x)
+            or "—"
+        )
+        labels["totals"].setText(
+            self.tr("Subtotal {s} · Impuestos {t} · Total {total}").format(
+                s=money(record.get("subtotal")),
+                t=money(record.get("taxes") if not isinstance(record.get("taxes"), list) else None)
+                or "—",
+                total=money(extra["total"]),
+            )
+        )
+        url = str(record.get("url") or "")
+        labels["link"].setText(url or "—")
+        invoices = _invoice_ids(record)
+        if record.get("global_invoice_id"):
+            text = self.tr("Factura global {0}").format(record["global_invoice_id"])
+            invoices = [i for i in invoices if i != record["global_invoice_id"]] + [text]
+        labels["invoices"].setText("\n".join(invoices) or self.tr("Sin factura todavía"))
+        payments = [str(record["payment_id"])] if record.get("payment_id") else []
+        labels["payments"].setText("\n".join(payments) or "—")
+        labels["id"].setText(row.id)
+        can_invoice = status in OPEN
+        if url and can_invoice:
+            self.qr.setPixmap(qr_pixmap(url, size_px=200))
+            self.qr.setVisible(True)
+            self.qr_hint.setVisible(True)
+        self.copy_button.setVisible(bool(url) and can_invoice)
+        self.stamp_button.setVisible(can_invoice)
+        self.cancel_button.setVisible(status in OPEN or status == "expired")
+
+    def _validity_text(self, valid_until: float | None, status: str) -> str:
+        if valid_until is None:
+            return "—"
+        moment = when(valid_until)
+        if status not in OPEN:
+            return self.tr("Hasta {0}").format(moment)
+        days = int((valid_until - time.time()) // 86400)
+        if days < 0:
+            return self.tr("Venció el {0}: entra en la factura global").format(moment)
+        if days == 0:
+            return self.tr("Vence hoy ({0})").format(moment)
+        return self.tr("Vence en {n} días ({0})").format(moment, n=days)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def copy_link(self) -> None:
+        row = self.selected()
+        url = str(row.record.get("url") or "") if row else ""
+        if url:
+            QGuiApplication.clipboard().setText(url)
+            self.notify(self.tr("Enlace de autofactura copiado."))
+
+    def stamp_selected(self) -> StampReceiptDialog | None:
+        row = self.selected()
+        if row is None:
+            self.say_in_detail(self.tr("Elige un recibo primero."))
+            return None
+        reason = self.offline_reason(self.tr("facturar un recibo"))
+        if reason:
+            self.say_in_detail(reason)
+            return None
+        team = self.ctx.team
+        clients = [c for _k, c in self.ctx.core.cache.all(Resource.CLIENTS, team)]
+        dialog = StampReceiptDialog(row.record, clients, self)
+        receipt_id = row.id
+
+        def done(receipt: Any) -> None:
+            record = record_of(receipt)
+            record.setdefault("status", "invoiced")
+            self.replace_record(record)
+            dialog.finish()
+            self.notify(self.tr("Recibo facturado."))
+
+        def submitted(body: object) -> None:
+            assert isinstance(body, dict)
+            self.run(
+                self.tr("facturar el recibo"),
+                lambda c: c.receipts.stamp(receipt_id, body, team=team),
+                done,
+                on_error=dialog.fail,
+                busy=[dialog.ok_button],
+            )
+
+        dialog.submitted.connect(submitted)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def cancel_selected(self) -> bool:
+        row = self.selected()
+        if row is None:
+            self.say_in_detail(self.tr("Elige un recibo primero."))
+            return False
+        reason = self.offline_reason(self.tr("cancelar un recibo"))
+        if reason:
+            self.say_in_detail(reason)
+            return False
+        total = money(row.extra["total"])
+        if not self.confirm(
+            self.tr("Cancelar recibo"),
+            self.tr(
+                "¿Cancelar el recibo por {0} de {1}? El cliente ya no podrá facturarlo y no "
+                "entrará en la factura global. El cobro NO se devuelve con esto: si hubo "
+                "devolución, regístrala en Pagos. No se puede deshacer."
+            ).format(total, _client_name(row.record) or self.tr("público en general")),
+            self.tr("Sí, cancelar el recibo"),
+            self.tr("cancelar el recibo por {0}").format(total),
+        ):
+            return False
+        receipt_id, team = row.id, self.ctx.team
+
+        def done(receipt: Any) -> None:
+            record = record_of(receipt)
+            record["status"] = record.get("status") or "cancelled"
+            record["id"] = record.get("id") or receipt_id
+            self.replace_record(record)
+            self.notify(self.tr("Recibo por {0} cancelado.").format(total))
+
+        return self.run(
+            self.tr("cancelar el recibo"),
+            lambda c: c.receipts.cancel(receipt_id, team=team),
+            done,
+            busy=[self.cancel_button],
+        )
+
+
+def _date(moment: float | None) -> str:
+    if moment is None:
+        return ""
+    return datetime.fromtimestamp(moment).astimezone().strftime("%d/%m/%Y")
