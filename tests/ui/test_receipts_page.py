@@ -148,9 +148,12 @@ def test_cancel_asks_first(
     page = open_page(qtbot, shell, 2)
     assert page.select_id(receipt_id)
     asked: list[str] = []
-    monkeypatch.setattr(
-        page, "confirm", lambda title, text, ok, action: asked.append(text) or False
-    )
+
+    def say_no(title: str, text: str, ok: str, action: str) -> bool:
+        asked.append(text)
+        return False
+
+    monkeypatch.setattr(page, "confirm", say_no)
     assert not page.cancel_selected()
     assert "no se devuelve" in asked[0].lower()
     assert api.receipts.get(receipt_id).status == "pending"
