@@ -9,9 +9,21 @@ from __future__ import annotations
 import dataclasses
 import logging
 import signal
+import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QLibraryInfo, QLocale, QLockFile, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDir,
+    QLibraryInfo,
+    QLocale,
+    QLockFile,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import Core, open_core
@@ -27,6 +39,8 @@ from desktop.ui.page import Page
 log = logging.getLogger(__name__)
 
 LOCK_FILENAME = "mostrador.lock"
+#: Exit code when Mostrador cannot open (a dialog said why).
+STARTUP_FAILED_EXIT = 3
 SETTINGS_FILENAME = "settings.ini"
 
 
@@ -34,21 +48,68 @@ class AlreadyRunningError(RuntimeError):
     """Another Mostrador already has this data folder open."""
 
 
+class StartupError(RuntimeError):
+    """Mostrador cannot open: `message` says why, in Spanish, for a dialog.
+
+    Attributes:
+        message: What happened and what to do (es-MX).
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def startup_message(exc: BaseException, data_dir: Path) -> str | None:
+    """What to tell a person about a failure while opening; None for a bug (a traceback)."""
+    if isinstance(exc, StartupError):
+        return exc.message
+    # Typed storage errors (desktop.store.errors) carry their own Spanish message; matched by
+    # name so this works with and without them (they were landing alongside this code).
+    if any(cls.__name__ == "StorageError" for cls in type(exc).__mro__):
+        return str(getattr(exc, "message", exc))
+    if isinstance(exc, sqlite3.Error):
+        from desktop.ui.ops import storage_message
+
+        return QCoreApplication.translate(
+            "AppShell", "No se pudo abrir la base de datos local ({path}): {reason}."
+        ).format(path=data_dir, reason=storage_message(exc))
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate(
+            "AppShell", "No se pudo usar la carpeta de datos {path}: {reason}."
+        ).format(path=data_dir, reason=exc.strerror or type(exc).__name__)
+    if type(exc).__name__ == "CatalogUnavailableError":
+        return QCoreApplication.translate(
+            "AppShell",
+            "Faltan los catálogos del SAT que vienen con Mostrador (la instalación está "
+            "incompleta). Reinstala Mostrador. Detalle: {detail}",
+        ).format(detail=exc)
+    return None
+
+
 def build_pages(ctx: UiContext) -> list[Page]:
     """The navigation, in order (Facturas, Equipo and Usuarios join later)."""
     from desktop.ui.clients_page import ClientsPage
     from desktop.ui.counter_page import CounterPage
+    from desktop.ui.invoices_page import InvoicesPage
     from desktop.ui.payments_page import PaymentsPage
     from desktop.ui.queue_page import QueuePage
+    from desktop.ui.receipts_page import ReceiptsPage
     from desktop.ui.services_page import ServicesPage
     from desktop.ui.settings_page import SettingsPage
+    from desktop.ui.team_page import TeamPage
+    from desktop.ui.users_page import UsersPage
 
     return [
         CounterPage(ctx),
         PaymentsPage(ctx),
+        InvoicesPage(ctx),
+        ReceiptsPage(ctx),
         ClientsPage(ctx),
         ServicesPage(ctx),
         QueuePage(ctx),
+        TeamPage(ctx),
+        UsersPage(ctx),
         SettingsPage(ctx),
     ]
 
@@ -56,30 +117,61 @@ def build_pages(ctx: UiContext) -> list[Page]:
 class AppShell:
     """Everything one running window needs, built in order and closed in reverse.
 
+    A failure half-way (a damaged database, missing SAT catalogs) closes what was built and
+    re-raises, so the caller can show a dialog and exit cleanly: no thread left running.
+
     Args:
         config: Where the data lives and which API to talk to.
         api_key: The key to use (from the keychain, the first-run dialog or the sandbox).
     """
 
     def __init__(self, config: AppConfig, api_key: str) -> None:
+        self.config = config
+        self._closed = False
+        # What is open so far, undone in reverse if opening fails half-way.
+        self._undo: list[Callable[[], object]] = []
+        try:
+            self._open(config, api_key)
+        except BaseException:
+            self._closed = True
+            for undo in reversed(self._undo):
+                try:
+                    undo()
+                except Exception:
+                    log.exception("while undoing a failed start")
+            raise
+
+    def _open(self, config: AppConfig, api_key: str) -> None:
         config.data_dir.mkdir(parents=True, exist_ok=True)
         self.lock = QLockFile(str(config.data_dir / LOCK_FILENAME))
         # A lock left by a killed process is taken over (QLockFile checks the owner's pid).
         if not self.lock.tryLock(200):
-            raise AlreadyRunningError(str(config.data_dir))
-        self.config = config
+            if self.lock.error() == QLockFile.LockError.LockFailedError:
+                raise AlreadyRunningError(str(config.data_dir))
+            # Not "already open": the folder cannot be written (permissions, read-only disk).
+            raise StartupError(
+                QCoreApplication.translate(
+                    "AppShell",
+                    "Mostrador no puede escribir en su carpeta de datos ({path}). Revisa los "
+                    "permisos de la carpeta o elige otra con --data-dir.",
+                ).format(path=config.data_dir)
+            )
+        self._undo.append(self.lock.unlock)
         # The same lock as `python -m desktop sync`: one sender per data folder, across both.
         # Taken (and retried every few seconds while a CLI `sync` holds it) by the lanes.
         self.sender_lock = SenderLock(config.data_dir)
+        self._undo.append(self.sender_lock.release)
         self.core: Core = open_core(config)
+        self._undo.append(self.core.close)
         self.bridge = Lanes(
             api_key=api_key,
             base_url=config.api_url,
             team=config.team,
             outbox=self.core.outbox,
             cache=self.core.cache,
-            acquire_sender_lock=self.sender_lock.try_acquire,
+            acquire_sender_lock=self._acquire_sender_lock,
         )
+        self._undo.append(self.bridge.shutdown)
         self.settings = QSettings(
             str(config.data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat
         )
@@ -87,10 +179,16 @@ class AppShell:
         self.bridge.start()
         self.bridge.refresh()
         self.window = MainWindow(self.ctx, build_pages(self.ctx))
-        self._closed = False
+
+    def _acquire_sender_lock(self) -> bool:
+        try:
+            return self.sender_lock.try_acquire()
+        except OSError:
+            log.exception("cannot take the sender lock")
+            return False
 
     def close(self) -> None:
-        """Stop and join the worker, close the database, release the lock. Idempotent."""
+        """Stop and join the lanes, close the database, release the locks. Idempotent."""
         if self._closed:
             return
         self._closed = True
@@ -139,6 +237,8 @@ def run_gui(config: AppConfig, argv: list[str]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Mostrador")
     app.setOrganizationName("Mostrador")
+    # From the very start: a SIGTERM while the app is still opening ends it cleanly too.
+    terminated = _quit_on_sigterm(app)
     apply_style(app)
 
     sandbox = None
@@ -178,27 +278,56 @@ def run_gui(config: AppConfig, argv: list[str]) -> int:
         if sandbox is not None:
             sandbox.stop()
         return 1
+    except Exception as exc:
+        message = startup_message(exc, config.data_dir)
+        if sandbox is not None:
+            sandbox.stop()
+        if message is None:
+            raise
+        log.error("cannot open: %s", message, exc_info=exc)
+        show_startup_error(message)
+        return STARTUP_FAILED_EXIT
     _watch_network(shell.bridge)
-    _quit_on_sigterm(app)
     shell.window.show()
     try:
-        return app.exec()
+        # quit() before exec() is lost: a SIGTERM that came while opening ends here instead.
+        return 0 if terminated.is_set() else app.exec()
     finally:
         shell.close()
         if sandbox is not None:
             sandbox.stop()
 
 
-def _quit_on_sigterm(app: QApplication) -> None:
-    """Close cleanly (join the worker) when the session manager or `kill` asks us to stop.
+def show_startup_error(message: str) -> None:
+    """The dialog that explains why Mostrador cannot open (the process then exits)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Mostrador", message)
+    box.setObjectName("startupError")
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "AppShell", "Mostrador se cerrará. Nada de lo guardado se perdió."
+        )
+    )
+    box.exec()
+
+
+def _quit_on_sigterm(app: QApplication) -> threading.Event:
+    """Close cleanly (join the lanes) when the session manager or `kill` asks us to stop.
 
     Python runs signal handlers only between bytecodes, and Qt's event loop is C++: a short
-    idle timer gives the interpreter a chance to notice the signal.
+    idle timer gives the interpreter a chance to notice the signal. Returns an event set once
+    the signal came (for a signal that arrives before the event loop runs).
     """
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    terminated = threading.Event()
+
+    def handler(*_: object) -> None:
+        terminated.set()
+        app.quit()
+
+    signal.signal(signal.SIGTERM, handler)
     wake = QTimer(app)
     wake.timeout.connect(lambda: None)
     wake.start(500)
+    return terminated
 
 
 def apply_stored_connection(config: AppConfig) -> AppConfig:

@@ -336,9 +336,14 @@ class Lanes(QObject):
     # -- sender -------------------------------------------------------------------------------
 
     def kick(self) -> None:
-        """Try to send now (a person asked, or Qt says the network is back)."""
+        """Try to send now (a sale was queued, a person asked, or the network is back).
+
+        Also tells every view at once that the queue changed: pages kick right after queueing,
+        and the pending count must move the moment the sale is saved.
+        """
         if not self._running:
             return
+        self.queue_changed.emit()
         self._sender.kick()
         if self._online is False:
             self._probe()
@@ -351,7 +356,12 @@ class Lanes(QObject):
             self._publish()
 
     def notify_queue_changed(self) -> None:
-        """The GUI changed the outbox itself (queued, retried, discarded): tell every view."""
+        """The GUI changed the outbox itself (queued, retried, discarded): tell every view now."""
+        if self._running:
+            self._queue_timer.stop()
+            self.queue_changed.emit()
+
+    def _queue_changed_by_sender(self) -> None:
         if self._running and not self._queue_timer.isActive():
             # A drain reports every row; coalesce so views reload a few times a second.
             self._queue_timer.start()
@@ -377,7 +387,7 @@ class Lanes(QObject):
         if not self._running or not isinstance(event, SenderEvent):
             return
         if event.kind in {"sent", "parked", "retry"}:
-            self.notify_queue_changed()
+            self._queue_changed_by_sender()
         if event.kind in {"sent", "online"}:
             self._set_online(True)
         elif event.kind == "offline":

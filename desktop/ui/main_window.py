@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.resources import resource
 from desktop.ui.context import UiContext
+from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.page import Page
 from desktop.ui.status_pill import StatusPill
 
@@ -48,23 +50,39 @@ class MainWindow(QMainWindow):
             # Titles are marked with QT_TRANSLATE_NOOP("Page", ...) where each page declares it.
             title = QCoreApplication.translate("Page", page.title)
             item = QListWidgetItem(icon(page.icon_name), title)
-            item.setToolTip(f"Ctrl+{number}")
             self.nav.addItem(item)
             self.stack.addWidget(page)
+            if number > 9:  # Ctrl+1…Ctrl+9 only; later pages are a click away
+                continue
+            item.setToolTip(f"Ctrl+{number}")
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda n=number - 1: self.show_page(n))
         self.nav.currentRowChanged.connect(self._on_nav)
+
+        # Notices get their own line under the pages (the status bar's message area had no
+        # room next to the pill, so notices never showed: issue 10 §3).
+        self.notice_bar = NoticeBar()
+        ctx.notices.posted.connect(self.notice_bar.show_notice)
+        dismiss = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.notice_bar)
+        dismiss.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        dismiss.activated.connect(self.notice_bar.dismiss)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.stack, 1)
+        column.addWidget(self.notice_bar)
 
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(right, 1)
         self.setCentralWidget(central)
 
         self.pill = StatusPill(ctx.core.outbox)
-        self.statusBar().addPermanentWidget(self.pill, 1)
+        self.statusBar().addPermanentWidget(self.pill)
         self.statusBar().setSizeGripEnabled(False)
         self.pill.sync_requested.connect(ctx.bridge.kick)
         self.pill.open_queue.connect(lambda: self.show_page_named("queue"))
@@ -87,11 +105,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         self.pages[index].activated()
 
-    def notify(self, message: str, timeout_ms: int = 6000) -> None:
-        """A short message in the status bar (e.g. "Registrado", "En cola")."""
-        self.statusBar().showMessage(message, timeout_ms)
+    def notify(self, message: str, level: str = "info") -> None:
+        """Older pages call this through `window().notify(text)`; new code: `ctx.notify`."""
+        self.ctx.notify(message, level if isinstance(level, str) else "info")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Pending rows are on disk already; the app shell joins the worker thread on exit.
+        # Pending rows are on disk already; the app shell joins the lanes on exit.
         self.pill.stop()
+        self.notice_bar.stop()
         super().closeEvent(event)

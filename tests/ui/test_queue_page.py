@@ -71,9 +71,11 @@ def test_models_pass_the_model_tester(qtbot: QtBot, shell: AppShell, qtmodeltest
 def test_parked_sale_shows_its_spanish_error(qtbot: QtBot, shell: AppShell) -> None:
     page = open_page(qtbot, shell)
     item = parked_sale(qtbot, shell)
-    qtbot.waitUntil(lambda: item.folio in table(page), timeout=WAIT)
+    # The page shows the row as soon as it is queued (pending), then again once parked.
+    qtbot.waitUntil(
+        lambda: table(page).get(str(item.folio), {}).get("Estado") == "Detenido", timeout=WAIT
+    )
     row = table(page)[str(item.folio)]
-    assert row["Estado"] == "Detenido"
     assert row["Tipo"] == "Venta"
     assert row["Último error"].startswith("gigstack rechazó la operación (404)")
     assert "client_does_not_exist" in row["Detalle"]

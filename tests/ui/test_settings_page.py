@@ -206,6 +206,9 @@ def test_the_stylesheet_parses_and_styles_the_page(
 ) -> None:
     from desktop.resources import resource
 
+    from PySide6.QtCore import QDir
+
+    QDir.addSearchPath("icons", str(resource("icons")))  # as `apply_style` does for the app
     style = resource("style.qss").read_text(encoding="utf-8")
     page.setStyleSheet(style)  # on the page only: other tests keep Qt's default look
     page.save_button.ensurePolished()

@@ -56,7 +56,7 @@ def test_a_shift_that_loses_the_internet_and_gets_it_back(
     ring_up(f"2*{codes['service_demo_refresco']}")
     qtbot.waitUntil(lambda: outbox.stats().sent == 2, timeout=TIMEOUT)
     qtbot.waitUntil(
-        lambda: "Registrado en gigstack" in window.statusBar().currentMessage(), timeout=TIMEOUT
+        lambda: "Registrado en gigstack" in window.notice_bar.text, timeout=TIMEOUT
     )
     qtbot.waitUntil(lambda: "En línea" in pill.connection.text(), timeout=TIMEOUT)
 
@@ -68,7 +68,7 @@ def test_a_shift_that_loses_the_internet_and_gets_it_back(
     qtbot.waitUntil(lambda: "Sin conexión" in pill.connection.text(), timeout=TIMEOUT)
     pill.refresh()
     assert "3 por enviar" in pill.pending.text()
-    qtbot.waitUntil(lambda: "En cola" in window.statusBar().currentMessage(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "En cola" in window.notice_bar.text, timeout=TIMEOUT)
     assert outbox.stats().sent == 2
 
     # It comes back; "Sincronizar ahora" sends everything, once.
