@@ -171,3 +171,33 @@ def test_the_dialog_and_the_cli_refuse_a_price_with_the_same_words(
     err = capsys.readouterr().err
     assert code == cli.EXIT_USAGE
     assert f"items.0.unit_price: {dialog_says}" in err
+
+
+# -- teams -----------------------------------------------------------------------------------
+
+
+class _Team:
+    def __init__(self, team_id: str | None, created_at: object = None) -> None:
+        self.id = team_id
+        self.created_at = created_at
+
+
+def test_which_team_is_mine() -> None:
+    from desktop.rules.teams import Certainty, acting_team, integration_team_hint, own_team
+
+    assert integration_team_hint({"team": "team_a"}) == "team_a"
+    assert integration_team_hint({"team_id": " team_b "}) == "team_b"
+    assert integration_team_hint({"id": "team_c"}) == "team_c"
+    assert integration_team_hint({"team": 5}) is None
+    assert integration_team_hint(None) is None
+    teams = [_Team("team_new", 300), _Team("team_old", 100), _Team(None, 1)]
+    assert own_team(teams, "team_x") == own_team([], "team_x")
+    assert own_team(teams, "team_x").certainty is Certainty.KNOWN  # type: ignore[union-attr]
+    assert own_team(teams) is None  # two teams and no hint: never guess where money goes
+    guess = own_team(teams, allow_guess=True)
+    assert guess is not None and (guess.team_id, guess.certainty) == ("team_old", "oldest")
+    only = own_team([_Team("team_solo")])
+    assert only is not None and only.certainty is Certainty.ONLY
+    assert acting_team("team_connect", teams, "team_a") == "team_connect"
+    assert acting_team(None, teams, "team_a") == "team_a"
+    assert acting_team(None, teams, None) is None
