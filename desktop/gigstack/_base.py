@@ -28,7 +28,12 @@ from urllib.parse import quote
 import pydantic
 
 from desktop.gigstack.errors import InvalidRequestError, InvalidResponseError
-from desktop.gigstack.models._types import IDEMPOTENCY_KEY_PATTERN, ApiModel, RequestModel
+from desktop.gigstack.models._types import (
+    IDEMPOTENCY_KEY_PATTERN,
+    ApiModel,
+    RequestModel,
+    attach,
+)
 from desktop.gigstack.pagination import Page
 
 _log = logging.getLogger("desktop.gigstack")
@@ -455,12 +460,13 @@ def read_record(
     if record is None:
         record = cast(M, model.model_construct())
         dropped = ["*"]
-    record._raw = raw
     if dropped:
-        record._unreadable = tuple(dropped)
+        attach(record, _raw=raw, _unreadable=tuple(dropped))
         if problems is not None:
             key = tuple(dropped)
             problems[key] = problems.get(key, 0) + 1
+    else:
+        attach(record, _raw=raw)
     return record
 
 

@@ -24,6 +24,7 @@ from desktop.gigstack.models._types import (
     LenientTaxType,
     ReceiptStatus,
     Timestamp,
+    attach,
 )
 
 __all__ = [
@@ -386,14 +387,12 @@ class Payment(ApiModel):
     metadata: dict[str, Any] | None = None
     idempotency_key: str | None = None
 
-    _total_from_amount: bool = PrivateAttr(default=False)
-
     @model_validator(mode="after")
     def _total_from_cents(self) -> Payment:
         if self.total is None and self.amount is not None:
             # CLI commit 9c4f6ab: ``amount`` is in cents on these records.
             self.total = (self.amount / Decimal(100)).quantize(Decimal("0.01"))
-            self._total_from_amount = True
+            attach(self, _total_from_amount=True)
         if self.receipt_id is None and self.receipt is not None and self.receipt.id:
             self.receipt_id = self.receipt.id
         return self
@@ -401,7 +400,8 @@ class Payment(ApiModel):
     @property
     def total_from_amount(self) -> bool:
         """True when :attr:`total` was computed from ``amount`` in cents."""
-        return self._total_from_amount
+        private = self.__pydantic_private__ or {}
+        return bool(private.get("_total_from_amount"))
 
     @property
     def invoice_ids(self) -> list[str]:
