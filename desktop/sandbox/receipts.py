@@ -317,7 +317,6 @@ def stamp_receipt(
     receipt = team.receipts.get(receipt["id"]) or receipt
     date = opt_int(body, "date", "date")  # n8n sends it (ms); accepted, the stamp is "now"
     del date
-    receiver, use, stamp_to = _receiver(team, receipt, body)
     status = receipt["status"]
     if status == "invoiced":
         raise conflict(f"Receipt {receipt['id']} is already invoiced", "already_invoiced")
@@ -328,6 +327,7 @@ def stamp_receipt(
         )
     if status not in OPEN_STATUSES:
         raise conflict(f"Receipt {receipt['id']} is {status} and cannot be stamped")
+    receiver, use, stamp_to = _receiver(team, receipt, body)
     items = copy.deepcopy(receipt["items"])
     config = receipt.get("invoice_config") or {}
     series, folio = domain.invoice_series(team, {"invoice_config": config} if config else {})
