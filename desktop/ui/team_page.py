@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gigstack import GigstackClient, GigstackError
+from desktop.rules.teams import acting_team, integration_team_hint
 from desktop.store.outbox import OutboxState
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import when
@@ -65,24 +66,16 @@ INTEGRATION_NAMES = {
 
 
 def current_team_id(client: GigstackClient, team: str | None) -> str | None:
-    """The id of the team the app acts on (worker thread).
-
-    The Connect team when one is chosen; else the key's own team. gigstack does not document
-    how to ask for it: `GET /teams/integrations` (which describes the key's team) carries a
-    `team` id in the sandbox; gigstack's CLI reads the key's JWT `team` claim instead. We try
-    the first, then fall back to the only team listed when there is just one.
-    """
+    """The id of the team the app acts on (worker thread): the chosen Connect team, else the
+    key's own team as `desktop.rules.teams` tells it (integrations hint, or the only team)."""
     if team:
         return team
     try:
-        extras = client.teams.integrations().model_extra or {}
-        value = extras.get("team") or extras.get("team_id") or extras.get("id")
-        if isinstance(value, str) and value:
-            return value
+        hint = integration_team_hint(client.teams.integrations().model_extra)
     except GigstackError:
-        pass
-    teams = client.teams.list_page(limit=2).items
-    return teams[0].id if len(teams) == 1 and teams[0].id else None
+        hint = None
+    teams = [] if hint else client.teams.list_page(limit=2).items
+    return acting_team(None, teams, hint)
 
 
 @dataclass
