@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -85,16 +86,18 @@ def test_64_levels_are_fine_and_huge_bodies_are_413(api: httpx.Client) -> None:
     assert response.status_code == 413 and response.json()["error"] == "payload_too_large"
 
 
-def test_bad_bytes_leave_the_state_file_loadable(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def client_for(sb: Sandbox) -> httpx.Client:
+    return httpx.Client(base_url=sb.base_url, headers={"Authorization": KEY})
+
+
+def test_bad_bytes_leave_the_state_file_loadable(tmp_path: Path) -> None:
     state = tmp_path / "state.json"
-    with Sandbox(api_key=KEY, seed="empty", state_file=state) as sb:
-        with httpx.Client(base_url=sb.base_url, headers={"Authorization": KEY}) as api:
-            for content in (*BAD_BODIES.values(), *BAD_SALES.values()):
-                assert raw_post(api, "/clients", content).status_code == 400
-            assert api.post("/clients", json={"name": "Sí se guarda"}).status_code == 201
-    with Sandbox(api_key=KEY, state_file=state) as again:
-        with httpx.Client(base_url=again.base_url, headers={"Authorization": KEY}) as api:
-            names = [c["name"] for c in api.get("/clients").json()["data"]]
+    with Sandbox(api_key=KEY, seed="empty", state_file=state) as sb, client_for(sb) as api:
+        for content in (*BAD_BODIES.values(), *BAD_SALES.values()):
+            assert raw_post(api, "/clients", content).status_code == 400
+        assert api.post("/clients", json={"name": "Sí se guarda"}).status_code == 201
+    with Sandbox(api_key=KEY, state_file=state) as again, client_for(again) as api:
+        names = [c["name"] for c in api.get("/clients").json()["data"]]
     assert names == ["Sí se guarda"]
 
 
