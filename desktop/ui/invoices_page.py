@@ -198,7 +198,30 @@ class InvoicesPage(ServerListPage):
         for column, width in ((0, 92), (1, 80), (3, 120), (4, 50), (5, 96), (6, 86)):
             self.table.setColumnWidth(column, width)
         self._rebuild_filter()
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_selected())
         self.show_detail(None)
+
+    def _load_selected(self) -> None:
+        """Complete the selected invoice with `GET /invoices/income/{id}`, quietly (the list
+        answer may leave out items, stamp or complements)."""
+        row = self.selected()
+        if row is None or row.extra.get("full") or self.is_offline():
+            return
+        invoice_id, team = row.id, self.ctx.team
+
+        def done(invoice: Invoice) -> None:
+            row.record.update(invoice.model_dump(mode="json", by_alias=True, exclude_none=True))
+            row.extra.update(self.make_row(row.record).extra)
+            row.extra["full"] = True
+            if self.selected() is row:
+                self.show_detail(row)
+
+        self.ctx.run_op(
+            self,
+            lambda c: c.invoices.get_income(invoice_id, team=team),
+            done,
+            on_error=lambda _m, _e: None,
+        )
 
     # -- table ----------------------------------------------------------------------------
 

@@ -76,7 +76,9 @@ def go_offline(qtbot: QtBot, shell: AppShell, sandbox: Sandbox) -> None:
     qtbot.waitUntil(lambda: shell.bridge.online is False, timeout=WAIT)
 
 
-def test_lists_invoices_with_detail_and_filters(qtbot: QtBot, shell: AppShell) -> None:
+def test_lists_invoices_with_detail_and_filters(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
     page = open_page(qtbot, shell)
     folios = {page.model.row_at(n).extra["folio"] for n in range(page.model.rowCount())}
     assert {"A-1", "A-2", "A-3", "MOS-1"} <= folios
@@ -85,6 +87,12 @@ def test_lists_invoices_with_detail_and_filters(qtbot: QtBot, shell: AppShell) -
     assert page.detail_labels["status"].text() == "Vigente"
     assert len(page.detail_labels["uuid"].text()) == 36  # the SAT folio fiscal
     assert page.cancel_button.isVisible()
+    # The detail is completed with GET /invoices/income/{id}.
+    invoice_id = page.selected().id  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: any(r.path.endswith(f"/invoices/income/{invoice_id}") for r in sandbox.requests),
+        timeout=WAIT,
+    )
     page.series_filter.setCurrentIndex(page.series_filter.findData("MOS"))
     assert [page.model.row_at(n).extra["folio"] for n in range(page.model.rowCount())] == ["MOS-1"]
     page.series_filter.setCurrentIndex(0)
