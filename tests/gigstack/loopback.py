@@ -1,9 +1,10 @@
 """A small HTTP server on a real loopback socket, for answers the sandbox does not give.
 
 Used where the sandbox cannot stand in: gigstack's legacy record shapes (``{label, value}``
-regimes, Firestore timestamps, payments without ``total``) and, until the sandbox serves them,
-receipts. It is a real server (``http.server`` on 127.0.0.1, port 0) reached through the real
-client and httpx, not a mock transport. Every request is recorded with its raw body bytes.
+regimes, Firestore timestamps, payments without ``total``) and routes the sandbox does not
+serve (resending an invoice, credit notes). It is a real server (``http.server`` on
+127.0.0.1, port 0) reached through the real client and httpx, not a mock transport. Every
+request is recorded with its raw body bytes.
 """
 
 from __future__ import annotations
