@@ -355,3 +355,88 @@ def test_qr_image_is_a_scannable_square(qtbot: QtBot) -> None:
     assert image.pixelColor(corner, corner) == QColor("black")  # finder pattern
     with pytest.raises(ValueError):
         qr_image("")
+
+
+def _collected(page: PaymentsPage) -> str:
+    text = page.count_label.text()
+    return text.split("cobrado ", 1)[1].split(" ·", 1)[0]
+
+
+def test_cobrado_nets_partial_refunds_and_leaves_cancellations_out(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
+    from decimal import Decimal
+
+    from desktop.payment_rules import collected
+
+    page = open_page(qtbot, shell)
+    page.date_range.setCurrentIndex(page.date_range.findData(DATE_ALL))
+    rows = [page.model.row_at(n) for n in range(page.model.rowCount())]
+    before = collected((r.status, {**r.record, "total": r.total}, r.in_queue) for r in rows)
+    assert _collected(page) == f"${before.collected:,.2f}"
+
+    cancelled = select_where(page, lambda r: r.total == Decimal("98.0"))
+    click(qtbot, page.cancel_button)
+    click(qtbot, page.dialog.ok_button)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: status_of(page, cancelled.key) == "Cancelado", timeout=WAIT)
+    refunded = select_where(page, lambda r: r.total == Decimal("55.0"))
+    click(qtbot, page.refund_button)
+    dialog = page.dialog
+    assert isinstance(dialog, RefundDialog)
+    dialog.amount.setText("20,5")  # a Spanish keyboard's decimal comma: $20.50, never 205
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: status_of(page, refunded.key) == "Reembolso parcial", timeout=WAIT)
+    expected = before.collected - Decimal("98.00") - Decimal("20.50")
+    assert _collected(page) == f"${expected:,.2f}"
+    assert "reembolsado $20.50" in page.count_label.text()
+    assert "1 cancelados" in page.count_label.text()
+    # What is left to refund counts the first refund, whatever gigstack reports.
+    click(qtbot, page.refund_button)
+    dialog = page.dialog
+    assert isinstance(dialog, RefundDialog)
+    assert dialog.amount.text() == "34.50"
+    dialog.reject()
+
+
+def test_fiscal_column_sold_at_and_stamping_refused_offline(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
+    from desktop.payment_rules import Fiscal
+    from desktop.store.outbox import OutboxState
+
+    page = open_page(qtbot, shell)
+    item = queue_payment(
+        shell.core.outbox,
+        {
+            "client": {"id": "client_demo_publico"},
+            "items": [{"id": "service_demo_lapiz", "quantity": 2}],
+            "automation_type": "receipt",
+            "payment_form": "01",
+        },
+    )
+    shell.bridge.queue_changed.emit()
+    queued = select_where(page, lambda r: r.folio == item.folio)
+    assert queued.fiscal is Fiscal.QUEUED
+    assert page.detail_labels["soldAt"].text()  # the sale's own moment, even while queued
+    shell.bridge.kick()
+    qtbot.waitUntil(lambda: shell.core.outbox.get(item.id).state is OutboxState.SENT, timeout=WAIT)
+    key = f"payment:{_server_id(shell, item.id)}"
+    qtbot.waitUntil(lambda: page.select_key(key), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: (row := page.selected()) is not None and row.fiscal is Fiscal.RECEIPT_PENDING,
+        timeout=WAIT,
+    )
+    assert "Recibo pendiente" in {r["Comprobante"] for r in visible_rows(page)}
+    assert page.detail_labels["selfInvoice"].text().startswith("http")
+    invoiced = {r["Comprobante"] for r in visible_rows(page) if r["Folio"] != item.folio}
+    assert "Facturada" in invoiced  # the seed's invoiced payments
+    sandbox.go_down()
+    try:
+        shell.bridge.refresh([Resource.PAYMENTS])
+        qtbot.waitUntil(lambda: page.offline_reason() is not None, timeout=WAIT)
+        page.dialog = None
+        click(qtbot, page.stamp_button)
+        assert "Sin conexión" in page.action_error.text()
+        assert page.dialog is None
+    finally:
+        sandbox.come_up()

@@ -247,3 +247,62 @@ def test_no_sale_yet_nothing_to_print(qtbot: QtBot, shell: AppShell) -> None:
     assert page.ticket_data() is None
     assert not page.print_last_ticket()
     assert page.save_last_ticket_pdf() is None
+
+
+URL = "https://invoicing.gigstack.pro/autofactura?id=receipt_1234567890"
+
+
+@pytest.mark.parametrize("width", [58, 80])
+def test_receipt_ticket_carries_the_self_invoice_qr(qtbot: QtBot, width: int) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage
+
+    from desktop.ui.qr import qr_image
+
+    data = sample(
+        status="Registrado",
+        fiscal=ticket.TicketFiscal(
+            "receipt", sent=True, receipt_url=URL, valid_until=1_792_000_000
+        ),
+    )
+    text = ticket.ticket_text(data, width)
+    assert "Factura tu compra" in text
+    assert "Válido hasta el" in text
+    assert "Fecha de venta" in text
+    doc = ticket.ticket_document(data, width)
+    image = doc.resource(QTextDocument.ResourceType.ImageResource, QUrl(ticket.QR_URL))
+    assert isinstance(image, QImage)
+    assert image == qr_image(URL, size_px=image.width())
+    # The QR is drawn at its size on paper: about 4 cm wide on 80 mm rolls.
+    assert f'width="{round(ticket.QR_MM[width] * ticket.POINTS_PER_MM)}"' in ticket.ticket_html(
+        data, width
+    )
+
+
+def test_queued_receipt_ticket_says_how_to_ask_for_the_invoice(qtbot: QtBot) -> None:
+    data = sample(fiscal=ticket.TicketFiscal("receipt", sent=False, where="La Esquina"))
+    text = " ".join(ticket.ticket_text(data).split())
+    assert "Pide tu factura con el folio CAJA1-7 en La Esquina" in text
+    assert "Factura tu compra" in text  # the QR comes on the reprint
+
+
+def test_invoiced_ticket_prints_series_folio_and_fiscal_uuid(qtbot: QtBot) -> None:
+    uuid = "6F1C2D3E-1111-4A2B-9C3D-ABCDEF123456"
+    data = sample(
+        status="Registrado",
+        fiscal=ticket.TicketFiscal("invoice", sent=True, invoice_number="A-12", invoice_uuid=uuid),
+    )
+    text = " ".join(ticket.ticket_text(data).split())
+    assert "Serie-folio A-12" in text
+    assert uuid in text
+    pending = sample(fiscal=ticket.TicketFiscal("invoice", sent=False))
+    assert "se timbra en cuanto la venta llegue" in " ".join(ticket.ticket_text(pending).split())
+    nothing = sample(fiscal=ticket.TicketFiscal("none", sent=True))
+    assert "factura" not in ticket.ticket_text(nothing).lower()
+
+
+def test_reprint_says_so_and_keeps_the_sale_moment(qtbot: QtBot) -> None:
+    data = sample(reprinted_at=1_790_100_000)
+    text = ticket.ticket_text(data)
+    assert "Reimpreso" in text
+    assert ticket.ticket_text(sample()).count("Reimpreso") == 0
