@@ -6,6 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop.cli import main as cli_main
+from desktop.config import AppConfig
 
 SMOKE_TEST_FLAG = "--smoke-test"
 
@@ -29,7 +30,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.ui import crash_notice
 
         crash_notice.install()
-    return cli_main(args)
+    return cli_main(args, gui=run_gui)
+
+
+def run_gui(config: AppConfig, argv: list[str]) -> int:
+    """The Qt app (imported only when it is wanted: the CLI stays Qt-free)."""
+    from desktop.ui.app import run_gui as start
+
+    return start(config, argv)
 
 
 def _wants_gui(args: list[str]) -> bool:

@@ -588,7 +588,17 @@ def _err(message: str, stream: TextIO | None = None) -> None:
     print(_visible(message), file=stream or sys.stderr, flush=True)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+GuiLauncher = Callable[[AppConfig, list[str]], int]
+
+
+def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -> int:
+    """Parse `argv`, resolve the configuration, run one command (or the app).
+
+    Args:
+        gui: Starts the Qt app when no command is given. The entry point
+            (`desktop.__main__`) passes it: the CLI sits below the UI layer and never imports
+            it (checked by import-linter).
+    """
     from desktop.config import default_log_dir
     from desktop.logs import setup_logging
 
@@ -603,9 +613,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         default_log_dir(), logging.DEBUG if args.verbose else logging.INFO, console=args.verbose
     )
     if args.command is None:
-        from desktop.ui.app import run_gui
-
-        return run_gui(config, sys.argv[:1])
+        if gui is None:
+            parser.print_help()
+            return EXIT_USAGE
+        return gui(config, sys.argv[:1])
     try:
         return run(config, args)
     except GigstackError as exc:
