@@ -213,3 +213,10 @@ def test_refund_always_sends_amount_and_reason(api: GigstackClient, sandbox: Any
     assert sent.json == {"amount": Decimal("1.00"), "reason": "requested_by_customer"}
     api.payments.refund(payment.id, amount=Decimal("2"), reason="  devolución ")
     assert sandbox.requests[-1].json == {"amount": 2, "reason": "devolución"}
+
+
+@pytest.mark.parametrize("folio", ["77", 77, "A-77"])
+def test_invoice_config_folio_goes_out_as_written(folio: object) -> None:
+    body = register_body("c", "s", invoice_config={"serie": "MOS", "folio": folio})
+    payload = body_json(coerce_body(RegisterPaymentRequest, body), order_like=body)
+    assert payload["invoice_config"] == {"serie": "MOS", "folio": folio}

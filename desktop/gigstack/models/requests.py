@@ -276,13 +276,13 @@ def _check_exchange_rate(currency: str | None, exchange_rate: Decimal | None) ->
 class InvoiceConfig(RequestModel):
     """Series/folio for the invoice a payment generates (n8n only, REFERENCE §6.5).
 
-    ``folio`` is an integer in the swagger; a folio written as text is accepted too (numeric
-    text becomes the integer) rather than refusing a body some caller wrote that way.
+    ``folio`` is an integer in the swagger; a folio written as text is accepted too and sent
+    as written (text stays text) rather than refusing a body some caller wrote that way.
     """
 
     serie: str | None = None
     folio: Annotated[
-        Annotated[int, Field(ge=1)] | NonEmptyStr | None, Field(union_mode="left_to_right")
+        NonEmptyStr | Annotated[int, Field(ge=1)] | None, Field(union_mode="left_to_right")
     ] = None
 
 
