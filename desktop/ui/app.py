@@ -27,7 +27,13 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import Core, open_core
-from desktop.config import DEFAULT_API_URL, AppConfig
+from desktop.config import (
+    CONFIG_FILENAME,
+    DEFAULT_API_URL,
+    AppConfig,
+    ConfigError,
+    TerminalConfig,
+)
 from desktop.credentials import get_api_key
 from desktop.resources import resource
 from desktop.sync.lock import SenderLock
@@ -203,9 +209,16 @@ class AppShell:
         self.lock.unlock()
 
 
-def install_translations(app: QApplication, settings: QSettings | None) -> None:
-    """Spanish is the source language; English (or another) loads a compiled .qm."""
-    language = str(settings.value("ui/language", "es")) if settings is not None else "es"
+def install_translations(app: QApplication, settings: QSettings | str | None) -> None:
+    """Spanish is the source language; English (or another) loads a compiled .qm.
+
+    `settings`: the language code (from `interface_language`), or a QSettings still holding
+    "ui/language" (older callers), or None for Spanish.
+    """
+    if isinstance(settings, str):
+        language = settings or "es"
+    else:
+        language = str(settings.value("ui/language", "es")) if settings is not None else "es"
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
     # Added with the translations: Qt's own texts (QMessageBox "Yes"/"No", context menus)
     # follow the chosen language too, when the bundle ships qtbase_<lang>.qm.
@@ -251,7 +264,7 @@ def run_gui(config: AppConfig, argv: list[str]) -> int:
         config = apply_stored_connection(config)
         api_key = get_api_key(config.api_url)
 
-    install_translations(app, _peek_settings(config.data_dir))
+    install_translations(app, interface_language(config.data_dir))
     if api_key is None:
         from desktop.ui.first_run import FirstRunDialog
 
@@ -331,14 +344,16 @@ def _quit_on_sigterm(app: QApplication) -> threading.Event:
 
 
 def apply_stored_connection(config: AppConfig) -> AppConfig:
-    """Use the API URL and team chosen in the app unless the command line or environment set one."""
-    from desktop.ui.settings_page import CONNECTION_API_URL, CONNECTION_TEAM
+    """Use the API URL and team in the folder's config.json unless flags or environment chose.
 
-    stored = _peek_settings(config.data_dir)
-    if stored is None:
+    `AppConfig.from_env` applies the same precedence already; this keeps a config built by
+    hand (tests, the demo's re-entry) on the same rules.
+    """
+    terminal = _terminal(config.data_dir)
+    if terminal is None:
         return config
-    url = str(stored.value(CONNECTION_API_URL, "") or "").strip()
-    team = str(stored.value(CONNECTION_TEAM, "") or "").strip()
+    url = terminal.api_url if terminal.is_set("connection.api_url") else ""
+    team = terminal.team
     if url and config.api_url == DEFAULT_API_URL:
         config = dataclasses.replace(config, api_url=url)
     if team and config.team is None:
@@ -347,19 +362,36 @@ def apply_stored_connection(config: AppConfig) -> AppConfig:
 
 
 def remember_connection(config: AppConfig) -> None:
-    """Keep the first run's choice of API URL and team for the next start (no secrets)."""
-    from desktop.ui.settings_page import CONNECTION_API_URL, CONNECTION_TEAM
+    """Keep the first run's API URL and team in config.json, read by the app and the CLI.
 
-    config.data_dir.mkdir(parents=True, exist_ok=True)
-    settings = QSettings(str(config.data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat)
-    settings.setValue(CONNECTION_API_URL, config.api_url)
-    settings.setValue(CONNECTION_TEAM, config.team or "")
-    settings.sync()
+    No secrets: the key is in the OS keychain. A failure to write is logged; the app still
+    opens with what the person chose (it is in `config`).
+    """
+    terminal = _terminal(config.data_dir) or TerminalConfig(config.data_dir / CONFIG_FILENAME)
+    try:
+        terminal.set("connection.api_url", config.api_url)
+        if config.team:
+            terminal.set("connection.team", config.team)
+        else:
+            terminal.unset("connection.team")
+        terminal.save()
+    except ConfigError:
+        log.exception("could not keep the chosen connection")
 
 
-def _peek_settings(data_dir: Path) -> QSettings | None:
-    path = data_dir / SETTINGS_FILENAME
-    return QSettings(str(path), QSettings.Format.IniFormat) if path.exists() else None
+def _terminal(data_dir: Path) -> TerminalConfig | None:
+    """The folder's configuration; None when config.json is damaged (reported elsewhere)."""
+    try:
+        return TerminalConfig.load(data_dir)
+    except ConfigError:
+        log.exception("config.json could not be read")
+        return None
+
+
+def interface_language(data_dir: Path) -> str:
+    """The interface language chosen for this folder (`ui.language` in config.json)."""
+    terminal = _terminal(data_dir)
+    return str(terminal.get("ui.language")) if terminal is not None else "es"
 
 
 def _watch_network(bridge: Lanes) -> None:

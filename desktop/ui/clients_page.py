@@ -212,8 +212,9 @@ class ClientsPage(RecordPage):
         record_id, team = str(row.id), self.ctx.team
         name = str(row.record.get("name") or record_id)
 
+        cache = self.ctx.core.cache
+
         def done(_result: Any) -> None:
-            self.ctx.core.cache.remove(Resource.CLIENTS, team, [record_id])
             self.reload()
             self.say(self.tr("Cliente «{0}» eliminado.").format(name))
 
@@ -221,6 +222,7 @@ class ClientsPage(RecordPage):
             self.tr("eliminar el cliente"),
             lambda c: c.clients.delete(record_id, team=team),
             done,
+            write_through=lambda _result: cache.remove(Resource.CLIENTS, team, [record_id]),
         )
 
     def _server_row(self, what: str) -> RecordRow | None:
@@ -230,11 +232,10 @@ class ClientsPage(RecordPage):
         return row
 
     def _keep(self, model: Any) -> None:
-        """Write a client the server returned into the cache and show it."""
+        """Write a client the server returned into the cache (runs on the page lane)."""
         record = model.model_dump(mode="json", by_alias=True, exclude_none=True)
         if record.get("id"):
             self.ctx.core.cache.upsert(Resource.CLIENTS, self.ctx.team, [record])
-            self.reload()
 
     def validate(self) -> None:
         what = self.tr("validar los datos fiscales")
@@ -244,7 +245,7 @@ class ClientsPage(RecordPage):
         record_id, team = str(row.id), self.ctx.team
 
         def done(client: Any) -> None:
-            self._keep(client)
+            self.reload()
             efos = getattr(client, "efos", None)
             if efos is not None and efos.is_valid is False:
                 self.say(self.tr("Atención: el RFC aparece en la lista EFOS del SAT."), error=True)
@@ -253,7 +254,12 @@ class ClientsPage(RecordPage):
             else:
                 self.say(self.tr("Datos fiscales válidos."))
 
-        self.run_online(what, lambda c: c.clients.validate(record_id, team=team), done)
+        self.run_online(
+            what,
+            lambda c: c.clients.validate(record_id, team=team),
+            done,
+            write_through=self._keep,
+        )
 
     def portal(self) -> None:
         what = self.tr("el enlace del portal")

@@ -428,8 +428,15 @@ class RecordPage(Page):
         what: str,
         fn: Callable[[GigstackClient], Any],
         on_done: Callable[[Any], None],
+        *,
+        write_through: Callable[[Any], Any] | None = None,
     ) -> bool:
-        """Run a server action for `what` (a Spanish noun phrase); False if refused offline."""
+        """Run a server action for `what` (a Spanish noun phrase); False if refused offline.
+
+        Goes through `ctx.run_op` (page lane, offline gating, dropped if this page is gone).
+        `write_through(result)` updates the cache on the lane thread before `on_done`, and
+        every page showing this resource hears about it.
+        """
         if self.refuse_offline(what):
             return False
         self.say(self.tr("Enviando a gigstack: {0}…").format(what))
@@ -437,7 +444,14 @@ class RecordPage(Page):
         def failed(message: str, _exc: Any) -> None:
             self.say(self.tr("No se pudo completar {0}: {1}").format(what, message), error=True)
 
-        self.ctx.bridge.call(fn, on_done, failed)
+        self.ctx.run_op(
+            self,
+            fn,
+            on_done,
+            on_error=failed,
+            write_through=write_through,
+            touches=[self.resource] if write_through is not None else (),
+        )
         return True
 
     def needs_server_row(self, row: RecordRow | None, what: str) -> RecordRow | None:

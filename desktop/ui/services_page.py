@@ -238,8 +238,9 @@ class ServicesPage(RecordPage):
         record_id, team = str(row.id), self.ctx.team
         name = str(row.record.get("description") or record_id)
 
+        cache = self.ctx.core.cache
+
         def done(_result: Any) -> None:
-            self.ctx.core.cache.remove(Resource.SERVICES, team, [record_id])
             self.reload()
             self.say(self.tr("Servicio «{0}» eliminado.").format(name))
 
@@ -247,4 +248,5 @@ class ServicesPage(RecordPage):
             self.tr("eliminar el servicio"),
             lambda c: c.services.delete(record_id, team=team),
             done,
+            write_through=lambda _result: cache.remove(Resource.SERVICES, team, [record_id]),
         )

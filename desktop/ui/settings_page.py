@@ -32,10 +32,17 @@ from PySide6.QtWidgets import (
 
 import desktop
 from desktop import credentials
-from desktop.config import default_log_dir
+from desktop.config import (
+    CONFIG_FILENAME,
+    ConfigError,
+    TerminalConfig,
+    config_var,
+    default_log_dir,
+)
 from desktop.fiscal import validate_rfc
 from desktop.store.outbox import OutboxState
 from desktop.ui.context import UiContext
+from desktop.ui.ops import Op
 from desktop.ui.page import Page
 
 BUSINESS_NAME = "business/name"
@@ -79,7 +86,7 @@ class SettingsPage(Page):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         self.setObjectName("settings")
-        self._teams_request: int | None = None
+        self._teams_request: Op[Any] | None = None
 
         heading = QLabel(self.tr("Ajustes"))
         heading.setObjectName("pageHeading")
@@ -315,17 +322,21 @@ class SettingsPage(Page):
     # --- loading and saving ---------------------------------------------------------------------
 
     def load(self) -> None:
-        """Fill the fields from the settings (and the terminal series from the database)."""
-        settings = self.ctx.settings
-        self.name.setText(str(settings.value(BUSINESS_NAME, "") or ""))
-        self.rfc.setText(str(settings.value(BUSINESS_RFC, "") or ""))
-        self.address.setText(str(settings.value(BUSINESS_ADDRESS, "") or ""))
-        self.phone.setText(str(settings.value(BUSINESS_PHONE, "") or ""))
-        width = str(settings.value(TICKET_WIDTH, "80") or "80")
+        """Fill the fields from the terminal's configuration (config.json, shared with the CLI)."""
+        try:
+            terminal = TerminalConfig.load(self.ctx.config.data_dir)
+        except ConfigError as exc:  # a damaged config.json: say so, show the defaults
+            self._set_message(self.save_message, exc.message, "bad")
+            terminal = TerminalConfig(self.ctx.config.data_dir / CONFIG_FILENAME)
+        self.name.setText(str(terminal.get("business.name")))
+        self.rfc.setText(str(terminal.get("business.rfc")))
+        self.address.setText(str(terminal.get("business.address")))
+        self.phone.setText(str(terminal.get("business.phone")))
+        width = str(terminal.get("ticket.width"))
         self.ticket_width.setCurrentIndex(max(0, self.ticket_width.findData(width)))
-        self.auto_print.setChecked(truthy(settings.value(TICKET_AUTO_PRINT, False)))
+        self.auto_print.setChecked(bool(terminal.get("ticket.auto_print")))
         self.series.setText(self.ctx.core.outbox.terminal_series())
-        self._loaded_language = str(settings.value(UI_LANGUAGE, "es") or "es")
+        self._loaded_language = str(terminal.get("ui.language"))
         self.language.setCurrentIndex(max(0, self.language.findData(self._loaded_language)))
         self._update_series_hint()
 
@@ -360,17 +371,33 @@ class SettingsPage(Page):
         except ValueError as exc:  # the outbox has the last word on what a series may be
             self._set_message(self.series_error, str(exc), "bad")
             return False
-        settings = self.ctx.settings
-        settings.setValue(BUSINESS_NAME, self.name.text().strip())
-        settings.setValue(BUSINESS_RFC, rfc)
-        settings.setValue(BUSINESS_ADDRESS, self.address.text().strip())
-        settings.setValue(BUSINESS_PHONE, self.phone.text().strip())
-        settings.setValue(TICKET_WIDTH, str(self.ticket_width.currentData()))
-        settings.setValue(TICKET_AUTO_PRINT, self.auto_print.isChecked())
-        settings.setValue(TERMINAL_SERIES, series)
         language = str(self.language.currentData())
-        settings.setValue(UI_LANGUAGE, language)
-        settings.sync()
+        values = {
+            "business.name": self.name.text().strip(),
+            "business.rfc": rfc,
+            "business.address": self.address.text().strip(),
+            "business.phone": self.phone.text().strip(),
+            "ticket.width": str(self.ticket_width.currentData()),
+            "ticket.auto_print": self.auto_print.isChecked(),
+            "terminal.series": series,
+            "ui.language": language,
+        }
+        try:
+            # Re-read first: the CLI (`config set`) may have changed other keys meanwhile.
+            terminal = TerminalConfig.load(self.ctx.config.data_dir)
+            for key, value in values.items():
+                terminal.set(key, value)
+            terminal.save()
+        except ConfigError as exc:  # the same rules and words as `python -m desktop config set`
+            field = self._field_for(exc.key)
+            label = self.rfc_error if field is self.rfc else self.save_message
+            self._set_message(label, exc.message, "bad")
+            if field is not None:
+                field.setFocus()
+            if label is not self.save_message:
+                self._set_message(self.save_message, self.tr("Revisa los campos marcados."), "bad")
+            return False
+        self._mirror_to_qsettings(values)
         self.rfc.setText(rfc)
         self.series.setText(series)
         self._update_series_hint()
@@ -383,6 +410,26 @@ class SettingsPage(Page):
         self._set_message(self.save_message, message, "good")
         self._notify(self.tr("Ajustes guardados"))
         return True
+
+    def _field_for(self, key: str | None) -> QWidget | None:
+        return {
+            "business.name": self.name,
+            "business.rfc": self.rfc,
+            "business.address": self.address,
+            "business.phone": self.phone,
+            "terminal.series": self.series,
+        }.get(key or "")
+
+    def _mirror_to_qsettings(self, values: dict[str, Any]) -> None:
+        """Transition: pages that still read these keys from QSettings (the ticket, the
+        counter's auto-print) see the new values until they read `TerminalConfig`; then this
+        goes and QSettings keeps window state only (issue 8 §2)."""
+        settings = self.ctx.settings
+        for key, value in values.items():
+            var = config_var(key)
+            if var.legacy:
+                settings.setValue(var.legacy, value)
+        settings.sync()
 
     def series_problem(self, series: str) -> str:
         """Why `series` cannot be this terminal's folio series ("" when it can)."""
@@ -488,13 +535,17 @@ class SettingsPage(Page):
         self.team_box.hide()
         if self._refuse_if_pending(self.connection_message, self.tr("cambiar de equipo")):
             return
-        if self._teams_request is not None:
+        if self._teams_request is not None and not self._teams_request.finished:
             return
         from desktop.ui.first_run import list_teams
 
         self._set_message(self.connection_message, self.tr("Buscando tus equipos en gigstack…"))
-        self._teams_request = self.ctx.bridge.call(
-            list_teams, self._teams_loaded, self._teams_failed
+        self._teams_request = self.ctx.run_op(
+            self,
+            list_teams,
+            self._teams_loaded,
+            on_error=self._teams_failed,
+            busy=self.change_team,
         )
 
     def _teams_loaded(self, choices: Any) -> None:
@@ -536,8 +587,16 @@ class SettingsPage(Page):
             self.team_box.hide()
             return
         team = self.team_picker.currentData()
-        self.ctx.settings.setValue(CONNECTION_TEAM, team if isinstance(team, str) else "")
-        self.ctx.settings.sync()
+        try:
+            terminal = TerminalConfig.load(self.ctx.config.data_dir)
+            if isinstance(team, str) and team:
+                terminal.set("connection.team", team)
+            else:
+                terminal.unset("connection.team")
+            terminal.save()
+        except ConfigError as exc:
+            self._set_message(self.connection_message, exc.message, "bad")
+            return
         self.team_box.hide()
         self._set_message(
             self.connection_message,

@@ -123,7 +123,8 @@ def test_the_account_chosen_in_the_app_is_used_at_the_next_start(tmp_path: Path)
         data_dir=tmp_path, api_url="http://127.0.0.1:9/v2", team="team_sucursal_norte"
     )
     remember_connection(chosen)
-    assert "api_key" not in (tmp_path / "settings.ini").read_text().lower()
+    assert "api_key" not in (tmp_path / "config.json").read_text().lower()
+    assert not (tmp_path / "settings.ini").exists()  # QSettings keeps window state only
     later = apply_stored_connection(AppConfig(data_dir=tmp_path))
     assert (later.api_url, later.team) == ("http://127.0.0.1:9/v2", "team_sucursal_norte")
     # The command line wins over what was stored.

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop import credentials
+from desktop.config import TerminalConfig
 from desktop.sales import queue_payment
 from desktop.sandbox import Sandbox
 from desktop.store.cache import Resource
@@ -57,15 +58,16 @@ def test_settings_are_saved_and_loaded_again(
 
     assert "Ajustes guardados" in page.save_message.text()
     assert "próxima vez" in page.save_message.text()  # the language waits for a restart
-    settings = shell.ctx.settings
-    assert settings.value("business/name") == "Papelería La Esquina"
-    assert settings.value("business/rfc") == "LORF850312TQ1"
-    assert settings.value("business/address") == "Calle Colima 128, Roma Norte"
-    assert settings.value("business/phone") == "55 5584 1234"
-    assert settings.value("ticket/width") == "58"
-    assert str(settings.value("ticket/auto_print")).lower() == "true"
-    assert settings.value("terminal/series") == "CAJA2"
-    assert settings.value("ui/language") == "en"
+    # Saved in config.json, where the CLI (`python -m desktop config get`) reads them too.
+    terminal = TerminalConfig.load(shell.config.data_dir)
+    assert terminal.get("business.name") == "Papelería La Esquina"
+    assert terminal.get("business.rfc") == "LORF850312TQ1"
+    assert terminal.get("business.address") == "Calle Colima 128, Roma Norte"
+    assert terminal.get("business.phone") == "55 5584 1234"
+    assert terminal.get("ticket.width") == 58
+    assert terminal.get("ticket.auto_print") is True
+    assert terminal.get("terminal.series") == "CAJA2"
+    assert terminal.get("ui.language") == "en"
     assert shell.core.outbox.terminal_series() == "CAJA2"  # folios are per terminal
 
     again = SettingsPage(shell.ctx)
@@ -92,7 +94,7 @@ def test_invalid_rfc_and_series_show_next_to_their_fields(
     assert "letras" in page.series_error.text()
     assert page.rfc.text() == "ABC12"  # nothing typed is lost
     assert page.name.text() == "Mi tienda"
-    assert shell.ctx.settings.value("business/name") is None  # nothing was saved
+    assert not TerminalConfig.load(shell.config.data_dir).is_set("business.name")  # not saved
     assert shell.core.outbox.terminal_series() == "CAJA1"
 
     _retype(qtbot, page.rfc, "")
@@ -159,7 +161,7 @@ def test_with_an_empty_queue_change_team_offers_the_connect_teams(
     index = next(i for i, label in enumerate(labels) if "team_sucursal_sur" in label)
     page.team_picker.setCurrentIndex(index)
     qtbot.mouseClick(page.use_team, Qt.MouseButton.LeftButton)
-    assert shell.ctx.settings.value("connection/team") == "team_sucursal_sur"
+    assert TerminalConfig.load(shell.config.data_dir).team == "team_sucursal_sur"
     assert "vuelve a abrir Mostrador" in page.connection_message.text()
 
 
@@ -204,9 +206,9 @@ def test_support_paths_and_version_are_shown(
 def test_the_stylesheet_parses_and_styles_the_page(
     qtbot: QtBot, shell: AppShell, page: SettingsPage, qtlog: object
 ) -> None:
-    from desktop.resources import resource
-
     from PySide6.QtCore import QDir
+
+    from desktop.resources import resource
 
     QDir.addSearchPath("icons", str(resource("icons")))  # as `apply_style` does for the app
     style = resource("style.qss").read_text(encoding="utf-8")
