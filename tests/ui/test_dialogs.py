@@ -294,3 +294,48 @@ def test_barcode_becomes_the_sku(qtbot: QtBot) -> None:
     dialog.sku.setProperty("mirrored", False)
     assert not dialog.check_barcode()
     assert "SKU" in dialog.errors["barcode"].text()
+
+
+def test_a_decimal_comma_price_is_saved_as_typed_never_times_ten(qtbot: QtBot) -> None:
+    """Issue 8: "12,5" typed as a service price saved 125. The dialog now reads numbers with
+    `desktop.money`, like the counter and `queue add`."""
+    saved: list[dict[str, Any]] = []
+    dialog = ServiceDialog(saved.append)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.description, "Pan dulce")
+    qtbot.keyClicks(dialog.sku, "PAN-001")
+    qtbot.keyClicks(dialog.price, "12,5")
+    dialog.product_key.set_code("50181900")
+    dialog.taxes.apply_preset("IVA 0 %")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [body["unit_price"] for body in saved] == ["12.5"]
+
+
+def test_the_service_dialog_refuses_what_the_cli_refuses_in_the_same_words(
+    qtbot: QtBot,
+) -> None:
+    from desktop import money
+
+    dialog = ServiceDialog(lambda body: None)
+    qtbot.addWidget(dialog)
+    for typed in ("1e30", "10,000,000.01", "1.1234567", "٥٨", "12,"):
+        dialog.price.setText(typed)
+        assert not dialog.check_price()
+        try:
+            money.parse_money(typed)
+        except money.MoneyError as exc:
+            assert dialog.errors["price"].text() == exc.message
+        else:
+            raise AssertionError(f"{typed!r} should be refused")
+
+
+def test_a_tax_rate_with_a_decimal_comma(qtbot: QtBot) -> None:
+    editor = TaxesEditor()
+    qtbot.addWidget(editor)
+    editor.set_taxes([{"type": "IEPS", "rate": "0.08", "factor": "Tasa", "inclusive": True}])
+    assert editor.row_widgets(0)[1].text() == "8"
+    editor.row_widgets(0)[1].setText("26,5")
+    assert editor.errors() == []
+    assert editor.taxes()[0]["rate"] == "0.265"
+    editor.row_widgets(0)[1].setText("1e30")
+    assert editor.errors() and "≥ 0" in editor.errors()[0]
