@@ -373,7 +373,10 @@ def parse_model(model: type[M], response: ApiResponse, *, require_data: bool = F
         require_data: Fail when ``data`` is missing or null. Set where the resource is the
             whole point of the call (get/create/register); left off where the docs show an
             empty or no ``data`` (delete, cancel, settings ...), which then parse as an
-            empty model.
+            empty model. With it, an ``id`` that is present but unreadable also fails.
+
+    Any other field with an unknown shape is left out rather than failing the call (see
+    :func:`read_record`): a registered payment whose ``items`` look odd is still registered.
 
     Raises:
         InvalidResponseError: ``data`` does not have the expected shape. ``outcome_unknown``
@@ -388,6 +391,10 @@ def parse_model(model: type[M], response: ApiResponse, *, require_data: bool = F
         raise _bad_response(response, model.__name__, None)
     problems: dict[tuple[str, ...], int] = {}
     record = read_record(model, data, problems)
+    if require_data and {"id", "uuid", "*"} & set(record.unreadable_fields):
+        # The record's identity is unreadable: an answer that cannot say *which* payment
+        # (client, receipt ...) was made confirms nothing. Outcome unknown, as before.
+        raise _bad_response(response, model.__name__, None)
     _report(model, response.path, problems, skipped=0)
     return record
 

@@ -19,6 +19,7 @@ import pytest
 from desktop.gigstack import (
     BadRequestError,
     GigstackClient,
+    InvalidResponseError,
     NotFoundError,
     PaymentStatus,
     ReceiptStatus,
@@ -106,6 +107,9 @@ def _payments(seen: Seen) -> Answer:
                 ]
             },
         )
+    if seen.path == "/payments/register":
+        # 2xx, but which payment? The id is a list: nothing is confirmed.
+        return Answer(201, {"message": "ok", "data": {"id": ["payment_1"], "total": 10}})
     if seen.path == "/payments/payment_nested":
         return Answer(
             422,
@@ -230,3 +234,11 @@ def test_nested_error_body(odd_api: GigstackClient) -> None:
         odd_api.payments.get("payment_nope")
     assert missing.value.message == "Not found"
     assert missing.value.error == "not_found"
+
+
+def test_an_unreadable_id_confirms_nothing(odd_api: GigstackClient) -> None:
+    body = {"client": {"id": "c"}, "items": [{"id": "s", "quantity": 1}], "automation_type": "none"}
+    with pytest.raises(InvalidResponseError) as info:
+        odd_api.payments.register(body, idempotency_key="odd-id-key-01")
+    assert info.value.outcome_unknown is True  # retry with the same key, or look it up
+    assert info.value.status == 201
