@@ -303,7 +303,7 @@ class Sender:
             except ConflictError:
                 # A 409 may be gigstack saying "this key was already used" (REFERENCE §16.2):
                 # the row's record may exist. Park only once a lookup says it does not.
-                found = self._look_up(item) if item.kind in _LOOKED_UP else None
+                found = self._look_up_after_answer(item) if item.kind in _LOOKED_UP else None
                 if found is not None:
                     log.info("row %s: 409, but found on the server as %s", item.id, found[0])
                     return _Result(item, server_id=found[0], response=found[1])
@@ -322,7 +322,7 @@ class Sender:
             # No local id to compare and no idempotency key that could have been replayed:
             # the answer to a create is the record it created.
             return _Result(item, server_id=server_id, response=response)
-        found = self._look_up(item)
+        found = self._look_up_after_answer(item)
         if found is not None:
             log.info("row %s: answer not its own; found as %s", item.id, found[0])
             return _Result(item, server_id=found[0], response=found[1])
@@ -339,6 +339,15 @@ class Sender:
             f"({server_id or 'sin id'}) y esta venta no aparece en gigstack. Revísala en "
             "gigstack; si no está, edítala o reenvíala desde la Cola.",
         )
+
+    def _look_up_after_answer(self, item: OutboxItem) -> tuple[str | None, dict[str, Any]] | None:
+        """A lookup after the server answered this row's own request: if it cannot be made,
+        the server may hold the row's record, so the next attempt looks it up first."""
+        try:
+            return self._look_up(item)
+        except RetryableError as exc:
+            exc.outcome_unknown = True
+            raise
 
     def _look_up(self, item: OutboxItem) -> tuple[str | None, dict[str, Any]] | None:
         """Find a row whose last attempt may have reached gigstack.
