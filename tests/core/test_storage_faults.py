@@ -216,3 +216,31 @@ def test_read_only_folder_by_permissions(tmp_path: Path) -> None:
             db.close()
     finally:
         data_dir.chmod(0o755)
+
+
+def test_cli_on_a_read_only_disk_lists_the_queue_and_refuses_new_sales(
+    small_tmpfs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from desktop import cli
+
+    data_dir = small_tmpfs / "data"
+    _fill(data_dir)
+    _remount_read_only(small_tmpfs)
+    base = ["--data-dir", str(data_dir)]
+    assert cli.main([*base, "queue", "list", "--json"]) == 0
+    assert [row["state"] for row in json.loads(capsys.readouterr().out)] == ["pending"]
+    sale = {
+        "client": {"id": "client_demo_publico"},
+        "automation_type": "pue_invoice",
+        "payment_form": "01",
+        "items": [{"description": "Café", "quantity": 1, "unit_price": "35"}],
+    }
+    source = small_tmpfs.parent / "sale.json"
+    source.write_text(json.dumps(sale), encoding="utf-8")
+    assert cli.main([*base, "queue", "add", str(source)]) == cli.EXIT_READ_ONLY
+    err = capsys.readouterr().err
+    assert "solo lectura" in err and "Traceback" not in err
+    assert cli.main([*base, "config", "set", "ticket.width", "58"]) == cli.EXIT_READ_ONLY
+    assert "No se pudo guardar la configuración" in capsys.readouterr().err
