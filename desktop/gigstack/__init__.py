@@ -2,6 +2,14 @@
 
 Knows HTTP and the API's shapes; nothing about queues, SQLite or Qt.
 
+* Resources: ``clients``, ``services``, ``invoices``, ``payments``, ``receipts`` (self-invoice
+  sales notes, REFERENCE §7/§16.1), ``teams``, ``users``.
+* Requests are validated before they leave and sent as the caller wrote them; every field a
+  gigstack source sends is accepted (REFERENCE §16.2).
+* Responses are read leniently: one odd record never fails a page (``record.raw`` keeps what
+  the server sent, ``record.unreadable_fields`` names what could not be read).
+* :class:`KeyInfo` reads a key's team and test/live mode without verifying it.
+
 Example:
     >>> from desktop.gigstack import GigstackClient, RetryableError  # doctest: +SKIP
     >>> with GigstackClient(api_key, team="team_sucursal_norte") as api:
