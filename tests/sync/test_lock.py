@@ -11,19 +11,22 @@ from pathlib import Path
 from desktop.sync.lock import SenderLock
 
 HOLDER = """
-import sys, time
+import sys
 from pathlib import Path
 from desktop.sync.lock import SenderLock
 lock = SenderLock(Path(sys.argv[1]))
 assert lock.try_acquire()
 print("held", flush=True)
-time.sleep(60)
+sys.stdin.read()  # hold the lock until killed (or the test closes our stdin)
 """
 
 
 def test_second_process_cannot_take_the_lock_until_the_first_dies(tmp_path: Path) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(tmp_path)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, str(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None
