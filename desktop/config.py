@@ -250,12 +250,6 @@ CONFIG_VARS: tuple[ConfigVar, ...] = (
         legacy="ticket/auto_print",
     ),
     ConfigVar(
-        "shop.allow_sale_without_invoice",
-        True,
-        _bool,
-        "a sale may end as a payment only, with no invoice requested",
-    ),
-    ConfigVar(
         "shop.walk_in_document",
         "receipt",
         _walk_in_document,
