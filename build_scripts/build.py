@@ -23,6 +23,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 from pathlib import Path
@@ -161,24 +162,34 @@ def run_pyinstaller(python: str, clean: bool) -> float:
 
 
 def smoke_test(executable: Path, label: str) -> None:
-    """Run `executable --smoke-test` offscreen; raise SystemExit with its output on failure."""
+    """Run `executable --smoke-test` offscreen; raise SystemExit with its output on failure.
+
+    A windowed Windows executable has no stdout, so the smoke test also writes its lines to
+    the file named by MOSTRADOR_SMOKE_OUTPUT; that file is what gets printed.
+    """
     say(f"smoke test ({label}): {executable} --smoke-test")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env.pop("GIGSTACK_API_KEY", None)
-    try:
-        result = subprocess.run(
-            [str(executable), "--smoke-test"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=SMOKE_TIMEOUT_S,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise SystemExit(f"smoke test ({label}) did not finish in {SMOKE_TIMEOUT_S} s") from None
-    sys.stdout.write(result.stdout)
+    with tempfile.TemporaryDirectory(prefix="mostrador-build-") as tmp:
+        output = Path(tmp) / "smoke.txt"
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MOSTRADOR_SMOKE_OUTPUT=str(output))
+        env.pop("GIGSTACK_API_KEY", None)
+        try:
+            result = subprocess.run(
+                [str(executable), "--smoke-test"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=SMOKE_TIMEOUT_S,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise SystemExit(
+                f"smoke test ({label}) did not finish in {SMOKE_TIMEOUT_S} s"
+            ) from None
+        lines = output.read_text(encoding="utf-8") if output.exists() else ""
+    sys.stdout.write(lines or result.stdout + result.stderr)
     if result.returncode != 0:
-        sys.stderr.write(result.stderr)
+        if lines:
+            sys.stderr.write(result.stderr)  # anything outside the smoke test's own lines
         raise SystemExit(f"smoke test ({label}) failed with exit code {result.returncode}")
     say(f"smoke test ({label}) passed")
 

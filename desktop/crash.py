@@ -105,6 +105,13 @@ def write_report(log_dir: Path, title: str, details: str) -> Path:
     return path
 
 
+def _stderr(text: str) -> None:
+    # A windowed app on Windows has no stderr at all (sys.stderr is None).
+    if sys.stderr is not None:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+
+
 def _tell(path: Path, summary: str) -> None:
     notifier = _state.notifier
     if notifier is not None:
@@ -113,12 +120,11 @@ def _tell(path: Path, summary: str) -> None:
                 return
         except Exception:
             log.exception("crash notifier failed")
-    sys.stderr.write(
+    _stderr(
         f"Mostrador tuvo un error inesperado: {scrub(summary)}\n"
         f"Se guardó un informe (sin claves ni RFC) en: {path}\n"
         "Tus cobros en cola siguen guardados en este equipo.\n"
     )
-    sys.stderr.flush()
 
 
 def report_exception(
@@ -136,7 +142,7 @@ def report_exception(
     try:
         path = write_report(log_dir, f"Unhandled exception in {where}", details)
     except OSError:
-        sys.stderr.write(scrub(details))
+        _stderr(scrub(details))
         return None
     log.error("unhandled exception in %s, report written to %s", where, path)
     with _state.lock:
@@ -155,8 +161,7 @@ def report_fatal_message(message: str) -> Path | None:
         path = write_report(_state.log_dir, "Qt fatal message", message)
     except OSError:
         return None
-    sys.stderr.write(f"Mostrador se cerró por un error de Qt. Informe en: {path}\n")
-    sys.stderr.flush()
+    _stderr(f"Mostrador se cerró por un error de Qt. Informe en: {path}\n")
     return path
 
 

@@ -10,7 +10,9 @@ Only public entry points are used (`desktop.ui.app.AppShell`, `desktop.demo.star
 `desktop.sales.queue_payment`), so the check survives refactors of the pages and the worker.
 
 Exit code 0 when everything worked; 1 with the reason on stderr when anything failed,
-including any Qt warning not listed in `EXPECTED_QT_MESSAGES`.
+including any Qt warning not listed in `EXPECTED_QT_MESSAGES`. A windowed Windows executable
+has no stdout/stderr at all: set `MOSTRADOR_SMOKE_OUTPUT` to a file and every line goes there
+too (the release workflow and `build_scripts/build.py` do).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 # The one sale the smoke test rings up: a demo-seed client and service (see sandbox/seed.py).
 SMOKE_SALE: dict[str, Any] = {
@@ -32,6 +34,7 @@ SMOKE_SALE: dict[str, Any] = {
     "items": [{"id": "service_demo_americano", "quantity": 1}],
     "metadata": {"source": "smoke-test"},
 }
+OUTPUT_VAR = "MOSTRADOR_SMOKE_OUTPUT"
 SEND_TIMEOUT_S = 60.0  # a bound, not a speed check: a healthy run takes well under a second
 
 # Qt messages that are expected offscreen and mean nothing is wrong. Anything else at warning
@@ -49,6 +52,32 @@ EXPECTED_QT_MESSAGES = (
 
 class SmokeFailure(RuntimeError):
     """A check failed; the message says which and why."""
+
+
+class _Output:
+    """Lines to stdout/stderr when they exist (not in a windowed Windows app) and to a file."""
+
+    def __init__(self) -> None:
+        path = os.environ.get(OUTPUT_VAR)
+        self.file = open(path, "w", encoding="utf-8") if path else None  # noqa: SIM115
+
+    def _emit(self, stream: TextIO | None, line: str) -> None:
+        if stream is not None:
+            stream.write(line + "\n")
+            stream.flush()
+        if self.file is not None:
+            self.file.write(line + "\n")
+            self.file.flush()
+
+    def out(self, line: str) -> None:
+        self._emit(sys.stdout, line)
+
+    def err(self, line: str) -> None:
+        self._emit(sys.stderr, line)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
 
 
 class _Report:
@@ -206,7 +235,9 @@ def _run_app(report: _Report, data_dir: Path, qt_problems: list[str]) -> None:
     report.ok("no unexpected Qt warnings")
 
 
-def _install_qt_message_handler(problems: list[str]) -> None:
+def _install_qt_message_handler(
+    problems: list[str], err: Callable[[str], None] | None = None
+) -> None:
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
     def handler(mode: QtMsgType, context: Any, message: str) -> None:
@@ -216,15 +247,14 @@ def _install_qt_message_handler(problems: list[str]) -> None:
             return
         category = getattr(context, "category", None) or "qt"
         problems.append(f"[{mode.name}] {category}: {message}")
-        if mode == QtMsgType.QtFatalMsg:
-            sys.stderr.write(f"SMOKE TEST FAILED: Qt fatal message: {message}\n")
-            sys.stderr.flush()
+        if mode == QtMsgType.QtFatalMsg and err is not None:
+            err(f"SMOKE TEST FAILED: Qt fatal message: {message}")
 
     qInstallMessageHandler(handler)
 
 
-def run(out: Callable[[str], None] = print) -> int:
-    """Run every check; returns the process exit code (0 = all good)."""
+def run(out: Callable[[str], None], err: Callable[[str], None]) -> int:
+    """Run every check, printing with `out`/`err`; returns the exit code (0 = all good)."""
     from desktop import __version__
 
     started = time.perf_counter()
@@ -248,17 +278,17 @@ def run(out: Callable[[str], None] = print) -> int:
 
             log_file = setup_logging(default_log_dir(), logging.INFO)
             report.ok(f"temporary data folder {tmp}; log file {log_file}")
-            _install_qt_message_handler(qt_problems)
+            _install_qt_message_handler(qt_problems, err)
             _check_bundled_files(report)
             _check_keyring(report)
             _check_fiscal(report)
             _run_app(report, Path(tmp) / "data", qt_problems)
         except SmokeFailure as exc:
-            sys.stderr.write(f"SMOKE TEST FAILED: {exc}\n")
+            err(f"SMOKE TEST FAILED: {exc}")
             return 1
         except Exception as exc:
-            sys.stderr.write(f"SMOKE TEST FAILED: {type(exc).__name__}: {exc}\n")
-            traceback.print_exc()
+            err(f"SMOKE TEST FAILED: {type(exc).__name__}: {exc}")
+            err(traceback.format_exc().rstrip())
             return 1
         finally:
             _close_log_handlers()
@@ -281,9 +311,56 @@ def _close_log_handlers() -> None:
         handler.close()
 
 
+FIRST_PAINT_FLAG = "--first-paint"
+
+
+def first_paint() -> int:
+    """Benchmark hook (`--smoke-test --first-paint`): demo window up, print the time it painted.
+
+    Prints `time.time()` at the main window's first paint and exits, like the bare PySide6
+    window it is compared with in `tests/perf/frozen.py` (and `tests/perf/ui.py` from source).
+    """
+    os.environ["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.config import AppConfig
+    from desktop.demo import start_demo
+    from desktop.ui.app import AppShell, apply_style
+
+    app = QApplication([sys.argv[0]])
+    apply_style(app)
+    with tempfile.TemporaryDirectory(prefix="mostrador-paint-") as tmp:
+        sandbox, config = start_demo(AppConfig(data_dir=Path(tmp), demo=True))
+        shell = AppShell(config, sandbox.api_key)
+
+        class FirstPaint(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    print(time.time(), flush=True)
+                    app.quit()
+                return False
+
+        watcher = FirstPaint()
+        central = shell.window.centralWidget()
+        assert central is not None
+        central.installEventFilter(watcher)
+        shell.window.show()
+        app.exec()
+        central.removeEventFilter(watcher)
+        shell.close()
+        sandbox.stop()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    del argv  # `--smoke-test` takes no options
-    return run(lambda line: print(line, flush=True))
+    if FIRST_PAINT_FLAG in (argv or ()):
+        return first_paint()
+    output = _Output()
+    try:
+        return run(output.out, output.err)
+    finally:
+        output.close()
 
 
 if __name__ == "__main__":

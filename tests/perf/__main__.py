@@ -33,7 +33,7 @@ from desktop.store.outbox import Outbox
 from desktop.sync.backoff import Backoff
 from desktop.sync.delivery import GigstackDelivery
 from desktop.sync.sender import Sender
-from tests.perf import ui
+from tests.perf import frozen, ui
 
 KEY = "sk_test_mostrador_perf"
 SALE: dict[str, Any] = {
@@ -246,10 +246,14 @@ BENCHES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "ui_stalls": lambda a: ui.bench_stalls(200 if a.quick else 1000, 50_000),
     "ui_filter": lambda a: ui.bench_filter(50_000),
     "ui_memory": lambda a: ui.bench_memory(50_000, 20_000),
+    # Added for packaging: builds the PyInstaller bundle and a bare one (a minute or two).
+    "frozen": lambda a: frozen.bench_frozen(3 if a.quick else 7),
 }
 
 
 def report(name: str, r: dict[str, Any]) -> str:
+    if name == "frozen":
+        return frozen.report(r)
     if name == "enqueue":
         return (
             f"enqueue ({r['n']} sales): p50 {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms"
