@@ -4,21 +4,18 @@ Shown by `desktop.ui.app.run_gui` when no API key is stored for the API URL. The
 pastes an API key ("Conectar mi cuenta de gigstack") or opens the demo ("Probar en modo demo").
 
 Verifying the key is network I/O, so it never runs on the GUI thread. There is no AppShell (and
-so no `WorkerBridge`) yet at this point, and a WorkerBridge needs an Outbox and a Cache over the
-data folder's database plus a sender; opening all that just to list teams would be wasteful.
-Instead `_OneCall` is a dedicated QThread that runs exactly one function and reports back with
-a queued signal; it is joined (`wait()`) as soon as it finishes and again when the dialog
-closes, so no thread outlives the dialog.
+so no `Lanes`) yet at this point; the dialog checks the key through the same operation API as
+every page (`desktop.ui.ops.run_op`) on a `StandaloneLane`, whose calls each get a client for
+the key and URL being tried. Closing the dialog cuts a check in flight and joins the lane, so
+no thread outlives the dialog.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +36,9 @@ from desktop.config import DEFAULT_API_URL, AppConfig
 from desktop.gigstack import GigstackClient
 from desktop.gigstack.errors import AuthenticationError, GigstackError
 from desktop.resources import resource
+from desktop.ui.lanes import StandaloneLane
+from desktop.ui.ops import Op, run_op
+from desktop.ui.transport import AbortableTransport, abortable_transport
 
 # Verifying a key should fail fast when the network is down; the app's client keeps its own
 # (longer) timeouts for real work.
@@ -59,31 +59,6 @@ class Verification:
     """What a successful key check found."""
 
     teams: list[TeamChoice]
-
-
-class _OneCall(QThread):
-    """Runs one function on its own thread; `succeeded`/`failed` arrive on the GUI thread.
-
-    Signals:
-        succeeded(object): the function's return value.
-        failed(object): the exception it raised.
-    """
-
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, fn: Callable[[], Any]) -> None:
-        super().__init__()
-        self.setObjectName("first-run-verify")
-        self._fn = fn
-
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except Exception as exc:  # reported to the dialog, never lost
-            self.failed.emit(exc)
-        else:
-            self.succeeded.emit(result)
 
 
 def team_label(team: Any) -> str:
@@ -145,7 +120,8 @@ class FirstRunDialog(QDialog):
         self.result_config = config
         self.key_stored = True
         self._config = config
-        self._thread: _OneCall | None = None
+        self._lane = StandaloneLane(self)
+        self._op: Op[Verification] | None = None
         self._verified: tuple[str, str] | None = None  # (key, url) whose teams are shown
         self._session_only_ack = False
         self._checking: tuple[str, str] = ("", "")
@@ -325,7 +301,9 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def is_verifying(self) -> bool:
-        return self._thread is not None
+        """True while a key check runs (or its thread has not ended yet)."""
+        pending = self._op is not None and not (self._op.finished or self._op.cancelled)
+        return pending or self._lane.busy
 
     def _connect(self) -> None:
         if self.is_verifying():
@@ -339,27 +317,30 @@ class FirstRunDialog(QDialog):
             self._finish(key, url, choice if isinstance(choice, str) else None)
             return
         try:
-            client = GigstackClient(key, base_url=url, timeout=VERIFY_TIMEOUT_SECONDS)
+            GigstackClient(key, base_url=url).close()  # the key's form is checked here
         except ValueError:
             self._show_error(self.key_error, self.tr("La clave no puede tener espacios."))
             self.key.setFocus()
             return
 
-        def verify() -> Verification:
-            try:
-                return Verification(list_teams(client))
-            finally:
-                client.close()
+        def client_for_key() -> tuple[GigstackClient, AbortableTransport | None]:
+            transport = abortable_transport(url)
+            client = GigstackClient(
+                key, base_url=url, timeout=VERIFY_TIMEOUT_SECONDS, transport=transport
+            )
+            return client, transport
 
         self._set_busy(True)
-        thread = _OneCall(verify)
         self._checking = (key, url)
-        # Bound methods of this GUI-thread object: Qt queues the calls onto the GUI thread.
-        thread.succeeded.connect(self._verified_ok)
-        thread.failed.connect(self._verify_failed)
-        thread.finished.connect(self._join_thread)
-        self._thread = thread
-        thread.start()
+        self._lane.client_factory = client_for_key
+        self._op = run_op(
+            self._lane,
+            self,
+            lambda client: Verification(list_teams(client)),
+            self._verified_ok,
+            on_error=lambda _message, error: self._verify_failed(error),
+            needs_online=False,  # nothing is known about the connection yet: always try
+        )
 
     def _check_inputs(self, key: str, url: str) -> bool:
         self.key_error.hide()
@@ -386,13 +367,6 @@ class FirstRunDialog(QDialog):
         else:
             self.status.hide()
 
-    def _join_thread(self) -> None:
-        thread = self._thread
-        self._thread = None
-        if thread is not None:
-            thread.wait()
-            thread.deleteLater()
-
     def _verified_ok(self, result: Verification) -> None:
         self._set_busy(False)
         key, url = self._checking
@@ -414,7 +388,7 @@ class FirstRunDialog(QDialog):
         self.connect_button.setText(self.tr("Usar este equipo"))
         self.team_picker.setFocus()
 
-    def _verify_failed(self, error: Exception) -> None:
+    def _verify_failed(self, error: BaseException | None) -> None:
         self._set_busy(False)
         if isinstance(error, AuthenticationError):
             message = self.tr("gigstack no reconoce esta clave. Revisa que la copiaste completa.")
@@ -465,13 +439,11 @@ class FirstRunDialog(QDialog):
         label.show()
 
     def done(self, result: int) -> None:
-        # Closing (Esc, the window's X) while a check runs: let it end, never abandon a thread.
-        if self._thread is not None:
-            thread = self._thread
-            thread.succeeded.disconnect()
-            thread.failed.disconnect()
-            thread.wait()
-            self._join_thread()
+        # Closing (Esc, the window's X) while a check runs: drop its answer, cut its request
+        # and join the lane (bounded), so no thread outlives the dialog.
+        if self._op is not None:
+            self._op.cancel()
+        self._lane.shutdown()
         super().done(result)
 
 

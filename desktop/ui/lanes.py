@@ -574,3 +574,100 @@ class WriteThroughError(Exception):
     def __init__(self, cause: BaseException) -> None:
         super().__init__(str(cause))
         self.cause = cause
+
+
+ClientFactory = Callable[[], tuple[GigstackClient, AbortableTransport | None]]
+
+
+class StandaloneLane(QObject):
+    """A page lane for before the app has its `Lanes` (the first-run dialog checking a key).
+
+    Same contract for `run_op` as `Lanes` (submit, online, kick, cache_updated), but each call
+    gets a fresh client from `client_factory` (the key and URL being tried), closed after the
+    call. `shutdown()` cuts what is in flight and joins with a bounded wait, like the app's.
+
+    Signals:
+        cache_updated(str): never emitted (no cache here); present for `run_op`.
+    """
+
+    cache_updated = Signal(str)
+    _job_done = Signal(object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.client_factory: ClientFactory | None = None
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="page-lane-first-run")
+        self._transports: set[AbortableTransport] = set()
+        self._lock = threading.Lock()
+        self._running_jobs = 0
+        self._idle = threading.Condition(self._lock)
+        self._running = True
+        self._job_done.connect(self._on_job_done)
+
+    @property
+    def online(self) -> bool | None:
+        return None  # unknown: every call tries
+
+    @property
+    def busy(self) -> bool:
+        with self._lock:
+            return self._running_jobs > 0
+
+    def kick(self) -> None:
+        """Nothing to wake: there is no sender before the app opens."""
+
+    def submit(
+        self,
+        fn: Callable[[GigstackClient], Any],
+        on_finished: Callable[[Any, BaseException | None], None],
+        *,
+        after: Callable[[Any], None] | None = None,
+    ) -> bool:
+        factory = self.client_factory
+        if not self._running or factory is None:
+            return False
+
+        def job() -> None:
+            with self._lock:
+                self._running_jobs += 1
+            transport: AbortableTransport | None = None
+            try:
+                client, transport = factory()
+                if transport is not None:
+                    with self._lock:
+                        self._transports.add(transport)
+                try:
+                    result = fn(client)
+                    if after is not None:
+                        after(result)
+                finally:
+                    client.close()
+            except BaseException as exc:  # reported to the dialog, never lost
+                self._job_done.emit(on_finished, (None, exc))
+            else:
+                self._job_done.emit(on_finished, (result, None))
+            finally:
+                with self._lock:
+                    if transport is not None:
+                        self._transports.discard(transport)
+                    self._running_jobs -= 1
+                    self._idle.notify_all()
+
+        self._pool.submit(job)
+        return True
+
+    @Slot(object, object)
+    def _on_job_done(self, callback: object, payload: object) -> None:
+        if self._running and callable(callback) and isinstance(payload, tuple):
+            callback(*payload)
+
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Drop answers, cut the call in flight, join within `timeout_ms`. Idempotent."""
+        self._running = False
+        with self._lock:
+            transports = list(self._transports)
+        for transport in transports:
+            transport.abort()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        with self._idle:
+            return self._idle.wait_for(lambda: self._running_jobs == 0, timeout_ms / 1000)

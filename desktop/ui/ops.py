@@ -50,10 +50,10 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from desktop.gigstack import GigstackClient, GigstackError
@@ -160,8 +160,28 @@ class Op(Generic[T]):
         self._disabled = []
 
 
+class OpLane(Protocol):
+    """What `run_op` needs from a lane: `Lanes` (the app) or `StandaloneLane` (first run)."""
+
+    @property
+    def online(self) -> bool | None: ...
+
+    @property
+    def cache_updated(self) -> SignalInstance: ...
+
+    def kick(self) -> None: ...
+
+    def submit(
+        self,
+        fn: Callable[[GigstackClient], Any],
+        on_finished: Callable[[Any, BaseException | None], None],
+        *,
+        after: Callable[[Any], None] | None = None,
+    ) -> bool: ...
+
+
 def run_op(
-    lanes: Lanes,
+    lanes: OpLane | Lanes,
     parent: QObject | None,
     fn: Callable[[GigstackClient], T],
     on_done: Callable[[T], None],
