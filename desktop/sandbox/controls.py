@@ -16,6 +16,7 @@ invoice; body ``{"team"?: id, "until"?: epoch seconds}``).
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import socket
@@ -26,6 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
+from urllib.parse import parse_qsl, urlencode
 
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
@@ -46,6 +48,8 @@ from .validation import (
 )
 
 MAX_LOGGED_BODY = 64 * 1024  # the log keeps the first 64 KiB of a body as text
+# Query parameters that are not filters (kept by the ignore_filters fault).
+LIST_CONTROLS = frozenset({"limit", "next", "page", "team", "sort", "order_by", "q"})
 
 
 @dataclass
@@ -178,7 +182,12 @@ class ControlsMiddleware:
         info: dict[str, Any] = environ.setdefault(INFO_KEY, {})
         response = self._fault_before(entry)
         if response is None:
+            if self.host.faults.ignore_filters and request.method == "GET":
+                kept = [(k, v) for k, v in parse_qsl(entry.query_string) if k in LIST_CONTROLS]
+                environ["QUERY_STRING"] = urlencode(kept)
             response = Response.from_app(self.app, environ, buffered=True)
+            if response.headers.get("Idempotent-Replayed") == "true":
+                response = self._replay(response, info)
         entry.endpoint = info.get("endpoint")
         entry.team = info.get("team", entry.team)
         entry.json = info.get("json")
@@ -202,6 +211,31 @@ class ControlsMiddleware:
             self._drop_connection(environ)
             return Response(b"", status=204)
         self.host.log.add(entry)
+        return response
+
+    def _replay(self, response: Response, info: dict[str, Any]) -> Response:
+        """Answer a reused idempotency key the way ``idempotency_replay`` says."""
+        mode = self.host.faults.idempotency_replay
+        if mode == "conflict":
+            return error_response(
+                ApiError(409, "idempotency_key already used", "idempotency_conflict"),
+                self.host.error_shape,
+            )
+        if mode == "other":
+            # Another record of the same kind: the team's newest other one, if any.
+            store = self.host.store
+            first = json.loads(response.get_data())
+            kind, key = {
+                "create_receipt": ("receipts", "id"),
+                "create_invoice": ("invoices", "uuid"),
+            }.get(str(info.get("endpoint")), ("payments", "id"))
+            with store.lock:
+                team = store.team(info.get("team") or store.key_team)
+                pool = team.collection(kind).dump() if team is not None else []
+                others = [r for r in pool if r.get(key) != first.get("data", {}).get(key)]
+                if others:
+                    other = copy.deepcopy(others[-1])  # insertion order: the newest
+                    return json_response({"message": first.get("message"), "data": other})
         return response
 
     def _fault_before(self, entry: LoggedRequest) -> Response | None:

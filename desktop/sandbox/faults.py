@@ -18,7 +18,12 @@ FAULT_FIELDS = (
     "rate_limit",
     "drop_after_commit",
     "error_shape",
+    "ignore_filters",
+    "idempotency_replay",
 )
+# What a reused idempotency key gets (REFERENCE.md 16.2: replay semantics are undocumented):
+# the first answer (default), a 409 "already used", or a 200 with another body.
+REPLAY_MODES = frozenset({"first", "conflict", "other"})
 # Bounds, so a fault cannot hang a test run or a demo: latency at most 30 s per request,
 # refusing connections at most 5 minutes, Retry-After at most an hour.
 MAX_LATENCY_MS = 30_000
@@ -39,7 +44,10 @@ class Faults:
     ``refuse_for_seconds`` (stop listening for N seconds; handled by the server callback)
     and ``error_shape`` (``"flat"`` ``{"message", "error"}`` or ``"nested"``
     ``{"success": false, "error": {"code", "message", "details"}}``; ``None`` keeps the
-    sandbox's configured shape).
+    sandbox's configured shape), ``ignore_filters`` (list endpoints answer as if no filter
+    had been sent: gigstack silently ignores filters it does not support, REFERENCE.md 16.3)
+    and ``idempotency_replay`` (``"first"``, ``"conflict"`` or ``"other"``, see
+    ``REPLAY_MODES``).
     """
 
     def __init__(self, refuse: Callable[[float], None] | None = None) -> None:
@@ -57,6 +65,8 @@ class Faults:
         self.drop_after_commit = 0
         self.refuse_until: float | None = None
         self.error_shape: str | None = None
+        self.ignore_filters = False
+        self.idempotency_replay = "first"
         self._rng = random.Random()
 
     def clear(self) -> None:
@@ -139,6 +149,17 @@ class Faults:
                 if shape is not None and shape not in ERROR_SHAPES:
                     raise bad_request("error_shape", "must be 'flat', 'nested' or null")
                 self.error_shape = shape
+            if "ignore_filters" in fields:
+                if not isinstance(fields["ignore_filters"], bool):
+                    raise bad_request("ignore_filters", "must be a boolean")
+                self.ignore_filters = fields["ignore_filters"]
+            if "idempotency_replay" in fields:
+                mode = fields["idempotency_replay"]
+                if mode not in REPLAY_MODES:
+                    raise bad_request(
+                        "idempotency_replay", "must be 'first', 'conflict' or 'other'"
+                    )
+                self.idempotency_replay = mode
         if refuse is not None and self._refuse is not None:
             self._refuse(refuse)
         return self.snapshot()
@@ -154,6 +175,8 @@ class Faults:
                 "drop_after_commit": self.drop_after_commit,
                 "refusing": self.refuse_until is not None,
                 "error_shape": self.error_shape,
+                "ignore_filters": self.ignore_filters,
+                "idempotency_replay": self.idempotency_replay,
             }
 
     # --- consumed by the request pipeline ---

@@ -220,3 +220,42 @@ def test_controls_log_requests_with_their_endpoint(
     assert log[1].team == sandbox.team
     listed = control.get("/requests").json()["data"]
     assert [e["endpoint"] for e in listed] == ["create_receipt", "search_clients"]
+
+
+# --- gigstack at its worst for a queue (REFERENCE.md 16.2, 16.3) ------------------------------
+
+
+def test_ignore_filters_fault(api: httpx.Client, control: httpx.Client, sandbox: Sandbox) -> None:
+    body = register_body(metadata={"local_id": "only-me"})
+    mine = api.post("/payments/register", json=body).json()["data"]["id"]
+    filtered = {"metadata.local_id": "only-me", "limit": 100}
+    assert [p["id"] for p in api.get("/payments", params=filtered).json()["data"]] == [mine]
+    control.post("/faults", json={"ignore_filters": True})
+    everything = api.get("/payments", params=filtered).json()
+    assert everything["total_results"] > 1 and mine in [p["id"] for p in everything["data"]]
+    limited = api.get("/payments", params={"status": "canceled", "limit": 2}).json()
+    assert len(limited["data"]) == 2  # limit still counts, the filter does not
+    assert sandbox.requests[-1].query == {"status": "canceled", "limit": "2"}  # as sent
+    control.post("/faults", json={"ignore_filters": False})
+    assert api.get("/payments", params=filtered).json()["total_results"] == 1
+
+
+@pytest.mark.parametrize("mode", ["first", "conflict", "other"])
+def test_idempotency_replay_modes(api: httpx.Client, sandbox: Sandbox, mode: str) -> None:
+    sandbox.faults.set(idempotency_replay=mode)
+    body = register_body(idempotency_key=f"replay-{mode}")
+    first = api.post("/payments/register", json=body).json()["data"]
+    api.post("/payments/register", json=register_body())  # another sale in between
+    replay = api.post("/payments/register", json=body)
+    if mode == "first":
+        assert replay.status_code == 200 and replay.json()["data"] == first
+    elif mode == "conflict":
+        assert replay.status_code == 409 and replay.json()["error"] == "idempotency_conflict"
+    else:
+        assert replay.status_code == 200 and replay.json()["data"]["id"] != first["id"]
+    # Whatever the answer, the sale exists exactly once.
+    assert api.get("/payments", params={"metadata.local_id": "nope"}).json()["total_results"] == 0
+    listed = [p["id"] for p in api.get("/payments", params={"limit": 100}).json()["data"]]
+    assert listed.count(first["id"]) == 1
+    with pytest.raises(Exception, match="idempotency_replay"):
+        sandbox.faults.set(idempotency_replay="sometimes")
