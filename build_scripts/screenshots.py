@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render every page of the real app into screenshots/<page>.png (for the README and reviews).
 
-    .venv/bin/python build_scripts/screenshots.py                # Spanish, 1280x800
+    .venv/bin/python build_scripts/screenshots.py                # Spanish, 1366x768
     .venv/bin/python build_scripts/screenshots.py --lang en --out screenshots/en
 
 The app runs for real: `AppShell` against an in-process demo sandbox, a temporary data folder,
@@ -25,11 +25,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where X servers put their lock files and sockets (fixed paths, not temporary files).
 X_LOCKS = Path("/tmp")  # noqa: S108
-WIDTH, HEIGHT = 1280, 800
+WIDTH, HEIGHT = 1366, 768  # the screen the app is judged at
 
 PARKED_ERROR = (
     "gigstack rechazó la venta (400): el código postal 00000 del cliente no existe en el "
@@ -219,6 +220,9 @@ def render(out: Path, language: str) -> int:
             wait_for(lambda: shell.core.cache.count(Resource.PAYMENTS, None) > 0)
             wait_for(lambda: shell.core.cache.count(Resource.SERVICES, None) > 0)
             settle(1.0)
+            # A walk-in sale charged online: gigstack answers with a receipt, the ticket
+            # carries its self-invoice QR (ticket.png, for the README), Pagos shows it pending.
+            _charge_walk_in(window, wait_for, settle, out)
             # gigstack becomes unreachable: two sales wait in the queue.
             sandbox.go_down()
             queue_payment(shell.core.outbox, _sale("Lápiz adhesivo 20 g", "35.00", 2))
@@ -241,6 +245,42 @@ def render(out: Path, language: str) -> int:
             shell.close()
             sandbox.stop()
     return 0
+
+
+def _charge_walk_in(window: object, wait_for: Any, settle: Any, out: Path) -> None:
+    """Charge one cash sale to público en general and save its ticket as ticket.png."""
+    from desktop.ui import ticket
+    from desktop.ui.counter_page import CounterPage
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.payments_page import PaymentsPage
+
+    if not isinstance(window, MainWindow):
+        return
+    pages = window.pages
+    counter = next((p for p in pages if isinstance(p, CounterPage)), None)
+    if counter is None:
+        return
+    window.show_page(pages.index(counter))
+    _ring_up(window, ["PAP-001", "2*PAP-002"], settle)
+    counter.received_edit.setText("200")
+    if counter.charge() is None:
+        return
+    box = counter.last_sale_box
+    wait_for(lambda: box.documents is not None and box.documents.receipt is not None)
+    data = counter.ticket_data()
+    if data is not None:
+        ticket.render_image(data, 80, dpi=203).save(str(out / "ticket.png"))
+        print("[screenshots] ticket.png")
+    row = counter.last_sale_box.row()
+    # Pagos reads the receipt's status while online: payments.png shows it pending.
+    window.show_page_named("payments")
+    payments = window.stack.currentWidget()
+    if isinstance(payments, PaymentsPage) and row is not None and row.server_id:
+        key = f"payment:{row.server_id}"
+        wait_for(lambda: payments.select_key(key))
+        wait_for(lambda: (r := payments.selected()) is not None and r.receipt is not None)
+    window.show_page(pages.index(counter))
+    settle(0.3)
 
 
 def _ring_up(window: object, codes: list[str], settle: object) -> None:

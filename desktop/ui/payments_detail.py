@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -67,14 +68,16 @@ class PaymentDetail(QWidget):
         self.stamp_button.setToolTip(
             self.tr("El cliente regresó con su RFC: timbra la factura a su nombre (Ctrl+Shift+F)")
         )
-        self.reprint_button = QPushButton(self.tr("Reimprimir ticket"))
+        # One button for the ticket (the detail pane is narrow): print, or save it as PDF.
+        self.reprint_button = QPushButton(self.tr("Ticket"))
         self.reprint_button.setObjectName("reprintTicketButton")
         self.reprint_button.setToolTip(
-            self.tr("Imprime de nuevo el ticket, con el QR de autofactura si ya existe (Ctrl+P)")
+            self.tr("Reimprime el ticket, con el QR de autofactura si ya existe (Ctrl+P)")
         )
-        self.reprint_pdf_button = QPushButton(self.tr("PDF"))
-        self.reprint_pdf_button.setObjectName("reprintPdfButton")
-        self.reprint_pdf_button.setToolTip(self.tr("Guarda el ticket como PDF"))
+        menu = QMenu(self.reprint_button)
+        self.reprint_action = menu.addAction(self.tr("Imprimir de nuevo…\tCtrl+P"))
+        self.reprint_pdf_action = menu.addAction(self.tr("Guardar como PDF…"))
+        self.reprint_button.setMenu(menu)
         self.open_queue_button = QPushButton(self.tr("Ver en la cola"))
         self.open_queue_button.setObjectName("openQueueButton")
         self.open_queue_button.setToolTip(
@@ -89,7 +92,7 @@ class PaymentDetail(QWidget):
             Action.OPEN_QUEUE: self.open_queue_button,
         }
         first = QHBoxLayout()
-        for button in (self.stamp_button, self.reprint_button, self.reprint_pdf_button):
+        for button in (self.stamp_button, self.reprint_button):
             first.addWidget(button)
         first.addStretch(1)
         second = QHBoxLayout()
@@ -193,7 +196,7 @@ class PaymentDetail(QWidget):
         self.action_notice.setVisible(False)
         if row is None:
             self.title.setText(self.tr("Elige un pago para ver su detalle."))
-            for button in (*self.buttons.values(), self.reprint_pdf_button):
+            for button in self.buttons.values():
                 button.setVisible(False)
             return
         record = row.record
@@ -252,7 +255,6 @@ class PaymentDetail(QWidget):
         )
         for action, button in self.buttons.items():
             button.setVisible(action in allowed)
-        self.reprint_pdf_button.setVisible(Action.REPRINT in allowed)
         if row.in_queue:
             self.action_notice.setText(
                 self.tr(

@@ -72,7 +72,7 @@ REFRESH_EVERY_SECONDS = 60.0
 
 
 FISCAL_LABELS = {
-    Fiscal.QUEUED: str(QT_TRANSLATE_NOOP("PaymentsPage", "En cola: sin comprobante aún")),
+    Fiscal.QUEUED: str(QT_TRANSLATE_NOOP("PaymentsPage", "Por crear")),
     Fiscal.INVOICED: str(QT_TRANSLATE_NOOP("PaymentsPage", "Facturada")),
     Fiscal.RECEIPT: str(QT_TRANSLATE_NOOP("PaymentsPage", "Recibo")),
     Fiscal.RECEIPT_PENDING: str(QT_TRANSLATE_NOOP("PaymentsPage", "Recibo pendiente")),

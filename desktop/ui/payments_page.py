@@ -248,7 +248,10 @@ class PaymentsPage(Page):
         header.resizeSection(1, 100)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 135)
+        header.resizeSection(3, 120)
+        # The fiscal outcome: long labels are cut, the tooltip and the detail say it all.
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(6, 150)
 
         # -- filters row ---------------------------------------------------------------------
         top = QHBoxLayout()
@@ -287,7 +290,6 @@ class PaymentsPage(Page):
         self.refund_button = detail.refund_button
         self.stamp_button = detail.stamp_button
         self.reprint_button = detail.reprint_button
-        self.reprint_pdf_button = detail.reprint_pdf_button
         self.open_queue_button = detail.open_queue_button
         self.action_error = detail.action_error
         self.action_notice = detail.action_notice
@@ -329,8 +331,10 @@ class PaymentsPage(Page):
         self.refund_button.clicked.connect(self.refund_selected)
         self.open_queue_button.clicked.connect(self._open_queue)
         self.stamp_button.clicked.connect(self.stamp_selected_receipt)
-        self.reprint_button.clicked.connect(lambda: self.reprint_selected(ask=True))
-        self.reprint_pdf_button.clicked.connect(self.save_selected_ticket_pdf)
+        self.detail.reprint_action.triggered.connect(lambda: self.reprint_selected(ask=True))
+        # triggered(bool) would land in `path`: ask where to save.
+        pdf_action = self.detail.reprint_pdf_action
+        pdf_action.triggered.connect(lambda _checked: self.save_selected_ticket_pdf(None))
         self.copy_link_button.clicked.connect(self._copy_link)
         self.qr_button.clicked.connect(self._show_qr)
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
