@@ -231,6 +231,17 @@ class FirstRunDialog(QDialog):
         card.addWidget(self.status)
         self.keychain_error = _error_label("keychainError")
         card.addWidget(self.keychain_error)
+        # Added for packaging: no keychain -> an honest, opt-in alternative (credentials.py).
+        self.key_file_choice = QCheckBox(
+            self.tr(
+                "Guardar la clave en un archivo de este equipo, SIN cifrar: cualquiera que use "
+                "esta cuenta de usuario podrá leerla. Así no te la pediremos cada vez."
+            )
+        )
+        self.key_file_choice.setObjectName("keyFileChoice")
+        self.key_file_choice.hide()
+        self.key_file_choice.toggled.connect(self._key_file_toggled)
+        card.addWidget(self.key_file_choice)
 
         self.connect_button = QPushButton(self.tr("Conectar"))
         self.connect_button.setObjectName("connectButton")
@@ -292,6 +303,8 @@ class FirstRunDialog(QDialog):
             self.team_picker.clear()
         self._session_only_ack = False
         self.keychain_error.hide()
+        self.key_file_choice.hide()
+        self.key_file_choice.setChecked(False)
         self.connect_button.setText(self.tr("Conectar"))
 
     def _demo(self) -> None:
@@ -427,12 +440,32 @@ class FirstRunDialog(QDialog):
                     ),
                 )
                 self.connect_button.setText(self.tr("Continuar sin guardar la clave"))
+                self.key_file_choice.show()
                 self.connect_button.setFocus()
                 self._verified = (key, url)
                 return
+            if self.key_file_choice.isChecked():
+                try:
+                    credentials.store_api_key_in_file(url, key)
+                    self.key_stored = True
+                except OSError as exc:
+                    self._show_error(
+                        self.keychain_error,
+                        self.tr("No se pudo guardar el archivo de la clave ({error}).").format(
+                            error=exc.strerror or type(exc).__name__
+                        ),
+                    )
+                    return
         self.api_key = key
         self.result_config = dataclasses.replace(self._config, api_url=url, team=team)
         self.accept()
+
+    def _key_file_toggled(self, checked: bool) -> None:
+        self.connect_button.setText(
+            self.tr("Continuar y guardar en el archivo")
+            if checked
+            else self.tr("Continuar sin guardar la clave")
+        )
 
     def _show_error(self, label: QLabel, message: str) -> None:
         label.setText(message)

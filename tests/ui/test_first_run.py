@@ -141,6 +141,36 @@ def test_without_a_keychain_the_key_is_kept_for_this_session_only(
         keyring.set_keyring(previous)
 
 
+def test_without_a_keychain_the_person_may_choose_the_labelled_key_file(
+    qtbot: QtBot, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Added for packaging (issue 9): the opt-in alternative to a keychain, never the default.
+    monkeypatch.delenv(credentials.ENV_VAR, raising=False)
+    monkeypatch.setenv(credentials.KEY_FILE_DIR_VAR, str(tmp_path / "config"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(BrokenKeyring())
+    try:
+        dialog = _dialog(qtbot, sandbox, tmp_path)
+        assert not dialog.key_file_choice.isVisible()
+        qtbot.keyClicks(dialog.key, SANDBOX_KEY)
+        qtbot.keyClick(dialog.key, Qt.Key.Key_Return)
+        _wait_idle(qtbot, dialog)
+        qtbot.keyClick(dialog.team_picker, Qt.Key.Key_Return)
+        assert dialog.key_file_choice.isVisible()
+        assert not dialog.key_file_choice.isChecked()  # opt-in
+        assert "SIN cifrar" in dialog.key_file_choice.text()
+        assert not credentials.key_file().exists()
+        dialog.key_file_choice.setChecked(True)
+        assert dialog.connect_button.text() == "Continuar y guardar en el archivo"
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() == FirstRunDialog.DialogCode.Accepted
+        assert dialog.key_stored
+        assert credentials.key_file().exists()
+        assert credentials.get_api_key(sandbox.base_url) == SANDBOX_KEY
+    finally:
+        keyring.set_keyring(previous)
+
+
 def test_demo_button_sets_demo_requested(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = FirstRunDialog(AppConfig(data_dir=tmp_path / "data"))
     qtbot.addWidget(dialog)
