@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop import cli, money
-from desktop.sales import check_payment
+from desktop.sales import SaleRejectedError, check_payment
 from desktop.store import open_database
 from desktop.store.db import DB_FILENAME
 from desktop.store.outbox import Outbox
@@ -346,3 +348,68 @@ def test_a_real_process_prints_words_not_a_traceback(tmp_path: Path, body: str) 
     assert result.returncode == REFUSED, err
     assert "Traceback" not in err
     assert "No se puso en cola" in err or "JSON" in err
+
+
+# -- fuzzing: whatever the JSON, a clear answer --------------------------------------------
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.decimals(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+FIELDS = [
+    ("client",),
+    ("client", "tax_id"),
+    ("client", "name"),
+    ("payment_form",),
+    ("automation_type",),
+    ("items",),
+    ("items", 0),
+    ("items", 0, "quantity"),
+    ("items", 0, "unit_price"),
+    ("items", 0, "discount"),
+    ("items", 0, "taxes"),
+    ("items", 0, "taxes", 0, "rate"),
+    ("metadata",),
+    ("currency",),
+    ("exchange_rate",),
+    ("idempotency_key",),
+]
+
+
+def _replace(body: Any, path: tuple[Any, ...], value: Any) -> Any:
+    target = body
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    return body
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(FIELDS), json_values)
+def test_any_value_in_any_field_is_queued_valid_or_refused_in_words(
+    path: tuple[Any, ...], value: Any
+) -> None:
+    body = _replace(client(), path, value) if path[0] == "client" else _replace(sale(), path, value)
+    try:
+        checked = check_payment(body)
+    except SaleRejectedError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            assert problem.message
+            str(problem).encode("utf-8")  # printable as is (cli._err also scrubs)
+    else:
+        again = check_payment(checked.body)  # what is stored validates again, unchanged
+        assert again.body == checked.body
+        for item in checked.body["items"]:
+            quantity = Decimal(str(item["quantity"]))
+            assert 0 < quantity <= money.MAX_QUANTITY
+            if item.get("unit_price") is not None:
+                assert money.check_line(quantity, Decimal(str(item["unit_price"]))) > 0
