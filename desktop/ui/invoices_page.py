@@ -63,7 +63,7 @@ PERIODS = (
     ("30", str(QT_TRANSLATE_NOOP("InvoicesPage", "Últimos 30 días"))),
     ("month", str(QT_TRANSLATE_NOOP("InvoicesPage", "Este mes"))),
     ("90", str(QT_TRANSLATE_NOOP("InvoicesPage", "Últimos 90 días"))),
-    ("all", str(QT_TRANSLATE_NOOP("InvoicesPage", "Todas las traídas"))),
+    ("all", str(QT_TRANSLATE_NOOP("InvoicesPage", "Todas las fechas"))),
 )
 
 
@@ -193,10 +193,10 @@ class InvoicesPage(ServerListPage):
         self.detail_actions2.addStretch(1)
 
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column, width in ((0, 92), (1, 80), (3, 120), (4, 50), (5, 96), (6, 86)):
-            self.table.setColumnWidth(column, width)
+        # Dates, folios, RFCs and amounts are never cut; the client's name takes the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._rebuild_filter()
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_selected())
         self.show_detail(None)

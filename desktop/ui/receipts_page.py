@@ -153,9 +153,9 @@ class ReceiptsPage(ServerListPage):
 
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
+        # Dates, amounts and statuses are never cut; the client's name takes the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 92), (2, 96), (3, 160), (4, 92)):
-            self.table.setColumnWidth(column, width)
         self.model.sort(0, Qt.SortOrder.DescendingOrder)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self._rebuild_filter()

@@ -29,6 +29,19 @@ ROLES = (
 )
 
 
+ROLE_SHORT = {
+    "viewer": str(QT_TRANSLATE_NOOP("TeamDialogs", "Consulta")),
+    "editor": str(QT_TRANSLATE_NOOP("TeamDialogs", "Editor")),
+    "admin": str(QT_TRANSLATE_NOOP("TeamDialogs", "Administrador")),
+    "member": str(QT_TRANSLATE_NOOP("TeamDialogs", "Miembro")),
+}
+
+
+def role_short(code: str | None) -> str:
+    """The role's name alone, for tables (the dialogs explain what each role can do)."""
+    return ROLE_SHORT.get(str(code or ""), str(code or ""))
+
+
 def role_label(code: str | None) -> str:
     for value, label in ROLES:
         if value == code:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -50,7 +50,7 @@ from desktop.ui.team_dialogs import (
     SeriesDialog,
     TeamDetailsDialog,
     TeamSettingsDialog,
-    role_label,
+    role_short,
 )
 
 CONNECTION_TEAM = "connection/team"  # same key as the Ajustes page (desktop.ui.settings_page)
@@ -137,9 +137,26 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     table.verticalHeader().setDefaultSectionSize(26)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
-    table.setMinimumHeight(120)
     table.setAlternatingRowColors(True)
     return table
+
+
+def _left(button: QPushButton) -> QWidget:
+    """A button at its natural width at the start of a form row."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(button)
+    row.addStretch(1)
+    return holder
+
+
+def fit_rows(table: QTableWidget, *, least: int = 2, most: int = 6) -> None:
+    """Size a short table to its rows (between `least` and `most`) instead of a tall blank."""
+    shown = min(max(table.rowCount(), least), most)
+    height = table.horizontalHeader().height() or table.horizontalHeader().sizeHint().height()
+    height += shown * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + 2
+    table.setFixedHeight(height)
 
 
 def _value() -> QLabel:
@@ -199,7 +216,7 @@ class TeamPage(Page):
         self.edit_team_button = QPushButton(self.tr("Editar datos…"))
         self.edit_team_button.setObjectName("editTeamButton")
         self.edit_team_button.clicked.connect(self.edit_team)
-        form.addRow("", self.edit_team_button)
+        form.addRow("", _left(self.edit_team_button))
 
         settings_box = QGroupBox(self.tr("Ajustes de facturación"))
         settings_box.setObjectName("teamSettingsBox")
@@ -217,7 +234,7 @@ class TeamPage(Page):
         self.edit_settings_button = QPushButton(self.tr("Editar ajustes…"))
         self.edit_settings_button.setObjectName("editSettingsButton")
         self.edit_settings_button.clicked.connect(self.edit_settings)
-        settings_form.addRow("", self.edit_settings_button)
+        settings_form.addRow("", _left(self.edit_settings_button))
 
         integrations = QGroupBox(self.tr("Integraciones"))
         integrations.setObjectName("integrationsBox")
@@ -331,6 +348,8 @@ class TeamPage(Page):
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
 
+        for table in (self.series_table, self.members_table, self.teams_table):
+            fit_rows(table)
         self.show_pin_state()
 
     # -- loading ---------------------------------------------------------------------------
@@ -431,6 +450,7 @@ class TeamPage(Page):
                 ],
                 series,
             )
+        fit_rows(self.series_table)
         self.members_table.setRowCount(0)
         for member in team.get("members") or []:
             if isinstance(member, Mapping):
@@ -438,10 +458,11 @@ class TeamPage(Page):
                     self.members_table,
                     [
                         str(member.get("email") or member.get("id") or ""),
-                        self.tr(role_label(member.get("role"))),
+                        QCoreApplication.translate("TeamDialogs", role_short(member.get("role"))),
                     ],
                     member,
                 )
+        fit_rows(self.members_table)
         self.teams_table.setRowCount(0)
         active = self.ctx.team or snapshot.team_id
         for other in snapshot.teams:
@@ -451,6 +472,7 @@ class TeamPage(Page):
                 [team_name(other), str(other.get("tax_id") or ""), self.tr("Sí") if in_use else ""],
                 other,
             )
+        fit_rows(self.teams_table)
         has_team = snapshot.team_id is not None
         for button in (
             self.edit_team_button,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHeaderView, QPushButton
 
 from desktop.gigstack import GigstackClient, User
@@ -20,7 +20,7 @@ from desktop.ui.formatting import when
 from desktop.ui.payment_dialogs import ActionDialog
 from desktop.ui.server_page import ServerListPage, ServerRow, record_of
 from desktop.ui.table_model import Column
-from desktop.ui.team_dialogs import UserDialog, role_label
+from desktop.ui.team_dialogs import UserDialog, role_label, role_short
 
 MAX_USERS = 500
 
@@ -69,10 +69,9 @@ class UsersPage(ServerListPage):
 
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(2, 150)
-        self.table.setColumnWidth(3, 130)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_selected())
         self.show_detail(None)
 
@@ -80,7 +79,16 @@ class UsersPage(ServerListPage):
         return [
             Column(self.tr("Nombre"), lambda r: user_name(r.record)),
             Column(self.tr("Correo"), lambda r: str(r.record.get("email") or "")),
-            Column(self.tr("Rol"), lambda r: self.tr(role_label(r.record.get("role")))),
+            Column(
+                self.tr("Rol"),
+                lambda r: QCoreApplication.translate(
+                    "TeamDialogs", role_short(r.record.get("role"))
+                ),
+                tooltip=lambda r: (
+                    QCoreApplication.translate("TeamDialogs", role_label(r.record.get("role")))
+                    or None
+                ),
+            ),
             Column(
                 self.tr("Alta"),
                 lambda r: when(r.record.get("created_at"))[:10],
