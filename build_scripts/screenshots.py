@@ -220,6 +220,9 @@ def render(out: Path, language: str) -> int:
             wait_for(lambda: shell.core.cache.count(Resource.PAYMENTS, None) > 0)
             wait_for(lambda: shell.core.cache.count(Resource.SERVICES, None) > 0)
             settle(1.0)
+            # Facturas, Recibos, Equipo and Usuarios read gigstack when shown: load them while
+            # online (invoices.png, receipts.png, team.png, users.png show their last answer).
+            _preload_server_pages(window, sandbox, wait_for, settle)
             # A walk-in sale charged online: gigstack answers with a receipt, the ticket
             # carries its self-invoice QR (ticket.png, for the README), Pagos shows it pending.
             _charge_walk_in(window, wait_for, settle, out)
@@ -245,6 +248,41 @@ def render(out: Path, language: str) -> int:
             shell.close()
             sandbox.stop()
     return 0
+
+
+def _preload_server_pages(window: object, sandbox: object, wait_for: Any, settle: Any) -> None:
+    """Show each gigstack-backed page once while online, with a row's detail selected."""
+    from desktop.gigstack import GigstackClient
+
+    base_url, api_key = getattr(sandbox, "base_url", ""), getattr(sandbox, "api_key", "")
+    with GigstackClient(api_key, base_url=base_url) as api:
+        # Two receipts of walk-in sales still open for self-invoicing (the seed's one is
+        # already in a global invoice).
+        for quantity, service in ((2, "service_demo_cuaderno"), (5, "service_demo_boligrafo")):
+            api.receipts.create(
+                {
+                    "client": {"id": "client_demo_publico"},
+                    "items": [{"id": service, "quantity": quantity}],
+                    "payment_form": "01",
+                }
+            )
+    show = getattr(window, "show_page_named", None)
+    stack = getattr(window, "stack", None)
+    if not callable(show) or stack is None:
+        return
+    for name in ("invoices", "receipts", "team", "users"):
+        show(name)
+        page = stack.currentWidget()
+        if page is None or page.objectName() != name:
+            continue
+        if name == "team":
+            wait_for(lambda p=page: getattr(p, "snapshot", None) is not None)
+        else:
+            wait_for(lambda p=page: p.model.rowCount() > 0)
+            if name == "invoices":
+                page.period.setCurrentIndex(page.period.findData("all"))
+            page.table.selectRow(0)
+        settle(0.5)
 
 
 def _charge_walk_in(window: object, wait_for: Any, settle: Any, out: Path) -> None:
