@@ -9,6 +9,7 @@ belongs to, in Spanish, so the UI can show it next to that field.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -436,17 +437,7 @@ def queue_payment(
     if own_key:
         existing = outbox.find_by_key(own_key)
         if existing is not None:
-            if existing.team != team or not same_sale(existing.payload, checked.body):
-                raise SaleRejectedError(
-                    [
-                        FieldProblem(
-                            "idempotency_key",
-                            f"ya se usó para otra venta ({existing.folio or existing.local_id});"
-                            " usa una clave nueva para una venta distinta",
-                        )
-                    ]
-                )
-            return existing
+            return _same_or_refused(existing, checked.body, team)
 
     def build(identity: Identity) -> dict[str, Any]:
         metadata = dict(checked.body.get("metadata") or {})
@@ -455,10 +446,33 @@ def queue_payment(
             metadata["folio"] = identity.folio
         return {**checked.body, "metadata": metadata}
 
-    return outbox.enqueue(
-        OutboxKind.REGISTER_PAYMENT,
-        build,
-        team=team,
-        serial_key=serial_key_for(checked.body),
-        idempotency_key=own_key,
-    )
+    try:
+        return outbox.enqueue(
+            OutboxKind.REGISTER_PAYMENT,
+            build,
+            team=team,
+            serial_key=serial_key_for(checked.body),
+            idempotency_key=own_key,
+        )
+    except sqlite3.IntegrityError:
+        # Another process queued the same key between our lookup and our write (the key is
+        # UNIQUE): answer as if it had been there first.
+        existing = outbox.find_by_key(own_key) if own_key else None
+        if existing is None:
+            raise
+        return _same_or_refused(existing, checked.body, team)
+
+
+def _same_or_refused(existing: OutboxItem, body: Mapping[str, Any], team: str | None) -> OutboxItem:
+    """The row already queued under a caller's key: the same sale again, or an error."""
+    if existing.team != team or not same_sale(existing.payload, body):
+        raise SaleRejectedError(
+            [
+                FieldProblem(
+                    "idempotency_key",
+                    f"ya se usó para otra venta ({existing.folio or existing.local_id});"
+                    " usa una clave nueva para una venta distinta",
+                )
+            ]
+        )
+    return existing

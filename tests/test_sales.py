@@ -120,3 +120,41 @@ def test_serial_key_only_for_clients_that_may_be_created() -> None:
     search = {"on_key": "tax_id", "on_value": "gode561231gr8", "auto_create": True}
     assert serial_key_for({"client": {"search": search}}) == "client:tax_id:GODE561231GR8"
     assert serial_key_for({"client": {"tax_id": "GODE561231GR8"}}) == "client:tax_id:GODE561231GR8"
+
+
+def test_a_key_queued_by_another_process_meanwhile(tmp_path: Path) -> None:
+    """Two feeders race with one key: whoever writes second gets the first's row (same sale)
+    or a refusal (another sale), never a second sale or a database error."""
+    other_db = open_database(tmp_path)
+    other = Outbox(other_db)
+
+    class LookupThenRace(Outbox):
+        """Our lookup finds nothing; right after it, the other process queues the key."""
+
+        def __init__(self, db: Any, racer_body: dict[str, Any]) -> None:
+            super().__init__(db)
+            self.racer_body = racer_body
+
+        def find_by_key(self, idempotency_key: str) -> Any:
+            if self.racer_body:
+                queue_payment(other, self.racer_body)
+                self.racer_body = {}
+                return None
+            return super().find_by_key(idempotency_key)
+
+    db = open_database(tmp_path)
+    try:
+        same = body(idempotency_key="feeder-000001")
+        first = queue_payment(LookupThenRace(db, dict(same)), same)
+        assert first.idempotency_key == "feeder-000001"
+        assert len(Outbox(db).rows()) == 1
+        changed = body(idempotency_key="feeder-000002")
+        racer = body(idempotency_key="feeder-000002")
+        racer["items"][0]["quantity"] = 5
+        with pytest.raises(SaleRejectedError) as refused:
+            queue_payment(LookupThenRace(db, racer), changed)
+        assert "otra venta" in str(refused.value)
+        assert len(Outbox(db).rows()) == 2
+    finally:
+        db.close()
+        other_db.close()
