@@ -178,6 +178,9 @@ def cmd_test(args: argparse.Namespace) -> int:
             cwd=ROOT,
             check=True,
         )
+        say("layers: import-linter")  # contracts in pyproject.toml [tool.importlinter]
+        linter = shutil.which("lint-imports", path=str(Path(python).parent)) or "lint-imports"
+        subprocess.run([linter], cwd=ROOT, check=True)
         say("types: mypy")
         subprocess.run([python, "-m", "mypy"], cwd=ROOT, check=True)
     say("tests: pytest")
