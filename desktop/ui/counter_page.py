@@ -517,7 +517,8 @@ class CounterPage(Page):
                 self._team_info.clear()
                 self._team_info.update(info)
 
-        self.ctx.bridge.call(fetch, done, lambda _message, _exc: None)
+        # Quiet on failure: the settings' business data (or "Mostrador") fills the ticket.
+        self.ctx.run_op(self, fetch, done, on_error=lambda _message, _exc: None)
 
     # -- client -----------------------------------------------------------------------------
 
