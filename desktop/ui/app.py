@@ -297,7 +297,8 @@ def run_gui(config: AppConfig, argv: list[str]) -> int:
             sandbox.stop()
         if message is None:
             raise
-        log.error("cannot open: %s", message, exc_info=exc)
+        # A known fault, said in words: no traceback (the message names the file and reason).
+        log.error("cannot open: %s (%s: %s)", message, type(exc).__name__, exc.__cause__ or exc)
         show_startup_error(message)
         return STARTUP_FAILED_EXIT
     _watch_network(shell.bridge)
@@ -375,16 +376,16 @@ def remember_connection(config: AppConfig) -> None:
         else:
             terminal.unset("connection.team")
         terminal.save()
-    except ConfigError:
-        log.exception("could not keep the chosen connection")
+    except ConfigError as exc:
+        log.warning("could not keep the chosen connection: %s", exc.message)
 
 
 def _terminal(data_dir: Path) -> TerminalConfig | None:
     """The folder's configuration; None when config.json is damaged (reported elsewhere)."""
     try:
         return TerminalConfig.load(data_dir)
-    except ConfigError:
-        log.exception("config.json could not be read")
+    except ConfigError as exc:
+        log.warning("config.json could not be read: %s", exc.message)
         return None
 
 
