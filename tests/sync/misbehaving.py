@@ -137,14 +137,15 @@ class Misbehaving:
             if self.ignore_filters or miss:
                 query = [(k, v) for k, v in query if not _is_filter(k)]
         path = parts.path + (f"?{urlencode(query)}" if query else "")
-        if method == "POST" and parts.path.endswith("/payments/register"):
+        register = method == "POST" and parts.path.endswith("/payments/register")
+        key = ""
+        if register:
             key = str(json.loads(body or b"{}").get("idempotency_key") or "")
             with self.lock:
                 if self.drop_before_forward > 0:
                     self.drop_before_forward -= 1
                     return self._drop(handler)
                 reused = key in self.seen_keys
-                self.seen_keys.add(key)
                 if reused and self.conflict_on_reuse:
                     self.reuse_answers += 1
                     return self._answer(
@@ -164,14 +165,22 @@ class Misbehaving:
         try:
             upstream = self._upstream.request(method, path, content=body, headers=headers)
         except httpx.TransportError:
+            if register:  # the sandbox may have committed before it dropped us
+                with self.lock:
+                    self.seen_keys.add(key)
             return self._drop(handler)  # the sandbox dropped us: the client is dropped too
-        payload: Any = upstream.json() if upstream.content else None
+        try:
+            payload: Any = upstream.json() if upstream.content else None
+        except ValueError:
+            payload = {"message": upstream.text[:200]}
         if miss and isinstance(payload, dict):
             data = payload.get("data")
             if isinstance(data, list):
                 payload["data"] = [r for r in data if not _matches_all(r, filters)]
-        if method == "POST" and parts.path.endswith("/payments/register") and upstream.is_success:
+        if register and upstream.is_success:
+            # Like gigstack (and the sandbox), only a key that did something counts as used.
             with self.lock:
+                self.seen_keys.add(key)
                 self.answers[key] = upstream.content
         return self._answer(handler, upstream.status_code, payload)
 

@@ -398,3 +398,22 @@ def test_the_sender_is_not_paused_forever_by_a_clock_that_moved_back(
         sandbox.come_up()
         sender.close()
     assert outbox.get(local_id).state is OutboxState.SENT
+
+
+# -- everything at once ----------------------------------------------------------------------
+
+
+def test_every_misbehaviour_at_once_loses_nothing_and_registers_nothing_twice(
+    sandbox: Sandbox, front: Misbehaving, sender: Sender, outbox: Outbox, direct: GigstackClient
+) -> None:
+    front.ignore_filters = True
+    front.lagging_index = True
+    front.conflict_on_reuse = True
+    front.drop_before_forward = 3
+    sandbox.faults.set(error_rate=0.3, seed=11, drop_after_commit=5)
+    ids = queue(outbox, 16)
+    drain(sender, rounds=600)
+    sandbox.faults.clear()
+    assert outbox.stats().parked == 0
+    assert front.lookups > 0 and front.reuse_answers > 0  # the misbehaviour really happened
+    assert_each_once_and_proven(direct, outbox, ids)
