@@ -141,3 +141,29 @@ def test_no_dialog_off_the_gui_thread(qapp: QApplication, tmp_path: Path) -> Non
     worker.start()
     worker.join()
     assert shown == [False]  # the caller falls back to stderr
+
+
+def test_an_uncaught_error_in_a_real_process_leaves_a_report(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    code = (
+        "import sys; from pathlib import Path; from desktop import crash; "
+        "crash.install(Path(sys.argv[1])); "
+        f"raise RuntimeError('refused {KEY} for {RFC}')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={k: v for k, v in os.environ.items() if k != "GIGSTACK_API_KEY"},
+    )
+    assert result.returncode == 1
+    [report] = _reports(tmp_path)
+    text = report.read_text(encoding="utf-8")
+    assert "RuntimeError: refused" in text
+    assert KEY not in text and RFC not in text
+    assert "Traceback" not in result.stderr  # the person sees words, not a traceback
+    assert f"Se guardó un informe (sin claves ni RFC) en: {report}" in result.stderr
