@@ -47,7 +47,7 @@ def test_many_pages_and_deleted_records(empty_sandbox: Sandbox, cache: Cache) ->
             api.clients.create({"name": f"Cliente {n}", "email": f"c{n}@example.com"})
         Refresher(api, cache).refresh([Resource.CLIENTS])
         assert cache.count(Resource.CLIENTS, None) == 230
-        gone = next(iter(api.clients.list(limit=1))).id
+        gone = str(next(iter(api.clients.list(limit=1))).id)
         api.clients.delete(gone)
         (report,) = Refresher(api, cache).refresh([Resource.CLIENTS])
     assert (report.fetched, report.removed) == (229, 1)
