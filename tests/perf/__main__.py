@@ -246,6 +246,7 @@ BENCHES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "ui_stalls": lambda a: ui.bench_stalls(200 if a.quick else 1000, 50_000),
     "ui_filter": lambda a: ui.bench_filter(50_000),
     "ui_memory": lambda a: ui.bench_memory(50_000, 20_000),
+    "ui_lanes": lambda a: ui.bench_lanes(20 if a.quick else 100),
     # Added for packaging: builds the PyInstaller bundle and a bare one (a minute or two).
     "frozen": lambda a: frozen.bench_frozen(3 if a.quick else 7),
 }
@@ -291,6 +292,16 @@ def report(name: str, r: dict[str, Any]) -> str:
             f"filter {r['clients']:,} clients in the model: keystroke p50 "
             f"{r['keystroke_p50_ms']:.1f} ms, p99 {r['keystroke_p99_ms']:.1f} ms; sort "
             f"{r['sort_ms']:.0f} ms; load {r['load_ms']:.0f} ms  | budget: one 16 ms frame"
+        )
+    if name == "ui_lanes":
+        p, c = r["page_call_while_send_stuck"], r["close_while_send_stuck"]
+        return (
+            f"page call while a send is stuck ({r['stuck_ms'] / 1000:.0f} s on the server): "
+            f"p50 {p['p50_ms']:.0f} ms, p99 {p['p99_ms']:.0f} ms, max {p['max_ms']:.0f} ms "
+            f"(target < 200 ms; floor, bare client: {p['floor_p50_ms']:.0f} ms); sale sent while "
+            f"a refresh is stuck: {r['sale_sent_during_stuck_refresh_ms']:.0f} ms; close while "
+            f"a send is stuck: {c['seconds'] * 1000:.0f} ms (target < 2000 ms), threads left: "
+            f"{len(c['lane_threads_left'])}"
         )
     if name == "ui_memory":
         return (

@@ -284,3 +284,118 @@ with Sandbox(seed="demo") as sandbox:
         "app_mb": total - with_sandbox,
         "process_rss_mb": total,
     }
+
+
+def _held_requests() -> int:
+    """Requests the in-process sandbox is holding (a server thread asleep in its latency)."""
+    import linecache
+
+    count = 0
+    for frame in sys._current_frames().values():
+        path = frame.f_code.co_filename.replace("\\", "/")
+        if "/desktop/sandbox/" in path and "sleep(" in linecache.getline(
+            frame.f_code.co_filename, frame.f_lineno
+        ):
+            count += 1
+    return count
+
+
+def bench_lanes(calls: int) -> dict[str, Any]:
+    """Issue 8 §5: a page call's answer time while a send is stuck (target < 200 ms), a sale's
+    time to be sent while a refresh is stuck, and the time to close while a send is stuck
+    (target < 2 s, clean exit: no lane thread left)."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.config import AppConfig
+    from desktop.gigstack import GigstackClient
+    from desktop.sales import queue_payment
+    from desktop.sandbox import Sandbox
+    from desktop.store.cache import Resource
+    from desktop.store.outbox import OutboxState
+    from desktop.ui.app import AppShell
+
+    app = QApplication.instance() or QApplication([])
+    stuck_ms = 30_000
+    sale = {
+        "client": {"id": "client_demo_publico"},
+        "automation_type": "none",
+        "payment_form": "01",
+        "items": [{"id": "service_demo_americano", "quantity": 1}],
+    }
+    results: dict[str, Any] = {"stuck_ms": stuck_ms, "calls": calls}
+    with Sandbox(seed="demo", controls=True) as sandbox, tempfile.TemporaryDirectory() as tmp:
+        # Floor: the same call from a bare client on this thread (no lanes, nothing stuck).
+        with GigstackClient(sandbox.api_key, base_url=sandbox.base_url) as bare:
+            floor = []
+            for _ in range(calls):
+                t0 = time.perf_counter()
+                bare.clients.list_page(limit=1)
+                floor.append(time.perf_counter() - t0)
+        shell = AppShell(AppConfig(data_dir=Path(tmp), api_url=sandbox.base_url), sandbox.api_key)
+        closed = False
+        try:
+            lanes = shell.bridge
+            _run_until(app, lambda: not lanes.refreshing and lanes.online is True, 60)
+
+            # A refresh held by the server; a sale is queued and sent meanwhile.
+            sandbox.faults.set(latency_ms=stuck_ms)
+            lanes.refresh([Resource.CLIENTS])
+            _run_until(app, lambda: _held_requests() >= 1, 30)
+            sandbox.faults.set(latency_ms=0)
+            row = queue_payment(shell.core.outbox, sale)
+            t0 = time.perf_counter()
+            lanes.kick()
+            _run_until(
+                app, lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, 30
+            )
+            results["sale_sent_during_stuck_refresh_ms"] = (time.perf_counter() - t0) * 1000
+            results["refresh_still_stuck"] = lanes.refreshing
+            lanes.stop_refresh()
+
+            # A send held by the server; page calls meanwhile.
+            held_before = _held_requests()
+            sandbox.faults.set(latency_ms=stuck_ms)
+            queue_payment(shell.core.outbox, sale)
+            lanes.kick()
+            _run_until(app, lambda: _held_requests() > held_before, 30)
+            sandbox.faults.set(latency_ms=0)
+            answers: list[float] = []
+            for _ in range(calls):
+                t0 = time.perf_counter()
+                done: list[bool] = []
+                shell.ctx.run_op(
+                    None,
+                    lambda c: c.clients.list_page(limit=1),
+                    lambda _page, d=done: d.append(True),
+                    on_error=lambda _m, _e, d=done: d.append(False),
+                )
+                _run_until(app, lambda d=done: bool(d), 30)
+                answers.append(time.perf_counter() - t0)
+            ordered = sorted(answers)
+            results["page_call_while_send_stuck"] = {
+                "p50_ms": statistics.median(ordered) * 1000,
+                "p99_ms": ordered[int(0.99 * (len(ordered) - 1))] * 1000,
+                "max_ms": ordered[-1] * 1000,
+                "floor_p50_ms": statistics.median(floor) * 1000,
+            }
+
+            # Close while that send is still held by the server.
+            still_stuck = _held_requests() > held_before
+            t0 = time.perf_counter()
+            shell.close()
+            closed = True
+            close_s = time.perf_counter() - t0
+            left = [
+                t.name
+                for t in threading.enumerate()
+                if t.name.startswith(("sender", "page-lane")) and t.is_alive()
+            ]
+            results["close_while_send_stuck"] = {
+                "seconds": close_s,
+                "send_was_stuck": still_stuck,
+                "lane_threads_left": left,
+            }
+        finally:
+            if not closed:
+                shell.close()
+    return results
