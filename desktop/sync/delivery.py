@@ -181,7 +181,9 @@ class GigstackDelivery:
 
         Updates are idempotent by nature (sending the same changes twice is harmless), so only
         creations are looked up. The metadata filter is sent so that a server that honours it
-        answers with one record; the answer is checked record by record all the same.
+        answers with one record; the answer is checked record by record all the same, newest
+        first (the row's record is recent). No date filter narrows the scan: a terminal whose
+        clock was wrong when it queued the row would filter its own record out.
         """
         api, team = self._client, item.team
         local_id = payload_local_id(item)
@@ -189,12 +191,12 @@ class GigstackDelivery:
         records: Iterable[BaseModel]
         if item.kind is OutboxKind.REGISTER_PAYMENT:
             wanted = {"local_id": local_id or item.local_id}
-            records = api.payments.list(limit=_PAGE, metadata=wanted, team=team)
+            records = api.payments.list(limit=_PAGE, sort="desc", metadata=wanted, team=team)
         elif item.kind is OutboxKind.CREATE_CLIENT:
-            records = api.clients.list(limit=_PAGE, metadata=wanted, team=team)
+            records = api.clients.list(limit=_PAGE, sort="desc", metadata=wanted, team=team)
         elif item.kind is OutboxKind.CREATE_SERVICE:
             # No documented filter by SKU: scan (rare: only after an unknown outcome).
-            records = api.services.list(limit=_PAGE, metadata=wanted, team=team)
+            records = api.services.list(limit=_PAGE, sort="desc", metadata=wanted, team=team)
         else:
             return None
         for model in itertools.islice(records, LOOKUP_SCAN_LIMIT):
