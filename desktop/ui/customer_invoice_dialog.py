@@ -1,4 +1,4 @@
-"""Turn a receipt into an invoice: the customer came back with their RFC.
+"""Turn a sale's receipt into an invoice from Pagos: the customer came back with their RFC.
 
 `POST /receipts/{id}/stamp` with `stamp_to: client` and the customer's `fiscal_information`
 (legal name, RFC, tax regime, postal code; REFERENCE §7 and §16.1). The cashier picks a known
@@ -40,7 +40,7 @@ def _zip(client: Mapping[str, Any]) -> str:
     return str(client.get("zip") or "")
 
 
-class StampReceiptDialog(ActionDialog):
+class CustomerInvoiceDialog(ActionDialog):
     """The customer's fiscal data for stamping one receipt to them."""
 
     def __init__(
@@ -50,7 +50,7 @@ class StampReceiptDialog(ActionDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Facturar el recibo"), self.tr("Timbrar factura"), parent)
-        self.setObjectName("stampReceiptDialog")
+        self.setObjectName("customerInvoiceDialog")
         self.setMinimumWidth(520)
         intro = QLabel(
             self.tr(

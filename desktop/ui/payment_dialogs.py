@@ -1,7 +1,7 @@
 """Dialogs for the actions on a payment: cancel, mark paid, refund.
 
 The request-payment dialog lives in `request_payment_dialog`, the QR of a link in
-`payment_link`, the receipt-to-invoice dialog in `stamp_receipt_dialog`; the shared base in
+`payment_link`, the receipt-to-invoice dialog in `customer_invoice_dialog`; the shared base in
 `action_dialog`. Their names are re-exported here for the modules that import them from here.
 Refund limits are `desktop.payment_rules`' (what is left after earlier refunds).
 """

@@ -54,6 +54,7 @@ from desktop.store.outbox import OutboxKind
 from desktop.ui import ticket
 from desktop.ui.action_dialog import ActionDialog, fill_payment_forms, payment_form_label, set_error
 from desktop.ui.context import UiContext
+from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
 from desktop.ui.formatting import money, when
 from desktop.ui.layout import WIDE_LAYOUT_PX, fit_detail_to_width, list_with_detail
 from desktop.ui.page import Page
@@ -82,7 +83,6 @@ from desktop.ui.payments_model import (
     short_when,
 )
 from desktop.ui.sale_tickets import SaleDocuments, fetch_documents, raw_record, reprint_data
-from desktop.ui.stamp_receipt_dialog import StampReceiptDialog
 from desktop.ui.table_model import Column, RecordTableModel
 from desktop.ui.worker import SyncState
 
@@ -732,7 +732,7 @@ class PaymentsPage(Page):
             )
             return
         clients = [c for _k, c in self.ctx.core.cache.all(Resource.CLIENTS, self.ctx.team)]
-        dialog = StampReceiptDialog({**row.record, "total": row.total}, clients, self)
+        dialog = CustomerInvoiceDialog({**row.record, "total": row.total}, clients, self)
         payment_id = str(row.payment_id)
         folio = row.folio
 

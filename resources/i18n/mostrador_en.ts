@@ -17,6 +17,112 @@
     </message>
 </context>
 <context>
+    <name>AddMemberDialog</name>
+    <message>
+        <source>Agregar miembro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agregar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usuario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¿No está en la lista? Créalo primero en la página Usuarios.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Usuario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hay usuarios por agregar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppShell</name>
+    <message>
+        <source>No se pudo abrir la base de datos local ({path}): {reason}.</source>
+        <extracomment>Exit code when Mostrador cannot open (a dialog said why).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo usar la carpeta de datos {path}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faltan los catálogos del SAT que vienen con Mostrador (la instalación está incompleta). Reinstala Mostrador. Detalle: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mostrador no puede escribir en su carpeta de datos ({path}). Revisa los permisos de la carpeta o elige otra con --data-dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mostrador se cerrará. Nada de lo guardado se perdió.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelInvoiceDialog</name>
+    <message>
+        <source>Cancelar factura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelar ante el SAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, volver</source>
+        <translation type="unfinished">No, go back</translation>
+    </message>
+    <message>
+        <source>Cancelar la factura {folio} por {total} de {client} la anula ante el SAT: deja de valer como comprobante y el cliente ya no podrá deducirla. El cobro NO se devuelve ni se cancela con esto. Si el cliente necesita otra factura, emítela primero y cancela esta con el motivo 01. No se puede deshacer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motivo de cancelación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folio fiscal de la factura que la sustituye</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Motivo</source>
+        <translation type="unfinished">&amp;Reason</translation>
+    </message>
+    <message>
+        <source>&amp;Sustituida por</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El motivo 01 necesita el folio fiscal (UUID) de la factura que sustituye a esta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El folio fiscal tiene la forma xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Una factura no puede sustituirse a sí misma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelPaymentDialog</name>
     <message>
         <source>Cancelar pago</source>
@@ -56,6 +162,149 @@
     <message>
         <source>Precio modificado (lista: {price})</source>
         <translation>Price changed (list: {price})</translation>
+    </message>
+    <message>
+        <source>Línea {n}: {message}</source>
+        <translation>Line {n}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ChargePanel</name>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>Total a cobrar</source>
+        <translation>Total to charge</translation>
+    </message>
+    <message>
+        <source>Cambio a entregar</source>
+        <translation>Change to give</translation>
+    </message>
+    <message>
+        <source>Forma de pago</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>&amp;Efectivo</source>
+        <translation>&amp;Cash</translation>
+    </message>
+    <message>
+        <source>Tarjeta de &amp;crédito</source>
+        <translation>C&amp;redit card</translation>
+    </message>
+    <message>
+        <source>Tarjeta de &amp;débito</source>
+        <translation>&amp;Debit card</translation>
+    </message>
+    <message>
+        <source>&amp;Transferencia</source>
+        <translation>&amp;Transfer</translation>
+    </message>
+    <message>
+        <source>Otra forma de pago</source>
+        <translation>Other payment method</translation>
+    </message>
+    <message>
+        <source>Otra forma de pago…</source>
+        <translation>Other payment method…</translation>
+    </message>
+    <message>
+        <source>&amp;Recibido</source>
+        <translation>&amp;Received</translation>
+    </message>
+    <message>
+        <source>Importe recibido en efectivo</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <source>exacto</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>Efectivo recibido (Alt+R). Vacío = importe exacto. Enter cobra.</source>
+        <translation>Cash received (Alt+R). Empty = exact amount. Enter charges.</translation>
+    </message>
+    <message>
+        <source>Cambio</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>&amp;Facturar a este cliente</source>
+        <translation>&amp;Invoice this client</translation>
+    </message>
+    <message>
+        <source>gigstack timbra la factura al registrar el pago (Alt+F)</source>
+        <translation>gigstack stamps the invoice when the payment is registered (Alt+F)</translation>
+    </message>
+    <message>
+        <source>Comprobante de la venta</source>
+        <translation>Fiscal document of the sale</translation>
+    </message>
+    <message>
+        <source>Cobrar (F12)</source>
+        <translation>Charge (F12)</translation>
+    </message>
+    <message>
+        <source>Registrar el pago (F12 o Enter)</source>
+        <translation>Register the payment (F12 or Enter)</translation>
+    </message>
+    <message>
+        <source>Cambio&lt;br&gt;&lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation>Change&lt;br&gt;&lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>importe no válido</source>
+        <translation>invalid amount</translation>
+    </message>
+    <message>
+        <source>faltan {amount}</source>
+        <translation>{amount} short</translation>
+    </message>
+    <message>
+        <source>Cambia al elegir cliente o marcar «Facturar».</source>
+        <translation>Changes when you pick a client or tick “Invoice”.</translation>
+    </message>
+    <message>
+        <source>RFC</source>
+        <translation>RFC</translation>
+    </message>
+    <message>
+        <source>razón social</source>
+        <translation>legal name</translation>
+    </message>
+    <message>
+        <source>régimen fiscal</source>
+        <translation>tax regime</translation>
+    </message>
+    <message>
+        <source>código postal</source>
+        <translation>postal code</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Factura&lt;/b&gt; a {name}: gigstack la timbra al registrar el pago.</source>
+        <translation>&lt;b&gt;Invoice&lt;/b&gt; to {name}: gigstack stamps it when the payment is registered.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sin comprobante fiscal&lt;/b&gt; (así lo indica la configuración de la tienda).</source>
+        <translation>&lt;b&gt;No fiscal document&lt;/b&gt; (as the shop&apos;s settings say).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recibo con QR «Factura tu compra»&lt;/b&gt;. Público en general no se factura a nombre del cliente: con el QR del ticket se factura él mismo con su RFC. O elige al cliente (F2) para facturarle aquí.</source>
+        <translation>&lt;b&gt;Receipt with the “Invoice your purchase” QR&lt;/b&gt;. A sale to the general public is not invoiced in the customer&apos;s name: with the ticket&apos;s QR they invoice themselves with their RFC. Or pick the client (F2) to invoice them here.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recibo con QR de autofactura&lt;/b&gt;: a {name} le falta {missing} para facturarle aquí.</source>
+        <translation>&lt;b&gt;Receipt with a self-invoice QR&lt;/b&gt;: {name} lacks {missing} to be invoiced here.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recibo con QR de autofactura&lt;/b&gt;. Marca «Facturar» para timbrar la factura a {name} ahora.</source>
+        <translation>&lt;b&gt;Receipt with a self-invoice QR&lt;/b&gt;. Tick “Invoice” to stamp the invoice to {name} now.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recibo con QR «Factura tu compra»&lt;/b&gt;: el cliente puede facturarse con su RFC.</source>
+        <translation>&lt;b&gt;Receipt with the “Invoice your purchase” QR&lt;/b&gt;: the customer can invoice themselves with their RFC.</translation>
     </message>
 </context>
 <context>
@@ -186,35 +435,35 @@
     </message>
     <message>
         <source>Para el RFC genérico usa «Público en general» (no hace falta crearlo).</source>
-        <translation>For the generic RFC use “General public” (no need to create it).</translation>
+        <translation type="vanished">For the generic RFC use “General public” (no need to create it).</translation>
     </message>
     <message>
         <source>El código postal «{0}» no está en el catálogo del SAT.</source>
-        <translation>Postal code “{0}” is not in the SAT catalog.</translation>
+        <translation type="vanished">Postal code “{0}” is not in the SAT catalog.</translation>
     </message>
     <message>
         <source>El correo «{0}» no parece válido (ejemplo: nombre@dominio.mx).</source>
-        <translation>The email “{0}” does not look valid (example: name@domain.mx).</translation>
+        <translation type="vanished">The email “{0}” does not look valid (example: name@domain.mx).</translation>
     </message>
     <message>
         <source>Escribe el nombre del cliente.</source>
-        <translation>Type the client&apos;s name.</translation>
+        <translation type="vanished">Type the client&apos;s name.</translation>
     </message>
     <message>
         <source>Escribe el RFC del cliente (necesario para la venta).</source>
-        <translation>Type the client&apos;s RFC (needed for the sale).</translation>
+        <translation type="vanished">Type the client&apos;s RFC (needed for the sale).</translation>
     </message>
     <message>
         <source>Elige el régimen fiscal (necesario para facturar).</source>
-        <translation>Choose the tax regime (needed to invoice).</translation>
+        <translation type="vanished">Choose the tax regime (needed to invoice).</translation>
     </message>
     <message>
         <source>Elige el uso del CFDI.</source>
-        <translation>Choose the CFDI use.</translation>
+        <translation type="vanished">Choose the CFDI use.</translation>
     </message>
     <message>
         <source>Escribe el código postal de su Constancia (necesario para facturar).</source>
-        <translation>Type the postal code from their tax certificate (needed to invoice).</translation>
+        <translation type="vanished">Type the postal code from their tax certificate (needed to invoice).</translation>
     </message>
     <message>
         <source>No se pudo guardar: {0}</source>
@@ -468,91 +717,91 @@
     </message>
     <message>
         <source>TOTAL</source>
-        <translation>TOTAL</translation>
+        <translation type="vanished">TOTAL</translation>
     </message>
     <message>
         <source>Total a cobrar</source>
-        <translation>Total to charge</translation>
+        <translation type="vanished">Total to charge</translation>
     </message>
     <message>
         <source>Forma de pago</source>
-        <translation>Payment method</translation>
+        <translation type="vanished">Payment method</translation>
     </message>
     <message>
         <source>&amp;Efectivo</source>
-        <translation>&amp;Cash</translation>
+        <translation type="vanished">&amp;Cash</translation>
     </message>
     <message>
         <source>Tarjeta de &amp;crédito</source>
-        <translation>C&amp;redit card</translation>
+        <translation type="vanished">C&amp;redit card</translation>
     </message>
     <message>
         <source>Tarjeta de &amp;débito</source>
-        <translation>&amp;Debit card</translation>
+        <translation type="vanished">&amp;Debit card</translation>
     </message>
     <message>
         <source>&amp;Transferencia</source>
-        <translation>&amp;Transfer</translation>
+        <translation type="vanished">&amp;Transfer</translation>
     </message>
     <message>
         <source>Otra forma de pago</source>
-        <translation>Other payment method</translation>
+        <translation type="vanished">Other payment method</translation>
     </message>
     <message>
         <source>Otra forma de pago…</source>
-        <translation>Other payment method…</translation>
+        <translation type="vanished">Other payment method…</translation>
     </message>
     <message>
         <source>&amp;Recibido</source>
-        <translation>&amp;Received</translation>
+        <translation type="vanished">&amp;Received</translation>
     </message>
     <message>
         <source>Importe recibido en efectivo</source>
-        <translation>Cash received</translation>
+        <translation type="vanished">Cash received</translation>
     </message>
     <message>
         <source>exacto</source>
-        <translation>exact</translation>
+        <translation type="vanished">exact</translation>
     </message>
     <message>
         <source>Efectivo recibido (Alt+R). Vacío = importe exacto. Enter cobra.</source>
-        <translation>Cash received (Alt+R). Empty = exact amount. Enter charges.</translation>
+        <translation type="vanished">Cash received (Alt+R). Empty = exact amount. Enter charges.</translation>
     </message>
     <message>
         <source>Cambio</source>
-        <translation>Change</translation>
+        <translation type="vanished">Change</translation>
     </message>
     <message>
         <source>&amp;Facturar ahora (PUE)</source>
-        <translation>&amp;Invoice now (PUE)</translation>
+        <translation type="vanished">&amp;Invoice now (PUE)</translation>
     </message>
     <message>
         <source>gigstack timbra la factura al registrar el pago (Alt+F)</source>
-        <translation>gigstack stamps the invoice when the payment is registered (Alt+F)</translation>
+        <translation type="vanished">gigstack stamps the invoice when the payment is registered (Alt+F)</translation>
     </message>
     <message>
         <source>Cobrar (F12)</source>
-        <translation>Charge (F12)</translation>
+        <translation type="vanished">Charge (F12)</translation>
     </message>
     <message>
         <source>Registrar el pago (F12 o Enter)</source>
-        <translation>Register the payment (F12 or Enter)</translation>
+        <translation type="vanished">Register the payment (F12 or Enter)</translation>
     </message>
     <message>
         <source>Imprimir ticket</source>
-        <translation>Print receipt</translation>
+        <translation type="vanished">Print receipt</translation>
     </message>
     <message>
         <source>Imprimir el ticket de la última venta (Ctrl+P)</source>
-        <translation>Print the receipt of the last sale (Ctrl+P)</translation>
+        <translation type="vanished">Print the receipt of the last sale (Ctrl+P)</translation>
     </message>
     <message>
         <source>Guardar PDF</source>
-        <translation>Save PDF</translation>
+        <translation type="vanished">Save PDF</translation>
     </message>
     <message>
         <source>Guardar el ticket de la última venta como PDF</source>
-        <translation>Save the receipt of the last sale as PDF</translation>
+        <translation type="vanished">Save the receipt of the last sale as PDF</translation>
     </message>
     <message>
         <source>Registrado en gigstack</source>
@@ -612,11 +861,11 @@
     </message>
     <message>
         <source>importe no válido</source>
-        <translation>invalid amount</translation>
+        <translation type="vanished">invalid amount</translation>
     </message>
     <message>
         <source>faltan {amount}</source>
-        <translation>{amount} short</translation>
+        <translation type="vanished">{amount} short</translation>
     </message>
     <message>
         <source>Agrega al menos un artículo antes de cobrar.</source>
@@ -624,7 +873,7 @@
     </message>
     <message>
         <source>Escribe el importe recibido.</source>
-        <translation>Type the amount received.</translation>
+        <translation type="vanished">Type the amount received.</translation>
     </message>
     <message>
         <source>Recibido {received} es menos que el total {total}.</source>
@@ -643,44 +892,372 @@
         <translation> · change {change}</translation>
     </message>
     <message>
+        <source>este cliente</source>
+        <translation>this client</translation>
+    </message>
+    <message>
+        <source>La venta NO se guardó: {reason} No cobres hasta poder guardarla.</source>
+        <translation>The sale was NOT saved: {reason} Do not take the money until it can be saved.</translation>
+    </message>
+    <message>
         <source>Línea {n}: {message}</source>
         <translation>Line {n}: {message}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Última venta {folio}&lt;/b&gt; · {total}</source>
-        <translation>&lt;b&gt;Last sale {folio}&lt;/b&gt; · {total}</translation>
+        <translation type="vanished">&lt;b&gt;Last sale {folio}&lt;/b&gt; · {total}</translation>
     </message>
     <message>
         <source>Cambio &lt;b&gt;{change}&lt;/b&gt;</source>
-        <translation>Change &lt;b&gt;{change}&lt;/b&gt;</translation>
+        <translation type="vanished">Change &lt;b&gt;{change}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Todavía no hay una venta para imprimir.</source>
-        <translation>There is no sale to print yet.</translation>
+        <translation type="vanished">There is no sale to print yet.</translation>
     </message>
     <message>
         <source>No hay impresora predeterminada para imprimir el ticket.</source>
-        <translation>There is no default printer to print the receipt.</translation>
+        <translation type="vanished">There is no default printer to print the receipt.</translation>
     </message>
     <message>
         <source>Todavía no hay una venta para guardar.</source>
-        <translation>There is no sale to save yet.</translation>
+        <translation type="vanished">There is no sale to save yet.</translation>
     </message>
     <message>
         <source>Guardar ticket como PDF</source>
-        <translation>Save receipt as PDF</translation>
+        <translation type="vanished">Save receipt as PDF</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
+        <translation type="vanished">PDF (*.pdf)</translation>
     </message>
     <message>
         <source>No se pudo guardar el PDF en {path}.</source>
-        <translation>Could not save the PDF to {path}.</translation>
+        <translation type="vanished">Could not save the PDF to {path}.</translation>
     </message>
     <message>
         <source>Ticket guardado en {path}</source>
-        <translation>Receipt saved to {path}</translation>
+        <translation type="vanished">Receipt saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CrashNotice</name>
+    <message>
+        <source>Mostrador tuvo un error inesperado. Tus cobros en cola siguen guardados en este equipo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se guardó un informe (sin claves ni RFC) en:
+{path}
+
+Envíalo a soporte si el problema se repite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CreateInvoiceDialog</name>
+    <message>
+        <source>Nueva factura de ingreso</source>
+        <extracomment>Fields of a payment&apos;s line that an invoice line can carry over (REFERENCE §2.13).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timbrar factura</source>
+        <translation type="unfinished">Stamp invoice</translation>
+    </message>
+    <message>
+        <source>Cliente</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <source>De pagos ya recibidos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De conceptos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pagos a facturar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servicio o producto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cantidad</source>
+        <translation type="unfinished">Quantity</translation>
+    </message>
+    <message>
+        <source>Agregar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quitar</source>
+        <translation type="unfinished">Remove</translation>
+    </message>
+    <message>
+        <source>Método de pago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PUE — Pago en una sola exhibición</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PPD — Pago en parcialidades o diferido</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forma de pago</source>
+        <translation type="unfinished">Payment method</translation>
+    </message>
+    <message>
+        <source>Uso del CFDI</source>
+        <translation type="unfinished">CFDI use</translation>
+    </message>
+    <message>
+        <source>Serie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La serie predeterminada del equipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enviar la factura al correo del cliente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cliente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partidas</source>
+        <translation type="unfinished">Items</translation>
+    </message>
+    <message>
+        <source>&amp;Método de pago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forma de pago</source>
+        <translation type="unfinished">&amp;Payment method</translation>
+    </message>
+    <message>
+        <source>&amp;Uso del CFDI</source>
+        <translation type="unfinished">CFDI &amp;use</translation>
+    </message>
+    <message>
+        <source>&amp;Serie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">Total</translation>
+    </message>
+    <message>
+        <source>{folio} · {date} · {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elige primero el cliente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Este cliente no tiene pagos sin factura guardados en esta caja.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marca los pagos que ampara la factura.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elige un servicio o producto de la lista.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elige un cliente con RFC de la lista.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marca al menos un pago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrega al menos un concepto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Una factura PUE necesita la forma de pago real (no 99).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CreateTeamDialog</name>
+    <message>
+        <source>Crear equipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nombre comercial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC</source>
+        <translation type="unfinished">RFC</translation>
+    </message>
+    <message>
+        <source>Régimen fiscal</source>
+        <translation type="unfinished">Tax regime</translation>
+    </message>
+    <message>
+        <source>— elige —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Código postal</source>
+        <translation type="unfinished">Postal code</translation>
+    </message>
+    <message>
+        <source>Correo de soporte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nombre comercial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;RFC</source>
+        <translation type="unfinished">&amp;RFC</translation>
+    </message>
+    <message>
+        <source>Ré&amp;gimen fiscal</source>
+        <translation type="unfinished">Tax re&amp;gime</translation>
+    </message>
+    <message>
+        <source>Código &amp;postal</source>
+        <translation type="unfinished">&amp;Postal code</translation>
+    </message>
+    <message>
+        <source>&amp;Correo de soporte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escribe el nombre comercial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gigstack pide el RFC del equipo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El RFC no es válido: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El código postal lleva 5 números.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisa el correo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerInvoiceDialog</name>
+    <message>
+        <source>Facturar el recibo</source>
+        <translation>Invoice the receipt</translation>
+    </message>
+    <message>
+        <source>Timbrar factura</source>
+        <translation>Stamp invoice</translation>
+    </message>
+    <message>
+        <source>Venta {folio} por {total}. El cliente regresó con su RFC: se timbra la factura a su nombre con estos datos (como aparecen en su Constancia de Situación Fiscal).</source>
+        <translation>Sale {folio} for {total}. The customer came back with their RFC: the invoice is stamped in their name with this data (as it appears on their tax status certificate).</translation>
+    </message>
+    <message>
+        <source>Cliente registrado</source>
+        <translation>Saved client</translation>
+    </message>
+    <message>
+        <source>Opcional: busca al cliente por nombre o RFC</source>
+        <translation>Optional: find the client by name or RFC</translation>
+    </message>
+    <message>
+        <source>RFC</source>
+        <translation>RFC</translation>
+    </message>
+    <message>
+        <source>Razón social</source>
+        <translation>Legal name</translation>
+    </message>
+    <message>
+        <source>Régimen fiscal</source>
+        <translation>Tax regime</translation>
+    </message>
+    <message>
+        <source>Elige el régimen fiscal…</source>
+        <translation>Pick the tax regime…</translation>
+    </message>
+    <message>
+        <source>Código postal fiscal</source>
+        <translation>Fiscal postal code</translation>
+    </message>
+    <message>
+        <source>C&amp;liente</source>
+        <translation>C&amp;lient</translation>
+    </message>
+    <message>
+        <source>&amp;RFC</source>
+        <translation>&amp;RFC</translation>
+    </message>
+    <message>
+        <source>Ra&amp;zón social</source>
+        <translation>Legal &amp;name</translation>
+    </message>
+    <message>
+        <source>Ré&amp;gimen fiscal</source>
+        <translation>Tax re&amp;gime</translation>
+    </message>
+    <message>
+        <source>C&amp;ódigo postal</source>
+        <translation>P&amp;ostal code</translation>
+    </message>
+    <message>
+        <source>Escribe el RFC del cliente.</source>
+        <translation>Type the client&apos;s RFC.</translation>
+    </message>
+    <message>
+        <source>Ese es el RFC genérico: una factura a público en general no se timbra aquí (entra en la factura global).</source>
+        <translation>That is the generic RFC: an invoice to the general public is not stamped here (it goes into the global invoice).</translation>
+    </message>
+    <message>
+        <source>Escribe la razón social, sin régimen.</source>
+        <translation>Type the legal name, without the regime.</translation>
+    </message>
+    <message>
+        <source>Elige el régimen fiscal.</source>
+        <translation>Pick the tax regime.</translation>
+    </message>
+    <message>
+        <source>Ese régimen no es de personas morales.</source>
+        <translation>That regime is not for companies.</translation>
+    </message>
+    <message>
+        <source>Ese régimen no es de personas físicas.</source>
+        <translation>That regime is not for individuals.</translation>
+    </message>
+    <message>
+        <source>Escribe el código postal fiscal.</source>
+        <translation>Type the fiscal postal code.</translation>
+    </message>
+    <message>
+        <source>{zip} no es un código postal de México.</source>
+        <translation>{zip} is not a Mexican postal code.</translation>
     </message>
 </context>
 <context>
@@ -864,6 +1441,10 @@
         <translation>gigstack team</translation>
     </message>
     <message>
+        <source>Guardar la clave en un archivo de este equipo, SIN cifrar: cualquiera que use esta cuenta de usuario podrá leerla. Así no te la pediremos cada vez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Conectar</source>
         <translation>Connect</translation>
     </message>
@@ -939,12 +1520,391 @@
         <source>Continuar sin guardar la clave</source>
         <translation>Continue without saving the key</translation>
     </message>
+    <message>
+        <source>No se pudo guardar el archivo de la clave ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continuar y guardar en el archivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceDialogs</name>
+    <message>
+        <source>02 — Emitida con errores, sin relación</source>
+        <extracomment>SAT cancellation motives (REFERENCE §11.4), in the words a shop owner uses.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>01 — Emitida con errores, con relación (ya hay otra que la sustituye)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>03 — No se llevó a cabo la operación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>04 — Operación nominativa relacionada en una factura global</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesPage</name>
+    <message>
+        <source>Vigente</source>
+        <extracomment>How many invoices one refresh brings (newest first); older ones are a search away on gigstack&apos;s web app.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendiente</source>
+        <translation type="unfinished">Pending</translation>
+    </message>
+    <message>
+        <source>En proceso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Borrador</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Últimos 30 días</source>
+        <translation type="unfinished">Last 30 days</translation>
+    </message>
+    <message>
+        <source>Este mes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Últimos 90 días</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Todas las fechas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facturas</source>
+        <translation type="unfinished">Invoices</translation>
+    </message>
+    <message>
+        <source>Buscar facturas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buscar folio, cliente, RFC, UUID… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nueva factura…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factura pagos ya recibidos o conceptos nuevos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periodo</source>
+        <translation type="unfinished">Period</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Todos los estados</source>
+        <translation type="unfinished">All statuses</translation>
+    </message>
+    <message>
+        <source>Vigentes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceladas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Todas las series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abrir PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Descarga el PDF y lo abre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abrir XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Descarga el XML timbrado y lo abre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enviar por correo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelar factura…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fecha</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation type="unfinished">Folio</translation>
+    </message>
+    <message>
+        <source>Cliente</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <source>RFC</source>
+        <translation type="unfinished">RFC</translation>
+    </message>
+    <message>
+        <source>Método</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">Total</translation>
+    </message>
+    <message>
+        <source>{n} facturas · vigentes {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folio fiscal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timbrada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uso CFDI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conceptos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importes</source>
+        <translation type="unfinished">Amounts</translation>
+    </message>
+    <message>
+        <source>Saldo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pagos</source>
+        <translation type="unfinished">Payments</translation>
+    </message>
+    <message>
+        <source>Cancelación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID en gigstack</source>
+        <translation type="unfinished">gigstack ID</translation>
+    </message>
+    <message>
+        <source>Elige una factura para ver su detalle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factura {folio} · {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotal {s} · Impuestos {t} · Total {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Por cobrar {b} · {n} complementos de pago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motivo {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · sustituida por {u}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elige una factura primero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardado en {0} (no hay un programa para abrirlo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardado en {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>descargar el {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timbrar una factura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Las facturas no se guardan en la cola; las ventas sí.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factura {0} timbrada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timbrar la factura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelar una factura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factura {0} cancelada ante el SAT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelar la factura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelar la factura {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factura {0} enviada a {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enviar la factura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sin la autorización del encargado no se hizo nada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LastSaleBox</name>
+    <message>
+        <source>Imprimir ticket</source>
+        <extracomment>How long an automatic print waits for the sale to reach gigstack and its receipt to be read.</extracomment>
+        <translation>Print ticket</translation>
+    </message>
+    <message>
+        <source>Imprimir el ticket de la última venta (Ctrl+P)</source>
+        <translation>Print the last sale&apos;s ticket (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Guardar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Guardar el ticket de la última venta como PDF</source>
+        <translation>Save the last sale&apos;s ticket as PDF</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Última venta {folio}&lt;/b&gt; · {total}</source>
+        <translation>&lt;b&gt;Last sale {folio}&lt;/b&gt; · {total}</translation>
+    </message>
+    <message>
+        <source>Cambio &lt;b&gt;{change}&lt;/b&gt;</source>
+        <translation>Change &lt;b&gt;{change}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sin comprobante fiscal</source>
+        <translation>No fiscal document</translation>
+    </message>
+    <message>
+        <source>Facturada</source>
+        <translation>Invoiced</translation>
+    </message>
+    <message>
+        <source>Recibo listo: el ticket lleva el QR de autofactura</source>
+        <translation>Receipt ready: the ticket carries the self-invoice QR</translation>
+    </message>
+    <message>
+        <source>Leyendo el comprobante en gigstack…</source>
+        <translation>Reading the fiscal document from gigstack…</translation>
+    </message>
+    <message>
+        <source>Factura: se timbra al llegar a gigstack</source>
+        <translation>Invoice: stamped once the sale reaches gigstack</translation>
+    </message>
+    <message>
+        <source>Recibo: el QR sale al llegar la venta a gigstack</source>
+        <translation>Receipt: the QR comes once the sale reaches gigstack</translation>
+    </message>
+    <message>
+        <source>Todavía no hay una venta para imprimir.</source>
+        <translation>There is no sale to print yet.</translation>
+    </message>
+    <message>
+        <source>No hay impresora predeterminada para imprimir el ticket.</source>
+        <translation>There is no default printer to print the ticket.</translation>
+    </message>
+    <message>
+        <source>Todavía no hay una venta para guardar.</source>
+        <translation>There is no sale to save yet.</translation>
+    </message>
+    <message>
+        <source>Guardar ticket como PDF</source>
+        <translation>Save ticket as PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el PDF en {path}.</source>
+        <translation>The PDF could not be saved to {path}.</translation>
+    </message>
+    <message>
+        <source>Ticket guardado en {path}</source>
+        <translation>Ticket saved to {path}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source> — modo demo</source>
         <translation> — demo mode</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPin</name>
+    <message>
+        <source>No, volver</source>
+        <translation type="unfinished">No, go back</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1939,14 @@
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Cerrar aviso (Esc)</source>
+        <extracomment>How long each level stays on screen (ms); None = until closed.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
         <source>Clientes</source>
@@ -990,6 +1958,7 @@
     </message>
     <message>
         <source>Pagos</source>
+        <extracomment>Extra status filter: sales whose receipt the customer can still turn into an invoice.</extracomment>
         <translation>Payments</translation>
     </message>
     <message>
@@ -1003,6 +1972,202 @@
     <message>
         <source>Ajustes</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Facturas</source>
+        <translation type="unfinished">Invoices</translation>
+    </message>
+    <message>
+        <source>Recibos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usuarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDetail</name>
+    <message>
+        <source>Elige un pago para ver su detalle.</source>
+        <extracomment>Fields shown only when they have something to say.</extracomment>
+        <translation>Pick a payment to see its details.</translation>
+    </message>
+    <message>
+        <source>Cancelar pago…</source>
+        <translation>Cancel payment…</translation>
+    </message>
+    <message>
+        <source>Cancela el pago en gigstack (Ctrl+Shift+X)</source>
+        <translation>Cancel the payment in gigstack (Ctrl+Shift+X)</translation>
+    </message>
+    <message>
+        <source>Marcar pagado…</source>
+        <translation>Mark paid…</translation>
+    </message>
+    <message>
+        <source>Registra que el cliente ya pagó un pago pendiente (Ctrl+Shift+M)</source>
+        <translation>Record that the client paid a pending payment (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Reembolsar…</source>
+        <translation>Refund…</translation>
+    </message>
+    <message>
+        <source>Devuelve todo o parte del pago (Ctrl+Shift+R)</source>
+        <translation>Give back all or part of the payment (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Facturar recibo…</source>
+        <translation>Invoice receipt…</translation>
+    </message>
+    <message>
+        <source>El cliente regresó con su RFC: timbra la factura a su nombre (Ctrl+Shift+F)</source>
+        <translation>The customer came back with their RFC: stamp the invoice in their name (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Reimprime el ticket, con el QR de autofactura si ya existe (Ctrl+P)</source>
+        <translation>Print the ticket again, with the self-invoice QR once it exists (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Imprimir de nuevo…	Ctrl+P</source>
+        <translation>Print again…	Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Guardar como PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Ver en la cola</source>
+        <translation>Show in the queue</translation>
+    </message>
+    <message>
+        <source>Esta venta aún no llega a gigstack: revísala en la cola de envíos</source>
+        <translation>This sale has not reached gigstack yet: check it in the send queue</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Comprobante</source>
+        <translation>Fiscal document</translation>
+    </message>
+    <message>
+        <source>Vendida</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Cliente</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Partidas</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Importes</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <source>Forma de pago</source>
+        <translation>Payment form</translation>
+    </message>
+    <message>
+        <source>Facturas</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <source>Autofactura</source>
+        <translation>Self-invoice</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Folio</translation>
+    </message>
+    <message>
+        <source>ID local</source>
+        <translation>Local ID</translation>
+    </message>
+    <message>
+        <source>ID en gigstack</source>
+        <translation>gigstack ID</translation>
+    </message>
+    <message>
+        <source>Enlace de pago</source>
+        <translation>Payment link</translation>
+    </message>
+    <message>
+        <source>Último error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Copiar enlace</source>
+        <translation>Copy link</translation>
+    </message>
+    <message>
+        <source>Mostrar QR</source>
+        <translation>Show QR</translation>
+    </message>
+    <message>
+        <source>Facturada: {ids}</source>
+        <translation>Invoiced: {ids}</translation>
+    </message>
+    <message>
+        <source>{label}: el cliente puede facturarse hasta el {day}</source>
+        <translation>{label}: the customer can self-invoice until {day}</translation>
+    </message>
+    <message>
+        <source>Recibo {id} (su estado se lee al elegirlo en línea)</source>
+        <translation>Receipt {id} (its status is read when you select it online)</translation>
+    </message>
+    <message>
+        <source>En cola: el recibo o la factura se crea cuando la venta llegue a gigstack</source>
+        <translation>Queued: the receipt or invoice is made when the sale reaches gigstack</translation>
+    </message>
+    <message>
+        <source>Pago {folio} · {total}</source>
+        <translation>Payment {folio} · {total}</translation>
+    </message>
+    <message>
+        <source>Subtotal {v}</source>
+        <translation>Subtotal {v}</translation>
+    </message>
+    <message>
+        <source>Impuestos {v}</source>
+        <translation>Taxes {v}</translation>
+    </message>
+    <message>
+        <source>Total {v}</source>
+        <translation>Total {v}</translation>
+    </message>
+    <message>
+        <source>Reembolsado {v}</source>
+        <translation>Refunded {v}</translation>
+    </message>
+    <message>
+        <source>Sin factura</source>
+        <translation>No invoice</translation>
+    </message>
+    <message>
+        <source>Aún no (en la cola)</source>
+        <translation>Not yet (queued)</translation>
+    </message>
+    <message>
+        <source>Esta venta aún no llega a gigstack. Cuando se envíe podrás cancelarla, reembolsarla o facturar su recibo aquí.</source>
+        <translation>This sale has not reached gigstack yet. Once it is sent you can cancel it, refund it or invoice its receipt here.</translation>
+    </message>
+    <message>
+        <source>El recibo venció: ya no se puede facturar a nombre del cliente; entra en la factura global del periodo.</source>
+        <translation>The receipt expired: it can no longer be invoiced in the customer&apos;s name; it goes into the period&apos;s global invoice.</translation>
     </message>
 </context>
 <context>
@@ -1032,7 +2197,7 @@
     <name>PaymentsPage</name>
     <message>
         <source>Fecha</source>
-        <translation>Date</translation>
+        <translation type="vanished">Date</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -1056,11 +2221,19 @@
     </message>
     <message>
         <source>Factura</source>
-        <translation>Invoice</translation>
+        <translation type="vanished">Invoice</translation>
     </message>
     <message>
         <source>Sí</source>
-        <translation>Yes</translation>
+        <translation type="vanished">Yes</translation>
+    </message>
+    <message>
+        <source>Vendida</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Comprobante</source>
+        <translation>Fiscal document</translation>
     </message>
     <message>
         <source>Buscar folio, cliente, RFC, importe… (Ctrl+F)</source>
@@ -1103,6 +2276,10 @@
         <translation>To</translation>
     </message>
     <message>
+        <source>Recibo por facturar</source>
+        <translation>Receipt to invoice</translation>
+    </message>
+    <message>
         <source>Filtrar por cliente</source>
         <translation>Filter by client</translation>
     </message>
@@ -1128,27 +2305,27 @@
     </message>
     <message>
         <source>Elige un pago para ver su detalle.</source>
-        <translation>Choose a payment to see its details.</translation>
+        <translation type="vanished">Choose a payment to see its details.</translation>
     </message>
     <message>
         <source>Partidas</source>
-        <translation>Items</translation>
+        <translation type="vanished">Items</translation>
     </message>
     <message>
         <source>Importes</source>
-        <translation>Amounts</translation>
+        <translation type="vanished">Amounts</translation>
     </message>
     <message>
         <source>Facturas</source>
-        <translation>Invoices</translation>
+        <translation type="vanished">Invoices</translation>
     </message>
     <message>
         <source>ID local</source>
-        <translation>Local ID</translation>
+        <translation type="vanished">Local ID</translation>
     </message>
     <message>
         <source>ID en gigstack</source>
-        <translation>gigstack ID</translation>
+        <translation type="vanished">gigstack ID</translation>
     </message>
     <message>
         <source>Enlace de pago</source>
@@ -1156,19 +2333,19 @@
     </message>
     <message>
         <source>Último error</source>
-        <translation>Last error</translation>
+        <translation type="vanished">Last error</translation>
     </message>
     <message>
         <source>Copiar enlace</source>
-        <translation>Copy link</translation>
+        <translation type="vanished">Copy link</translation>
     </message>
     <message>
         <source>Mostrar QR</source>
-        <translation>Show QR</translation>
+        <translation type="vanished">Show QR</translation>
     </message>
     <message>
         <source>Cancelar pago…</source>
-        <translation>Cancel payment…</translation>
+        <translation type="vanished">Cancel payment…</translation>
     </message>
     <message>
         <source>Pagado</source>
@@ -1215,32 +2392,68 @@
         <translation>All statuses</translation>
     </message>
     <message>
+        <source>Por crear</source>
+        <translation>To be made</translation>
+    </message>
+    <message>
+        <source>Facturada</source>
+        <translation>Invoiced</translation>
+    </message>
+    <message>
+        <source>Recibo</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Recibo pendiente</source>
+        <translation>Receipt pending</translation>
+    </message>
+    <message>
+        <source>Recibo facturado</source>
+        <translation>Receipt invoiced</translation>
+    </message>
+    <message>
+        <source>Recibo vencido</source>
+        <translation>Receipt expired</translation>
+    </message>
+    <message>
+        <source>En la factura global</source>
+        <translation>In the global invoice</translation>
+    </message>
+    <message>
+        <source>Recibo cancelado</source>
+        <translation>Receipt cancelled</translation>
+    </message>
+    <message>
+        <source>Sin comprobante</source>
+        <translation>No fiscal document</translation>
+    </message>
+    <message>
         <source>Cancela el pago en gigstack (Ctrl+Shift+X)</source>
-        <translation>Cancel the payment in gigstack (Ctrl+Shift+X)</translation>
+        <translation type="vanished">Cancel the payment in gigstack (Ctrl+Shift+X)</translation>
     </message>
     <message>
         <source>Marcar pagado…</source>
-        <translation>Mark paid…</translation>
+        <translation type="vanished">Mark paid…</translation>
     </message>
     <message>
         <source>Registra que el cliente ya pagó un pago pendiente (Ctrl+Shift+M)</source>
-        <translation>Record that the client already paid a pending payment (Ctrl+Shift+M)</translation>
+        <translation type="vanished">Record that the client already paid a pending payment (Ctrl+Shift+M)</translation>
     </message>
     <message>
         <source>Reembolsar…</source>
-        <translation>Refund…</translation>
+        <translation type="vanished">Refund…</translation>
     </message>
     <message>
         <source>Devuelve todo o parte del pago (Ctrl+Shift+R)</source>
-        <translation>Refund all or part of the payment (Ctrl+Shift+R)</translation>
+        <translation type="vanished">Refund all or part of the payment (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>Ver en la cola</source>
-        <translation>See in the queue</translation>
+        <translation type="vanished">See in the queue</translation>
     </message>
     <message>
         <source>Esta venta aún no llega a gigstack: revísala en la cola de envíos</source>
-        <translation>This sale has not reached gigstack yet: check it in the send queue</translation>
+        <translation type="vanished">This sale has not reached gigstack yet: check it in the send queue</translation>
     </message>
     <message>
         <source>Sin conexión con gigstack: esta acción necesita al servidor. Las ventas siguen registrándose en la cola; inténtalo cuando vuelva la conexión.</source>
@@ -1251,44 +2464,80 @@
         <translation>{n} payments · collected {total}</translation>
     </message>
     <message>
+        <source> · reembolsado {total}</source>
+        <translation> · refunded {total}</translation>
+    </message>
+    <message>
+        <source> · {n} cancelados</source>
+        <translation> · {n} cancelled</translation>
+    </message>
+    <message>
         <source> · {n} sin enviar a gigstack</source>
         <translation> · {n} not yet sent to gigstack</translation>
     </message>
     <message>
         <source>Pago {folio} · {total}</source>
-        <translation>Payment {folio} · {total}</translation>
+        <translation type="vanished">Payment {folio} · {total}</translation>
     </message>
     <message>
         <source>Subtotal {v}</source>
-        <translation>Subtotal {v}</translation>
+        <translation type="vanished">Subtotal {v}</translation>
     </message>
     <message>
         <source>Impuestos {v}</source>
-        <translation>Taxes {v}</translation>
+        <translation type="vanished">Taxes {v}</translation>
     </message>
     <message>
         <source>Total {v}</source>
-        <translation>Total {v}</translation>
+        <translation type="vanished">Total {v}</translation>
     </message>
     <message>
         <source>Reembolsado {v}</source>
-        <translation>Refunded {v}</translation>
+        <translation type="vanished">Refunded {v}</translation>
     </message>
     <message>
         <source>Sin factura</source>
-        <translation>No invoice</translation>
+        <translation type="vanished">No invoice</translation>
     </message>
     <message>
         <source>Aún no (en la cola)</source>
-        <translation>Not yet (in the queue)</translation>
+        <translation type="vanished">Not yet (in the queue)</translation>
     </message>
     <message>
         <source>Esta venta aún no llega a gigstack. Cuando se envíe podrás cancelarla o reembolsarla aquí.</source>
-        <translation>This sale has not reached gigstack yet. Once it is sent you can cancel or refund it here.</translation>
+        <translation type="vanished">This sale has not reached gigstack yet. Once it is sent you can cancel or refund it here.</translation>
     </message>
     <message>
         <source>Enlace copiado.</source>
         <translation>Link copied.</translation>
+    </message>
+    <message>
+        <source>Elige la venta cuyo ticket quieres imprimir.</source>
+        <translation>Pick the sale whose ticket you want to print.</translation>
+    </message>
+    <message>
+        <source>No hay impresora predeterminada para el ticket.</source>
+        <translation>There is no default printer for the ticket.</translation>
+    </message>
+    <message>
+        <source>Elige la venta cuyo ticket quieres guardar.</source>
+        <translation>Pick the sale whose ticket you want to save.</translation>
+    </message>
+    <message>
+        <source>Guardar ticket como PDF</source>
+        <translation>Save ticket as PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el PDF en {path}.</source>
+        <translation>The PDF could not be saved to {path}.</translation>
+    </message>
+    <message>
+        <source>Ticket guardado en {path}</source>
+        <translation>Ticket saved to {path}</translation>
     </message>
     <message>
         <source>Elige un pago que ya esté en gigstack.</source>
@@ -1307,8 +2556,55 @@
         <translation>Refund of payment {folio} recorded.</translation>
     </message>
     <message>
+        <source>Esta venta no tiene un recibo que se pueda facturar.</source>
+        <translation>This sale has no receipt that can be invoiced.</translation>
+    </message>
+    <message>
+        <source>Factura de la venta {folio} timbrada a {name}.</source>
+        <translation>Invoice of sale {folio} stamped to {name}.</translation>
+    </message>
+    <message>
         <source>Enlace de pago creado.</source>
         <translation>Payment link created.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Autorización del encargado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Para {0} se necesita el PIN del encargado.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esta acción necesita el PIN del encargado.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN del encargado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorizar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demasiados intentos. Espera {0} segundos e intenta de nuevo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN incorrecto.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1550,6 +2846,230 @@
     </message>
 </context>
 <context>
+    <name>ReceiptsPage</name>
+    <message>
+        <source>Por facturar</source>
+        <extracomment>Open: the customer can still invoice it. &quot;expired&quot; = its period ended and it waits for the global invoice (the sandbox writes it; the CLI lists it); both count as pending for it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facturado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En factura global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vencido: va a la global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelado</source>
+        <translation type="unfinished">Cancelled</translation>
+    </message>
+    <message>
+        <source>Todos los recibos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendientes para la factura global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aún facturables por el cliente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facturados</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelados</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recibos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buscar recibos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buscar cliente, importe, folio… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mostrar</source>
+        <translation type="unfinished">Show</translation>
+    </message>
+    <message>
+        <source>Facturar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timbra la factura para un cliente con RFC o para público en general</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copiar enlace</source>
+        <translation type="unfinished">Copy link</translation>
+    </message>
+    <message>
+        <source>Cancelar recibo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El cliente escanea el código para hacer su factura.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fecha</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Cliente</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">Total</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Vence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nada pendiente para la factura global.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Para la factura global: {n} recibos por {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · el primero vence {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vigencia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importes</source>
+        <translation type="unfinished">Amounts</translation>
+    </message>
+    <message>
+        <source>Autofactura</source>
+        <translation type="unfinished">Self-invoice</translation>
+    </message>
+    <message>
+        <source>Facturas</source>
+        <translation type="unfinished">Invoices</translation>
+    </message>
+    <message>
+        <source>Pagos</source>
+        <translation type="unfinished">Payments</translation>
+    </message>
+    <message>
+        <source>ID en gigstack</source>
+        <translation type="unfinished">gigstack ID</translation>
+    </message>
+    <message>
+        <source>Elige un recibo para ver su detalle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recibo · {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotal {s} · Impuestos {t} · Total {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factura global {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sin factura todavía</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hasta {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venció el {0}: entra en la factura global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vence hoy ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vence en {n} días ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enlace de autofactura copiado.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elige un recibo primero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>facturar un recibo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recibo facturado.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>facturar el recibo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelar un recibo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelar recibo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¿Cancelar el recibo por {0} de {1}? El cliente ya no podrá facturarlo y no entrará en la factura global. El cobro NO se devuelve con esto: si hubo devolución, regístrala en Pagos. No se puede deshacer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>público en general</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sí, cancelar el recibo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelar el recibo por {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recibo por {0} cancelado.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelar el recibo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>Detenido: revisa la Cola</source>
@@ -1615,6 +3135,10 @@
         <translation>Payment {folio}: total {total}, up to {left} can be refunded.</translation>
     </message>
     <message>
+        <source>Ya se reembolsó {done}.</source>
+        <translation>{done} was already refunded.</translation>
+    </message>
+    <message>
         <source>Monto a reembolsar</source>
         <translation>Amount to refund</translation>
     </message>
@@ -1635,20 +3159,24 @@
         <translation>R&amp;eason</translation>
     </message>
     <message>
+        <source>Reembolso en mostrador</source>
+        <translation>Refund at the counter</translation>
+    </message>
+    <message>
         <source>Escribe el monto con números, por ejemplo 150.00</source>
-        <translation>Type the amount in numbers, for example 150.00</translation>
+        <translation type="vanished">Type the amount in numbers, for example 150.00</translation>
     </message>
     <message>
         <source>El monto debe ser mayor que cero</source>
-        <translation>The amount must be greater than zero</translation>
+        <translation type="vanished">The amount must be greater than zero</translation>
     </message>
     <message>
         <source>El monto lleva a lo más dos decimales</source>
-        <translation>The amount has at most two decimals</translation>
+        <translation type="vanished">The amount has at most two decimals</translation>
     </message>
     <message>
         <source>No puede ser mayor que {left} (total del pago {total})</source>
-        <translation>It cannot be more than {left} (payment total {total})</translation>
+        <translation type="vanished">It cannot be more than {left} (payment total {total})</translation>
     </message>
 </context>
 <context>
@@ -1751,7 +3279,7 @@
     </message>
     <message>
         <source>La cantidad debe ser un número mayor que cero</source>
-        <translation>The quantity must be a number greater than zero</translation>
+        <translation type="vanished">The quantity must be a number greater than zero</translation>
     </message>
     <message>
         <source>Sin partidas</source>
@@ -1779,30 +3307,164 @@
     </message>
 </context>
 <context>
+    <name>SendInvoiceDialog</name>
+    <message>
+        <source>Enviar factura por correo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enviar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cliente@ejemplo.com, contabilidad@ejemplo.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factura {folio}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Correos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escribe al menos un correo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisa este correo: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>Folios de la serie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nueva serie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardar</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Serie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Último folio (producción)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Último folio (pruebas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El contador guarda el último folio usado: la siguiente factura lleva el que sigue. Bajarlo puede repetir folios.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Serie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folio en &amp;producción</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folio en p&amp;ruebas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La serie lleva de 1 a 25 letras o números.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerListPage</name>
+    <message>
+        <source>Actualizar</source>
+        <extracomment>A list shown again after this long is fetched again (F5 always fetches).</extracomment>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <source>Vuelve a pedir la lista a gigstack (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sin conexión: se muestra la última lista que llegó de gigstack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultando gigstack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo traer la lista: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo actualizar; se muestra la lista anterior. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} en total</source>
+        <translation type="unfinished">{0} in total</translation>
+    </message>
+    <message>
+        <source>{0} de {1}</source>
+        <translation type="unfinished">{0} of {1}</translation>
+    </message>
+    <message>
+        <source>Sin conexión: {0} necesita a gigstack. Intenta cuando vuelva la conexión.</source>
+        <translation type="unfinished">No connection: {0} needs gigstack. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Espera a que termine la operación anterior.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enviando a gigstack: {0}…</source>
+        <translation type="unfinished">Sending to gigstack: {0}…</translation>
+    </message>
+    <message>
+        <source>No se pudo {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
         <source>El código de barras debe tener 13 dígitos (EAN-13; también 8 o 12).</source>
-        <translation>The barcode must have 13 digits (EAN-13; also 8 or 12).</translation>
+        <translation type="vanished">The barcode must have 13 digits (EAN-13; also 8 or 12).</translation>
     </message>
     <message>
         <source>El dígito verificador no coincide (termina en «{0}», debería ser «{1}»). Revisa el código o escanéalo de nuevo.</source>
-        <translation>The check digit does not match (it ends in “{0}”, it should be “{1}”). Check the code or scan it again.</translation>
+        <translation type="vanished">The check digit does not match (it ends in “{0}”, it should be “{1}”). Check the code or scan it again.</translation>
     </message>
     <message>
         <source>Escribe el precio.</source>
-        <translation>Type the price.</translation>
+        <translation type="vanished">Type the price.</translation>
     </message>
     <message>
         <source>«{0}» no es un precio (ejemplo: 45.50).</source>
-        <translation>“{0}” is not a price (example: 45.50).</translation>
+        <translation type="vanished">“{0}” is not a price (example: 45.50).</translation>
     </message>
     <message>
         <source>El precio no puede ser negativo.</source>
-        <translation>The price cannot be negative.</translation>
+        <translation type="vanished">The price cannot be negative.</translation>
     </message>
     <message>
         <source>El precio admite hasta {0} decimales.</source>
-        <translation>The price allows up to {0} decimals.</translation>
+        <translation type="vanished">The price allows up to {0} decimals.</translation>
     </message>
     <message>
         <source>Editar servicio</source>
@@ -2066,6 +3728,77 @@
     <message>
         <source>eliminar el servicio</source>
         <translation>delete the service</translation>
+    </message>
+</context>
+<context>
+    <name>SetPinDialog</name>
+    <message>
+        <source>Quitar el PIN del encargado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cambiar el PIN del encargado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Establecer el PIN del encargado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El PIN protege cancelar facturas y recibos, reembolsar, descartar ventas de la cola y quitar miembros del equipo. Se guarda cifrado solo en esta computadora.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN nuevo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repite el PIN nuevo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN &amp;actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN &amp;nuevo (4 a 8 números)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repite el PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quitar PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardar PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Demasiados intentos. Espera {0} segundos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El PIN actual no es correcto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Los dos PIN nuevos no coinciden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el PIN: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2404,6 +4137,121 @@
     </message>
 </context>
 <context>
+    <name>StampReceiptDialog</name>
+    <message>
+        <source>Facturar recibo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timbrar factura</source>
+        <translation type="unfinished">Stamp invoice</translation>
+    </message>
+    <message>
+        <source>Recibo por {total}. La factura se timbra ante el SAT y ya no se puede facturar desde el portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un cliente guardado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Otro RFC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Público en general</source>
+        <translation type="unfinished">General public</translation>
+    </message>
+    <message>
+        <source>Cliente</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <source>Razón social</source>
+        <translation type="unfinished">Legal name</translation>
+    </message>
+    <message>
+        <source>Como aparece en su constancia fiscal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC</source>
+        <translation type="unfinished">RFC</translation>
+    </message>
+    <message>
+        <source>Régimen fiscal</source>
+        <translation type="unfinished">Tax regime</translation>
+    </message>
+    <message>
+        <source>— elige —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Código postal fiscal</source>
+        <translation type="unfinished">Fiscal postal code</translation>
+    </message>
+    <message>
+        <source>Se timbra a XAXX010101000 (público en general) con uso S01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facturar a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cliente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Razón social</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;FC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ré&amp;gimen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Código &amp;postal</source>
+        <translation type="unfinished">&amp;Postal code</translation>
+    </message>
+    <message>
+        <source>Elige un cliente con RFC de la lista.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A este cliente le faltan datos fiscales (razón social, régimen o código postal): complétalos en Clientes o usa «Otro RFC».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escribe la razón social.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escribe el RFC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El RFC no es válido: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Para el RFC genérico elige «Público en general».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elige el régimen fiscal.</source>
+        <translation type="unfinished">Pick the tax regime.</translation>
+    </message>
+    <message>
+        <source>El código postal lleva 5 números.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusPill</name>
     <message>
         <source>Ver la cola de envíos</source>
@@ -2530,27 +4378,560 @@
     </message>
     <message>
         <source>Impuesto {0} ({1})</source>
-        <translation>Tax {0} ({1})</translation>
+        <translation type="vanished">Tax {0} ({1})</translation>
     </message>
     <message>
         <source>{0}: un impuesto exento no se retiene.</source>
-        <translation>{0}: an exempt tax is not withheld.</translation>
+        <translation type="vanished">{0}: an exempt tax is not withheld.</translation>
     </message>
     <message>
         <source>{0}: la tasa debe ser un número ≥ 0.</source>
-        <translation>{0}: the rate must be a number ≥ 0.</translation>
+        <translation type="vanished">{0}: the rate must be a number ≥ 0.</translation>
     </message>
     <message>
         <source>{0}: la tasa es un porcentaje (0 a 100).</source>
-        <translation>{0}: the rate is a percentage (0 to 100).</translation>
+        <translation type="vanished">{0}: the rate is a percentage (0 to 100).</translation>
     </message>
     <message>
         <source>{0}: una retención no puede estar incluida en el precio.</source>
-        <translation>{0}: a withholding cannot be included in the price.</translation>
+        <translation type="vanished">{0}: a withholding cannot be included in the price.</translation>
     </message>
     <message>
         <source>{0}: un impuesto por cuota se suma al precio; desmarca «incluido».</source>
-        <translation>{0}: a per-unit (quota) tax is added to the price; untick “included”.</translation>
+        <translation type="vanished">{0}: a per-unit (quota) tax is added to the price; untick “included”.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDetailsDialog</name>
+    <message>
+        <source>Datos del equipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardar</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Nombre comercial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC</source>
+        <translation type="unfinished">RFC</translation>
+    </message>
+    <message>
+        <source>Régimen fiscal</source>
+        <translation type="unfinished">Tax regime</translation>
+    </message>
+    <message>
+        <source>Correo de soporte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teléfono de soporte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Código postal</source>
+        <translation type="unfinished">Postal code</translation>
+    </message>
+    <message>
+        <source>&amp;Nombre comercial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;RFC</source>
+        <translation type="unfinished">&amp;RFC</translation>
+    </message>
+    <message>
+        <source>Ré&amp;gimen fiscal</source>
+        <translation type="unfinished">Tax re&amp;gime</translation>
+    </message>
+    <message>
+        <source>&amp;Correo de soporte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Teléfono de soporte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Código &amp;postal fiscal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escribe el nombre comercial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El RFC no es válido: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisa el correo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El código postal lleva 5 números.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialogs</name>
+    <message>
+        <source>Consulta (solo ve)</source>
+        <extracomment>REFERENCE §8.6 / §9.2: the roles gigstack knows, in the words a shop uses.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editor (cobra y factura)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrador (todo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consulta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrador</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Miembro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— sin cambiar —</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>Stripe (cobros con tarjeta)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAT (sellos digitales)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banco</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facturapi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualizar</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <source>Equipo actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nombre</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Razón social</source>
+        <translation type="unfinished">Legal name</translation>
+    </message>
+    <message>
+        <source>RFC y régimen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soporte</source>
+        <translation type="unfinished">Support</translation>
+    </message>
+    <message>
+        <source>Sellos SAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timbres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editar datos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajustes de facturación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claves SAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uso CFDI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Descripción</source>
+        <translation type="unfinished">Description</translation>
+    </message>
+    <message>
+        <source>Correos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editar ajustes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integraciones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN del encargado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quitar PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series de facturas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Último folio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Último folio (pruebas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nueva serie…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cambiar folios…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Miembros</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correo</source>
+        <translation type="unfinished">Email</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agregar miembro…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quitar del equipo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gigstack Connect: equipos de esta cuenta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC</source>
+        <translation type="unfinished">RFC</translation>
+    </message>
+    <message>
+        <source>En uso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usar este equipo</source>
+        <translation type="unfinished">Use this team</translation>
+    </message>
+    <message>
+        <source>Crear equipo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultando gigstack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parte de la información no llegó: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo traer el equipo: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conectados · vencen {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sin conectar: no se puede timbrar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{used} usados de {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producto {p} · unidad {u}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se envían a los clientes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se envían a los clientes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sí</source>
+        <translation type="unfinished">Yes</translation>
+    </message>
+    <message>
+        <source>gigstack no informó integraciones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sin conexión: {0} necesita a gigstack. Intenta cuando vuelva la conexión.</source>
+        <translation type="unfinished">No connection: {0} needs gigstack. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Espera a que termine la operación anterior.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primero tiene que llegar la información del equipo (Actualizar).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editar el equipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guardar los datos del equipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datos del equipo guardados.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cambiar los ajustes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guardar los ajustes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajustes de facturación guardados.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crear una serie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crear la serie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serie creada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elige una serie de la lista.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cambiar los folios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folios de la serie {0} actualizados.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agregar un miembro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agregar el miembro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Miembro agregado.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elige un miembro de la lista.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quitar un miembro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quitar del equipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¿Quitar a {0} del equipo? Dejará de poder cobrar, facturar y ver la información de este equipo en gigstack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sí, quitarlo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quitar a {0} del equipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ya no es miembro del equipo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo quitar a {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elige un equipo de la lista.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ya estás trabajando con ese equipo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se puede cambiar de equipo: este equipo tiene {0} envíos sin terminar en la cola (ventas o cambios que gigstack aún no tiene). Envíalos o resuélvelos primero en la página Cola.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipo «{0}» elegido. Cierra y vuelve a abrir Mostrador para trabajar con él; cada equipo conserva su propia copia de datos y su cola.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crear un equipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crear el equipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipo creado. Aparece en la lista de gigstack Connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activo: cancelar facturas o recibos, reembolsar, descartar ventas de la cola y quitar miembros piden el PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sin PIN: esas acciones solo piden confirmación.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cambiar PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Establecer PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettingsDialog</name>
+    <message>
+        <source>Ajustes de facturación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardar</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Descripción predeterminada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clave de producto SAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clave de unidad SAT</source>
+        <translation type="unfinished">SAT unit code</translation>
+    </message>
+    <message>
+        <source>Uso CFDI predeterminado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notas en el PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No enviar las facturas por correo a los clientes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Descripción predeterminada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clave de &amp;producto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clave de &amp;unidad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Uso CFDI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notas en el PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La clave de producto SAT lleva 8 números.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La clave de unidad SAT lleva 2 o 3 letras o números (H87, E48).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2558,6 +4939,224 @@
     <message>
         <source>H87 pieza, E48 servicio, KGM kilogramo…</source>
         <translation>H87 piece, E48 service, KGM kilogram…</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Editar usuario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nuevo usuario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardar</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Crear e invitar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correo</source>
+        <translation type="unfinished">Email</translation>
+    </message>
+    <message>
+        <source>Nombre</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Apellidos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teléfono</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <source>Puesto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cajero, gerente…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agregarlo a este equipo con el rol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rol en el equipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Correo</source>
+        <translation type="unfinished">&amp;Email</translation>
+    </message>
+    <message>
+        <source>&amp;Nombre</source>
+        <translation type="unfinished">&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Apellidos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Teléfono</source>
+        <translation type="unfinished">&amp;Phone</translation>
+    </message>
+    <message>
+        <source>&amp;Puesto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escribe el correo: ahí le llega la invitación.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisa el correo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hay cambios que guardar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Usuarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buscar usuarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buscar por nombre o correo… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nuevo usuario…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crea el usuario y le envía una invitación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restablecer contraseña…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le envía un correo para elegir otra contraseña</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nombre</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Correo</source>
+        <translation type="unfinished">Email</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teléfono</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <source>Puesto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Último acceso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elige un usuario para ver su detalle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nunca o sin dato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crear un usuario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Se le envió la invitación.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usuario {0} creado.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crear el usuario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elige un usuario primero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editar un usuario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usuario actualizado.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guardar el usuario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elige un usuario con correo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restablecer la contraseña</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enviar el correo para restablecer la contraseña</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se envió a {0} un correo para restablecer la contraseña.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restablecer contraseña</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¿Enviar a {0} un correo para elegir otra contraseña?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

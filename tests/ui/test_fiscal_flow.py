@@ -28,9 +28,9 @@ from desktop.store.outbox import OutboxState
 from desktop.ui import ticket
 from desktop.ui.app import AppShell
 from desktop.ui.counter_page import CounterPage
+from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
 from desktop.ui.payments_page import PaymentsPage
 from desktop.ui.qr import qr_image
-from desktop.ui.stamp_receipt_dialog import StampReceiptDialog
 from tests.ui.keyboard import press, scan
 
 TIMEOUT = 15_000
@@ -155,7 +155,7 @@ def test_public_sale_receipt_qr_on_the_ticket_then_stamped_from_pagos(
     customer_rfc = rfc("LOFL850312AB")
     qtbot.mouseClick(page.stamp_button, qt_left())
     dialog = page.dialog
-    assert isinstance(dialog, StampReceiptDialog)
+    assert isinstance(dialog, CustomerInvoiceDialog)
     # Bad data is refused next to the fields before anything is sent.
     dialog.tax_id.setText("XAXX010101000")
     dialog.zip.setText("9")
