@@ -579,6 +579,33 @@ class InvoicesPage(ServerListPage):
         )
         return dialog
 
+    def cancel_invoice_by_id(self, invoice_id: str) -> None:
+        """Show `invoice_id` and open its cancel dialog (fetched first when not listed).
+
+        For other pages: cancelling a paid sale whose invoice is still valid can offer this
+        (`window.show_page_named("invoices")`, then this method).
+        """
+        if self.select_id(invoice_id):
+            self.cancel_selected()
+            return
+        self.search.clear()
+        self.clear_filters()
+        if self.select_id(invoice_id):
+            self.cancel_selected()
+            return
+        team = self.ctx.team
+
+        def done(invoice: Invoice) -> None:
+            self.replace_record(invoice.model_dump(mode="json", by_alias=True, exclude_none=True))
+            if self.select_id(invoice_id):
+                self.cancel_selected()
+
+        self.run(
+            self.tr("buscar la factura"),
+            lambda c: c.invoices.get_income(invoice_id, team=team),
+            done,
+        )
+
     def send_selected(self) -> SendInvoiceDialog | None:
         row = self.selected()
         if row is None:

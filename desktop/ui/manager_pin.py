@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -274,7 +274,9 @@ def confirm_and_authorize(
     box.setWindowTitle(title)
     box.setText(text)
     yes = box.addButton(ok_text, QMessageBox.ButtonRole.DestructiveRole)
-    no = box.addButton(box.tr("No, volver"), QMessageBox.ButtonRole.RejectRole)
+    no = box.addButton(
+        QCoreApplication.translate("ManagerPin", "No, volver"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(no)
     box.setEscapeButton(no)
     box.exec()

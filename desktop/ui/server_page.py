@@ -100,9 +100,13 @@ class ServerListPage(Page):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self.apply_filters())
-        self.refresh_button = QPushButton(self.tr_("Actualizar"))
+        self.refresh_button = QPushButton(
+            QCoreApplication.translate("ServerListPage", "Actualizar")
+        )
         self.refresh_button.setObjectName("refreshButton")
-        self.refresh_button.setToolTip(self.tr_("Vuelve a pedir la lista a gigstack (F5)"))
+        self.refresh_button.setToolTip(
+            QCoreApplication.translate("ServerListPage", "Vuelve a pedir la lista a gigstack (F5)")
+        )
         self.refresh_button.clicked.connect(self.reload)
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.search, 1)
@@ -195,14 +199,6 @@ class ServerListPage(Page):
             Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
 
-    def tr_(self, source: str) -> str:
-        """Translate in this class's context, falling back to the base page's."""
-        for cls in type(self).__mro__:
-            text = QCoreApplication.translate(cls.__name__, source)
-            if text != source or cls is ServerListPage:
-                return text
-        return source
-
     # -- for subclasses ----------------------------------------------------------------------
 
     def columns(self) -> Sequence[Column[ServerRow]]:
@@ -243,11 +239,14 @@ class ServerListPage(Page):
         team = self.ctx.team
         if self.is_offline() and self._loaded_at is not None:
             self.say(
-                self.tr_("Sin conexión: se muestra la última lista que llegó de gigstack."),
+                QCoreApplication.translate(
+                    "ServerListPage",
+                    "Sin conexión: se muestra la última lista que llegó de gigstack.",
+                ),
                 error=True,
             )
         self._loading = True
-        self.say(self.tr_("Consultando gigstack…"))
+        self.say(QCoreApplication.translate("ServerListPage", "Consultando gigstack…"))
 
         def done(records: Any) -> None:
             self._loading = False
@@ -258,11 +257,13 @@ class ServerListPage(Page):
         def failed(message: str, _exc: Any) -> None:
             self._loading = False
             if self._loaded_at is None:
-                text = self.tr_("No se pudo traer la lista: {0}").format(message)
+                text = QCoreApplication.translate(
+                    "ServerListPage", "No se pudo traer la lista: {0}"
+                ).format(message)
             else:
-                text = self.tr_("No se pudo actualizar; se muestra la lista anterior. {0}").format(
-                    message
-                )
+                text = QCoreApplication.translate(
+                    "ServerListPage", "No se pudo actualizar; se muestra la lista anterior. {0}"
+                ).format(message)
             self.say(text, error=True)
 
         # A read the person asked for: tried even when the last call failed (it may be back).
@@ -328,9 +329,13 @@ class ServerListPage(Page):
     def update_count(self) -> None:
         total, shown = len(self.model.all_rows()), self.model.visible_count()
         if shown == total:
-            self.count_label.setText(self.tr_("{0} en total").format(total))
+            self.count_label.setText(
+                QCoreApplication.translate("ServerListPage", "{0} en total").format(total)
+            )
         else:
-            self.count_label.setText(self.tr_("{0} de {1}").format(shown, total))
+            self.count_label.setText(
+                QCoreApplication.translate("ServerListPage", "{0} de {1}").format(shown, total)
+            )
 
     # -- selection ----------------------------------------------------------------------------
 
@@ -371,8 +376,9 @@ class ServerListPage(Page):
 
     def offline_reason(self, what: str) -> str | None:
         if self.is_offline():
-            return self.tr_(
-                "Sin conexión: {0} necesita a gigstack. Intenta cuando vuelva la conexión."
+            return QCoreApplication.translate(
+                "ServerListPage",
+                "Sin conexión: {0} necesita a gigstack. Intenta cuando vuelva la conexión.",
             ).format(what)
         return None
 
@@ -391,7 +397,9 @@ class ServerListPage(Page):
         """
         reason = self.offline_reason(what)
         if reason is None and self.busy:
-            reason = self.tr_("Espera a que termine la operación anterior.")
+            reason = QCoreApplication.translate(
+                "ServerListPage", "Espera a que termine la operación anterior."
+            )
         if reason:
             if on_error is not None:
                 on_error(reason)
@@ -401,7 +409,9 @@ class ServerListPage(Page):
             return False
         self.busy = True
         self.say_in_detail(None)
-        self.say(self.tr_("Enviando a gigstack: {0}…").format(what))
+        self.say(
+            QCoreApplication.translate("ServerListPage", "Enviando a gigstack: {0}…").format(what)
+        )
 
         def done(result: Any) -> None:
             self.busy = False
@@ -410,7 +420,9 @@ class ServerListPage(Page):
 
         def failed(message: str, _exc: Any) -> None:
             self.busy = False
-            text = self.tr_("No se pudo {0}: {1}").format(what, message)
+            text = QCoreApplication.translate("ServerListPage", "No se pudo {0}: {1}").format(
+                what, message
+            )
             self.say(text, error=True)
             if on_error is not None:
                 on_error(text)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desktop import fiscal
@@ -59,7 +59,7 @@ def _line(name: str, accessible: str, text: Any = "", placeholder: str = "") -> 
 
 
 def _fill_regimes(combo: QComboBox, selected: str | None) -> None:
-    combo.addItem(combo.tr("— sin cambiar —"), None)
+    combo.addItem(QCoreApplication.translate("TeamDialogs", "— sin cambiar —"), None)
     try:
         regimes = fiscal.tax_regimes()
     except fiscal.CatalogUnavailableError:

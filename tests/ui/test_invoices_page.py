@@ -267,3 +267,22 @@ def test_offline_refuses_to_create_and_keeps_the_list(
     assert page.cancel_selected() is None
     assert "Sin conexión" in page.action_error.text()
     sandbox.come_up()
+
+
+def test_cancel_an_invoice_by_id_not_yet_listed(
+    qtbot: QtBot, shell: AppShell, api: GigstackClient
+) -> None:
+    page = open_page(qtbot, shell)
+    fresh = api.invoices.create_income(
+        {
+            "client": {"id": "client_demo_constructora"},
+            "items": [{"id": "service_demo_cuaderno", "quantity": 1}],
+            "payment_form": "01",
+            "payment_method": "PUE",
+        }
+    )
+    assert fresh.id and page.select_id(fresh.id) is False
+    page.cancel_invoice_by_id(fresh.id)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, CancelInvoiceDialog), timeout=WAIT)
+    selected = page.selected()
+    assert selected is not None and selected.id == fresh.id
