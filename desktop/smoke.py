@@ -17,6 +17,7 @@ too (the release workflow and `build_scripts/build.py` do).
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -52,6 +53,17 @@ EXPECTED_QT_MESSAGES = (
 
 class SmokeFailure(RuntimeError):
     """A check failed; the message says which and why."""
+
+
+class _ErrorCollector(logging.Handler):
+    """Remembers every ERROR (or worse) record of the `desktop` loggers."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.name}: {record.getMessage()}")
 
 
 class _Output:
@@ -271,18 +283,24 @@ def run(out: Callable[[str], None], err: Callable[[str], None]) -> int:
         os.environ["MOSTRADOR_LOG_DIR"] = str(Path(tmp) / "logs")
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         try:
-            import logging
-
             from desktop.config import default_log_dir
             from desktop.logs import setup_logging
 
             log_file = setup_logging(default_log_dir(), logging.INFO)
             report.ok(f"temporary data folder {tmp}; log file {log_file}")
             _install_qt_message_handler(qt_problems, err)
+            # An exception the app caught and logged (a page refresh, the worker) is a failure
+            # here too: the person would only have seen a message, the smoke test sees why.
+            errors = _ErrorCollector()
+            logging.getLogger("desktop").addHandler(errors)
             _check_bundled_files(report)
             _check_keyring(report)
             _check_fiscal(report)
             _run_app(report, Path(tmp) / "data", qt_problems)
+            logging.getLogger("desktop").removeHandler(errors)
+            if errors.messages:
+                raise SmokeFailure("errors were logged:\n    " + "\n    ".join(errors.messages))
+            report.ok("no errors in the log")
         except SmokeFailure as exc:
             err(f"SMOKE TEST FAILED: {exc}")
             return 1
@@ -303,8 +321,6 @@ def run(out: Callable[[str], None], err: Callable[[str], None]) -> int:
 
 
 def _close_log_handlers() -> None:
-    import logging
-
     root = logging.getLogger("desktop")
     for handler in [h for h in root.handlers if getattr(h, "_mostrador", False)]:
         root.removeHandler(handler)
