@@ -128,6 +128,7 @@ class InvoicesPage(ServerListPage):
     title = str(QT_TRANSLATE_NOOP("Page", "Facturas"))
     icon_name = "invoices"
     noun = "factura"
+    follows_queue = True
     list_width = 800
     detail_width = 370
 

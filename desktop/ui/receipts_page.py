@@ -98,6 +98,7 @@ class ReceiptsPage(ServerListPage):
     title = str(QT_TRANSLATE_NOOP("Page", "Recibos"))
     icon_name = "receipts"
     noun = "recibo"
+    follows_queue = True
     list_width = 800
     detail_width = 360
 

@@ -84,6 +84,8 @@ class ServerListPage(Page):
     """
 
     noun = "registro"
+    #: Sales delivered by the sender may add rows here (invoices, receipts): read again then.
+    follows_queue = False
     list_width = 780
     detail_width = 360
 
@@ -192,6 +194,7 @@ class ServerListPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
+        ctx.bridge.queue_changed.connect(self._on_queue_changed)
         QShortcut(QKeySequence("F5"), self, self.reload).setContext(
             Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
@@ -224,6 +227,13 @@ class ServerListPage(Page):
         """Called after new rows arrived (filters that depend on the data refill here)."""
 
     # -- loading -------------------------------------------------------------------------------
+
+    def _on_queue_changed(self) -> None:
+        if not self.follows_queue or self._loaded_at is None:
+            return
+        self._loaded_at = None  # stale: read again when shown
+        if self.isVisible() and not self.is_offline():
+            self.reload()
 
     def activated(self) -> None:
         self.search.setFocus()

@@ -243,6 +243,14 @@ def test_create_standalone_ppd_invoice_with_series(
     assert dialog.line_list.count() == 1
     dialog.method.setCurrentIndex(dialog.method.findData("PPD"))
     assert dialog.form_combo.currentData() == "99" and not dialog.form_combo.isEnabled()
+    # A series removed on gigstack since the list was read: gigstack answers 400 and the
+    # dialog keeps everything typed.
+    dialog.series.addItem("ZZZ", "ZZZ")
+    dialog.series.setCurrentIndex(dialog.series.findData("ZZZ"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "ZZZ" in dialog.form_error.text(), timeout=WAIT)
+    assert "gigstack no aceptó" in dialog.form_error.text()
+    assert dialog.line_list.count() == 1 and dialog.isVisible()
     dialog.series.setCurrentIndex(dialog.series.findData("MOS"))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
@@ -286,3 +294,22 @@ def test_cancel_an_invoice_by_id_not_yet_listed(
     qtbot.waitUntil(lambda: isinstance(page.dialog, CancelInvoiceDialog), timeout=WAIT)
     selected = page.selected()
     assert selected is not None and selected.id == fresh.id
+
+
+def test_a_sale_delivered_meanwhile_shows_its_invoice(qtbot: QtBot, shell: AppShell) -> None:
+    from desktop.sales import queue_payment
+
+    page = open_page(qtbot, shell)
+    before = page.model.rowCount()
+    queue_payment(
+        shell.core.outbox,
+        {
+            "client": {"id": "client_demo_constructora"},
+            "automation_type": "pue_invoice",
+            "payment_form": "03",
+            "items": [{"id": "service_demo_cuaderno", "quantity": 2}],
+        },
+    )
+    shell.bridge.notify_queue_changed()
+    shell.bridge.kick()
+    qtbot.waitUntil(lambda: page.model.rowCount() == before + 1, timeout=WAIT)
