@@ -36,6 +36,7 @@ from desktop.config import (
 )
 from desktop.credentials import get_api_key
 from desktop.resources import resource
+from desktop.store.errors import StorageError, read_only
 from desktop.sync.lock import SenderLock
 from desktop.ui.context import UiContext
 from desktop.ui.lanes import Lanes
@@ -70,10 +71,8 @@ def startup_message(exc: BaseException, data_dir: Path) -> str | None:
     """What to tell a person about a failure while opening; None for a bug (a traceback)."""
     if isinstance(exc, StartupError):
         return exc.message
-    # Typed storage errors (desktop.store.errors) carry their own Spanish message; matched by
-    # name so this works with and without them (they were landing alongside this code).
-    if any(cls.__name__ == "StorageError" for cls in type(exc).__mro__):
-        return str(getattr(exc, "message", exc))
+    if isinstance(exc, StorageError):  # carries its own Spanish message (file and reason)
+        return exc.message
     if isinstance(exc, sqlite3.Error):
         from desktop.ui.ops import storage_message
 
@@ -185,6 +184,10 @@ class AppShell:
         self.bridge.start()
         self.bridge.refresh()
         self.window = MainWindow(self.ctx, build_pages(self.ctx))
+        if self.core.db.read_only:
+            # Opened read-only (permissions, a read-only disk): looking things up works, saving
+            # a sale does not. Said at once and kept on screen, not discovered at F12.
+            self.ctx.notify(read_only(self.core.db.path).message, "error")
 
     def _acquire_sender_lock(self) -> bool:
         try:

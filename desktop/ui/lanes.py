@@ -54,6 +54,8 @@ LOCK_RETRY_MS = 3000
 IDLE_LOOK_SECONDS = 30.0
 #: While offline (as the page lane saw it), probe this often so pages learn it came back.
 PROBE_INTERVAL_MS = 15_000
+#: After a sync round failed (a database error), wait this long before the next one.
+FAILED_ROUND_WAIT_SECONDS = 5.0
 #: Page threads: enough for a refresh plus two page calls at once.
 PAGE_WORKERS = 3
 #: How long `shutdown()` waits for each lane after cutting its connections.
@@ -167,7 +169,10 @@ class _SenderLane:
         try:
             sender.step()
         except Exception:
+            # Most likely the database refused a write (full disk, read-only file): the rows
+            # are safe where they are; try again in a while instead of spinning on the error.
             log.exception("sync round failed")
+            return FAILED_ROUND_WAIT_SECONDS
         try:
             # Rows a failed write left 'sending' (a full disk while recording an answer) go back
             # to pending now, not at the next start: between two steps nothing of ours is in
@@ -177,7 +182,7 @@ class _SenderLane:
             return sender.wait_time()
         except Exception:
             log.exception("reading the queue failed; trying again shortly")
-            return 5.0
+            return FAILED_ROUND_WAIT_SECONDS
 
     def _recover(self) -> None:
         try:

@@ -25,6 +25,7 @@ Callbacks always run later, on the GUI thread, never inside `run_op` itself.
 Example (in a page, `self.ctx` is its `UiContext`)::
 
     from desktop.store.cache import Resource
+from desktop.store.errors import StorageError, storage_error
 
     def save(self) -> None:
         body = self._collect()  # validated input; bad input never reaches here
@@ -58,6 +59,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.gigstack import GigstackClient, GigstackError
 from desktop.store.cache import Resource
+from desktop.store.errors import StorageError, storage_error
 from desktop.ui.lanes import Lanes, WriteThroughError, reached_server
 
 log = logging.getLogger(__name__)
@@ -82,7 +84,9 @@ CACHE_BEHIND_MESSAGE = (
 
 
 def storage_message(exc: BaseException) -> str:
-    """A database failure in words: what happened, not a traceback."""
+    """A database failure in a few words (for inside a sentence): what happened."""
+    if isinstance(exc, StorageError):
+        exc = exc.__cause__ or exc
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text or "read only" in text:
         return _tr("la base de datos es de solo lectura (revisa los permisos de la carpeta)")
@@ -114,19 +118,18 @@ def error_message(exc: BaseException | None) -> str:
             return _tr("Datos inválidos: {reason}").format(reason=exc.message)
         # gigstack answers in English; say in Spanish what happened and quote its reason.
         return _tr("gigstack no aceptó la operación: {reason}").format(reason=exc.message)
-    if isinstance(exc, sqlite3.Error) or _is_storage_error(exc):
+    if isinstance(exc, StorageError):
+        return exc.message  # already a full Spanish sentence, with what to do
+    if isinstance(exc, sqlite3.Error):
+        typed = storage_error(exc, None)
+        if typed is not None:
+            return typed.message
         return _tr("No se pudo usar la base de datos: {reason}.").format(
             reason=storage_message(exc)
         )
     if isinstance(exc, RuntimeError) and "closed" in str(exc):
         return _tr(CLOSING_MESSAGE)
     return _tr("Error inesperado: {kind}").format(kind=type(exc).__name__)
-
-
-def _is_storage_error(exc: BaseException) -> bool:
-    # `desktop.store.db` is gaining typed StorageError classes; match by name so this map
-    # works before and after they land (and never imports a name that may not exist yet).
-    return any(cls.__name__.endswith("StorageError") for cls in type(exc).__mro__)
 
 
 class Op(Generic[T]):
