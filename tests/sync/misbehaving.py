@@ -49,6 +49,7 @@ class Misbehaving:
         conflict_on_reuse: a register with an idempotency key already forwarded gets 409.
         other_on_reuse: a register with a key already forwarded gets 200 and another sale.
         drop_before_forward: the next N registers are cut off without reaching the sandbox.
+        hold: cleared, registers wait (in flight) until it is set again.
     """
 
     def __init__(self, sandbox: Sandbox) -> None:
@@ -61,6 +62,8 @@ class Misbehaving:
         self.conflict_on_reuse = False
         self.other_on_reuse = False
         self.drop_before_forward = 0
+        self.hold = threading.Event()
+        self.hold.set()
         self.lock = threading.Lock()
         self.seen_keys: set[str] = set()
         self.answers: dict[str, bytes] = {}  # register answers by key (for other_on_reuse)
@@ -140,6 +143,7 @@ class Misbehaving:
         register = method == "POST" and parts.path.endswith("/payments/register")
         key = ""
         if register:
+            self.hold.wait(timeout=120)
             key = str(json.loads(body or b"{}").get("idempotency_key") or "")
             with self.lock:
                 if self.drop_before_forward > 0:

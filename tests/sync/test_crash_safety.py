@@ -61,7 +61,7 @@ def attempts_made(outbox: Outbox) -> int:
 
 
 def claimed_since(
-    outbox: Outbox, attempts: int, proc: subprocess.Popen[bytes]
+    outbox: Outbox, attempts: int, proc: subprocess.Popen[bytes] | subprocess.Popen[str]
 ) -> Callable[[], bool]:
     """True once this process claimed a row to send (or ended): a claim counts an attempt."""
     return lambda: attempts_made(outbox) > attempts or proc.poll() is not None
@@ -188,7 +188,7 @@ def test_random_sigkills_lose_nothing_and_duplicate_nothing(
         assert target.front.lookups >= killed_mid_send
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(120)
 def test_two_sync_processes_on_one_data_directory_only_one_sends(
     sandbox: Sandbox, tmp_path: Path
 ) -> None:
@@ -196,32 +196,34 @@ def test_two_sync_processes_on_one_data_directory_only_one_sends(
     db = open_database(data_dir)
     outbox = Outbox(db)
     queued = [queue_payment(outbox, sale(n)).local_id for n in range(20)]
-    # Slow enough that the first sender is still busy when the second one starts.
-    sandbox.faults.set(latency_ms=300)
-    first = subprocess.Popen(
-        sync_command(data_dir, sandbox, "--once"),
-        env=env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    # Start the second only once the first holds the lock (it prints as it sends).
-    assert first.stdout is not None
-    first_line = first.stdout.readline()
-    second = subprocess.run(
-        sync_command(data_dir, sandbox, "--once"),
-        env=env(),
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-    rest, _ = first.communicate(timeout=30)
+    with Misbehaving(sandbox) as front:
+        front.hold.clear()  # the first sender's sales wait at the front, in flight
+        first = subprocess.Popen(
+            sync_command(data_dir, front.base_url, "--once"),
+            env=env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            # Start the second only once the first holds the lock and is sending.
+            wait_until(claimed_since(outbox, 0, first), timeout=60)
+            second = subprocess.run(
+                sync_command(data_dir, front.base_url, "--once"),
+                env=env(),
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+        finally:
+            front.hold.set()
+        out, _ = first.communicate(timeout=60)
     db.close()
     assert second.returncode == 6, second.stderr
     assert "Otro proceso" in second.stderr
     assert second.stdout == ""
     assert first.returncode == 0
-    assert (first_line + rest).count("enviado:") == 20
+    assert out.count("enviado:") == 20
     counts = server_counts(sandbox)
     assert all(counts[lid] == 1 for lid in queued)
