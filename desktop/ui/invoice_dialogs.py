@@ -44,7 +44,7 @@ from desktop.ui.payment_dialogs import (
     set_error,
 )
 
-#: SAT cancellation motives (REFERENCE §11.4), in the words a shop owner uses.
+# SAT cancellation motives (REFERENCE §11.4), in the words a shop owner uses.
 CANCEL_MOTIVES = (
     ("02", str(QT_TRANSLATE_NOOP("InvoiceDialogs", "02 — Emitida con errores, sin relación"))),
     (
@@ -72,7 +72,7 @@ FISCAL_UUID = re.compile(
 )
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
-#: Fields of a payment's line that an invoice line can carry over (REFERENCE §2.13).
+# Fields of a payment's line that an invoice line can carry over (REFERENCE §2.13).
 _ITEM_FIELDS = (
     "description",
     "quantity",

@@ -44,8 +44,8 @@ from desktop.ui.payment_dialogs import ActionDialog, payment_form_label
 from desktop.ui.server_page import ServerListPage, ServerRow
 from desktop.ui.table_model import Column
 
-#: How many invoices one refresh brings (newest first); older ones are a search away on
-#: gigstack's web app.
+# How many invoices one refresh brings (newest first); older ones are a search away on
+# gigstack's web app.
 MAX_INVOICES = 500
 FILES_FOLDER = "facturas"
 

@@ -31,8 +31,8 @@ from desktop.ui.table_model import Column
 
 MAX_RECEIPTS = 1000
 
-#: Open: the customer can still invoice it. "expired" = its period ended and it waits for the
-#: global invoice (the sandbox writes it; the CLI lists it); both count as pending for it.
+# Open: the customer can still invoice it. "expired" = its period ended and it waits for the
+# global invoice (the sandbox writes it; the CLI lists it); both count as pending for it.
 OPEN = frozenset({"pending", "open"})
 FOR_GLOBAL = frozenset({"pending", "open", "expired"})
 INVOICED = frozenset({"invoiced", "stamped"})

@@ -42,7 +42,7 @@ from desktop.ui.manager_pin import confirm_and_authorize
 from desktop.ui.page import Page
 from desktop.ui.table_model import Column, RecordTableModel
 
-#: A list shown again after this long is fetched again (F5 always fetches).
+# A list shown again after this long is fetched again (F5 always fetches).
 STALE_AFTER_SECONDS = 120.0
 
 
@@ -84,7 +84,7 @@ class ServerListPage(Page):
     """
 
     noun = "registro"
-    #: Sales delivered by the sender may add rows here (invoices, receipts): read again then.
+    # Sales delivered by the sender may add rows here (invoices, receipts): read again then.
     follows_queue = False
     list_width = 780
     detail_width = 360

@@ -21,7 +21,7 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ZIP = re.compile(r"^\d{5}$")
 SERIES = re.compile(r"^[A-Za-z0-9]{1,25}$")
 
-#: REFERENCE §8.6 / §9.2: the roles gigstack knows, in the words a shop uses.
+# REFERENCE §8.6 / §9.2: the roles gigstack knows, in the words a shop uses.
 ROLES = (
     ("viewer", str(QT_TRANSLATE_NOOP("TeamDialogs", "Consulta (solo ve)"))),
     ("editor", str(QT_TRANSLATE_NOOP("TeamDialogs", "Editor (cobra y factura)"))),

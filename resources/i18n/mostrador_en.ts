@@ -20,35 +20,35 @@
     <name>AddMemberDialog</name>
     <message>
         <source>Agregar miembro</source>
-        <translation type="unfinished"></translation>
+        <translation>Add member</translation>
     </message>
     <message>
         <source>Agregar</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>Usuario</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>Rol</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>¿No está en la lista? Créalo primero en la página Usuarios.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not on the list? Create them first on the Users page.</translation>
     </message>
     <message>
         <source>&amp;Usuario</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User</translation>
     </message>
     <message>
         <source>&amp;Rol</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Role</translation>
     </message>
     <message>
         <source>No hay usuarios por agregar.</source>
-        <translation type="unfinished"></translation>
+        <translation>There are no users to add.</translation>
     </message>
 </context>
 <context>
@@ -79,47 +79,47 @@
     <name>CancelInvoiceDialog</name>
     <message>
         <source>Cancelar factura</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel invoice</translation>
     </message>
     <message>
         <source>Cancelar ante el SAT</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel with the SAT</translation>
     </message>
     <message>
         <source>No, volver</source>
-        <translation type="unfinished">No, go back</translation>
+        <translation>No, go back</translation>
     </message>
     <message>
         <source>Cancelar la factura {folio} por {total} de {client} la anula ante el SAT: deja de valer como comprobante y el cliente ya no podrá deducirla. El cobro NO se devuelve ni se cancela con esto. Si el cliente necesita otra factura, emítela primero y cancela esta con el motivo 01. No se puede deshacer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling invoice {folio} for {total} to {client} voids it with the SAT: it stops being a valid receipt and the customer can no longer deduct it. The payment is NOT refunded or cancelled by this. If the customer needs another invoice, issue it first and cancel this one with reason 01. This cannot be undone.</translation>
     </message>
     <message>
         <source>Motivo de cancelación</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancellation reason</translation>
     </message>
     <message>
         <source>Folio fiscal de la factura que la sustituye</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiscal folio of the replacing invoice</translation>
     </message>
     <message>
         <source>&amp;Motivo</source>
-        <translation type="unfinished">&amp;Reason</translation>
+        <translation>&amp;Reason</translation>
     </message>
     <message>
         <source>&amp;Sustituida por</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Replaced by</translation>
     </message>
     <message>
         <source>El motivo 01 necesita el folio fiscal (UUID) de la factura que sustituye a esta.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason 01 needs the fiscal folio (UUID) of the invoice that replaces this one.</translation>
     </message>
     <message>
         <source>El folio fiscal tiene la forma xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
-        <translation type="unfinished"></translation>
+        <translation>The fiscal folio looks like xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
     </message>
     <message>
         <source>Una factura no puede sustituirse a sí misma.</source>
-        <translation type="unfinished"></translation>
+        <translation>An invoice cannot replace itself.</translation>
     </message>
 </context>
 <context>
@@ -958,211 +958,210 @@ Envíalo a soporte si el problema se repite.</source>
     <name>CreateInvoiceDialog</name>
     <message>
         <source>Nueva factura de ingreso</source>
-        <extracomment>Fields of a payment&apos;s line that an invoice line can carry over (REFERENCE §2.13).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>New income invoice</translation>
     </message>
     <message>
         <source>Timbrar factura</source>
-        <translation type="unfinished">Stamp invoice</translation>
+        <translation>Stamp invoice</translation>
     </message>
     <message>
         <source>Cliente</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Customer</translation>
     </message>
     <message>
         <source>De pagos ya recibidos</source>
-        <translation type="unfinished"></translation>
+        <translation>From payments received</translation>
     </message>
     <message>
         <source>De conceptos</source>
-        <translation type="unfinished"></translation>
+        <translation>From items</translation>
     </message>
     <message>
         <source>Pagos a facturar</source>
-        <translation type="unfinished"></translation>
+        <translation>Payments to invoice</translation>
     </message>
     <message>
         <source>Servicio o producto</source>
-        <translation type="unfinished"></translation>
+        <translation>Service or product</translation>
     </message>
     <message>
         <source>Cantidad</source>
-        <translation type="unfinished">Quantity</translation>
+        <translation>Quantity</translation>
     </message>
     <message>
         <source>Agregar</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>Quitar</source>
-        <translation type="unfinished">Remove</translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>Método de pago</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment method</translation>
     </message>
     <message>
         <source>PUE — Pago en una sola exhibición</source>
-        <translation type="unfinished"></translation>
+        <translation>PUE — Paid in full</translation>
     </message>
     <message>
         <source>PPD — Pago en parcialidades o diferido</source>
-        <translation type="unfinished"></translation>
+        <translation>PPD — Paid in installments or later</translation>
     </message>
     <message>
         <source>Forma de pago</source>
-        <translation type="unfinished">Payment method</translation>
+        <translation>Payment form</translation>
     </message>
     <message>
         <source>Uso del CFDI</source>
-        <translation type="unfinished">CFDI use</translation>
+        <translation>CFDI use</translation>
     </message>
     <message>
         <source>Serie</source>
-        <translation type="unfinished"></translation>
+        <translation>Series</translation>
     </message>
     <message>
         <source>La serie predeterminada del equipo</source>
-        <translation type="unfinished"></translation>
+        <translation>The team&apos;s default series</translation>
     </message>
     <message>
         <source>Enviar la factura al correo del cliente</source>
-        <translation type="unfinished"></translation>
+        <translation>Email the invoice to the customer</translation>
     </message>
     <message>
         <source>&amp;Cliente</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Customer</translation>
     </message>
     <message>
         <source>Partidas</source>
-        <translation type="unfinished">Items</translation>
+        <translation>Lines</translation>
     </message>
     <message>
         <source>&amp;Método de pago</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment &amp;method</translation>
     </message>
     <message>
         <source>&amp;Forma de pago</source>
-        <translation type="unfinished">&amp;Payment method</translation>
+        <translation>Payment &amp;form</translation>
     </message>
     <message>
         <source>&amp;Uso del CFDI</source>
-        <translation type="unfinished">CFDI &amp;use</translation>
+        <translation>CFDI &amp;use</translation>
     </message>
     <message>
         <source>&amp;Serie</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Series</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>{folio} · {date} · {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{folio} · {date} · {total}</translation>
     </message>
     <message>
         <source>Elige primero el cliente.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the customer first.</translation>
     </message>
     <message>
         <source>Este cliente no tiene pagos sin factura guardados en esta caja.</source>
-        <translation type="unfinished"></translation>
+        <translation>This customer has no uninvoiced payments saved on this till.</translation>
     </message>
     <message>
         <source>Marca los pagos que ampara la factura.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick the payments the invoice covers.</translation>
     </message>
     <message>
         <source>Elige un servicio o producto de la lista.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a service or product from the list.</translation>
     </message>
     <message>
         <source>Elige un cliente con RFC de la lista.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a customer with an RFC from the list.</translation>
     </message>
     <message>
         <source>Marca al menos un pago.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick at least one payment.</translation>
     </message>
     <message>
         <source>Agrega al menos un concepto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Add at least one item.</translation>
     </message>
     <message>
         <source>Una factura PUE necesita la forma de pago real (no 99).</source>
-        <translation type="unfinished"></translation>
+        <translation>A PUE invoice needs the actual payment form (not 99).</translation>
     </message>
 </context>
 <context>
     <name>CreateTeamDialog</name>
     <message>
         <source>Crear equipo</source>
-        <translation type="unfinished"></translation>
+        <translation>Create team</translation>
     </message>
     <message>
         <source>Nombre comercial</source>
-        <translation type="unfinished"></translation>
+        <translation>Trade name</translation>
     </message>
     <message>
         <source>RFC</source>
-        <translation type="unfinished">RFC</translation>
+        <translation>RFC</translation>
     </message>
     <message>
         <source>Régimen fiscal</source>
-        <translation type="unfinished">Tax regime</translation>
+        <translation>Tax regime</translation>
     </message>
     <message>
         <source>— elige —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose —</translation>
     </message>
     <message>
         <source>Código postal</source>
-        <translation type="unfinished">Postal code</translation>
+        <translation>Postal code</translation>
     </message>
     <message>
         <source>Correo de soporte</source>
-        <translation type="unfinished"></translation>
+        <translation>Support email</translation>
     </message>
     <message>
         <source>&amp;Nombre comercial</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trade name</translation>
     </message>
     <message>
         <source>&amp;RFC</source>
-        <translation type="unfinished">&amp;RFC</translation>
+        <translation>&amp;RFC</translation>
     </message>
     <message>
         <source>Ré&amp;gimen fiscal</source>
-        <translation type="unfinished">Tax re&amp;gime</translation>
+        <translation>Tax re&amp;gime</translation>
     </message>
     <message>
         <source>Código &amp;postal</source>
-        <translation type="unfinished">&amp;Postal code</translation>
+        <translation>&amp;Postal code</translation>
     </message>
     <message>
         <source>&amp;Correo de soporte</source>
-        <translation type="unfinished"></translation>
+        <translation>Support &amp;email</translation>
     </message>
     <message>
         <source>Escribe el nombre comercial.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the trade name.</translation>
     </message>
     <message>
         <source>gigstack pide el RFC del equipo.</source>
-        <translation type="unfinished"></translation>
+        <translation>gigstack needs the team&apos;s RFC.</translation>
     </message>
     <message>
         <source>El RFC no es válido: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The RFC is not valid: {0}</translation>
     </message>
     <message>
         <source>El código postal lleva 5 números.</source>
-        <translation type="unfinished"></translation>
+        <translation>The postal code has 5 digits.</translation>
     </message>
     <message>
         <source>Revisa el correo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the email address.</translation>
     </message>
 </context>
 <context>
@@ -1533,284 +1532,286 @@ Envíalo a soporte si el problema se repite.</source>
     <name>InvoiceDialogs</name>
     <message>
         <source>02 — Emitida con errores, sin relación</source>
-        <extracomment>SAT cancellation motives (REFERENCE §11.4), in the words a shop owner uses.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>02 — Issued with errors, no replacement</translation>
     </message>
     <message>
         <source>01 — Emitida con errores, con relación (ya hay otra que la sustituye)</source>
-        <translation type="unfinished"></translation>
+        <translation>01 — Issued with errors, with a replacement (another invoice replaces it)</translation>
     </message>
     <message>
         <source>03 — No se llevó a cabo la operación</source>
-        <translation type="unfinished"></translation>
+        <translation>03 — The sale did not take place</translation>
     </message>
     <message>
         <source>04 — Operación nominativa relacionada en una factura global</source>
-        <translation type="unfinished"></translation>
+        <translation>04 — Named sale included in a global invoice</translation>
     </message>
 </context>
 <context>
     <name>InvoicesPage</name>
     <message>
         <source>Vigente</source>
-        <extracomment>How many invoices one refresh brings (newest first); older ones are a search away on gigstack&apos;s web app.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Valid</translation>
     </message>
     <message>
         <source>Cancelada</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>Pendiente</source>
-        <translation type="unfinished">Pending</translation>
+        <translation>Pending</translation>
     </message>
     <message>
         <source>En proceso</source>
-        <translation type="unfinished"></translation>
+        <translation>Processing</translation>
     </message>
     <message>
         <source>Borrador</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <source>Últimos 30 días</source>
-        <translation type="unfinished">Last 30 days</translation>
+        <translation>Last 30 days</translation>
     </message>
     <message>
         <source>Este mes</source>
-        <translation type="unfinished"></translation>
+        <translation>This month</translation>
     </message>
     <message>
         <source>Últimos 90 días</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 90 days</translation>
     </message>
     <message>
         <source>Todas las fechas</source>
-        <translation type="unfinished"></translation>
+        <translation>All dates</translation>
     </message>
     <message>
         <source>Facturas</source>
-        <translation type="unfinished">Invoices</translation>
+        <translation>Invoices</translation>
     </message>
     <message>
         <source>Buscar facturas</source>
-        <translation type="unfinished"></translation>
+        <translation>Search invoices</translation>
     </message>
     <message>
         <source>Buscar folio, cliente, RFC, UUID… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search folio, customer, RFC, UUID… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Nueva factura…</source>
-        <translation type="unfinished"></translation>
+        <translation>New invoice…</translation>
     </message>
     <message>
         <source>Factura pagos ya recibidos o conceptos nuevos</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice payments already received or new items</translation>
     </message>
     <message>
         <source>Periodo</source>
-        <translation type="unfinished">Period</translation>
+        <translation>Period</translation>
     </message>
     <message>
         <source>Estado</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Todos los estados</source>
-        <translation type="unfinished">All statuses</translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>Vigentes</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid</translation>
     </message>
     <message>
         <source>Canceladas</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>Serie</source>
-        <translation type="unfinished"></translation>
+        <translation>Series</translation>
     </message>
     <message>
         <source>Todas las series</source>
-        <translation type="unfinished"></translation>
+        <translation>All series</translation>
     </message>
     <message>
         <source>Abrir PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Open PDF</translation>
     </message>
     <message>
         <source>Descarga el PDF y lo abre</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloads the PDF and opens it</translation>
     </message>
     <message>
         <source>Abrir XML</source>
-        <translation type="unfinished"></translation>
+        <translation>Open XML</translation>
     </message>
     <message>
         <source>Descarga el XML timbrado y lo abre</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloads the stamped XML and opens it</translation>
     </message>
     <message>
         <source>Enviar por correo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Send by email…</translation>
     </message>
     <message>
         <source>Cancelar factura…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel invoice…</translation>
     </message>
     <message>
         <source>Fecha</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Folio</source>
-        <translation type="unfinished">Folio</translation>
+        <translation>Folio</translation>
     </message>
     <message>
         <source>Cliente</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Customer</translation>
     </message>
     <message>
         <source>RFC</source>
-        <translation type="unfinished">RFC</translation>
+        <translation>RFC</translation>
     </message>
     <message>
         <source>Método</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>{n} facturas · vigentes {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} invoices · valid {total}</translation>
     </message>
     <message>
         <source>Folio fiscal</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiscal folio</translation>
     </message>
     <message>
         <source>Timbrada</source>
-        <translation type="unfinished"></translation>
+        <translation>Stamped</translation>
     </message>
     <message>
         <source>Pago</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment</translation>
     </message>
     <message>
         <source>Uso CFDI</source>
-        <translation type="unfinished"></translation>
+        <translation>CFDI use</translation>
     </message>
     <message>
         <source>Conceptos</source>
-        <translation type="unfinished"></translation>
+        <translation>Items</translation>
     </message>
     <message>
         <source>Importes</source>
-        <translation type="unfinished">Amounts</translation>
+        <translation>Amounts</translation>
     </message>
     <message>
         <source>Saldo</source>
-        <translation type="unfinished"></translation>
+        <translation>Balance</translation>
     </message>
     <message>
         <source>Pagos</source>
-        <translation type="unfinished">Payments</translation>
+        <translation>Payments</translation>
     </message>
     <message>
         <source>Cancelación</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancellation</translation>
     </message>
     <message>
         <source>ID en gigstack</source>
-        <translation type="unfinished">gigstack ID</translation>
+        <translation>gigstack ID</translation>
     </message>
     <message>
         <source>Elige una factura para ver su detalle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an invoice to see its details.</translation>
     </message>
     <message>
         <source>Factura {folio} · {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice {folio} · {total}</translation>
     </message>
     <message>
         <source>Subtotal {s} · Impuestos {t} · Total {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Subtotal {s} · Taxes {t} · Total {total}</translation>
     </message>
     <message>
         <source>Por cobrar {b} · {n} complementos de pago</source>
-        <translation type="unfinished"></translation>
+        <translation>Outstanding {b} · {n} payment complements</translation>
     </message>
     <message>
         <source>Motivo {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason {m}</translation>
     </message>
     <message>
         <source> · sustituida por {u}</source>
-        <translation type="unfinished"></translation>
+        <translation> · replaced by {u}</translation>
     </message>
     <message>
         <source>Elige una factura primero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an invoice first.</translation>
     </message>
     <message>
         <source>Guardado en {0} (no hay un programa para abrirlo).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved to {0} (no program to open it).</translation>
     </message>
     <message>
         <source>Guardado en {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved to {0}</translation>
     </message>
     <message>
         <source>descargar el {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>download the {0}</translation>
     </message>
     <message>
         <source>timbrar una factura</source>
-        <translation type="unfinished"></translation>
+        <translation>stamping an invoice</translation>
     </message>
     <message>
         <source>Las facturas no se guardan en la cola; las ventas sí.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoices are not kept in the queue; sales are.</translation>
     </message>
     <message>
         <source>Factura {0} timbrada.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice {0} stamped.</translation>
     </message>
     <message>
         <source>timbrar la factura</source>
-        <translation type="unfinished"></translation>
+        <translation>stamp the invoice</translation>
     </message>
     <message>
         <source>cancelar una factura</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelling an invoice</translation>
     </message>
     <message>
         <source>Factura {0} cancelada ante el SAT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice {0} cancelled with the SAT.</translation>
     </message>
     <message>
         <source>cancelar la factura</source>
-        <translation type="unfinished"></translation>
+        <translation>cancel the invoice</translation>
     </message>
     <message>
         <source>cancelar la factura {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>cancel invoice {0}</translation>
+    </message>
+    <message>
+        <source>buscar la factura</source>
+        <translation>look up the invoice</translation>
     </message>
     <message>
         <source>Factura {0} enviada a {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice {0} sent to {1}.</translation>
     </message>
     <message>
         <source>enviar la factura</source>
-        <translation type="unfinished"></translation>
+        <translation>send the invoice</translation>
     </message>
     <message>
         <source>Sin la autorización del encargado no se hizo nada.</source>
-        <translation type="unfinished"></translation>
+        <translation>Without the manager&apos;s authorization nothing was done.</translation>
     </message>
 </context>
 <context>
@@ -1904,7 +1905,7 @@ Envíalo a soporte si el problema se repite.</source>
     <name>ManagerPin</name>
     <message>
         <source>No, volver</source>
-        <translation type="unfinished">No, go back</translation>
+        <translation>No, go back</translation>
     </message>
 </context>
 <context>
@@ -1975,19 +1976,19 @@ Envíalo a soporte si el problema se repite.</source>
     </message>
     <message>
         <source>Facturas</source>
-        <translation type="unfinished">Invoices</translation>
+        <translation>Invoices</translation>
     </message>
     <message>
         <source>Recibos</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipts</translation>
     </message>
     <message>
         <source>Equipo</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
         <source>Usuarios</source>
-        <translation type="unfinished"></translation>
+        <translation>Users</translation>
     </message>
 </context>
 <context>
@@ -2572,39 +2573,39 @@ Envíalo a soporte si el problema se repite.</source>
     <name>PinDialog</name>
     <message>
         <source>Autorización del encargado</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager authorization</translation>
     </message>
     <message>
         <source>Para {0} se necesita el PIN del encargado.</source>
-        <translation type="unfinished"></translation>
+        <translation>To {0} the manager&apos;s PIN is needed.</translation>
     </message>
     <message>
         <source>Esta acción necesita el PIN del encargado.</source>
-        <translation type="unfinished"></translation>
+        <translation>This action needs the manager&apos;s PIN.</translation>
     </message>
     <message>
         <source>PIN del encargado</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager PIN</translation>
     </message>
     <message>
         <source>Autorizar</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorize</translation>
     </message>
     <message>
         <source>Cancelar</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>&amp;PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN</translation>
     </message>
     <message>
         <source>Demasiados intentos. Espera {0} segundos e intenta de nuevo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many attempts. Wait {0} seconds and try again.</translation>
     </message>
     <message>
         <source>PIN incorrecto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong PIN.</translation>
     </message>
 </context>
 <context>
@@ -2849,224 +2850,223 @@ Envíalo a soporte si el problema se repite.</source>
     <name>ReceiptsPage</name>
     <message>
         <source>Por facturar</source>
-        <extracomment>Open: the customer can still invoice it. &quot;expired&quot; = its period ended and it waits for the global invoice (the sandbox writes it; the CLI lists it); both count as pending for it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>To invoice</translation>
     </message>
     <message>
         <source>Facturado</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoiced</translation>
     </message>
     <message>
         <source>En factura global</source>
-        <translation type="unfinished"></translation>
+        <translation>In global invoice</translation>
     </message>
     <message>
         <source>Vencido: va a la global</source>
-        <translation type="unfinished"></translation>
+        <translation>Expired: goes to the global invoice</translation>
     </message>
     <message>
         <source>Cancelado</source>
-        <translation type="unfinished">Cancelled</translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>Todos los recibos</source>
-        <translation type="unfinished"></translation>
+        <translation>All receipts</translation>
     </message>
     <message>
         <source>Pendientes para la factura global</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending for the global invoice</translation>
     </message>
     <message>
         <source>Aún facturables por el cliente</source>
-        <translation type="unfinished"></translation>
+        <translation>Still invoiceable by the customer</translation>
     </message>
     <message>
         <source>Facturados</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoiced</translation>
     </message>
     <message>
         <source>Cancelados</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>Recibos</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipts</translation>
     </message>
     <message>
         <source>Buscar recibos</source>
-        <translation type="unfinished"></translation>
+        <translation>Search receipts</translation>
     </message>
     <message>
         <source>Buscar cliente, importe, folio… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search customer, amount, folio… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Mostrar</source>
-        <translation type="unfinished">Show</translation>
+        <translation>Show</translation>
     </message>
     <message>
         <source>Facturar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice…</translation>
     </message>
     <message>
         <source>Timbra la factura para un cliente con RFC o para público en general</source>
-        <translation type="unfinished"></translation>
+        <translation>Stamps the invoice for a customer with an RFC or for the general public</translation>
     </message>
     <message>
         <source>Copiar enlace</source>
-        <translation type="unfinished">Copy link</translation>
+        <translation>Copy link</translation>
     </message>
     <message>
         <source>Cancelar recibo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel receipt…</translation>
     </message>
     <message>
         <source>El cliente escanea el código para hacer su factura.</source>
-        <translation type="unfinished"></translation>
+        <translation>The customer scans the code to get their invoice.</translation>
     </message>
     <message>
         <source>Fecha</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Cliente</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Customer</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Estado</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Vence</source>
-        <translation type="unfinished"></translation>
+        <translation>Expires</translation>
     </message>
     <message>
         <source>Nada pendiente para la factura global.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing pending for the global invoice.</translation>
     </message>
     <message>
         <source>Para la factura global: {n} recibos por {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>For the global invoice: {n} receipts for {total}</translation>
     </message>
     <message>
         <source> · el primero vence {0}</source>
-        <translation type="unfinished"></translation>
+        <translation> · the first expires {0}</translation>
     </message>
     <message>
         <source>Vigencia</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid until</translation>
     </message>
     <message>
         <source>Importes</source>
-        <translation type="unfinished">Amounts</translation>
+        <translation>Amounts</translation>
     </message>
     <message>
         <source>Autofactura</source>
-        <translation type="unfinished">Self-invoice</translation>
+        <translation>Self-invoice</translation>
     </message>
     <message>
         <source>Facturas</source>
-        <translation type="unfinished">Invoices</translation>
+        <translation>Invoices</translation>
     </message>
     <message>
         <source>Pagos</source>
-        <translation type="unfinished">Payments</translation>
+        <translation>Payments</translation>
     </message>
     <message>
         <source>ID en gigstack</source>
-        <translation type="unfinished">gigstack ID</translation>
+        <translation>gigstack ID</translation>
     </message>
     <message>
         <source>Elige un recibo para ver su detalle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a receipt to see its details.</translation>
     </message>
     <message>
         <source>Recibo · {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt · {total}</translation>
     </message>
     <message>
         <source>Subtotal {s} · Impuestos {t} · Total {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Subtotal {s} · Taxes {t} · Total {total}</translation>
     </message>
     <message>
         <source>Factura global {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Global invoice {0}</translation>
     </message>
     <message>
         <source>Sin factura todavía</source>
-        <translation type="unfinished"></translation>
+        <translation>No invoice yet</translation>
     </message>
     <message>
         <source>Hasta {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Until {0}</translation>
     </message>
     <message>
         <source>Venció el {0}: entra en la factura global</source>
-        <translation type="unfinished"></translation>
+        <translation>Expired on {0}: goes into the global invoice</translation>
     </message>
     <message>
         <source>Vence hoy ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Expires today ({0})</translation>
     </message>
     <message>
         <source>Vence en {n} días ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Expires in {n} days ({0})</translation>
     </message>
     <message>
         <source>Enlace de autofactura copiado.</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-invoice link copied.</translation>
     </message>
     <message>
         <source>Elige un recibo primero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a receipt first.</translation>
     </message>
     <message>
         <source>facturar un recibo</source>
-        <translation type="unfinished"></translation>
+        <translation>invoicing a receipt</translation>
     </message>
     <message>
         <source>Recibo facturado.</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt invoiced.</translation>
     </message>
     <message>
         <source>facturar el recibo</source>
-        <translation type="unfinished"></translation>
+        <translation>invoice the receipt</translation>
     </message>
     <message>
         <source>cancelar un recibo</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelling a receipt</translation>
     </message>
     <message>
         <source>Cancelar recibo</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel receipt</translation>
     </message>
     <message>
         <source>¿Cancelar el recibo por {0} de {1}? El cliente ya no podrá facturarlo y no entrará en la factura global. El cobro NO se devuelve con esto: si hubo devolución, regístrala en Pagos. No se puede deshacer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel the receipt for {0} from {1}? The customer will no longer be able to invoice it and it will not go into the global invoice. The payment is NOT refunded by this: if money was returned, record it in Payments. This cannot be undone.</translation>
     </message>
     <message>
         <source>público en general</source>
-        <translation type="unfinished"></translation>
+        <translation>the general public</translation>
     </message>
     <message>
         <source>Sí, cancelar el recibo</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes, cancel the receipt</translation>
     </message>
     <message>
         <source>cancelar el recibo por {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>cancel the receipt for {0}</translation>
     </message>
     <message>
         <source>Recibo por {0} cancelado.</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt for {0} cancelled.</translation>
     </message>
     <message>
         <source>cancelar el recibo</source>
-        <translation type="unfinished"></translation>
+        <translation>cancel the receipt</translation>
     </message>
 </context>
 <context>
@@ -3310,134 +3310,133 @@ Envíalo a soporte si el problema se repite.</source>
     <name>SendInvoiceDialog</name>
     <message>
         <source>Enviar factura por correo</source>
-        <translation type="unfinished"></translation>
+        <translation>Send invoice by email</translation>
     </message>
     <message>
         <source>Enviar</source>
-        <translation type="unfinished"></translation>
+        <translation>Send</translation>
     </message>
     <message>
         <source>Correos</source>
-        <translation type="unfinished"></translation>
+        <translation>Emails</translation>
     </message>
     <message>
         <source>cliente@ejemplo.com, contabilidad@ejemplo.com</source>
-        <translation type="unfinished"></translation>
+        <translation>customer@example.com, accounting@example.com</translation>
     </message>
     <message>
         <source>Factura {folio}</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice {folio}</translation>
     </message>
     <message>
         <source>&amp;Correos</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Emails</translation>
     </message>
     <message>
         <source>Escribe al menos un correo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type at least one email address.</translation>
     </message>
     <message>
         <source>Revisa este correo: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Check this email address: {0}</translation>
     </message>
 </context>
 <context>
     <name>SeriesDialog</name>
     <message>
         <source>Folios de la serie</source>
-        <translation type="unfinished"></translation>
+        <translation>Series folios</translation>
     </message>
     <message>
         <source>Nueva serie</source>
-        <translation type="unfinished"></translation>
+        <translation>New series</translation>
     </message>
     <message>
         <source>Guardar</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Serie</source>
-        <translation type="unfinished"></translation>
+        <translation>Series</translation>
     </message>
     <message>
         <source>Último folio (producción)</source>
-        <translation type="unfinished"></translation>
+        <translation>Last folio (live)</translation>
     </message>
     <message>
         <source>Último folio (pruebas)</source>
-        <translation type="unfinished"></translation>
+        <translation>Last folio (test)</translation>
     </message>
     <message>
         <source>El contador guarda el último folio usado: la siguiente factura lleva el que sigue. Bajarlo puede repetir folios.</source>
-        <translation type="unfinished"></translation>
+        <translation>The counter holds the last folio used: the next invoice takes the one after it. Lowering it can repeat folios.</translation>
     </message>
     <message>
         <source>&amp;Serie</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Series</translation>
     </message>
     <message>
         <source>Folio en &amp;producción</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Live folio</translation>
     </message>
     <message>
         <source>Folio en p&amp;ruebas</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test folio</translation>
     </message>
     <message>
         <source>La serie lleva de 1 a 25 letras o números.</source>
-        <translation type="unfinished"></translation>
+        <translation>A series has 1 to 25 letters or digits.</translation>
     </message>
 </context>
 <context>
     <name>ServerListPage</name>
     <message>
         <source>Actualizar</source>
-        <extracomment>A list shown again after this long is fetched again (F5 always fetches).</extracomment>
-        <translation type="unfinished">Refresh</translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>Vuelve a pedir la lista a gigstack (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Asks gigstack for the list again (F5)</translation>
     </message>
     <message>
         <source>Sin conexión: se muestra la última lista que llegó de gigstack.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: showing the last list gigstack sent.</translation>
     </message>
     <message>
         <source>Consultando gigstack…</source>
-        <translation type="unfinished"></translation>
+        <translation>Asking gigstack…</translation>
     </message>
     <message>
         <source>No se pudo traer la lista: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not get the list: {0}</translation>
     </message>
     <message>
         <source>No se pudo actualizar; se muestra la lista anterior. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not refresh; showing the previous list. {0}</translation>
     </message>
     <message>
         <source>{0} en total</source>
-        <translation type="unfinished">{0} in total</translation>
+        <translation>{0} in total</translation>
     </message>
     <message>
         <source>{0} de {1}</source>
-        <translation type="unfinished">{0} of {1}</translation>
+        <translation>{0} of {1}</translation>
     </message>
     <message>
         <source>Sin conexión: {0} necesita a gigstack. Intenta cuando vuelva la conexión.</source>
-        <translation type="unfinished">No connection: {0} needs gigstack. Try again when the connection is back.</translation>
+        <translation>Offline: {0} needs gigstack. Try again when the connection is back.</translation>
     </message>
     <message>
         <source>Espera a que termine la operación anterior.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wait for the previous operation to finish.</translation>
     </message>
     <message>
         <source>Enviando a gigstack: {0}…</source>
-        <translation type="unfinished">Sending to gigstack: {0}…</translation>
+        <translation>Sending to gigstack: {0}…</translation>
     </message>
     <message>
         <source>No se pudo {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -3734,71 +3733,71 @@ Envíalo a soporte si el problema se repite.</source>
     <name>SetPinDialog</name>
     <message>
         <source>Quitar el PIN del encargado</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the manager PIN</translation>
     </message>
     <message>
         <source>Cambiar el PIN del encargado</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the manager PIN</translation>
     </message>
     <message>
         <source>Establecer el PIN del encargado</source>
-        <translation type="unfinished"></translation>
+        <translation>Set the manager PIN</translation>
     </message>
     <message>
         <source>El PIN protege cancelar facturas y recibos, reembolsar, descartar ventas de la cola y quitar miembros del equipo. Se guarda cifrado solo en esta computadora.</source>
-        <translation type="unfinished"></translation>
+        <translation>The PIN guards cancelling invoices and receipts, refunds, discarding queued sales and removing team members. It is stored hashed on this computer only.</translation>
     </message>
     <message>
         <source>PIN actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Current PIN</translation>
     </message>
     <message>
         <source>PIN nuevo</source>
-        <translation type="unfinished"></translation>
+        <translation>New PIN</translation>
     </message>
     <message>
         <source>Repite el PIN nuevo</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat the new PIN</translation>
     </message>
     <message>
         <source>PIN &amp;actual</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Current PIN</translation>
     </message>
     <message>
         <source>PIN &amp;nuevo (4 a 8 números)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New PIN (4 to 8 digits)</translation>
     </message>
     <message>
         <source>&amp;Repite el PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repeat the PIN</translation>
     </message>
     <message>
         <source>Quitar PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove PIN</translation>
     </message>
     <message>
         <source>Guardar PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PIN</translation>
     </message>
     <message>
         <source>Cancelar</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Demasiados intentos. Espera {0} segundos.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many attempts. Wait {0} seconds.</translation>
     </message>
     <message>
         <source>El PIN actual no es correcto.</source>
-        <translation type="unfinished"></translation>
+        <translation>The current PIN is not correct.</translation>
     </message>
     <message>
         <source>Los dos PIN nuevos no coinciden.</source>
-        <translation type="unfinished"></translation>
+        <translation>The two new PINs do not match.</translation>
     </message>
     <message>
         <source>No se pudo guardar el PIN: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save the PIN: {0}</translation>
     </message>
 </context>
 <context>
@@ -4140,115 +4139,115 @@ Envíalo a soporte si el problema se repite.</source>
     <name>StampReceiptDialog</name>
     <message>
         <source>Facturar recibo</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice receipt</translation>
     </message>
     <message>
         <source>Timbrar factura</source>
-        <translation type="unfinished">Stamp invoice</translation>
+        <translation>Stamp invoice</translation>
     </message>
     <message>
         <source>Recibo por {total}. La factura se timbra ante el SAT y ya no se puede facturar desde el portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt for {total}. The invoice is stamped with the SAT and can no longer be made from the portal.</translation>
     </message>
     <message>
         <source>Un cliente guardado</source>
-        <translation type="unfinished"></translation>
+        <translation>A saved customer</translation>
     </message>
     <message>
         <source>Otro RFC</source>
-        <translation type="unfinished"></translation>
+        <translation>Another RFC</translation>
     </message>
     <message>
         <source>Público en general</source>
-        <translation type="unfinished">General public</translation>
+        <translation>General public</translation>
     </message>
     <message>
         <source>Cliente</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Customer</translation>
     </message>
     <message>
         <source>Razón social</source>
-        <translation type="unfinished">Legal name</translation>
+        <translation>Legal name</translation>
     </message>
     <message>
         <source>Como aparece en su constancia fiscal</source>
-        <translation type="unfinished"></translation>
+        <translation>As on their tax certificate</translation>
     </message>
     <message>
         <source>RFC</source>
-        <translation type="unfinished">RFC</translation>
+        <translation>RFC</translation>
     </message>
     <message>
         <source>Régimen fiscal</source>
-        <translation type="unfinished">Tax regime</translation>
+        <translation>Tax regime</translation>
     </message>
     <message>
         <source>— elige —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose —</translation>
     </message>
     <message>
         <source>Código postal fiscal</source>
-        <translation type="unfinished">Fiscal postal code</translation>
+        <translation>Fiscal postal code</translation>
     </message>
     <message>
         <source>Se timbra a XAXX010101000 (público en general) con uso S01.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stamped to XAXX010101000 (general public) with use S01.</translation>
     </message>
     <message>
         <source>Facturar a</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice to</translation>
     </message>
     <message>
         <source>&amp;Cliente</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Customer</translation>
     </message>
     <message>
         <source>&amp;Razón social</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Legal name</translation>
     </message>
     <message>
         <source>R&amp;FC</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;FC</translation>
     </message>
     <message>
         <source>Ré&amp;gimen</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;gime</translation>
     </message>
     <message>
         <source>Código &amp;postal</source>
-        <translation type="unfinished">&amp;Postal code</translation>
+        <translation>&amp;Postal code</translation>
     </message>
     <message>
         <source>Elige un cliente con RFC de la lista.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a customer with an RFC from the list.</translation>
     </message>
     <message>
         <source>A este cliente le faltan datos fiscales (razón social, régimen o código postal): complétalos en Clientes o usa «Otro RFC».</source>
-        <translation type="unfinished"></translation>
+        <translation>This customer is missing fiscal data (legal name, regime or postal code): complete it in Customers or use &quot;Another RFC&quot;.</translation>
     </message>
     <message>
         <source>Escribe la razón social.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the legal name.</translation>
     </message>
     <message>
         <source>Escribe el RFC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the RFC.</translation>
     </message>
     <message>
         <source>El RFC no es válido: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The RFC is not valid: {0}</translation>
     </message>
     <message>
         <source>Para el RFC genérico elige «Público en general».</source>
-        <translation type="unfinished"></translation>
+        <translation>For the generic RFC choose &quot;General public&quot;.</translation>
     </message>
     <message>
         <source>Elige el régimen fiscal.</source>
-        <translation type="unfinished">Pick the tax regime.</translation>
+        <translation>Choose the tax regime.</translation>
     </message>
     <message>
         <source>El código postal lleva 5 números.</source>
-        <translation type="unfinished"></translation>
+        <translation>The postal code has 5 digits.</translation>
     </message>
 </context>
 <context>
@@ -4405,533 +4404,532 @@ Envíalo a soporte si el problema se repite.</source>
     <name>TeamDetailsDialog</name>
     <message>
         <source>Datos del equipo</source>
-        <translation type="unfinished"></translation>
+        <translation>Team details</translation>
     </message>
     <message>
         <source>Guardar</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Nombre comercial</source>
-        <translation type="unfinished"></translation>
+        <translation>Trade name</translation>
     </message>
     <message>
         <source>RFC</source>
-        <translation type="unfinished">RFC</translation>
+        <translation>RFC</translation>
     </message>
     <message>
         <source>Régimen fiscal</source>
-        <translation type="unfinished">Tax regime</translation>
+        <translation>Tax regime</translation>
     </message>
     <message>
         <source>Correo de soporte</source>
-        <translation type="unfinished"></translation>
+        <translation>Support email</translation>
     </message>
     <message>
         <source>Teléfono de soporte</source>
-        <translation type="unfinished"></translation>
+        <translation>Support phone</translation>
     </message>
     <message>
         <source>Código postal</source>
-        <translation type="unfinished">Postal code</translation>
+        <translation>Postal code</translation>
     </message>
     <message>
         <source>&amp;Nombre comercial</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trade name</translation>
     </message>
     <message>
         <source>&amp;RFC</source>
-        <translation type="unfinished">&amp;RFC</translation>
+        <translation>&amp;RFC</translation>
     </message>
     <message>
         <source>Ré&amp;gimen fiscal</source>
-        <translation type="unfinished">Tax re&amp;gime</translation>
+        <translation>Tax re&amp;gime</translation>
     </message>
     <message>
         <source>&amp;Correo de soporte</source>
-        <translation type="unfinished"></translation>
+        <translation>Support &amp;email</translation>
     </message>
     <message>
         <source>&amp;Teléfono de soporte</source>
-        <translation type="unfinished"></translation>
+        <translation>Support &amp;phone</translation>
     </message>
     <message>
         <source>Código &amp;postal fiscal</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiscal &amp;postal code</translation>
     </message>
     <message>
         <source>Escribe el nombre comercial.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the trade name.</translation>
     </message>
     <message>
         <source>El RFC no es válido: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The RFC is not valid: {0}</translation>
     </message>
     <message>
         <source>Revisa el correo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the email address.</translation>
     </message>
     <message>
         <source>El código postal lleva 5 números.</source>
-        <translation type="unfinished"></translation>
+        <translation>The postal code has 5 digits.</translation>
     </message>
 </context>
 <context>
     <name>TeamDialogs</name>
     <message>
         <source>Consulta (solo ve)</source>
-        <extracomment>REFERENCE §8.6 / §9.2: the roles gigstack knows, in the words a shop uses.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Viewer (read only)</translation>
     </message>
     <message>
         <source>Editor (cobra y factura)</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor (charges and invoices)</translation>
     </message>
     <message>
         <source>Administrador (todo)</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator (everything)</translation>
     </message>
     <message>
         <source>Consulta</source>
-        <translation type="unfinished"></translation>
+        <translation>Viewer</translation>
     </message>
     <message>
         <source>Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor</translation>
     </message>
     <message>
         <source>Administrador</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>Miembro</source>
-        <translation type="unfinished"></translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>— sin cambiar —</source>
-        <translation type="unfinished"></translation>
+        <translation>— unchanged —</translation>
     </message>
 </context>
 <context>
     <name>TeamPage</name>
     <message>
         <source>Stripe (cobros con tarjeta)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe (card payments)</translation>
     </message>
     <message>
         <source>SAT (sellos digitales)</source>
-        <translation type="unfinished"></translation>
+        <translation>SAT (digital seals)</translation>
     </message>
     <message>
         <source>Banco</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank</translation>
     </message>
     <message>
         <source>Facturapi</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturapi</translation>
     </message>
     <message>
         <source>Equipo</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
         <source>Actualizar</source>
-        <translation type="unfinished">Refresh</translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>Equipo actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Current team</translation>
     </message>
     <message>
         <source>Nombre</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Razón social</source>
-        <translation type="unfinished">Legal name</translation>
+        <translation>Legal name</translation>
     </message>
     <message>
         <source>RFC y régimen</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC and regime</translation>
     </message>
     <message>
         <source>Soporte</source>
-        <translation type="unfinished">Support</translation>
+        <translation>Support</translation>
     </message>
     <message>
         <source>Sellos SAT</source>
-        <translation type="unfinished"></translation>
+        <translation>SAT seals</translation>
     </message>
     <message>
         <source>Timbres</source>
-        <translation type="unfinished"></translation>
+        <translation>Stamps</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Editar datos…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit details…</translation>
     </message>
     <message>
         <source>Ajustes de facturación</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoicing settings</translation>
     </message>
     <message>
         <source>Claves SAT</source>
-        <translation type="unfinished"></translation>
+        <translation>SAT keys</translation>
     </message>
     <message>
         <source>Uso CFDI</source>
-        <translation type="unfinished"></translation>
+        <translation>CFDI use</translation>
     </message>
     <message>
         <source>Descripción</source>
-        <translation type="unfinished">Description</translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Correos</source>
-        <translation type="unfinished"></translation>
+        <translation>Emails</translation>
     </message>
     <message>
         <source>Editar ajustes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit settings…</translation>
     </message>
     <message>
         <source>Integraciones</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrations</translation>
     </message>
     <message>
         <source>PIN del encargado</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager PIN</translation>
     </message>
     <message>
         <source>Quitar PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove PIN…</translation>
     </message>
     <message>
         <source>Series de facturas</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice series</translation>
     </message>
     <message>
         <source>Serie</source>
-        <translation type="unfinished"></translation>
+        <translation>Series</translation>
     </message>
     <message>
         <source>Último folio</source>
-        <translation type="unfinished"></translation>
+        <translation>Last folio</translation>
     </message>
     <message>
         <source>Último folio (pruebas)</source>
-        <translation type="unfinished"></translation>
+        <translation>Last folio (test)</translation>
     </message>
     <message>
         <source>Nueva serie…</source>
-        <translation type="unfinished"></translation>
+        <translation>New series…</translation>
     </message>
     <message>
         <source>Cambiar folios…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change folios…</translation>
     </message>
     <message>
         <source>Miembros</source>
-        <translation type="unfinished"></translation>
+        <translation>Members</translation>
     </message>
     <message>
         <source>Correo</source>
-        <translation type="unfinished">Email</translation>
+        <translation>Email</translation>
     </message>
     <message>
         <source>Rol</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>Agregar miembro…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add member…</translation>
     </message>
     <message>
         <source>Quitar del equipo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove from team…</translation>
     </message>
     <message>
         <source>gigstack Connect: equipos de esta cuenta</source>
-        <translation type="unfinished"></translation>
+        <translation>gigstack Connect: this account&apos;s teams</translation>
     </message>
     <message>
         <source>RFC</source>
-        <translation type="unfinished">RFC</translation>
+        <translation>RFC</translation>
     </message>
     <message>
         <source>En uso</source>
-        <translation type="unfinished"></translation>
+        <translation>In use</translation>
     </message>
     <message>
         <source>Usar este equipo</source>
-        <translation type="unfinished">Use this team</translation>
+        <translation>Use this team</translation>
     </message>
     <message>
         <source>Crear equipo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Create team…</translation>
     </message>
     <message>
         <source>Consultando gigstack…</source>
-        <translation type="unfinished"></translation>
+        <translation>Asking gigstack…</translation>
     </message>
     <message>
         <source>Parte de la información no llegó: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Part of the information did not arrive: {0}</translation>
     </message>
     <message>
         <source>No se pudo traer el equipo: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not get the team: {0}</translation>
     </message>
     <message>
         <source>Conectados · vencen {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Connected · expire {0}</translation>
     </message>
     <message>
         <source>Sin conectar: no se puede timbrar</source>
-        <translation type="unfinished"></translation>
+        <translation>Not connected: invoices cannot be stamped</translation>
     </message>
     <message>
         <source>{used} usados de {limit}</source>
-        <translation type="unfinished"></translation>
+        <translation>{used} used of {limit}</translation>
     </message>
     <message>
         <source>Producto {p} · unidad {u}</source>
-        <translation type="unfinished"></translation>
+        <translation>Product {p} · unit {u}</translation>
     </message>
     <message>
         <source>No se envían a los clientes</source>
-        <translation type="unfinished"></translation>
+        <translation>Not emailed to customers</translation>
     </message>
     <message>
         <source>Se envían a los clientes</source>
-        <translation type="unfinished"></translation>
+        <translation>Emailed to customers</translation>
     </message>
     <message>
         <source>Sí</source>
-        <translation type="unfinished">Yes</translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>gigstack no informó integraciones.</source>
-        <translation type="unfinished"></translation>
+        <translation>gigstack reported no integrations.</translation>
     </message>
     <message>
         <source>Sin conexión: {0} necesita a gigstack. Intenta cuando vuelva la conexión.</source>
-        <translation type="unfinished">No connection: {0} needs gigstack. Try again when the connection is back.</translation>
+        <translation>Offline: {0} needs gigstack. Try again when the connection is back.</translation>
     </message>
     <message>
         <source>Espera a que termine la operación anterior.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wait for the previous operation to finish.</translation>
     </message>
     <message>
         <source>No se pudo {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not {0}: {1}</translation>
     </message>
     <message>
         <source>Primero tiene que llegar la información del equipo (Actualizar).</source>
-        <translation type="unfinished"></translation>
+        <translation>The team&apos;s information has to arrive first (Refresh).</translation>
     </message>
     <message>
         <source>editar el equipo</source>
-        <translation type="unfinished"></translation>
+        <translation>editing the team</translation>
     </message>
     <message>
         <source>guardar los datos del equipo</source>
-        <translation type="unfinished"></translation>
+        <translation>save the team&apos;s details</translation>
     </message>
     <message>
         <source>Datos del equipo guardados.</source>
-        <translation type="unfinished"></translation>
+        <translation>Team details saved.</translation>
     </message>
     <message>
         <source>cambiar los ajustes</source>
-        <translation type="unfinished"></translation>
+        <translation>changing the settings</translation>
     </message>
     <message>
         <source>guardar los ajustes</source>
-        <translation type="unfinished"></translation>
+        <translation>save the settings</translation>
     </message>
     <message>
         <source>Ajustes de facturación guardados.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoicing settings saved.</translation>
     </message>
     <message>
         <source>crear una serie</source>
-        <translation type="unfinished"></translation>
+        <translation>creating a series</translation>
     </message>
     <message>
         <source>crear la serie</source>
-        <translation type="unfinished"></translation>
+        <translation>create the series</translation>
     </message>
     <message>
         <source>Serie creada.</source>
-        <translation type="unfinished"></translation>
+        <translation>Series created.</translation>
     </message>
     <message>
         <source>Elige una serie de la lista.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a series from the list.</translation>
     </message>
     <message>
         <source>cambiar los folios</source>
-        <translation type="unfinished"></translation>
+        <translation>change the folios</translation>
     </message>
     <message>
         <source>Folios de la serie {0} actualizados.</source>
-        <translation type="unfinished"></translation>
+        <translation>Folios of series {0} updated.</translation>
     </message>
     <message>
         <source>agregar un miembro</source>
-        <translation type="unfinished"></translation>
+        <translation>adding a member</translation>
     </message>
     <message>
         <source>agregar el miembro</source>
-        <translation type="unfinished"></translation>
+        <translation>add the member</translation>
     </message>
     <message>
         <source>Miembro agregado.</source>
-        <translation type="unfinished"></translation>
+        <translation>Member added.</translation>
     </message>
     <message>
         <source>Elige un miembro de la lista.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a member from the list.</translation>
     </message>
     <message>
         <source>quitar un miembro</source>
-        <translation type="unfinished"></translation>
+        <translation>removing a member</translation>
     </message>
     <message>
         <source>Quitar del equipo</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove from team</translation>
     </message>
     <message>
         <source>¿Quitar a {0} del equipo? Dejará de poder cobrar, facturar y ver la información de este equipo en gigstack.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove {0} from the team? They will no longer be able to charge, invoice or see this team&apos;s information in gigstack.</translation>
     </message>
     <message>
         <source>Sí, quitarlo</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes, remove</translation>
     </message>
     <message>
         <source>quitar a {0} del equipo</source>
-        <translation type="unfinished"></translation>
+        <translation>remove {0} from the team</translation>
     </message>
     <message>
         <source>{0} ya no es miembro del equipo.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} is no longer a team member.</translation>
     </message>
     <message>
         <source>No se pudo quitar a {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not remove {0}: {1}</translation>
     </message>
     <message>
         <source>Elige un equipo de la lista.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a team from the list.</translation>
     </message>
     <message>
         <source>Ya estás trabajando con ese equipo.</source>
-        <translation type="unfinished"></translation>
+        <translation>You are already working with that team.</translation>
     </message>
     <message>
         <source>No se puede cambiar de equipo: este equipo tiene {0} envíos sin terminar en la cola (ventas o cambios que gigstack aún no tiene). Envíalos o resuélvelos primero en la página Cola.</source>
-        <translation type="unfinished"></translation>
+        <translation>The team cannot be switched: this team has {0} unfinished items in the queue (sales or changes gigstack does not have yet). Send or resolve them first on the Queue page.</translation>
     </message>
     <message>
         <source>Equipo «{0}» elegido. Cierra y vuelve a abrir Mostrador para trabajar con él; cada equipo conserva su propia copia de datos y su cola.</source>
-        <translation type="unfinished"></translation>
+        <translation>Team &quot;{0}&quot; chosen. Close and reopen Mostrador to work with it; each team keeps its own copy of the data and its own queue.</translation>
     </message>
     <message>
         <source>crear un equipo</source>
-        <translation type="unfinished"></translation>
+        <translation>creating a team</translation>
     </message>
     <message>
         <source>crear el equipo</source>
-        <translation type="unfinished"></translation>
+        <translation>create the team</translation>
     </message>
     <message>
         <source>Equipo creado. Aparece en la lista de gigstack Connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Team created. It appears in the gigstack Connect list.</translation>
     </message>
     <message>
         <source>Activo: cancelar facturas o recibos, reembolsar, descartar ventas de la cola y quitar miembros piden el PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Active: cancelling invoices or receipts, refunds, discarding queued sales and removing members ask for the PIN.</translation>
     </message>
     <message>
         <source>Sin PIN: esas acciones solo piden confirmación.</source>
-        <translation type="unfinished"></translation>
+        <translation>No PIN: those actions only ask for confirmation.</translation>
     </message>
     <message>
         <source>Cambiar PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change PIN…</translation>
     </message>
     <message>
         <source>Establecer PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Set PIN…</translation>
     </message>
 </context>
 <context>
     <name>TeamSettingsDialog</name>
     <message>
         <source>Ajustes de facturación</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoicing settings</translation>
     </message>
     <message>
         <source>Guardar</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Descripción predeterminada</source>
-        <translation type="unfinished"></translation>
+        <translation>Default description</translation>
     </message>
     <message>
         <source>Clave de producto SAT</source>
-        <translation type="unfinished"></translation>
+        <translation>SAT product key</translation>
     </message>
     <message>
         <source>Clave de unidad SAT</source>
-        <translation type="unfinished">SAT unit code</translation>
+        <translation>SAT unit key</translation>
     </message>
     <message>
         <source>Uso CFDI predeterminado</source>
-        <translation type="unfinished"></translation>
+        <translation>Default CFDI use</translation>
     </message>
     <message>
         <source>Notas en el PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF notes</translation>
     </message>
     <message>
         <source>No enviar las facturas por correo a los clientes</source>
-        <translation type="unfinished"></translation>
+        <translation>Do not email invoices to customers</translation>
     </message>
     <message>
         <source>&amp;Descripción predeterminada</source>
-        <translation type="unfinished"></translation>
+        <translation>Default &amp;description</translation>
     </message>
     <message>
         <source>Clave de &amp;producto</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Product key</translation>
     </message>
     <message>
         <source>Clave de &amp;unidad</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unit key</translation>
     </message>
     <message>
         <source>&amp;Uso CFDI</source>
-        <translation type="unfinished"></translation>
+        <translation>CFDI &amp;use</translation>
     </message>
     <message>
         <source>&amp;Notas en el PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF &amp;notes</translation>
     </message>
     <message>
         <source>La clave de producto SAT lleva 8 números.</source>
-        <translation type="unfinished"></translation>
+        <translation>The SAT product key has 8 digits.</translation>
     </message>
     <message>
         <source>La clave de unidad SAT lleva 2 o 3 letras o números (H87, E48).</source>
-        <translation type="unfinished"></translation>
+        <translation>The SAT unit key has 2 or 3 letters or digits (H87, E48).</translation>
     </message>
 </context>
 <context>
@@ -4945,218 +4943,218 @@ Envíalo a soporte si el problema se repite.</source>
     <name>UserDialog</name>
     <message>
         <source>Editar usuario</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit user</translation>
     </message>
     <message>
         <source>Nuevo usuario</source>
-        <translation type="unfinished"></translation>
+        <translation>New user</translation>
     </message>
     <message>
         <source>Guardar</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Crear e invitar</source>
-        <translation type="unfinished"></translation>
+        <translation>Create and invite</translation>
     </message>
     <message>
         <source>Correo</source>
-        <translation type="unfinished">Email</translation>
+        <translation>Email</translation>
     </message>
     <message>
         <source>Nombre</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Apellidos</source>
-        <translation type="unfinished"></translation>
+        <translation>Last name</translation>
     </message>
     <message>
         <source>Teléfono</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>Puesto</source>
-        <translation type="unfinished"></translation>
+        <translation>Job</translation>
     </message>
     <message>
         <source>Cajero, gerente…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cashier, manager…</translation>
     </message>
     <message>
         <source>Agregarlo a este equipo con el rol</source>
-        <translation type="unfinished"></translation>
+        <translation>Add them to this team with the role</translation>
     </message>
     <message>
         <source>Rol en el equipo</source>
-        <translation type="unfinished"></translation>
+        <translation>Team role</translation>
     </message>
     <message>
         <source>&amp;Correo</source>
-        <translation type="unfinished">&amp;Email</translation>
+        <translation>&amp;Email</translation>
     </message>
     <message>
         <source>&amp;Nombre</source>
-        <translation type="unfinished">&amp;Name</translation>
+        <translation>&amp;First name</translation>
     </message>
     <message>
         <source>&amp;Apellidos</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Last name</translation>
     </message>
     <message>
         <source>&amp;Teléfono</source>
-        <translation type="unfinished">&amp;Phone</translation>
+        <translation>&amp;Phone</translation>
     </message>
     <message>
         <source>&amp;Puesto</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Job</translation>
     </message>
     <message>
         <source>Escribe el correo: ahí le llega la invitación.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the email address: the invitation goes there.</translation>
     </message>
     <message>
         <source>Revisa el correo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the email address.</translation>
     </message>
     <message>
         <source>No hay cambios que guardar.</source>
-        <translation type="unfinished"></translation>
+        <translation>There are no changes to save.</translation>
     </message>
 </context>
 <context>
     <name>UsersPage</name>
     <message>
         <source>Usuarios</source>
-        <translation type="unfinished"></translation>
+        <translation>Users</translation>
     </message>
     <message>
         <source>Buscar usuarios</source>
-        <translation type="unfinished"></translation>
+        <translation>Search users</translation>
     </message>
     <message>
         <source>Buscar por nombre o correo… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search by name or email… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Nuevo usuario…</source>
-        <translation type="unfinished"></translation>
+        <translation>New user…</translation>
     </message>
     <message>
         <source>Crea el usuario y le envía una invitación</source>
-        <translation type="unfinished"></translation>
+        <translation>Creates the user and sends them an invitation</translation>
     </message>
     <message>
         <source>Editar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>Restablecer contraseña…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password…</translation>
     </message>
     <message>
         <source>Le envía un correo para elegir otra contraseña</source>
-        <translation type="unfinished"></translation>
+        <translation>Sends them an email to choose a new password</translation>
     </message>
     <message>
         <source>Nombre</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Correo</source>
-        <translation type="unfinished">Email</translation>
+        <translation>Email</translation>
     </message>
     <message>
         <source>Rol</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>Alta</source>
-        <translation type="unfinished"></translation>
+        <translation>Created</translation>
     </message>
     <message>
         <source>Teléfono</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>Puesto</source>
-        <translation type="unfinished"></translation>
+        <translation>Job</translation>
     </message>
     <message>
         <source>Equipos</source>
-        <translation type="unfinished"></translation>
+        <translation>Teams</translation>
     </message>
     <message>
         <source>Último acceso</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sign-in</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Elige un usuario para ver su detalle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a user to see their details.</translation>
     </message>
     <message>
         <source>Nunca o sin dato</source>
-        <translation type="unfinished"></translation>
+        <translation>Never or unknown</translation>
     </message>
     <message>
         <source>crear un usuario</source>
-        <translation type="unfinished"></translation>
+        <translation>creating a user</translation>
     </message>
     <message>
         <source> Se le envió la invitación.</source>
-        <translation type="unfinished"></translation>
+        <translation> The invitation was sent.</translation>
     </message>
     <message>
         <source>Usuario {0} creado.</source>
-        <translation type="unfinished"></translation>
+        <translation>User {0} created.</translation>
     </message>
     <message>
         <source>crear el usuario</source>
-        <translation type="unfinished"></translation>
+        <translation>create the user</translation>
     </message>
     <message>
         <source>Elige un usuario primero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a user first.</translation>
     </message>
     <message>
         <source>editar un usuario</source>
-        <translation type="unfinished"></translation>
+        <translation>editing a user</translation>
     </message>
     <message>
         <source>Usuario actualizado.</source>
-        <translation type="unfinished"></translation>
+        <translation>User updated.</translation>
     </message>
     <message>
         <source>guardar el usuario</source>
-        <translation type="unfinished"></translation>
+        <translation>save the user</translation>
     </message>
     <message>
         <source>Elige un usuario con correo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a user with an email address.</translation>
     </message>
     <message>
         <source>restablecer la contraseña</source>
-        <translation type="unfinished"></translation>
+        <translation>resetting the password</translation>
     </message>
     <message>
         <source>enviar el correo para restablecer la contraseña</source>
-        <translation type="unfinished"></translation>
+        <translation>send the password reset email</translation>
     </message>
     <message>
         <source>Se envió a {0} un correo para restablecer la contraseña.</source>
-        <translation type="unfinished"></translation>
+        <translation>A password reset email was sent to {0}.</translation>
     </message>
     <message>
         <source>Restablecer contraseña</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password</translation>
     </message>
     <message>
         <source>¿Enviar a {0} un correo para elegir otra contraseña?</source>
-        <translation type="unfinished"></translation>
+        <translation>Send {0} an email to choose a new password?</translation>
     </message>
 </context>
 <context>
