@@ -27,6 +27,7 @@ from .validation import (
     PAYMENT_FORMS,
     PERIODICITIES,
     TAX_SYSTEMS,
+    ApiError,
     bad_request,
     check_in,
     check_rfc,
@@ -66,7 +67,7 @@ def team_periodicity(team: TeamData) -> str:
         return DEFAULT_PERIODICITY
     try:
         return normalize_periodicity(raw)
-    except Exception:  # an odd stored value never breaks a sale: fall back to monthly
+    except ApiError:  # an odd stored value never breaks a sale: fall back to monthly
         return DEFAULT_PERIODICITY
 
 
@@ -315,8 +316,8 @@ def stamp_receipt(
     """POST /receipts/{id}/stamp: one receipt becomes a stamped income invoice (PUE)."""
     expire_due(team, now)
     receipt = team.receipts.get(receipt["id"]) or receipt
-    date = opt_int(body, "date", "date")  # n8n sends it (ms); accepted, the stamp is "now"
-    del date
+    # n8n sends `date` (milliseconds, REFERENCE.md 2.9): validated, the stamp is "now".
+    opt_int(body, "date", "date")
     status = receipt["status"]
     if status == "invoiced":
         raise conflict(f"Receipt {receipt['id']} is already invoiced", "already_invoiced")
@@ -397,13 +398,13 @@ def stamp_pending_for_client(team: TeamData, client_id: str, now: int) -> Record
     for receipt in pending:
         try:
             updated, invoice = stamp_receipt(team, receipt, {"stamp_to": "client"}, now)
-        except Exception as exc:  # ApiError: reported per receipt, never fails the batch
+        except ApiError as exc:  # reported per receipt, never fails the batch
             failed += 1
             results.append(
                 {
                     "id": receipt["id"],
                     "status": "failed",
-                    "error": getattr(exc, "message", str(exc)),
+                    "error": exc.message,
                 }
             )
             continue
