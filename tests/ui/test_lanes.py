@@ -209,3 +209,32 @@ def test_a_row_left_sending_is_recovered_without_a_restart(
     assert claimed.id == row.id and outbox.get(row.id).state is OutboxState.SENDING
     shell.bridge.kick()
     qtbot.waitUntil(lambda: outbox.get(row.id).state is OutboxState.SENT, timeout=WAIT)
+
+
+def test_a_refresh_stops_between_pages(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox, held: Callable[[], int]
+) -> None:
+    from tests.perf.ui import _populate
+
+    settled(qtbot, shell)
+    _populate(sandbox, 250, 0)  # three pages of clients now
+
+    def refresh_pages() -> int:
+        return sum(
+            1
+            for r in sandbox.requests
+            if r.method == "GET" and r.path.rstrip("/").endswith("/clients")
+            and str(r.query.get("limit")) == "100"
+        )
+
+    before = refresh_pages()
+    cached_before = shell.core.cache.count(Resource.CLIENTS, None)
+    sandbox.faults.set(latency_ms=STUCK_MS)
+    shell.bridge.refresh([Resource.CLIENTS])
+    qtbot.waitUntil(lambda: held() == 1, timeout=WAIT)  # its first page is on the server
+    sandbox.faults.set(latency_ms=0)
+    shell.bridge.stop_refresh()
+    qtbot.waitUntil(lambda: not shell.bridge.refreshing, timeout=STUCK_MS + WAIT)
+    assert refresh_pages() - before == 1  # the page it was reading, and no more
+    # What it read is kept; an interrupted pass removes nothing it did not see.
+    assert cached_before <= shell.core.cache.count(Resource.CLIENTS, None) < 250
