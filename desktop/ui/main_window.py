@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +19,8 @@ from desktop.ui.context import UiContext
 from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.page import Page
 from desktop.ui.status_pill import StatusPill
+
+WINDOW_GEOMETRY = "window/geometry"
 
 
 def icon(name: str) -> QIcon:
@@ -90,6 +92,10 @@ class MainWindow(QMainWindow):
         ctx.bridge.state_changed.connect(self.pill.set_state)
         ctx.bridge.queue_changed.connect(self.pill.refresh)
         self.show_page(0)
+        # Window state is what QSettings keeps (the terminal's settings are in config.json).
+        geometry = ctx.settings.value(WINDOW_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
 
     def show_page(self, index: int) -> None:
         if 0 <= index < len(self.pages):
@@ -113,4 +119,5 @@ class MainWindow(QMainWindow):
         # Pending rows are on disk already; the app shell joins the lanes on exit.
         self.pill.stop()
         self.notice_bar.stop()
+        self.ctx.settings.setValue(WINDOW_GEOMETRY, self.saveGeometry())
         super().closeEvent(event)
