@@ -72,6 +72,20 @@ def test_cli_prints_url_first_serves_and_stops_on_sigterm() -> None:
     assert "Sandbox stopped." in rest
 
 
+def test_cli_controls_switch_and_nested_errors() -> None:
+    with cli("--no-controls", "--error-shape", "nested") as (proc, url):
+        root = url.removesuffix("/v2")
+        assert httpx.get(f"{root}/_sandbox").status_code == 404
+        assert httpx.post(f"{root}/_sandbox/reset").status_code == 404
+        missing = httpx.get(f"{url}/clients/nope", headers={"Authorization": KEY})
+        assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+        rest = stop(proc)
+    assert "--no-controls" in rest
+    with cli() as (proc, url):
+        assert httpx.get(f"{url.removesuffix('/v2')}/_sandbox").status_code == 200
+        stop(proc)
+
+
 def test_cli_empty_seed_and_sigint() -> None:
     with cli("--seed", "empty") as (proc, url):
         headers = {"Authorization": KEY}

@@ -128,6 +128,9 @@ def test_clients_search_is_a_route_not_a_client_id(api: httpx.Client) -> None:
     second = api.get("/clients/search", params={"q": "", "limit": 2, "page": 2}).json()
     assert {c["id"] for c in second["data"]}.isdisjoint(c["id"] for c in paged["data"])
     assert api.get("/clients/search", params={"q": "nadie-así"}).json()["found"] == 0
+    for method in ("PUT", "DELETE"):
+        other = api.request(method, "/clients/search", json={"name": "x"})
+        assert other.status_code == 404 and "Route not found" in other.json()["message"]
 
 
 def test_other_search_routes(api: httpx.Client) -> None:

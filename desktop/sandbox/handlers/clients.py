@@ -9,10 +9,13 @@ import secrets
 from .. import domain, receipts
 from ..store import Record
 from ..validation import bad_request, check_email, not_found, req_str, rfc_check_digit_ok
-from .common import Ctx, Result, Route, list_page, search_page
+from .common import Ctx, Result, Route, list_page, not_found_route, search_page
 
 
 def client_or_404(ctx: Ctx, ident: str) -> Record:
+    if ident == "search":
+        # /clients/search is a route (GET), never a client id, whatever the method.
+        raise not_found_route(ctx.request)
     client = ctx.team.clients.get(ident)
     if client is None:
         raise not_found("Client", ident)
