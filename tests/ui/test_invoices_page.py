@@ -100,7 +100,6 @@ def test_lists_invoices_with_detail_and_filters(
     page.search.setText("constructora")
     names = [page.model.index(n, 2).data() for n in range(page.model.rowCount())]
     assert names and all("Constructora" in name for name in names)
-    qtbot.addWidget(page)
 
 
 def test_download_pdf_and_xml_writes_and_opens_them(
