@@ -123,6 +123,10 @@ def _autofactura(host: SandboxHost, request: Request, receipt_id: str) -> Respon
         now = int(time.time())
         receipts.expire_due(team, now)
         receipt = team.receipts.get(receipt_id) or receipt
+        if receipt["status"] == "pending":
+            # Inferred meaning of the CLI's "open": the customer opened the self-invoice page.
+            receipt = receipts.mark_open(team, receipt)
+            host.persist()
         if request.method == "POST":
             form = request.form
             info: dict[str, Any] = {

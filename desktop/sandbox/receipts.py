@@ -5,7 +5,8 @@ can turn it into a CFDI until ``validUntil`` (the end of the team's period). Rec
 invoiced go, at the end of the period, into one global invoice to público en general
 (XAXX010101000). REFERENCE.md sections 7 and 16.1.
 
-Statuses used here (the CLI's list): ``pending`` (new), ``invoiced`` (stamped on its own),
+Statuses used here (the CLI's list): ``pending`` (new), ``open`` (the customer opened the
+self-invoice page), ``invoiced`` (stamped on its own),
 ``expired`` (its period ended, not yet in a global invoice), ``completed`` (in a global
 invoice) and ``cancelled``. ``expired`` is written lazily: any receipt request first moves
 pending receipts whose ``validUntil`` passed.
@@ -184,6 +185,15 @@ def expire_due(team: TeamData, now: int) -> int:
         updated["status"] = "expired"
         team.receipts.replace(updated)
     return len(due)
+
+
+def mark_open(team: TeamData, receipt: Record) -> Record:
+    """``pending`` -> ``open``: the customer opened the self-invoice page (the sandbox's reading
+    of the CLI's ``open``; it stays stampable and goes into the global invoice like pending)."""
+    updated = copy.deepcopy(receipt)
+    updated["status"] = "open"
+    team.receipts.replace(updated)
+    return updated
 
 
 def default_payment_form(team: TeamData) -> str:

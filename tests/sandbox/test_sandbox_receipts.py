@@ -87,9 +87,11 @@ def test_self_invoice_page_opens_and_stamps(api: httpx.Client) -> None:
     # gigstack's own link form (?id=) opens the same page.
     base = receipt["url"].rsplit("/", 1)[0]
     assert "Factura tu compra" in httpx.get(base, params={"id": receipt["id"]}).text
+    # Opening the page marks the receipt "open" (still stampable, still in the global run).
+    assert api.get(f"/receipts/{receipt['id']}").json()["data"]["status"] == "open"
     bad = httpx.post(receipt["url"], data={**FISCAL, "tax_id": "NOT-AN-RFC"})
     assert "not a valid RFC" in bad.text
-    assert api.get(f"/receipts/{receipt['id']}").json()["data"]["status"] == "pending"
+    assert api.get(f"/receipts/{receipt['id']}").json()["data"]["status"] == "open"
     done = httpx.post(receipt["url"], data={**FISCAL, "use": "G03"})
     assert "timbrada" in done.text
     stamped = api.get(f"/receipts/{receipt['id']}").json()["data"]
