@@ -71,6 +71,7 @@ FISCAL_UUID = re.compile(
     r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
 )
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+GENERIC_RFCS = frozenset({"XAXX010101000", "XEXX010101000"})
 
 # Fields of a payment's line that an invoice line can carry over (REFERENCE §2.13).
 _ITEM_FIELDS = (
@@ -166,12 +167,24 @@ class CreateInvoiceDialog(ActionDialog):
         self.setObjectName("createInvoiceDialog")
         self.setMinimumWidth(620)
         self.idempotency_key = f"mostrador-invoice-{uuid.uuid4()}"
-        self.clients = [c for c in clients if c.get("id") and c.get("tax_id")]
+        # Público en general is invoiced through receipts and the period's global invoice,
+        # never with a nominative invoice from here.
+        self.clients = [
+            c
+            for c in clients
+            if c.get("id") and c.get("tax_id") and str(c["tax_id"]).upper() not in GENERIC_RFCS
+        ]
         self.services = [s for s in services if s.get("id")]
         self.payments = [
             p
             for p in payments
-            if p.get("id") and str(p.get("status") or "") == "succeeded" and not p.get("invoices")
+            if p.get("id")
+            and str(p.get("status") or "") == "succeeded"
+            and not p.get("invoices")
+            # A sale that ended in a receipt is invoiced from that receipt (Recibos), or it
+            # would be billed twice: once here and once in the global invoice.
+            and not p.get("receipt_id")
+            and not p.get("receipt")
         ]
         self.lines: list[dict[str, Any]] = []
 

@@ -215,6 +215,11 @@ def test_create_invoice_from_a_payment(qtbot: QtBot, shell: AppShell, api: Gigst
     assert isinstance(dialog, CreateInvoiceDialog)
     assert dialog.checked_payments() and dialog.checked_payments()[0]["id"] == payment["id"]
     assert dialog.form_combo.currentData() == payment["payment_form"]
+    # Walk-in sales are invoiced through their receipt and the global invoice, not here.
+    cached = [p for _k, p in shell.core.cache.all(Resource.PAYMENTS, None)]
+    assert any(p.get("receipt_id") for p in cached)
+    assert not any(p.get("receipt_id") for p in dialog.payments)
+    assert all(c["tax_id"] != "XAXX010101000" for c in dialog.clients)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
     invoices = list(api.invoices.list_income(limit=100))
