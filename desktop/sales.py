@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from desktop import fiscal, money
 from desktop.gigstack.models import RegisterPaymentRequest
 from desktop.money import MoneyError
+from desktop.rules import clients as client_rules
 from desktop.store.outbox import Identity, Outbox, OutboxItem, OutboxKind
 
 _PYDANTIC_MESSAGES = {
@@ -137,7 +138,6 @@ def _structure_problems(body: Mapping[str, Any]) -> list[FieldProblem]:
 # other scripts' digits ("٩", "９") as digits, so they are refused here, before any check
 # that would wave them through.
 _CODE_FIELDS = (
-    ("client", "tax_id"),
     ("client", "tax_system"),
     ("client", "use"),
     ("client", "id"),
@@ -167,6 +167,13 @@ def _code_problems(body: Mapping[str, Any]) -> list[FieldProblem]:
         for part in path:
             value = value.get(part) if isinstance(value, Mapping) else None
         check(path, value)
+    client = body.get("client")
+    rfc = client.get("tax_id") if isinstance(client, Mapping) else None
+    if isinstance(rfc, str) and client_rules.rfc_characters_problem(rfc):
+        # Ñ and & are RFC letters: the same check as the client dialog, not plain ASCII.
+        problems.append(
+            FieldProblem("client.tax_id", str(client_rules.rfc_characters_problem(rfc)))
+        )
     items = body.get("items")
     if isinstance(items, list):
         for n, item in enumerate(items):
@@ -286,10 +293,8 @@ def _numbers(body: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldProblem
 
 
 def _rfc_errors(rfc: str) -> list[str]:
-    try:
-        return list(fiscal.validate_rfc(rfc).errors)
-    except ValueError as exc:  # a character the RFC rules cannot even read
-        return [str(exc)]
+    error, _warning = client_rules.check_rfc(rfc)
+    return [error] if error else []
 
 
 def check_payment(body: Mapping[str, Any]) -> CheckedSale:
@@ -324,17 +329,15 @@ def check_payment(body: Mapping[str, Any]) -> CheckedSale:
 
     client = request.client
     if client.tax_id:
-        try:
-            rfc = fiscal.validate_rfc(client.tax_id)
-        except ValueError as exc:
-            problems.append(FieldProblem("client.tax_id", str(exc)))
-        else:
-            problems += [FieldProblem("client.tax_id", m) for m in rfc.errors]
-            warnings += [FieldProblem("client.tax_id", m) for m in rfc.warnings]
-    if client.tax_system and fiscal.tax_regime(client.tax_system) is None:
-        problems.append(
-            FieldProblem("client.tax_system", f"{client.tax_system} no es un régimen fiscal")
-        )
+        # The client dialog's own check: the same words for the same RFC everywhere.
+        error, warning = client_rules.check_rfc(client.tax_id)
+        if error:
+            problems.append(FieldProblem("client.tax_id", error))
+        elif warning:
+            warnings.append(FieldProblem("client.tax_id", warning))
+    regime_problem = client_rules.regime_problem(client.tax_system or "")
+    if regime_problem:
+        problems.append(FieldProblem("client.tax_system", regime_problem))
     use = request.use or client.use
     if use:
         where = "use" if body.get("use") is not None else "client.use"
@@ -342,8 +345,9 @@ def check_payment(body: Mapping[str, Any]) -> CheckedSale:
             FieldProblem(where, m) for m in fiscal.cfdi_use_errors(use, regime=client.tax_system)
         ]
     zip_code = client.address.zip if client.address else None
-    if zip_code and fiscal.postal_code(zip_code) is None:
-        problems.append(FieldProblem("client.address.zip", f"{zip_code} no es un código postal"))
+    zip_problem, _place = client_rules.check_zip(zip_code or "")
+    if zip_problem:
+        problems.append(FieldProblem("client.address.zip", zip_problem))
 
     priced = True
     for n, item in enumerate(request.items):

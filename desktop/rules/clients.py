@@ -99,15 +99,33 @@ class ClientCheck:
         return not self.errors
 
 
+RFC_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789Ñ&")
+
+
+def rfc_characters_problem(text: str) -> str | None:
+    """Why `text` has characters no RFC has (other scripts' digits, accents, symbols).
+
+    Python reads "٩" or "９" as digits, so the SAT checks alone would let them through.
+    """
+    if any(ch not in RFC_CHARACTERS for ch in fiscal.normalize_rfc(text)):
+        return "El RFC solo lleva letras (A-Z, Ñ, &) y números 0-9."
+    return None
+
+
 def check_rfc(text: str, *, require_rfc: bool = False) -> tuple[str | None, str | None]:
-    """(error, warning) for an RFC as typed; both None when it is fine or empty."""
+    """(error, warning) for an RFC as typed; both None when it is fine or empty.
+
+    The counter's client dialog and `desktop.sales` (the CLI's `queue add`) both use it, so
+    an RFC is refused with the same words everywhere.
+    """
     text = text.strip()
     if not text:
         if require_rfc:
             return "Escribe el RFC del cliente (necesario para la venta).", None
         return None, None
-    if not text.isascii():
-        return "El RFC solo lleva letras sin acento (salvo Ñ) y números 0-9.", None
+    characters = rfc_characters_problem(text)
+    if characters:
+        return characters, None
     try:
         result = fiscal.validate_rfc(text)
     except ValueError as exc:  # a character the rules cannot read
@@ -130,6 +148,12 @@ def check_zip(text: str) -> tuple[str | None, str | None]:
     if found is None:
         return f"El código postal «{text}» no está en el catálogo del SAT.", None
     return None, ", ".join(p for p in (found.municipality, found.state) if p)
+
+
+def regime_problem(code: str) -> str | None:
+    if code and fiscal.tax_regime(code) is None:
+        return f"{code} no es un régimen fiscal del SAT."
+    return None
 
 
 def check_email(text: str) -> str | None:
@@ -166,8 +190,8 @@ def check_client(
     has_rfc = bool(form.tax_id.strip()) or require_rfc
     if has_rfc and not form.tax_system:
         check.errors["regime"] = "Elige el régimen fiscal (necesario para facturar)."
-    elif form.tax_system and fiscal.tax_regime(form.tax_system) is None:
-        check.errors["regime"] = f"{form.tax_system} no es un régimen fiscal del SAT."
+    elif regime_problem(form.tax_system):
+        check.errors["regime"] = str(regime_problem(form.tax_system))
     if has_rfc and not form.use:
         check.errors["use"] = "Elige el uso del CFDI."
     elif form.use:

@@ -40,7 +40,7 @@ def test_a_good_client_passes_and_its_body_is_normalised() -> None:
     ("changes", "field", "words"),
     [
         ({"name": "  "}, "name", "nombre"),
-        ({"tax_id": "EKU9003173C٩"}, "rfc", "sin acento"),
+        ({"tax_id": "EKU9003173C٩"}, "rfc", "0-9"),
         ({"tax_id": "XYZ"}, "rfc", "12"),
         ({"tax_system": ""}, "regime", "régimen"),
         ({"tax_system": "999"}, "regime", "999"),
@@ -55,6 +55,23 @@ def test_each_problem_names_its_field(changes: dict[str, str], field: str, words
     check = check_client(ClientForm(**{**GOOD.__dict__, **changes}))
     assert field in check.errors
     assert words.lower() in check.errors[field].lower()
+
+
+def test_the_dialog_and_the_cli_say_the_same_about_an_rfc() -> None:
+    from desktop.sales import SaleRejectedError, check_payment
+
+    for rfc in ("EKU9003173C٩", "XYZ", "EKU9013173C9", "ÁAB900317AB4"):
+        dialog_says = check_client(ClientForm(**{**GOOD.__dict__, "tax_id": rfc})).errors["rfc"]
+        sale = {
+            "client": {"name": "Ana", "tax_id": rfc, "tax_system": "601", "use": "G03"},
+            "automation_type": "pue_invoice",
+            "items": [{"description": "Café", "quantity": 1, "unit_price": "35"}],
+        }
+        with pytest.raises(SaleRejectedError) as refused:
+            check_payment(sale)
+        cli_says = [p.message for p in refused.value.problems if p.field == "client.tax_id"]
+        assert cli_says == [dialog_says], rfc
+    assert check_client(ClientForm(**{**GOOD.__dict__, "tax_id": "ÑAÑ900317AB6"})).ok
 
 
 def test_rfc_check_digit_is_a_warning_the_person_may_accept() -> None:
