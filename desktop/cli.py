@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import json
 import logging
@@ -182,6 +183,7 @@ def run(config: AppConfig, args: argparse.Namespace) -> int:
         _err(f"No se pudo hablar con gigstack: {exc.message}")
         return EXIT_OFFLINE
     except StorageError as exc:
+        log.warning("storage fault (%s): %s", type(exc).__name__, exc.message)
         _err(exc.message)
         return storage_exit_code(exc)
     except ConfigError as exc:
@@ -197,7 +199,7 @@ def storage_exit_code(exc: StorageError) -> int:
         # A damaged config.json, or one that cannot be written (folder/disk).
         cause = exc.__cause__
         if isinstance(cause, OSError):
-            return EXIT_DISK_FULL if cause.errno in (28, 122) else EXIT_READ_ONLY
+            return EXIT_DISK_FULL if cause.errno in (errno.ENOSPC, errno.EDQUOT) else EXIT_READ_ONLY
         return EXIT_CORRUPT
     for kind, code in _STORAGE_EXIT_CODES:
         if isinstance(exc, kind):
@@ -607,8 +609,6 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
     config = AppConfig.from_env(
         data_dir=args.data_dir, api_url=args.api_url, team=args.team, demo=args.demo
     )
-    import logging
-
     setup_logging(
         default_log_dir(), logging.DEBUG if args.verbose else logging.INFO, console=args.verbose
     )
