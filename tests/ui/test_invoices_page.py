@@ -215,10 +215,6 @@ def test_create_invoice_from_a_payment(qtbot: QtBot, shell: AppShell, api: Gigst
     assert isinstance(dialog, CreateInvoiceDialog)
     assert dialog.checked_payments() and dialog.checked_payments()[0]["id"] == payment["id"]
     assert dialog.form_combo.currentData() == payment["payment_form"]
-    # Walk-in sales are invoiced through their receipt and the global invoice, not here.
-    cached = [p for _k, p in shell.core.cache.all(Resource.PAYMENTS, None)]
-    assert any(p.get("receipt_id") for p in cached)
-    assert not any(p.get("receipt_id") for p in dialog.payments)
     assert all(c["tax_id"] != "XAXX010101000" for c in dialog.clients)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
@@ -319,3 +315,19 @@ def test_a_sale_delivered_meanwhile_shows_its_invoice(qtbot: QtBot, shell: AppSh
     shell.bridge.notify_queue_changed()
     shell.bridge.kick()
     qtbot.waitUntil(lambda: page.model.rowCount() == before + 1, timeout=WAIT)
+
+
+def test_walk_in_sales_are_not_offered_for_a_new_invoice(
+    qtbot: QtBot, shell: AppShell, api: GigstackClient
+) -> None:
+    """A sale that ended in a receipt goes to the global invoice (or is invoiced from its
+    receipt): offering it here would bill it twice."""
+    payments = [p.model_dump(mode="json", exclude_none=True) for p in api.payments.list(limit=100)]
+    with_receipt = [p for p in payments if p.get("receipt_id")]
+    assert with_receipt  # the seed's walk-in sale
+    clients = [c.model_dump(mode="json", exclude_none=True) for c in api.clients.list(limit=100)]
+    dialog = CreateInvoiceDialog(clients, [], with_receipt, [], None)
+    qtbot.addWidget(dialog)
+    assert dialog.payments == []
+    assert all(c["tax_id"] not in ("XAXX010101000", "XEXX010101000") for c in dialog.clients)
+    assert dialog.clients
