@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.config import ConfigError, TerminalConfig
 from desktop.gigstack import GigstackClient, GigstackError
 from desktop.rules.teams import acting_team, integration_team_hint
 from desktop.store.outbox import OutboxState
@@ -53,7 +54,6 @@ from desktop.ui.team_dialogs import (
     role_short,
 )
 
-CONNECTION_TEAM = "connection/team"  # same key as the Ajustes page (desktop.ui.settings_page)
 STALE_AFTER_SECONDS = 120.0
 UNFINISHED = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.PARKED)
 
@@ -735,8 +735,17 @@ class TeamPage(Page):
         # The key's own team is stored as "" (no Connect parameter), other teams by id.
         own = self.snapshot.team_id if self.snapshot and not self.ctx.team else None
         value = "" if chosen["id"] == own else str(chosen["id"])
-        self.ctx.settings.setValue(CONNECTION_TEAM, value)
-        self.ctx.settings.sync()
+        # The terminal's configuration (config.json), read at start by the app and the CLI.
+        try:
+            terminal = TerminalConfig.load(self.ctx.config.data_dir)
+            if value:
+                terminal.set("connection.team", value)
+            else:
+                terminal.unset("connection.team")
+            terminal.save()
+        except ConfigError as exc:
+            self.connect_message.setText(exc.message)
+            return False
         self.connect_message.setText(
             self.tr(
                 "Equipo «{0}» elegido. Cierra y vuelve a abrir Mostrador para trabajar con él; "

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.config import TerminalConfig
 from desktop.gigstack import GigstackClient
 from desktop.pin import ManagerPin
 from desktop.sandbox import Sandbox
@@ -20,7 +21,7 @@ from desktop.ui.team_dialogs import (
     TeamDetailsDialog,
     TeamSettingsDialog,
 )
-from desktop.ui.team_page import CONNECTION_TEAM, TeamPage
+from desktop.ui.team_page import TeamPage
 
 WAIT = 10_000
 TEAM = "team_mostrador_demo"
@@ -193,11 +194,17 @@ def test_switching_team_refused_while_this_team_has_pending_rows(
     select_text(page.teams_table, "La Esquina Sucursal Norte")
     assert not page.switch_team()
     assert "1 envíos sin terminar" in page.connect_message.text()
-    assert shell.settings.value(CONNECTION_TEAM, None) in (None, "")
+    assert not TerminalConfig.load(shell.config.data_dir).team
 
     shell.core.outbox.discard(item.id, "prueba")
     assert page.switch_team()
-    assert shell.settings.value(CONNECTION_TEAM) == "team_sucursal_norte"
+    assert TerminalConfig.load(shell.config.data_dir).team == "team_sucursal_norte"
+    # The next start acts on that team (its own cache rows and queue rows carry its id).
+    from desktop.config import AppConfig
+    from desktop.ui.app import apply_stored_connection
+
+    fresh = AppConfig(data_dir=shell.config.data_dir, api_url=shell.config.api_url)
+    assert apply_stored_connection(fresh).team == "team_sucursal_norte"
     assert "Cierra y vuelve a abrir" in page.connect_message.text()
     sandbox.come_up()
 
