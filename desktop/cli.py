@@ -219,7 +219,7 @@ def _config_source(var_key: str, env: str | None, terminal: TerminalConfig) -> s
 def _shown(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return str(value) if value != "" else "(vacío)"
 
 
 def cmd_config_list(config: AppConfig, args: argparse.Namespace) -> int:

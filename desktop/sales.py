@@ -31,8 +31,46 @@ _PYDANTIC_MESSAGES = {
     "greater_than_equal": "no puede ser negativo",
     "decimal_parsing": "debe ser un número",
     "too_short": "no puede estar vacío",
+    "too_long": "tiene demasiados elementos",
+    "string_too_short": "no puede estar vacío",
+    "string_too_long": "puede tener hasta {max_length} caracteres",
+    "string_type": "debe ser texto",
+    "list_type": "debe ser una lista",
+    "dict_type": "debe ser un objeto",
+    "model_type": "debe ser un objeto",
+    "model_attributes_type": "debe ser un objeto",
+    "bool_type": "debe ser true o false",
+    "bool_parsing": "debe ser true o false",
+    "decimal_type": "debe ser un número",
+    "int_type": "debe ser un número entero",
+    "int_parsing": "debe ser un número entero",
+    "literal_error": "debe ser uno de: {expected}",
+    "enum": "debe ser uno de: {expected}",
+    "less_than_equal": "no puede pasar de {le}",
     "value_error": "{msg}",
 }
+
+
+# The request models' own checks speak English (they are the API layer's); a person reads these.
+# Matched by the start of the message; an unknown one is shown as it is.
+_MODEL_MESSAGES = {
+    "a 'Tasa' rate is a fraction": "una tasa va como fracción entre 0 y 1 (0.16 = 16 %)",
+    "an 'Exento' tax has rate 0": "un impuesto exento lleva tasa 0",
+    "a client needs at least one of": "el cliente necesita nombre, razón social, RFC o correo",
+    "client needs an id, a search": "el cliente necesita un id, una búsqueda o sus datos",
+    "an item needs a service id": "cada renglón necesita el id de un servicio o una descripción",
+    "an inline item needs a unit_price": "un renglón sin servicio necesita su precio (unit_price)",
+    "exchange_rate is required": "el tipo de cambio (exchange_rate) es obligatorio si la "
+    "moneda no es MXN",
+    "use given twice": "el uso del CFDI viene dos veces (use y client.use) con valores distintos",
+}
+
+
+def _spanish(message: str) -> str:
+    for start, spanish in _MODEL_MESSAGES.items():
+        if message.startswith(start):
+            return spanish
+    return message
 
 
 @dataclass(frozen=True)
@@ -70,7 +108,7 @@ def _pydantic_problems(exc: ValidationError) -> list[FieldProblem]:
         template = _PYDANTIC_MESSAGES.get(error["type"])
         ctx = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
         if error["type"] == "value_error":
-            ctx["msg"] = str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
+            ctx["msg"] = _spanish(str(ctx.get("error", error["msg"])).removeprefix("Value error, "))
         try:
             message = template.format(**ctx) if template else error["msg"]
         except KeyError:
@@ -306,19 +344,21 @@ def check_payment(body: Mapping[str, Any]) -> CheckedSale:
     Raises:
         SaleRejectedError: With every problem found (not just the first).
     """
-    structure = _structure_problems(body) or _code_problems(body)
-    if structure:
+    structure = _structure_problems(body)
+    if structure:  # nothing below may walk a body this deep, big or broken
         raise SaleRejectedError(structure)
+    early = _code_problems(body)
     body, number_problems = _numbers(_normalized_rfc(body))
+    early += number_problems
     try:
         request = RegisterPaymentRequest.model_validate(dict(body))
     except ValidationError as exc:
-        # Every problem at once; a number `desktop.money` refused is said once, in its words.
-        covered = {p.field for p in number_problems}
+        # Every problem at once; a field refused above is said once, in those words.
+        covered = {p.field for p in early}
         shape = [p for p in _shape_problems(body, exc) if p.field not in covered]
-        raise SaleRejectedError(number_problems + shape) from None
-    if number_problems:
-        raise SaleRejectedError(number_problems)
+        raise SaleRejectedError(early + shape) from None
+    if early:
+        raise SaleRejectedError(early)
     problems: list[FieldProblem] = []
     warnings: list[FieldProblem] = []
 
