@@ -31,6 +31,7 @@ from .validation import (
     ApiError,
     bad_request,
     check_in,
+    check_metadata,
     check_rfc,
     check_zip,
     conflict,
@@ -223,7 +224,7 @@ def create_receipt(team: TeamData, body: dict[str, Any], now: int) -> Record:
         config = require_object(body["invoice_config"], "invoice_config")
     client, created = domain.resolve_payment_client(team, body["client"], now)
     items, _ = domain.build_items(team, body.get("items"))
-    metadata = domain.check_metadata(body["metadata"]) if body.get("metadata") is not None else None
+    metadata = check_metadata(body["metadata"]) if body.get("metadata") is not None else None
     receipt = new_receipt(
         team,
         client=client,
