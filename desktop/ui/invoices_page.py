@@ -620,12 +620,8 @@ class InvoicesPage(ServerListPage):
             sent_to[:] = body["emails"]
 
             def call(client: GigstackClient) -> Any:
-                resend = getattr(client.invoices, "send", None)
-                if callable(resend):
-                    return resend(invoice_id, emails=body["emails"], team=team)
-                # REFERENCE §16.4: `POST /invoices/{id}/send` is outside the seed list and our
-                # typed client does not wrap it yet; the generic request reaches it.
-                return client.send("POST", f"/invoices/{invoice_id}/send", body=body, team=team)
+                # REFERENCE §16.4: `POST /invoices/{id}/send`, outside the seed list.
+                return client.invoices.send(invoice_id, emails=body["emails"], team=team)
 
             return call
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
@@ -331,3 +332,31 @@ def test_walk_in_sales_are_not_offered_for_a_new_invoice(
     assert dialog.payments == []
     assert all(c["tax_id"] not in ("XAXX010101000", "XEXX010101000") for c in dialog.clients)
     assert dialog.clients
+
+
+def test_resend_by_email(qtbot: QtBot, shell: AppShell, sandbox: Sandbox) -> None:
+    page = open_page(qtbot, shell)
+    select_folio(page, "A-2")
+    invoice_id = page.selected().id  # type: ignore[union-attr]
+    dialog = page.send_selected()
+    assert dialog is not None
+    assert dialog.emails.text()  # the client's address to start with
+    dialog.emails.setText("contabilidad@ejemplo")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "contabilidad@ejemplo" in dialog.emails_error.text()
+    dialog.emails.setText("contabilidad@ejemplo.com; mariana@ejemplo.com")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    def sent() -> list[Any]:
+        return [r for r in sandbox.requests if r.path.endswith(f"/invoices/{invoice_id}/send")]
+
+    qtbot.waitUntil(lambda: bool(sent()), timeout=WAIT)
+    request = sent()[0]
+    assert request.json == {"emails": ["contabilidad@ejemplo.com", "mariana@ejemplo.com"]}
+    if 200 <= request.status < 300:
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+        assert "enviada" in page.message.text()
+    else:  # a gigstack without the resend route: said in words, nothing typed is lost
+        qtbot.waitUntil(dialog.form_error.isVisible, timeout=WAIT)
+        assert "gigstack no aceptó" in dialog.form_error.text()
+        assert "mariana@ejemplo.com" in dialog.emails.text()
