@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from desktop.gigstack import GigstackClient, GigstackError
@@ -71,15 +71,25 @@ Notify = Callable[[str, str], None]
 
 
 def _tr(text: str) -> str:
+    """Translate a source string marked with QT_TRANSLATE_NOOP("ops", ...)."""
     return QCoreApplication.translate("ops", text)
 
 
-# Marked for translation where they are used (QCoreApplication.translate("ops", ...)).
-OFFLINE_MESSAGE = "Sin conexión con gigstack. Intenta de nuevo cuando vuelva la conexión."
-CLOSING_MESSAGE = "Mostrador se está cerrando; la operación no se hizo."
-CACHE_BEHIND_MESSAGE = (
-    "gigstack hizo la operación, pero no se pudo guardar en este equipo: {reason}. "
-    "Se verá al actualizar."
+# Spanish sources, marked for lupdate; translated where used (`_tr`).
+OFFLINE_MESSAGE = str(
+    QT_TRANSLATE_NOOP(
+        "ops", "Sin conexión con gigstack. Intenta de nuevo cuando vuelva la conexión."
+    )
+)
+CLOSING_MESSAGE = str(
+    QT_TRANSLATE_NOOP("ops", "Mostrador se está cerrando; la operación no se hizo.")
+)
+CACHE_BEHIND_MESSAGE = str(
+    QT_TRANSLATE_NOOP(
+        "ops",
+        "gigstack hizo la operación, pero no se pudo guardar en este equipo: {reason}. "
+        "Se verá al actualizar.",
+    )
 )
 
 
@@ -89,14 +99,18 @@ def storage_message(exc: BaseException) -> str:
         exc = exc.__cause__ or exc
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text or "read only" in text:
-        return _tr("la base de datos es de solo lectura (revisa los permisos de la carpeta)")
+        return QCoreApplication.translate(
+            "ops", "la base de datos es de solo lectura (revisa los permisos de la carpeta)"
+        )
     if "full" in text or "no space" in text:
-        return _tr("el disco está lleno")
+        return QCoreApplication.translate("ops", "el disco está lleno")
     if "locked" in text or "busy" in text:
-        return _tr("la base de datos está ocupada por otro programa")
+        return QCoreApplication.translate("ops", "la base de datos está ocupada por otro programa")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return _tr("la base de datos está dañada")
-    return _tr("error de la base de datos ({kind})").format(kind=type(exc).__name__)
+        return QCoreApplication.translate("ops", "la base de datos está dañada")
+    return QCoreApplication.translate("ops", "error de la base de datos ({kind})").format(
+        kind=type(exc).__name__
+    )
 
 
 def error_message(exc: BaseException | None) -> str:
@@ -109,27 +123,35 @@ def error_message(exc: BaseException | None) -> str:
         if not reached_server(exc):
             return _tr(OFFLINE_MESSAGE)
         if exc.status in (401, 403):
-            return _tr("gigstack rechazó la clave de API ({status}).").format(status=exc.status)
+            return QCoreApplication.translate(
+                "ops", "gigstack rechazó la clave de API ({status})."
+            ).format(status=exc.status)
         if exc.retryable:
-            return _tr(
-                "gigstack no pudo responder ({status}). Intenta de nuevo en un momento."
+            return QCoreApplication.translate(
+                "ops", "gigstack no pudo responder ({status}). Intenta de nuevo en un momento."
             ).format(status=exc.status if exc.status is not None else "sin respuesta")
         if exc.status is None:  # refused by our own checks before sending
-            return _tr("Datos inválidos: {reason}").format(reason=exc.message)
+            return QCoreApplication.translate("ops", "Datos inválidos: {reason}").format(
+                reason=exc.message
+            )
         # gigstack answers in English; say in Spanish what happened and quote its reason.
-        return _tr("gigstack no aceptó la operación: {reason}").format(reason=exc.message)
+        return QCoreApplication.translate(
+            "ops", "gigstack no aceptó la operación: {reason}"
+        ).format(reason=exc.message)
     if isinstance(exc, StorageError):
         return exc.message  # already a full Spanish sentence, with what to do
     if isinstance(exc, sqlite3.Error):
         typed = storage_error(exc, None)
         if typed is not None:
             return typed.message
-        return _tr("No se pudo usar la base de datos: {reason}.").format(
-            reason=storage_message(exc)
-        )
+        return QCoreApplication.translate(
+            "ops", "No se pudo usar la base de datos: {reason}."
+        ).format(reason=storage_message(exc))
     if isinstance(exc, RuntimeError) and "closed" in str(exc):
         return _tr(CLOSING_MESSAGE)
-    return _tr("Error inesperado: {kind}").format(kind=type(exc).__name__)
+    return QCoreApplication.translate("ops", "Error inesperado: {kind}").format(
+        kind=type(exc).__name__
+    )
 
 
 class Op(Generic[T]):
