@@ -33,7 +33,7 @@ from .handlers.common import (
     not_found_route,
 )
 from .store import Store
-from .validation import ApiError, bad_request, conflict, parse_json_body
+from .validation import MAX_BODY_BYTES, ApiError, bad_request, conflict, parse_json_body
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +110,10 @@ class SandboxApp:
             raise not_found_route(request) from exc
         endpoint = str(endpoint)
         info["endpoint"] = endpoint
+        if (request.content_length or 0) > MAX_BODY_BYTES:
+            raise ApiError(
+                413, f"Request body larger than {MAX_BODY_BYTES} bytes", "payload_too_large"
+            )
         body = parse_json_body(request.get_data(cache=True))
         info["json"] = body
 

@@ -38,6 +38,7 @@ from .faults import Faults
 from .handlers.common import error_response, json_response
 from .store import Store
 from .validation import (
+    MAX_BODY_BYTES,
     ApiError,
     bad_request,
     check_in,
@@ -161,10 +162,13 @@ class ControlsMiddleware:
     def api(self, environ: dict[str, Any]) -> Response:
         request = Request(environ)
         started = time.time()
-        raw = request.get_data(cache=True)
+        # A body announced larger than the limit is not read at all (the core app says 413).
+        too_big = (request.content_length or 0) > MAX_BODY_BYTES
+        raw = b"" if too_big else request.get_data(cache=True)
         # The core app reads the body again from a fresh stream.
-        environ["wsgi.input"] = io.BytesIO(raw)
-        environ["CONTENT_LENGTH"] = str(len(raw))
+        if not too_big:
+            environ["wsgi.input"] = io.BytesIO(raw)
+            environ["CONTENT_LENGTH"] = str(len(raw))
         entry = LoggedRequest(
             method=request.method,
             path=request.path,
