@@ -12,6 +12,9 @@ class Page(QWidget):
 
     Subclasses set `title` (Spanish, shown in the navigation) and `icon_name` (an SVG in
     `resources/icons/`), and may override `activated()` to focus their main field.
+
+    Talking to gigstack: `self.ctx.run_op(self, fn, on_done, on_error=..., busy=...)` (see
+    `desktop.ui.ops`); telling the cashier something: `self.ctx.notify(text, level)`.
     """
 
     title = ""
