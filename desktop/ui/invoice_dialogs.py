@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import fiscal
-from desktop.ui.formatting import money, when
-from desktop.ui.payment_dialogs import (
+from desktop.ui.action_dialog import (
     ActionDialog,
     combo_choice,
     error_label,
@@ -43,6 +42,7 @@ from desktop.ui.payment_dialogs import (
     searchable_combo,
     set_error,
 )
+from desktop.ui.formatting import money, when
 
 # SAT cancellation motives (REFERENCE §11.4), in the words a shop owner uses.
 CANCEL_MOTIVES = (

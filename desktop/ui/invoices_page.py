@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QPushButton
 from desktop.gigstack import GigstackClient, Invoice
 from desktop.gigstack.errors import ConnectionFailedError, NotFoundError, ServerError
 from desktop.store.cache import Resource
+from desktop.ui.action_dialog import ActionDialog, payment_form_label
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import money, quantity, to_money, when
 from desktop.ui.invoice_dialogs import (
@@ -40,7 +41,6 @@ from desktop.ui.invoice_dialogs import (
     invoice_folio,
 )
 from desktop.ui.manager_pin import require_manager
-from desktop.ui.payment_dialogs import ActionDialog, payment_form_label
 from desktop.ui.server_page import ServerListPage, ServerRow
 from desktop.ui.table_model import Column
 

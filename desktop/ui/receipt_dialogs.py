@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import fiscal
-from desktop.ui.formatting import money
-from desktop.ui.payment_dialogs import (
+from desktop.ui.action_dialog import (
     ActionDialog,
     combo_choice,
     error_label,
     searchable_combo,
     set_error,
 )
+from desktop.ui.formatting import money
 
 GENERIC_RFCS = frozenset({"XAXX010101000", "XEXX010101000"})
 ZIP = re.compile(r"^\d{5}$")

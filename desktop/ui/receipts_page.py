@@ -24,6 +24,7 @@ from desktop.gigstack import GigstackClient
 from desktop.store.cache import Resource
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import money, to_money, when
+from desktop.ui.payment_link import QrDialog
 from desktop.ui.qr import qr_pixmap
 from desktop.ui.receipt_dialogs import StampReceiptDialog
 from desktop.ui.server_page import ServerListPage, ServerRow, record_of
@@ -133,6 +134,12 @@ class ReceiptsPage(ServerListPage):
         self.copy_button = QPushButton(self.tr("Copiar enlace"))
         self.copy_button.setObjectName("copyReceiptLinkButton")
         self.copy_button.clicked.connect(self.copy_link)
+        self.big_qr_button = QPushButton(self.tr("QR grande"))
+        self.big_qr_button.setObjectName("bigQrButton")
+        self.big_qr_button.setToolTip(
+            self.tr("Muestra el código grande para el teléfono del cliente")
+        )
+        self.big_qr_button.clicked.connect(self.show_big_qr)
         self.cancel_button = QPushButton(self.tr("Cancelar recibo…"))
         self.cancel_button.setObjectName("cancelReceiptButton")
         self.cancel_button.setProperty("danger", True)
@@ -140,6 +147,7 @@ class ReceiptsPage(ServerListPage):
         self.detail_actions.addWidget(self.stamp_button)
         self.detail_actions.addWidget(self.copy_button)
         self.detail_actions.addStretch(1)
+        self.detail_actions2.addWidget(self.big_qr_button)
         self.detail_actions2.addWidget(self.cancel_button)
         self.detail_actions2.addStretch(1)
 
@@ -301,7 +309,7 @@ class ReceiptsPage(ServerListPage):
         self.qr.clear()
         self.qr.setVisible(False)
         self.qr_hint.setVisible(False)
-        for button in (self.stamp_button, self.copy_button, self.cancel_button):
+        for button in (self.stamp_button, self.copy_button, self.big_qr_button, self.cancel_button):
             button.setVisible(False)
         if row is None:
             self.detail_title.setText(self.tr("Elige un recibo para ver su detalle."))
@@ -341,6 +349,7 @@ class ReceiptsPage(ServerListPage):
             self.qr.setVisible(True)
             self.qr_hint.setVisible(True)
         self.copy_button.setVisible(bool(url) and can_invoice)
+        self.big_qr_button.setVisible(bool(url) and can_invoice)
         self.stamp_button.setVisible(can_invoice)
         self.cancel_button.setVisible(status in OPEN or status == "expired")
 
@@ -365,6 +374,18 @@ class ReceiptsPage(ServerListPage):
         if url:
             QGuiApplication.clipboard().setText(url)
             self.notify(self.tr("Enlace de autofactura copiado."))
+
+    def show_big_qr(self) -> QrDialog | None:
+        """The self-invoice link as a large QR, for a phone across the counter."""
+        row = self.selected()
+        url = str(row.record.get("url") or "") if row else ""
+        if not url:
+            return None
+        dialog = QrDialog(url, self.tr("Factura tu compra"), self)
+        dialog.view.hint.setText(self.tr("Escanea el código para hacer tu factura."))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def stamp_selected(self) -> StampReceiptDialog | None:
         row = self.selected()

@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desktop import fiscal
-from desktop.ui.payment_dialogs import ActionDialog, error_label, set_error
+from desktop.ui.action_dialog import ActionDialog, error_label, set_error
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ZIP = re.compile(r"^\d{5}$")

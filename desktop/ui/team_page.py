@@ -39,11 +39,11 @@ from desktop.config import ConfigError, TerminalConfig
 from desktop.gigstack import GigstackClient, GigstackError
 from desktop.rules.teams import acting_team, integration_team_hint
 from desktop.store.outbox import OutboxState
+from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import when
 from desktop.ui.manager_pin import SetPinDialog, confirm_and_authorize, pin_store_for
 from desktop.ui.page import Page
-from desktop.ui.payment_dialogs import ActionDialog
 from desktop.ui.server_page import record_of
 from desktop.ui.team_dialogs import (
     AddMemberDialog,

@@ -15,9 +15,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHeaderView, QPushButton
 
 from desktop.gigstack import GigstackClient, User
+from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import when
-from desktop.ui.payment_dialogs import ActionDialog
 from desktop.ui.server_page import ServerListPage, ServerRow, record_of
 from desktop.ui.table_model import Column
 from desktop.ui.team_dialogs import UserDialog, role_label, role_short

@@ -72,6 +72,9 @@ def test_lists_receipts_and_sums_up_the_global_invoice(
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     clipboard = QGuiApplication.clipboard()
     assert clipboard is not None and clipboard.text() == url
+    big = page.show_big_qr()
+    assert big is not None and big.view.link.text() == url
+    big.reject()
 
 
 def test_stamp_to_a_saved_client(qtbot: QtBot, shell: AppShell, api: GigstackClient) -> None:
