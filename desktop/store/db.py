@@ -14,6 +14,7 @@ a Spanish message, never as a bare `sqlite3.Error`. When the file cannot be open
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import tempfile
 import threading
@@ -199,6 +200,10 @@ def open_database(
         db = Database(path, busy_timeout_ms=busy_timeout_ms)
         with db.write() as conn:
             migrate(conn)
+        # A transaction with nothing to write succeeds even on a read-only disk when the WAL
+        # files were left behind (SQLite can read through them): ask the folder and the file.
+        if not (_folder_writable(data_dir) and os.access(path, os.W_OK)):
+            raise read_only(path)
         return db
     except SchemaTooNewError as exc:
         _close_quietly(db)
