@@ -501,3 +501,37 @@ def test_close_period_python_api(api: httpx.Client, sandbox: Sandbox) -> None:
     assert api.get(f"/receipts/{rid}").json()["data"]["status"] == "completed"
     norte = sandbox.close_period(team="team_sucursal_norte")
     assert norte["receipts"] == [] and norte["invoices"] == []
+
+
+def test_payment_link_paid_by_a_walk_in_ends_in_a_receipt(api: httpx.Client) -> None:
+    requested = api.post(
+        "/payments/request",
+        json={
+            "client": PUBLICO,
+            "items": [{"id": "service_demo_lapiz", "quantity": 1}],
+            "automation_type": "pue_invoice",
+            "allowed_payment_methods": ["card", "bank"],
+        },
+    ).json()["data"]
+    assert "receipt_id" not in requested  # nothing fiscal until the money arrives
+    paid = api.post(f"/payments/{requested['id']}/paid", json={"payment_form": "04"})
+    assert paid.status_code == 200, paid.text
+    receipt = api.get(f"/receipts/{paid.json()['data']['receipt_id']}").json()["data"]
+    assert receipt["payment_form"] == "04" and receipt["payment_id"] == requested["id"]
+
+
+def test_ppd_for_a_client_without_fiscal_data_is_a_receipt_too(api: httpx.Client) -> None:
+    payment = api.post(
+        "/payments/register",
+        json=register_body(automation_type="ppd_invoice_and_complement"),
+    ).json()["data"]
+    assert payment["invoices"] == [] and payment["receipt_id"].startswith("receipt_")
+
+
+def test_filters_by_payment_id(api: httpx.Client) -> None:
+    payment = api.post("/payments/register", json=register_body(automation_type="receipt")).json()[
+        "data"
+    ]
+    create(api)  # another receipt
+    found = api.get("/receipts", params={"payment_id": payment["id"]}).json()["data"]
+    assert [r["id"] for r in found] == [payment["receipt_id"]]
