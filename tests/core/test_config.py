@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.config import (
     CONFIG_FILENAME,
+    CONFIG_VARS,
     DEFAULT_API_URL,
     AppConfig,
     ConfigError,
@@ -129,3 +132,13 @@ def test_imports_the_apps_old_settings_once(tmp_path: Path) -> None:
     # From now on config.json is the truth; the INI keeps window state only.
     (tmp_path / "settings.ini").write_text("[connection]\nteam=team_otro\n", encoding="utf-8")
     assert TerminalConfig.load(tmp_path).team == "team_sur"
+
+
+@given(st.sampled_from([v.key for v in CONFIG_VARS]), st.text(max_size=40) | st.integers())
+def test_any_value_is_taken_typed_or_refused_in_words(key: str, value: object) -> None:
+    try:
+        typed = check_value(key, value)
+    except ConfigError as exc:
+        assert exc.message.startswith(key + ":")
+    else:
+        assert check_value(key, typed) == typed  # a stored value reads back the same
