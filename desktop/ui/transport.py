@@ -19,6 +19,7 @@ import logging
 import socket
 import threading
 import typing
+import urllib.request
 import weakref
 
 import httpcore
@@ -147,12 +148,11 @@ def abortable_transport(base_url: str) -> AbortableTransport | None:
     a shop behind a proxy keeps httpx's default transport (and a slower close) rather than
     losing its connection. Chosen deliberately: reaching gigstack matters more than closing fast.
     """
-    proxies = httpx.Client(trust_env=True)  # reads the environment the way httpx would
-    try:
-        uses_proxy = any(
-            pattern.matches(httpx.URL(base_url)) and transport is not None
-            for pattern, transport in proxies._mounts.items()
-        )
-    finally:
-        proxies.close()
+    # The same environment httpx reads (`urllib.request.getproxies`, NO_PROXY via bypass).
+    url = httpx.URL(base_url)
+    proxies = urllib.request.getproxies()
+    proxy = proxies.get(url.scheme) or proxies.get("all")
+    uses_proxy = bool(proxy) and not urllib.request.proxy_bypass(url.host)
+    if uses_proxy:
+        log.info("a proxy is configured: the lanes keep httpx's own transport")
     return None if uses_proxy else AbortableTransport()
