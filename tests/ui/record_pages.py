@@ -21,16 +21,20 @@ def row_of(page: RecordPage, first_column_text: str) -> int:
 
 
 def go_offline(qtbot: QtBot, shell: AppShell, sandbox: Sandbox, page: RecordPage) -> None:
-    """Pull the cable and let the app notice (a failed call tells the worker)."""
+    """Pull the cable and let the app notice (a call that fails to connect tells the lanes)."""
     sandbox.go_down()
     with qtbot.waitCallback(timeout=TIMEOUT) as failed:
-        shell.bridge.call(lambda c: c.clients.list_page(limit=1), failed, failed)
+        shell.ctx.run_op(
+            None,
+            lambda c: c.clients.list_page(limit=1),
+            failed,
+            on_error=failed,
+            needs_online=False,
+        )
     qtbot.waitUntil(lambda: page._online is False, timeout=TIMEOUT)
 
 
 def go_online(qtbot: QtBot, shell: AppShell, sandbox: Sandbox, page: RecordPage) -> None:
     sandbox.come_up()
-    shell.bridge.kick()
-    with qtbot.waitCallback(timeout=TIMEOUT) as ok:
-        shell.bridge.call(lambda c: c.clients.list_page(limit=1), ok, ok)
+    shell.bridge.kick()  # probes on the page lane while the app believes it is offline
     qtbot.waitUntil(lambda: page._online is True, timeout=TIMEOUT)
