@@ -373,6 +373,8 @@ class PaymentsPage(Page):
     def refresh_now(self) -> None:
         """Ask the worker for the recent payments (the table reloads on `cache_updated`)."""
         self._last_refresh = time.monotonic()
+        # Receipts move on by themselves (self-invoiced, expired, global invoice): re-read them.
+        self._documents.clear()
         self.ctx.bridge.refresh([Resource.PAYMENTS])
 
     def _focus_search(self) -> None:
@@ -683,11 +685,57 @@ class PaymentsPage(Page):
         if row is None:
             return
         payment_id = str(row.payment_id)
+        dialog = CancelPaymentDialog({**row.record, "total": row.total}, self)
+        success = self.tr("Pago {folio} cancelado.").format(folio=row.folio)
+        invoices = list(row.invoices)
+        if invoices:
+            # Cancelling the payment leaves its CFDI valid at the SAT: say so up front.
+            note = QLabel(
+                self.tr(
+                    "Este pago tiene factura ({0}). Cancelar el pago NO cancela la factura ante "
+                    "el SAT; después te ofreceremos cancelarla."
+                ).format(", ".join(invoices))
+            )
+            note.setObjectName("invoiceNote")
+            note.setWordWrap(True)
+            dialog.form.addRow(note)
+
+        def done(payment: Payment) -> None:
+            self._store(payment)
+            dialog.finish()
+            self._notify(success, "success")
+            if invoices and self.ask_cancel_invoice(invoices[0]):
+                self.open_invoice_cancel(invoices[0])
+
         self._open_action(
-            CancelPaymentDialog({**row.record, "total": row.total}, self),
-            lambda _body: lambda api: api.payments.cancel(payment_id),
-            self.tr("Pago {folio} cancelado.").format(folio=row.folio),
+            dialog, lambda _body: lambda api: api.payments.cancel(payment_id), success, done
         )
+
+    def ask_cancel_invoice(self, invoice_id: str) -> bool:
+        """After cancelling a paid sale: its invoice is still valid; cancel it too?"""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancelar también la factura"),
+            self.tr(
+                "El pago quedó cancelado, pero su factura {0} sigue vigente ante el SAT. "
+                "¿Cancelar la factura ahora?"
+            ).format(invoice_id),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_invoice_cancel(self, invoice_id: str) -> None:
+        """Go to Facturas with the cancel dialog of `invoice_id` open (see InvoicesPage)."""
+        window = self.window()
+        show = getattr(window, "show_page_named", None)
+        if callable(show):
+            show("invoices")
+        stack = getattr(window, "stack", None)
+        page = stack.currentWidget() if stack is not None else None
+        cancel = getattr(page, "cancel_invoice_by_id", None)
+        if callable(cancel):
+            cancel(invoice_id)
 
     def mark_selected_paid(self) -> None:
         row = self._server_row()

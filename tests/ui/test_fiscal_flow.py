@@ -314,3 +314,26 @@ def test_outcome_label_follows_client_and_facturar(
 
 def qt_left() -> Qt.MouseButton:
     return Qt.MouseButton.LeftButton
+
+
+def test_unclaimed_receipt_ends_in_the_global_invoice_and_pagos_says_so(
+    qtbot: QtBot, shell: AppShell, counter: CounterPage, sandbox: Sandbox
+) -> None:
+    scan(qtbot, barcode(shell, "service_demo_lapiz"))
+    row = counter.charge()
+    assert row is not None
+    qtbot.waitUntil(
+        lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, timeout=TIMEOUT
+    )
+    page = payments_page(qtbot, shell)
+    key = f"payment:{shell.core.outbox.get(row.id).server_id}"
+    qtbot.waitUntil(lambda: page.select_key(key), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: fiscal_of(page) is Fiscal.RECEIPT_PENDING, timeout=TIMEOUT)
+    # gigstack's end-of-period run: nobody self-invoiced, so it goes into the global invoice.
+    result = sandbox.close_period()
+    assert result["receipts"]
+    page.refresh_now()  # F5
+    qtbot.waitUntil(lambda: fiscal_of(page) is Fiscal.RECEIPT_GLOBAL, timeout=TIMEOUT)
+    assert page.detail_labels["fiscal"].text() == "En la factura global"
+    assert not page.stamp_button.isVisible()
+    assert page.reprint_button.isVisible()  # a copy of the ticket is always possible
