@@ -2,8 +2,9 @@
 
 Records are stored as the JSON the API returned (so nothing the server sent is lost) next to a
 precomputed search key: lower-case, accent-free text of the fields a cashier types (name, RFC,
-e-mail; description, SKU, barcode). Lookups at the counter filter on that key in memory or with
-`LIKE`, never by parsing JSON per keystroke.
+e-mail; description, SKU, barcode). Lookups at the counter go through an FTS5 trigram index
+over that key (schema migration 3), falling back to `LIKE` where SQLite lacks it; never by
+parsing JSON per keystroke.
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ from desktop.store.db import Database
 from desktop.store.outbox import dumps
 
 Clock = Callable[[], float]
+#: The trigram index finds words of at least this many characters.
+TRIGRAM = 3
+#: How many of a query's rarest trigrams the index is asked for (LIKE checks the rest).
+MATCH_TRIGRAMS = 3
+#: Trigram frequencies are counted up to this (above it, a trigram is simply "common").
+TRIGRAM_COUNT_CAP = 2000
+#: Remembered trigram frequencies per table before the memory starts over.
+TRIGRAM_MEMORY = 20_000
 
 
 class Resource(StrEnum):
@@ -52,6 +61,10 @@ def search_key(resource: Resource, record: Mapping[str, Any]) -> str:
     return fold(" ".join(p for p in parts if p))
 
 
+def _like_escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _team(team: str | None) -> str:
     return team or ""
 
@@ -70,6 +83,8 @@ class Cache:
     def __init__(self, db: Database, clock: Clock = time.time) -> None:
         self._db = db
         self._clock = clock
+        self._fts: dict[str, bool] = {}
+        self._trigram_counts: dict[str, dict[str, int]] = {}
 
     def upsert(
         self, resource: Resource, team: str | None, records: Iterable[Mapping[str, Any]]
@@ -92,15 +107,22 @@ class Cache:
         if not rows:
             return 0
         table = f"cached_{resource.value}"
+        # An upsert, not INSERT OR REPLACE: the row keeps its rowid (the search index is keyed
+        # by it, and REPLACE's implicit delete fires no trigger), and an unchanged search key
+        # leaves the index alone, so a full refresh of 50k records rewrites little of it.
         if resource is Resource.PAYMENTS:
             sql = (
-                f"INSERT OR REPLACE INTO {table} (team, id, search_key, data, updated_at, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?)"
+                f"INSERT INTO {table} (team, id, search_key, data, updated_at, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (team, id) DO UPDATE SET "
+                "search_key = excluded.search_key, data = excluded.data, "
+                "updated_at = excluded.updated_at, created_at = excluded.created_at"
             )
         else:
             sql = (
-                f"INSERT OR REPLACE INTO {table} (team, id, search_key, data, updated_at) "
-                "VALUES (?, ?, ?, ?, ?)"
+                f"INSERT INTO {table} (team, id, search_key, data, updated_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (team, id) DO UPDATE SET "
+                "search_key = excluded.search_key, data = excluded.data, "
+                "updated_at = excluded.updated_at"
             )
         with self._db.write() as conn:
             conn.executemany(sql, rows)
@@ -134,18 +156,74 @@ class Cache:
     def search(
         self, resource: Resource, team: str | None, text: str, limit: int = 50
     ) -> list[dict[str, Any]]:
-        """Records whose search key contains every word of `text` (accent/case-insensitive)."""
-        words = fold(text).split()
-        query = f"SELECT data FROM cached_{resource.value} WHERE team = ?"
-        params: list[Any] = [_team(team)]
-        for word in words:
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query += " AND search_key LIKE ? ESCAPE '\\'"
-            params.append(f"%{escaped}%")
-        query += " ORDER BY rowid LIMIT ?"
-        params.append(limit)
+        """Records whose search key contains every word of `text` (accent/case-insensitive).
+
+        With the trigram index (schema migration 3), the index proposes candidates and each
+        word is then checked with LIKE on the candidate's key, so results are exactly the
+        LIKE semantics, in the same order (rowid). Without the index (a SQLite lacking FTS5
+        trigram) or with only one- and two-letter words, it is a LIKE scan.
+        """
+        words = list(dict.fromkeys(fold(text).split()))
+        table = f"cached_{resource.value}"
+        likes = "".join(" AND c.search_key LIKE ? ESCAPE '\\'" for _ in words)
+        patterns = [f"%{_like_escape(w)}%" for w in words]
+        trigrams = self._rare_trigrams(table, words) if self._indexed(table) else []
         with self._db.read() as conn:
-            return [json.loads(r[0]) for r in conn.execute(query, params)]
+            if trigrams:
+                # Driven by the index, in rowid order, so LIMIT stops the scan early.
+                match = " ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
+                rows = conn.execute(
+                    f"SELECT c.data FROM {table}_fts f CROSS JOIN {table} c "
+                    f"ON c.rowid = f.rowid WHERE {table}_fts MATCH ? AND c.team = ?{likes} "
+                    "ORDER BY f.rowid LIMIT ?",
+                    [match, _team(team), *patterns, limit],
+                )
+            else:
+                # "+c.team": scan in rowid order (no sort of every match), so LIMIT stops early.
+                rows = conn.execute(
+                    f"SELECT c.data FROM {table} c WHERE +c.team = ?{likes} "
+                    "ORDER BY c.rowid LIMIT ?",
+                    [_team(team), *patterns, limit],
+                )
+            return [json.loads(r[0]) for r in rows]
+
+    def _rare_trigrams(self, table: str, words: list[str]) -> list[str]:
+        """The few rarest trigrams of `words` (at most `MATCH_TRIGRAMS`), for the index to AND.
+
+        A phrase query over every trigram of "xexx000004711" decodes the 50k-entry lists of
+        "xex", "000"...; the two or three rarest ("471", "711") find the same few candidates in
+        well under a millisecond, and LIKE then checks the whole words. Frequencies are counted
+        once per trigram (capped, so a common one costs little) and remembered: they only
+        choose which trigrams to ask for, so a stale count costs speed, never a result.
+        """
+        grams = {w[i : i + TRIGRAM] for w in words for i in range(len(w) - TRIGRAM + 1)}
+        if not grams:
+            return []
+        counts = self._trigram_counts.setdefault(table, {})
+        if len(counts) > TRIGRAM_MEMORY:
+            counts.clear()
+        unknown = [g for g in grams if g not in counts]
+        if unknown:
+            with self._db.read() as conn:
+                for gram in unknown:
+                    counts[gram] = conn.execute(
+                        f"SELECT count(*) FROM (SELECT 1 FROM {table}_fts "
+                        f"WHERE {table}_fts MATCH ? LIMIT {TRIGRAM_COUNT_CAP})",
+                        ('"' + gram.replace('"', '""') + '"',),
+                    ).fetchone()[0]
+        return sorted(grams, key=lambda g: (counts[g], g))[:MATCH_TRIGRAMS]
+
+    def _indexed(self, table: str) -> bool:
+        """True when `table` has its trigram index (see schema migration 3); asked once."""
+        known = self._fts.get(table)
+        if known is None:
+            with self._db.read() as conn:
+                row = conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    (f"{table}_fts",),
+                ).fetchone()
+            known = self._fts[table] = row is not None
+        return known
 
     def ids(self, resource: Resource, team: str | None) -> set[str]:
         with self._db.read() as conn:

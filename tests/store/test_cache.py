@@ -81,3 +81,133 @@ def test_sync_marks(cache: Cache) -> None:
 def test_record_without_id_is_refused(cache: Cache) -> None:
     with pytest.raises(ValueError, match="id"):
         cache.upsert(Resource.CLIENTS, None, [{"name": "sin id"}])
+
+
+# -- the trigram index (issue 12): same answers as a LIKE scan, kept in step with every write --
+
+
+def _like_reference(cache: Cache, resource: Resource, team: str | None, text: str) -> list[str]:
+    """What a plain LIKE scan answers (the semantics the index must keep), in rowid order."""
+    words = fold(text).split()
+    with cache._db.read() as conn:  # the reference query, straight on the table
+        rows = conn.execute(
+            f"SELECT id, search_key FROM cached_{resource.value} WHERE team = ? ORDER BY rowid",
+            (team or "",),
+        ).fetchall()
+    return [r[0] for r in rows if all(w in r[1] for w in words)]
+
+
+def _fts_tables(cache: Cache) -> set[str]:
+    with cache._db.read() as conn:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE name LIKE '%_fts'")
+        return {r[0] for r in rows}
+
+
+MANY = [
+    {
+        "id": f"client_{n}",
+        "name": f"{['José', 'María', 'Ana'][n % 3]} {['López', 'Núñez', 'Pérez'][n % 5 % 3]} {n}",
+        "tax_id": f"XEXX{n:09d}",
+        "email": f"c{n}@x.mx",
+    }
+    for n in range(300)
+]
+QUERIES = [
+    "maria lopez 17",
+    "XEXX000000123",
+    "maría",
+    "ma",
+    "o",
+    "lopez 2",
+    "nunez ana 29",
+    "c29@x",
+    "x.mx 1",
+    '"quoted" words',
+    "100%",
+    "pe_r",
+    "",
+    "zzz",
+    "ana ana",
+]
+
+
+def test_index_answers_exactly_what_a_like_scan_answers(cache: Cache) -> None:
+    assert "cached_client_fts" in _fts_tables(cache)  # this SQLite has FTS5 trigram
+    cache.upsert(Resource.CLIENTS, None, MANY)
+    cache.upsert(Resource.CLIENTS, "team_norte", MANY[:20])
+    for query in QUERIES:
+        for team, limit in ((None, 50), (None, 500), ("team_norte", 50)):
+            found = [c["id"] for c in cache.search(Resource.CLIENTS, team, query, limit=limit)]
+            assert found == _like_reference(cache, Resource.CLIENTS, team, query)[:limit], query
+
+
+def test_index_follows_updates_deletes_and_direct_sql(cache: Cache) -> None:
+    cache.upsert(Resource.CLIENTS, None, MANY[:50])
+    cache.upsert(Resource.CLIENTS, None, [{**MANY[7], "name": "Renombrado Zacarías"}])
+    assert [c["id"] for c in cache.search(Resource.CLIENTS, None, "zacarias")] == ["client_7"]
+    assert "client_7" not in [c["id"] for c in cache.search(Resource.CLIENTS, None, "7 ana")]
+    cache.remove(Resource.CLIENTS, None, ["client_7"])
+    assert cache.search(Resource.CLIENTS, None, "zacarias") == []
+    # Other code writes the tables with plain SQL (Ajustes empties the cache; an older writer
+    # may use INSERT OR REPLACE, whose implicit delete fires no trigger).
+    with cache._db.write() as conn:
+        conn.execute(
+            "INSERT OR REPLACE INTO cached_client (team, id, search_key, data, updated_at) "
+            "VALUES ('', 'client_8', 'reemplazado', '{\"id\": \"client_8\"}', 0)"
+        )
+    assert [c["id"] for c in cache.search(Resource.CLIENTS, None, "reemplazado")] == ["client_8"]
+    assert "client_8" not in [c["id"] for c in cache.search(Resource.CLIENTS, None, "ana 8")]
+    with cache._db.write() as conn:
+        conn.execute("DELETE FROM cached_client")
+    assert cache.search(Resource.CLIENTS, None, "reemplazado") == []
+    cache.upsert(Resource.CLIENTS, None, MANY[:50])
+    for query in QUERIES:
+        found = [c["id"] for c in cache.search(Resource.CLIENTS, None, query)]
+        assert found == _like_reference(cache, Resource.CLIENTS, None, query), query
+    with cache._db.read() as conn:  # the REPLACE's lingering entry was reused, not kept
+        assert conn.execute("SELECT count(*) FROM cached_client_fts").fetchone()[0] == 50
+
+
+def test_without_the_index_search_falls_back_to_like(tmp_path: Path) -> None:
+    """A SQLite without FTS5 trigram gets no index (migration 3 leaves it out): same answers."""
+    db = open_database(tmp_path)
+    try:
+        with db.write() as conn:  # what migration 3 leaves on such a SQLite: no index at all
+            for table in ("cached_client", "cached_service", "cached_payment"):
+                conn.execute(f"DROP TABLE {table}_fts")  # drops its triggers' target too
+                for suffix in ("insert", "delete", "update"):
+                    conn.execute(f"DROP TRIGGER {table}_fts_{suffix}")
+        cache = Cache(db)
+        cache.upsert(Resource.CLIENTS, None, MANY)
+        assert _fts_tables(cache) == set()
+        for query in QUERIES:
+            found = [c["id"] for c in cache.search(Resource.CLIENTS, None, query)]
+            assert found == _like_reference(cache, Resource.CLIENTS, None, query)[:50], query
+    finally:
+        db.close()
+
+
+def test_migration_indexes_what_an_older_cache_already_held(tmp_path: Path) -> None:
+    import sqlite3
+
+    from desktop.store.db import DB_FILENAME
+    from desktop.store.schema import migrate
+
+    conn = sqlite3.connect(tmp_path / DB_FILENAME, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    migrate(conn, target=2)
+    conn.executemany(
+        "INSERT INTO cached_service (team, id, search_key, data, updated_at) "
+        "VALUES (?, ?, ?, ?, 0)",
+        [("", f"s{n}", f"articulo {n} 750{n:010d}", f'{{"id": "s{n}"}}') for n in range(30)],
+    )
+    conn.execute("COMMIT")
+    conn.close()
+    db = open_database(tmp_path)
+    try:
+        cache = Cache(db)
+        assert "cached_service_fts" in _fts_tables(cache)
+        assert [s["id"] for s in cache.search(Resource.SERVICES, None, "7500000000017")] == ["s17"]
+        assert len(cache.search(Resource.SERVICES, None, "articulo")) == 30
+    finally:
+        db.close()
