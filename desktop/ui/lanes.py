@@ -11,6 +11,11 @@ after Anki's `taskman.py`: one serialized executor for the collection, another f
   `desktop.ui.ops` — pages use that API, not this module) and for cache refreshes, which stop
   between pages when asked.
 
+httpx documents `Client` as shareable between threads ("It can be shared between threads",
+its docstring, since httpx PR #2380): the page lane's threads share one client, and the
+sender's own pool shares another. Two clients rather than one so each lane has its own
+connection pool (a stuck send cannot hold the connection a page needs) and can be cut alone.
+
 Each client has an `AbortableTransport`: `shutdown()` cuts the sockets, so requests in flight
 fail within milliseconds, then joins the threads with a bounded wait. It never kills a thread
 (Electrum's `TaskThread.stop`): the lane threads are Python daemon threads, so a thread that
