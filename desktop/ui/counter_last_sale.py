@@ -92,8 +92,9 @@ class LastSaleBox(QFrame):
         buttons.addWidget(self.pdf_button)
         layout.addWidget(self.label)
         layout.addLayout(buttons)
-        # clicked(bool) would land in `ask`: the button always asks which printer.
-        self.print_button.clicked.connect(lambda: self.print_ticket(ask=True))
+        # clicked(bool) would land in `ask`: the button always asks which printer. Right after
+        # a charge it waits (briefly) for the receipt, so the ticket carries its QR.
+        self.print_button.clicked.connect(lambda: self.print_when_ready(ask=True))
         self.pdf_button.clicked.connect(self.save_pdf)
         ctx.bridge.queue_changed.connect(self.refresh)
         self.hide()
@@ -180,6 +181,8 @@ class LastSaleBox(QFrame):
             return True
         if not self._wants_documents():
             return True
+        if row.state is not OutboxState.SENT and getattr(self.ctx.bridge, "online", None) is False:
+            return True  # known offline: waiting would only delay the customer
         return row.state is OutboxState.SENT and self.documents is not None
 
     def _fetch(self, row: OutboxItem) -> None:
@@ -310,4 +313,3 @@ class LastSaleBox(QFrame):
             return None
         self.ctx.notify(self.tr("Ticket guardado en {path}").format(path=path), "success")
         return path
-

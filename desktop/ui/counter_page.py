@@ -357,7 +357,7 @@ class CounterPage(Page):
             ("F3", self.focus_code),
             ("F4", self.focus_items),
             ("F12", self.charge),
-            ("Ctrl+P", lambda: self.print_last_ticket(ask=True)),
+            ("Ctrl+P", lambda: self.last_sale_box.print_when_ready(ask=True)),
             ("Ctrl+N", self.new_client),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)

@@ -208,12 +208,20 @@ def test_ctrl_p_prints_the_last_ticket(
 
     monkeypatch.setattr(ticket, "choose_printer", pdf_printer)
     qtbot.keyClick(sold.code_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    # Printing waits for the receipt to be read (the ticket then carries its QR).
+    qtbot.waitUntil(out.exists, timeout=TIMEOUT)
     content = out.read_bytes()
     assert content.startswith(b"%PDF")
     assert _media_box(content)[0] == pytest.approx(58 * 72 / 25.4, abs=1.5)
     out.unlink()
     qtbot.mouseClick(sold.print_button, Qt.MouseButton.LeftButton)  # asks too
+    qtbot.waitUntil(out.exists, timeout=TIMEOUT)
     assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        printed = subprocess.run(
+            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Factura tu compra" in printed  # the sale was sent: its receipt's QR is on it
 
 
 def test_auto_print_after_charging(
