@@ -110,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     key_sub = key.add_subparsers(dest="key_command", metavar="action", required=True)
     key_set = key_sub.add_parser("set", help="store a key (asked for, or read from stdin)")
     key_set.add_argument("--stdin", action="store_true", help="read the key from stdin")
+    key_set.add_argument(
+        "--file",
+        action="store_true",
+        help="no OS keychain: keep the key in a file in your config folder, NOT encrypted (0600)",
+    )
     key_set.set_defaults(func=cmd_key_set)
     key_sub.add_parser("clear", help="forget the stored key").set_defaults(func=cmd_key_clear)
 
@@ -276,16 +281,31 @@ def cmd_config_unset(config: AppConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_key_set(config: AppConfig, args: argparse.Namespace) -> int:
-    from desktop.credentials import KeychainUnavailableError, store_api_key
+    from desktop.credentials import (
+        KeychainUnavailableError,
+        store_api_key,
+        store_api_key_in_file,
+    )
 
     key = sys.stdin.readline().strip() if args.stdin else getpass.getpass("API key: ").strip()
     if not key:
         _err("No se guardó nada: la clave está vacía.")
         return EXIT_USAGE
+    if args.file:
+        # Added for packaging: the opt-in alternative where there is no keychain.
+        path = store_api_key_in_file(config.api_url, key)
+        print(
+            f"Clave guardada SIN cifrar en {path} para {config.api_url} "
+            "(solo tu usuario del sistema puede leer el archivo)."
+        )
+        return EXIT_OK
     try:
         store_api_key(config.api_url, key)
     except KeychainUnavailableError:
-        _err("Este equipo no tiene un llavero del sistema disponible; usa GIGSTACK_API_KEY.")
+        _err(
+            "Este equipo no tiene un llavero del sistema disponible. Usa la variable "
+            "GIGSTACK_API_KEY, o guarda la clave en un archivo SIN cifrar con `key set --file`."
+        )
         return EXIT_ERROR
     print(f"Clave guardada en el llavero del sistema para {config.api_url}.")
     return EXIT_OK

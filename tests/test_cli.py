@@ -244,3 +244,34 @@ def test_damaged_config_is_a_message(run: Cli) -> None:
     assert code == cli.EXIT_CORRUPT and "config.json" in err
     code, _, err = run("config", "list")
     assert code == cli.EXIT_CORRUPT and "config.json" in err
+
+
+def test_key_set_without_a_keychain_points_to_the_opt_in_key_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Added for packaging (issue 9): this machine, like CI, has no OS keychain.
+    import keyring
+    import keyring.backends.fail
+
+    from desktop import credentials
+
+    monkeypatch.delenv("GIGSTACK_API_KEY", raising=False)
+    monkeypatch.setenv(credentials.KEY_FILE_DIR_VAR, str(tmp_path / "config"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        run = Cli(tmp_path / "data", "https://api.gigstack.io/v2", capsys, monkeypatch)
+        code, _, err = run("key", "set", "--stdin", stdin="sk_live_cli_file_key\n")
+        assert code == cli.EXIT_ERROR
+        assert "key set --file" in err and "GIGSTACK_API_KEY" in err
+        assert not credentials.key_file().exists()
+        code, out, _ = run("key", "set", "--stdin", "--file", stdin="sk_live_cli_file_key\n")
+        assert code == cli.EXIT_OK
+        assert "SIN cifrar" in out and str(credentials.key_file()) in out
+        assert "sk_live_cli_file_key" not in out
+        assert credentials.get_api_key("https://api.gigstack.io/v2") == "sk_live_cli_file_key"
+        code, _, _ = run("key", "clear")
+        assert code == cli.EXIT_OK
+        assert not credentials.key_file().exists()
+    finally:
+        keyring.set_keyring(previous)
