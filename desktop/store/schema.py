@@ -131,6 +131,68 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # FTS5 or older than 3.34 (no trigram tokenizer) must still open: there the index is left
     # out and `Cache.search` falls back to LIKE scans.
     _create_search_indexes,
+    # 4: shifts (turnos) and the corte de caja (issue 10 §1; read by desktop.store.shifts and
+    # desktop.till). A sale belongs to the shift open when it was queued: the trigger fills
+    # outbox.shift_id in the enqueue's own transaction, for the counter and `queue add` alike,
+    # and opens a shift with a $0.00 float when none is open (a sale is never refused or left
+    # without a shift; the shift page says it was opened automatically). Amounts are Decimal
+    # text; refunds and cancellations made here are `till_event` rows.
+    """
+    CREATE TABLE shift (
+        id             INTEGER PRIMARY KEY,
+        terminal       TEXT    NOT NULL,
+        cashier        TEXT    NOT NULL DEFAULT '',
+        opened_at      REAL    NOT NULL,
+        opening_float  TEXT    NOT NULL,
+        auto_opened    INTEGER NOT NULL DEFAULT 0,
+        closed_at      REAL,
+        closed_by      TEXT,
+        note           TEXT,
+        z_report       TEXT
+    );
+    CREATE UNIQUE INDEX shift_one_open ON shift ((closed_at IS NULL)) WHERE closed_at IS NULL;
+    CREATE TABLE cash_move (
+        id        INTEGER PRIMARY KEY,
+        shift_id  INTEGER NOT NULL REFERENCES shift (id),
+        at        REAL    NOT NULL,
+        kind      TEXT    NOT NULL CHECK (kind IN ('in', 'out')),
+        amount    TEXT    NOT NULL,
+        reason    TEXT    NOT NULL
+    );
+    CREATE INDEX cash_move_shift ON cash_move (shift_id);
+    CREATE TABLE till_event (
+        id            INTEGER PRIMARY KEY,
+        shift_id      INTEGER REFERENCES shift (id),
+        at            REAL    NOT NULL,
+        kind          TEXT    NOT NULL CHECK (kind IN ('refund', 'cancel')),
+        amount        TEXT    NOT NULL,
+        payment_form  TEXT    NOT NULL DEFAULT '',
+        payment_id    TEXT,
+        local_id      TEXT,
+        folio         TEXT
+    );
+    CREATE INDEX till_event_shift ON till_event (shift_id);
+    CREATE TABLE shift_count (
+        shift_id      INTEGER NOT NULL REFERENCES shift (id),
+        payment_form  TEXT    NOT NULL,
+        expected      TEXT    NOT NULL,
+        counted       TEXT,
+        difference    TEXT,
+        PRIMARY KEY (shift_id, payment_form)
+    );
+    ALTER TABLE outbox ADD COLUMN shift_id INTEGER REFERENCES shift (id);
+    CREATE INDEX outbox_shift ON outbox (shift_id);
+    CREATE TRIGGER outbox_sale_in_shift AFTER INSERT ON outbox
+    WHEN new.kind = 'register_payment' AND new.shift_id IS NULL
+    BEGIN
+        INSERT INTO shift (terminal, cashier, opened_at, opening_float, auto_opened)
+        SELECT COALESCE((SELECT series FROM terminal WHERE id = 1), 'CAJA1'), '',
+               new.created_at, '0.00', 1
+        WHERE NOT EXISTS (SELECT 1 FROM shift WHERE closed_at IS NULL);
+        UPDATE outbox SET shift_id = (SELECT id FROM shift WHERE closed_at IS NULL)
+        WHERE id = new.id;
+    END;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -165,4 +227,14 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
 
 def _statements(script: str) -> list[str]:
     # executescript() would COMMIT the caller's transaction; split and run one by one instead.
-    return [part.strip() for part in script.split(";") if part.strip()]
+    # A trigger's body has semicolons of its own: parts are joined until SQLite says the
+    # statement is complete.
+    statements: list[str] = []
+    current = ""
+    for part in script.split(";"):
+        current += part + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n\t;"):
+                statements.append(current.strip())
+            current = ""
+    return statements
