@@ -76,3 +76,37 @@ def test_display_roles() -> None:
     right = model.data(model.index(0, 1), Qt.ItemDataRole.TextAlignmentRole)
     assert right & Qt.AlignmentFlag.AlignRight.value
     assert model.data(model.index(0, 0), ROW_ROLE) is ROWS[0]
+
+
+def test_typing_narrows_to_what_a_fresh_filter_shows() -> None:
+    """Issue 12's fast path (only the changed words, within the shown rows, longest first)
+    shows exactly what filtering from scratch shows, for every prefix typed and erased."""
+    people = [
+        {"name": f"{first} {last} {n}", "rfc": f"XEXX{n:09d}", "total": n}
+        for n, (first, last) in enumerate(
+            (f, lt)
+            for f in ("José", "María", "Ana", "Juan Pablo")
+            for lt in ("López", "Núñez", "Hernández", "Pérez López")
+        )
+    ]
+
+    def fresh(text: str, extra: Any = None) -> list[str]:
+        model = make()
+        model.set_rows(people)
+        model.sort(1, Qt.SortOrder.DescendingOrder)
+        model.set_filter(text, extra)
+        return names(model)
+
+    typing = make()
+    typing.set_rows(people)
+    typing.sort(1, Qt.SortOrder.DescendingOrder)
+    even = lambda r: r["total"] % 2 == 0  # noqa: E731
+    shown = []
+    for extra in (None, even):  # the same `extra` throughout, so typing narrows
+        for typed in ("lopez jose 1", "ana  nu 9", "perez lopez 1 1", "juan pablo xexx0000000"):
+            steps = [typed[:n] for n in range(1, len(typed) + 1)]
+            for text in steps + steps[::-1]:
+                typing.set_filter(text, extra)
+                assert names(typing) == fresh(text, extra), text
+                shown.append(typing.visible_count())
+    assert 0 in shown and max(shown) >= 8 and any(0 < n < 8 for n in shown)
