@@ -58,83 +58,16 @@ from desktop.ui.counter_sale import (
     public_client,
     totals_view,
 )
+from desktop.ui.counter_style import STYLE
 from desktop.ui.formatting import money
 from desktop.ui.page import Page
+from desktop.ui.sale_tickets import ticket_business
 from desktop.ui.worker import SyncState
 
 log = logging.getLogger(__name__)
 
 CLIENT_RESULTS = 8
 SERVICE_RESULTS = 8
-
-STYLE = """
-#counter QLineEdit#clientSearch, #counter QLineEdit#codeEdit {
-    font-size: 17px; padding: 7px 9px; border: 2px solid #CBD5E1; border-radius: 6px;
-    background: #FFFFFF;
-}
-#counter QLineEdit#clientSearch:focus, #counter QLineEdit#codeEdit:focus {
-    border-color: #0F766E;
-}
-#counter QLabel#clientCard {
-    font-size: 14px; padding: 6px 10px; background: #ECFDF5; border: 1px solid #A7F3D0;
-    border-radius: 6px; color: #064E3B;
-}
-#counter QLabel#clientCard[kind="new"] {
-    background: #FFFBEB; border-color: #FCD34D; color: #78350F;
-}
-#counter QTableView#itemsTable { font-size: 15px; gridline-color: #E2E8F0; }
-#counter QTableView#itemsTable::item:selected { background: #CCFBF1; color: #0F172A; }
-#counter QHeaderView::section {
-    font-size: 13px; font-weight: 600; padding: 6px; background: #F1F5F9; border: none;
-    border-bottom: 1px solid #CBD5E1;
-}
-#counter QFrame#summaryPanel { background: #F8FAFC; border-left: 1px solid #E2E8F0; }
-#counter QLabel#totalCaption { font-size: 14px; color: #475569; font-weight: 600; }
-#counter QLabel#totalValue { font-size: 44px; font-weight: 800; color: #0F172A; }
-#counter QLabel.amount { font-size: 15px; }
-#counter QLabel#changeValue { font-size: 22px; font-weight: 700; color: #0F766E; }
-#counter QLabel#changeValue[level="bad"] { color: #B42318; }
-#counter QPushButton.payForm {
-    padding: 8px 6px; font-size: 13px; border: 1px solid #CBD5E1; border-radius: 6px;
-    background: #FFFFFF;
-}
-#counter QPushButton.payForm:checked {
-    background: #0F766E; color: #FFFFFF; border-color: #0F766E; font-weight: 700;
-}
-#counter QLineEdit#receivedEdit { font-size: 20px; padding: 6px; }
-#counter QPushButton#chargeButton {
-    font-size: 22px; font-weight: 800; padding: 16px; color: #FFFFFF; background: #0F766E;
-    border: 3px solid #0F766E; border-radius: 10px;
-}
-#counter QPushButton#chargeButton:focus { border-color: #F59E0B; }
-#counter QPushButton#chargeButton:pressed { background: #115E59; }
-#counter QLabel[level="bad"] { color: #B42318; font-weight: 600; }
-#counter QLabel#changeDue {
-    font-size: 30px; font-weight: 800; color: #FFFFFF; background: #0F766E;
-    border-radius: 8px; padding: 4px 8px;
-}
-#counter QLabel#outcomeLabel {
-    font-size: 12px; padding: 6px 8px; border-radius: 6px; background: #EFF6FF;
-    border: 1px solid #BFDBFE; color: #1E3A8A;
-}
-#counter QLabel#outcomeLabel[outcome="invoice"] {
-    background: #ECFDF5; border-color: #A7F3D0; color: #064E3B;
-}
-#counter QLabel#outcomeLabel[outcome="none"] {
-    background: #F8FAFC; border-color: #CBD5E1; color: #334155;
-}
-#counter QFrame#lastSale {
-    background: #FFFFFF; border: 1px solid #E2E8F0; border-radius: 8px;
-}
-#counter QLabel#lastSaleLabel { font-size: 13px; }
-#counter QListWidget#codeSuggestions, #counter QListWidget#clientSuggestions {
-    font-size: 15px; background: #FFFFFF; border: 1px solid #94A3B8;
-}
-#counter QListWidget#codeSuggestions::item, #counter QListWidget#clientSuggestions::item {
-    padding: 5px 8px;
-}
-#counter QListWidget::item:selected { background: #0F766E; color: #FFFFFF; }
-"""
 
 
 def _truthy(value: Any) -> bool:
@@ -475,50 +408,18 @@ class CounterPage(Page):
         """Business name/RFC/address for tickets when the settings leave them empty."""
         team = self.ctx.team
 
-        def fetch(client: Any) -> dict[str, str]:
-            if team:
-                found = client.teams.get(team)
-            else:
-                items = client.teams.list_page(limit=50).items
-                if not items:
-                    return {}
-                # The key's own team is the oldest one (Connect teams are added later); the
-                # list is newest first, so ties keep the last listed.
-                found = items[-1]
-                for item in reversed(items):
-                    if (item.created_at or 0) < (found.created_at or 0):
-                        found = item
-            alias = found.brand.alias if found.brand and found.brand.alias else None
-            address = found.address
-            parts = []
-            if address is not None:
-                street = " ".join(p for p in (address.street, address.exterior) if p)
-                parts = [
-                    p
-                    for p in (
-                        street,
-                        address.neighborhood,
-                        address.municipality,
-                        f"C.P. {address.zip}" if address.zip else None,
-                        address.city,
-                    )
-                    if p
-                ]
-            return {
-                "name": alias or found.name or found.legal_name or "",
-                "rfc": found.tax_id or "",
-                "address": ", ".join(parts),
-                "phone": found.support_phone or "",
-            }
-
-        def done(info: Any) -> None:
-            if isinstance(info, dict):
-                # Shared with the last-sale box: update in place.
-                self._team_info.clear()
-                self._team_info.update(info)
+        def done(info: dict[str, str]) -> None:
+            # Shared with the last-sale box: update in place.
+            self._team_info.clear()
+            self._team_info.update(info)
 
         # Quiet on failure: the settings' business data (or "Mostrador") fills the ticket.
-        self.ctx.run_op(self, fetch, done, on_error=lambda _message, _exc: None)
+        self.ctx.run_op(
+            self,
+            lambda api: ticket_business(api, team),
+            done,
+            on_error=lambda _message, _exc: None,
+        )
 
     # -- client -----------------------------------------------------------------------------
 

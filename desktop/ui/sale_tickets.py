@@ -25,6 +25,7 @@ from desktop.payment_rules import (
     receipt_url,
     receipt_valid_until,
 )
+from desktop.rules.teams import integration_team_hint, own_team
 from desktop.store.outbox import OutboxItem, OutboxState, payment_sold_at
 from desktop.ui import ticket
 from desktop.ui.counter_sale import shown_price, totals_view
@@ -236,3 +237,44 @@ def reprint_data(
         ),
         reprinted_at=now,
     )
+
+
+def ticket_business(api: GigstackClient, team: str | None) -> dict[str, str]:
+    """The business data gigstack has for the ticket header (lane thread): the chosen team,
+    else the key's own team — a best guess is fine here (`desktop.rules.teams`), it only
+    names the shop on the ticket when the settings leave it empty."""
+    if team:
+        found = api.teams.get(team)
+    else:
+        try:
+            hint = integration_team_hint(api.teams.integrations().model_extra)
+        except GigstackError:
+            hint = None
+        teams = api.teams.list_page(limit=50).items
+        own = own_team(teams, hint, allow_guess=True)
+        if own is None:
+            return {}
+        match = next((t for t in teams if t.id == own.team_id), None)
+        found = match if match is not None else api.teams.get(own.team_id)
+    alias = found.brand.alias if found.brand and found.brand.alias else None
+    address = found.address
+    parts: list[str] = []
+    if address is not None:
+        street = " ".join(p for p in (address.street, address.exterior) if p)
+        parts = [
+            p
+            for p in (
+                street,
+                address.neighborhood,
+                address.municipality,
+                f"C.P. {address.zip}" if address.zip else None,
+                address.city,
+            )
+            if p
+        ]
+    return {
+        "name": alias or found.name or found.legal_name or "",
+        "rfc": found.tax_id or "",
+        "address": ", ".join(parts),
+        "phone": found.support_phone or "",
+    }
