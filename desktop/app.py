@@ -14,6 +14,7 @@ from desktop.gigstack import GigstackClient
 from desktop.store import Database, StorageError, open_database
 from desktop.store.cache import Cache
 from desktop.store.outbox import Outbox
+from desktop.store.shifts import Shifts
 
 
 class MissingApiKeyError(RuntimeError):
@@ -34,10 +35,12 @@ class Core:
     terminal: TerminalConfig
     outbox: Outbox = field(init=False)
     cache: Cache = field(init=False)
+    shifts: Shifts = field(init=False)
 
     def __post_init__(self) -> None:
         self.outbox = Outbox(self.db)
         self.cache = Cache(self.db)
+        self.shifts = Shifts(self.db)
 
     @property
     def read_only(self) -> bool:

@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from decimal import Decimal
 from types import FrameType
 from typing import Any, TextIO
@@ -162,6 +163,27 @@ def build_parser() -> argparse.ArgumentParser:
     cfg_unset = cf.add_parser("unset", help="go back to the default value")
     cfg_unset.add_argument("key")
     cfg_unset.set_defaults(func=cmd_config_unset)
+
+    report = sub.add_parser(
+        "report",
+        help="sales by day, hour, payment form, product and cashier (works offline)",
+        description=(
+            "Sales sold from --from to --to (both included; dates as YYYY-MM-DD or DD/MM/YYYY; "
+            "without dates: today). Counts this terminal's sales, sent or still queued, and the "
+            "cached gigstack payments of other tills; refunds and cancellations are subtracted "
+            "from the sale they undo. Amounts in --json are strings with two decimals."
+        ),
+    )
+    report.add_argument("--from", dest="date_from", help="first day (default: --to or today)")
+    report.add_argument("--to", dest="date_to", help="last day (default: today)")
+    report.add_argument("--json", action="store_true", help="machine-readable output")
+    report.add_argument("--csv", action="store_true", help="one row per sale, as CSV")
+    report.set_defaults(func=cmd_report)
+
+    shift = sub.add_parser("shift", help="this terminal's shift (turno): figures so far (X)")
+    shift.add_argument("--json", action="store_true", help="machine-readable output")
+    shift.add_argument("--id", type=int, help="a past shift (its Z report when closed)")
+    shift.set_defaults(func=cmd_shift)
 
     cache = sub.add_parser("cache", help="the local copy of clients, services and payments")
     c = cache.add_subparsers(dest="cache_command", metavar="action", required=True)
@@ -602,6 +624,120 @@ def cmd_cache_refresh(config: AppConfig, args: argparse.Namespace) -> int:
     for r in reports:
         removed = f", {r.removed} ya no existen" if r.removed else ""
         print(f"{labels[r.resource]}: {r.fetched}{removed}")
+    return EXIT_OK
+
+
+# -- report and shift ----------------------------------------------------------------------------
+
+
+def parse_day(text: str) -> date:
+    """A day as typed: 2026-11-27 (ISO) or 27/11/2026 (es-MX).
+
+    Raises:
+        ValueError: With a Spanish message.
+    """
+    value = text.strip()
+    parts = value.replace("/", "-").split("-")
+    if len(parts) == 3 and all(p.isascii() and p.isdigit() for p in parts):
+        if len(parts[0]) != 4:  # 27/11/2026
+            parts.reverse()
+        try:
+            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        except ValueError:
+            pass
+    raise ValueError(f"«{value}» no es una fecha (usa AAAA-MM-DD, por ejemplo 2026-11-27).")
+
+
+def cmd_report(config: AppConfig, args: argparse.Namespace) -> int:
+    from desktop.reports import build_report, report_csv
+    from desktop.till import form_name, money_text, sale_facts
+
+    try:
+        end = parse_day(args.date_to) if args.date_to else datetime.now().astimezone().date()
+        start = parse_day(args.date_from) if args.date_from else end
+    except ValueError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    if start > end:
+        _err("La fecha inicial (--from) es posterior a la final (--to).")
+        return EXIT_USAGE
+    core = open_core(config)
+    try:
+        data = sale_facts(core.outbox, core.cache, config.team, core.shifts)
+    finally:
+        core.close()
+    report = build_report(data.sales, start, end)
+    if args.json:
+        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    if args.csv:
+        sys.stdout.write(report_csv(report))
+        return EXIT_OK
+    span = start.isoformat() if start == end else f"{start.isoformat()} a {end.isoformat()}"
+    print(f"Ventas del {span}")
+    print(f"  Ventas:         {report.count}")
+    print(f"  Bruto:          {money_text(report.gross):>12}")
+    print(f"  Reembolsos:     {money_text(report.refunds.total):>12}  ({report.refunds.count})")
+    cancel = report.cancellations
+    print(f"  Cancelaciones:  {money_text(cancel.total):>12}  ({cancel.count})")
+    print(f"  Total:          {money_text(report.total):>12}")
+    if report.queued.count:
+        print(
+            f"  En cola (aún no llegan a gigstack): {report.queued.count} "
+            f"por {money_text(report.queued.total)}"
+        )
+    print("Por forma de pago:")
+    for code, form in report.by_payment_form.items():
+        print(f"  {code} {form_name(code):<28} {form.count:>5}  {money_text(form.total):>12}")
+    print("Por día:")
+    for day, bucket in report.by_day.items():
+        print(f"  {day}  {bucket.count:>5}  {money_text(bucket.total):>12}")
+    print("Por caja y cajero:")
+    for who, bucket in report.by_cashier.items():
+        print(f"  {who:<30} {bucket.count:>5}  {money_text(bucket.total):>12}")
+    return EXIT_OK
+
+
+def cmd_shift(config: AppConfig, args: argparse.Namespace) -> int:
+    from desktop.store.shifts import ShiftError
+    from desktop.till import form_name, open_shift_figures
+
+    core = open_core(config)
+    try:
+        if args.id is not None:
+            try:
+                shift = core.shifts.get(args.id)
+            except ShiftError as exc:
+                _err(exc.message)
+                return EXIT_USAGE
+        else:
+            found = core.shifts.current()
+            if found is None:
+                _err("No hay un turno abierto en esta caja.")
+                return EXIT_USAGE
+            shift = found
+        if shift.z_report is not None:
+            figures_json = shift.z_report
+        else:
+            figures = open_shift_figures(core.outbox, core.cache, config.team, core.shifts, shift)
+            figures_json = figures.to_json()
+    finally:
+        core.close()
+    if args.json:
+        json.dump(figures_json, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    kind = "Corte Z" if figures_json["kind"] == "Z" else "Corte X"
+    print(f"{kind} del turno {shift.id} ({shift.terminal} {shift.cashier})".rstrip())
+    print(f"  Fondo inicial: {figures_json['opening_float']}")
+    print(f"  Ventas: {figures_json['sales_count']}  bruto {figures_json['gross']}")
+    print(f"  Efectivo esperado en caja: {figures_json['expected_cash']}")
+    for code, form in figures_json["by_payment_form"].items():
+        line = f"  {code} {form_name(code):<28} esperado {form['expected']:>12}"
+        if "counted" in form:
+            line += f"  contado {form['counted']:>12}  diferencia {form['difference']:>10}"
+        print(line)
     return EXIT_OK
 
 
