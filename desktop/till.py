@@ -45,7 +45,7 @@ from desktop.payment_rules import (
     epoch,
     refunded_amount,
 )
-from desktop.store.cache import Cache, Resource
+from desktop.store.cache import Cache, CacheLookup, Resource
 from desktop.store.outbox import Outbox, OutboxItem, OutboxKind, OutboxState, payment_sold_at
 from desktop.store.shifts import (
     CashMove,
@@ -211,20 +211,32 @@ def sale_facts(
     shifts: Shifts,
     *,
     include_remote: bool = True,
+    shift_id: int | None = None,
 ) -> SalesData:
     """Every sale this database knows, with refunds and cancellations applied.
 
     Args:
         include_remote: Also the cached gigstack payments no outbox row accounts for (sales
             of other tills); the corte de caja leaves them out.
+        shift_id: Only this shift's sales (and no remote ones): reads a few rows instead of
+            the whole queue and cache, so the shift page can ask on the GUI thread.
     """
-    services = {k: v for k, v in cache.all(Resource.SERVICES, team)}
-    cached = {k: v for k, v in cache.all(Resource.PAYMENTS, team)}
-    by_local = {
-        str(p["metadata"]["local_id"]): p
-        for p in cached.values()
-        if isinstance(p.get("metadata"), Mapping) and p["metadata"].get("local_id")
-    }
+    services: Mapping[str, Mapping[str, Any]] = CacheLookup(cache, Resource.SERVICES, team)
+    rows: Iterable[OutboxItem]
+    cached: Mapping[str, dict[str, Any]]
+    by_local: dict[str, dict[str, Any]]
+    if shift_id is not None:
+        include_remote = False
+        rows = [outbox.get(row_id) for row_id in shifts.sale_ids(shift_id)]
+        cached, by_local = CacheLookup(cache, Resource.PAYMENTS, team), {}
+    else:
+        rows = outbox.rows()
+        cached = {k: v for k, v in cache.all(Resource.PAYMENTS, team)}
+        by_local = {
+            str(p["metadata"]["local_id"]): p
+            for p in cached.values()
+            if isinstance(p.get("metadata"), Mapping) and p["metadata"].get("local_id")
+        }
     events = shifts.events()
     refunded_here: dict[str, Decimal] = {}
     canceled_here: set[str] = set()
@@ -252,13 +264,15 @@ def sale_facts(
         refunded = min(max(told, here), fact.total)
         return replace(fact, refunded=cents(refunded), canceled=canceled)
 
-    for item in outbox.rows():
+    for item in rows:
         if item.kind is not OutboxKind.REGISTER_PAYMENT:
             continue
         if item.state is OutboxState.DISCARDED:
             data.discarded.append(item)
             continue
-        record = cached.get(item.server_id or "") or by_local.get(item.local_id)
+        record = (cached.get(item.server_id) if item.server_id else None) or by_local.get(
+            item.local_id
+        )
         response = item.response if item.state is OutboxState.SENT else None
         lines, computed = _sale_lines(_lines(item.payload.get("items") or [], services))
         total = None
@@ -609,7 +623,7 @@ def open_shift_figures(
     outbox: Outbox, cache: Cache, team: str | None, shifts: Shifts, shift: Shift
 ) -> ShiftFigures:
     """`shift_figures` reading everything it needs (for the page, the CLI and tests)."""
-    data = sale_facts(outbox, cache, team, shifts, include_remote=False)
+    data = sale_facts(outbox, cache, team, shifts, shift_id=shift.id)
     figures = shift_figures(shifts, shift, data)
     if not shift.is_open:
         figures = _replace_figures(figures, tuple(shifts.counts(shift.id)))
