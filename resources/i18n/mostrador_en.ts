@@ -944,14 +944,17 @@
     <name>CrashNotice</name>
     <message>
         <source>Mostrador tuvo un error inesperado. Tus cobros en cola siguen guardados en este equipo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrador hit an unexpected error. Your queued payments are still saved on this computer.</translation>
     </message>
     <message>
         <source>Se guardó un informe (sin claves ni RFC) en:
 {path}
 
 Envíalo a soporte si el problema se repite.</source>
-        <translation type="unfinished"></translation>
+        <translation>A report (without keys or RFCs) was saved to:
+{path}
+
+Send it to support if the problem happens again.</translation>
     </message>
 </context>
 <context>
@@ -1441,7 +1444,7 @@ Envíalo a soporte si el problema se repite.</source>
     </message>
     <message>
         <source>Guardar la clave en un archivo de este equipo, SIN cifrar: cualquiera que use esta cuenta de usuario podrá leerla. Así no te la pediremos cada vez.</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the key in a file on this computer, NOT encrypted: anyone using this user account can read it. Then we will not ask for it every time.</translation>
     </message>
     <message>
         <source>Conectar</source>
@@ -1521,11 +1524,11 @@ Envíalo a soporte si el problema se repite.</source>
     </message>
     <message>
         <source>No se pudo guardar el archivo de la clave ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save the key file ({error}).</translation>
     </message>
     <message>
         <source>Continuar y guardar en el archivo</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue and save it in the file</translation>
     </message>
 </context>
 <context>
