@@ -468,6 +468,8 @@ class ShiftFigures:
             "cashier": shift.cashier,
             "opened_at": shift.opened_at,
             "auto_opened": shift.auto_opened,
+            "closed_by": shift.closed_by,
+            "note": shift.note,
             "generated_at": self.generated_at,
             "opening_float": money_text(shift.opening_float),
             "sales_count": self.sales_count,
@@ -607,7 +609,8 @@ def close_shift(
         ShiftError: The shift is not open any more.
     """
     counts = counted_forms(figures, counted)
-    final = _replace_figures(figures, counts)
+    closing = replace(figures.shift, closed_by=closed_by.strip(), note=note.strip())
+    final = _replace_figures(figures, counts, shift=closing)
     shifts.close(figures.shift.id, list(counts), final.to_json(), closed_by=closed_by, note=note)
     closed = shifts.get(figures.shift.id)
     return _replace_figures(final, counts, shift=closed)
