@@ -39,7 +39,7 @@ from desktop.ui.page import Page
 from desktop.ui.shift_dialogs import CashMoveDialog, CloseShiftDialog, OpenShiftDialog
 
 
-def _table(name: str, headers: list[str], money_columns: set[int]) -> QTableWidget:
+def simple_table(name: str, headers: list[str], money_columns: set[int]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
@@ -56,7 +56,7 @@ def _table(name: str, headers: list[str], money_columns: set[int]) -> QTableWidg
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]], money_columns: set[int]) -> None:
+def fill_table(table: QTableWidget, rows: list[list[str]], money_columns: set[int]) -> None:
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
@@ -112,7 +112,7 @@ class ShiftPage(Page):
         actions.addWidget(self.close_button)
 
         money_cols = {1, 2, 3, 4, 5}
-        self.forms_table = _table(
+        self.forms_table = simple_table(
             "formsTable",
             [
                 self.tr("Forma de pago"),
@@ -163,7 +163,7 @@ class ShiftPage(Page):
         top.addWidget(forms_box, 1)
         top.addWidget(cash_box)
 
-        self.moves_table = _table(
+        self.moves_table = simple_table(
             "movesTable",
             [self.tr("Hora"), self.tr("Movimiento"), self.tr("Importe"), self.tr("Motivo")],
             {2},
@@ -171,7 +171,7 @@ class ShiftPage(Page):
         moves_box = QGroupBox(self.tr("Entradas y salidas de efectivo"))
         QVBoxLayout(moves_box).addWidget(self.moves_table)
 
-        self.history_table = _table(
+        self.history_table = simple_table(
             "historyTable",
             [
                 self.tr("Turno"),
@@ -266,8 +266,8 @@ class ShiftPage(Page):
                     "se vende sin abrirlo, se abre solo con fondo de $0.00."
                 )
             )
-            _fill(self.forms_table, [], set())
-            _fill(self.moves_table, [], set())
+            fill_table(self.forms_table, [], set())
+            fill_table(self.moves_table, [], set())
             self.expected_cash.setText("—")
             for label in self.cash_rows.values():
                 label.setText("")
@@ -305,7 +305,7 @@ class ShiftPage(Page):
                     money(figures.net),
                 ]
             )
-            _fill(self.forms_table, rows, {1, 2, 3, 4, 5})
+            fill_table(self.forms_table, rows, {1, 2, 3, 4, 5})
             cash = figures.form(CASH)
             self.expected_cash.setText(money(cash.expected))
             self.cash_rows["opening"].setText(money(cash.opening))
@@ -322,7 +322,7 @@ class ShiftPage(Page):
                 if queued
                 else ""
             )
-            _fill(
+            fill_table(
                 self.moves_table,
                 [
                     [
@@ -348,7 +348,7 @@ class ShiftPage(Page):
                     till_print.difference_text(cash_z.get("difference")),
                 ]
             )
-        _fill(self.history_table, history_rows, {3, 4, 5})
+        fill_table(self.history_table, history_rows, {3, 4, 5})
         self._update_buttons()
 
     def _update_buttons(self) -> None:
