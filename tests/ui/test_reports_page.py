@@ -4,7 +4,7 @@ backwards date range refused in words."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -123,8 +123,8 @@ def test_a_backwards_range_is_refused_next_to_the_dates(qtbot: QtBot, shell: App
 def test_long_ranges_chart_by_month() -> None:
     from desktop.reports import build_report
 
-    start = datetime(2026, 1, 15).date()
-    end = datetime(2026, 5, 2).date()
+    start = date(2026, 1, 15)
+    end = date(2026, 5, 2)
     title, bars = chart_bars(build_report([], start, end), start, end)
     assert title == "Ventas por mes"
     assert [b[0] for b in bars] == ["ene 26", "feb 26", "mar 26", "abr 26", "may 26"]
