@@ -44,13 +44,17 @@ from PySide6.QtWidgets import (
 
 from desktop.gigstack import GigstackClient, Payment
 from desktop.payment_rules import (
+    PAID_STATUSES,
     Fiscal,
     collected,
     receipt_id,
+    refund_limit,
     with_refund,
 )
 from desktop.store.cache import CacheLookup, Resource, fold
+from desktop.store.errors import StorageError
 from desktop.store.outbox import OutboxKind
+from desktop.store.shifts import EventKind
 from desktop.ui import ticket
 from desktop.ui.action_dialog import ActionDialog, fill_payment_forms, payment_form_label, set_error
 from desktop.ui.context import UiContext
@@ -764,8 +768,47 @@ class PaymentsPage(Page):
             RefundDialog(record, self),
             call,
             self.tr("Reembolso del pago {folio} registrado.").format(folio=row.folio),
-            remember=lambda stored: with_refund(stored, sent[-1]) if sent else stored,
+            remember=lambda stored: (
+                self._till_event(EventKind.REFUND, row, sent[-1], with_refund(stored, sent[-1]))
+                if sent
+                else stored
+            ),
         )
+
+    def _till_event(
+        self, kind: EventKind, row: PaymentRow, amount: Decimal | None, stored: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The drawer's side of a refund or cancellation made here: it counts in the open
+        shift's corte de caja (`desktop.store.shifts`, `desktop.till`). gigstack already has
+        the action, so a failed local write is said on screen, never raised."""
+        status = str(row.status or "")
+        if kind is EventKind.CANCEL:
+            if status not in PAID_STATUSES:
+                return stored  # an unpaid payment (a link) gives no money back
+            # What was still kept of the sale goes back (earlier refunds already did).
+            record = {**row.record, "status": status, "total": row.total}
+            amount = refund_limit(record).refundable
+        metadata = row.record.get("metadata") if isinstance(row.record, dict) else None
+        local_id = row.outbox.local_id if row.outbox is not None else None
+        if local_id is None and isinstance(metadata, dict) and metadata.get("local_id"):
+            local_id = str(metadata["local_id"])
+        try:
+            self.ctx.core.shifts.record_event(
+                kind,
+                amount or Decimal(0),
+                row.payment_form,
+                payment_id=str(row.payment_id) if row.payment_id else None,
+                local_id=local_id,
+                folio=row.folio,
+            )
+        except StorageError as exc:
+            self._notify(
+                self.tr("Hecho en gigstack, pero no se pudo anotar en el turno: {why}").format(
+                    why=exc.message
+                ),
+                "error",
+            )
+        return stored
 
     def stamp_selected_receipt(self) -> None:
         """The customer came back with their RFC: stamp the sale's receipt to them."""

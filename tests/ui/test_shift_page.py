@@ -166,3 +166,34 @@ def test_a_move_on_a_closed_shift_is_refused_in_the_dialog(qtbot: QtBot, shell: 
     assert dialog.amount.text() == "50"
     dialog.reject()
     qtbot.waitUntil(lambda: page.dialog is None, timeout=TIMEOUT)
+
+
+def test_a_refund_and_a_cancellation_made_in_pagos_count_in_the_shift(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
+    from desktop.ui.payment_dialogs import RefundDialog
+    from desktop.ui.payments_page import DATE_ALL
+    from tests.ui.test_payments_page import click, open_page, select_where, status_of
+
+    shift = shell.core.shifts.open(Decimal("300"), "Ana")
+    pagos = open_page(qtbot, shell)
+    pagos.date_range.setCurrentIndex(pagos.date_range.findData(DATE_ALL))
+    refunded = select_where(pagos, lambda r: r.total == Decimal("55.0"))
+    click(qtbot, pagos.refund_button)
+    dialog = pagos.dialog
+    assert isinstance(dialog, RefundDialog)
+    dialog.amount.setText("20.50")
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: status_of(pagos, refunded.key) == "Reembolso parcial", timeout=TIMEOUT)
+    (event,) = shell.core.shifts.events(shift.id)
+    assert event.amount == Decimal("20.50") and event.payment_id == refunded.payment_id
+    assert event.payment_form == refunded.payment_form
+    form = refunded.payment_form
+
+    page = shift_page(qtbot, shell)
+    page.activated()
+    assert page.figures is not None
+    assert page.figures.form(form).refunds == Decimal("20.50")
+    assert page.figures.form(form).expected == (
+        Decimal("279.50") if form == "01" else Decimal("-20.50")
+    )
