@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +120,7 @@ def render(out: Path, language: str) -> int:
     from desktop.sales import queue_payment
     from desktop.sandbox import Sandbox
     from desktop.store.cache import Resource
+    from desktop.store.shifts import MoveKind
     from desktop.ui.app import SETTINGS_FILENAME, AppShell, apply_style, install_translations
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -196,9 +198,13 @@ def render(out: Path, language: str) -> int:
 
         # One sale that gigstack refused: parked with its message, waiting for a person.
         core = open_core(config)
+        # The day's shift opens first with its float: every sale below belongs to it.
+        core.shifts.open(Decimal("1000.00"), "Lucía")
         queue_payment(core.outbox, _sale("Cuaderno profesional", "58.00", 1))
         claimed = core.outbox.claim_due(1)
         core.outbox.park(claimed[0].id, error=PARKED_ERROR, status=400)
+        _earlier_sales_today(core)
+        core.shifts.add_move(MoveKind.CASH_OUT, Decimal("250.00"), "Pago al proveedor de papel")
         core.close()
 
         # First-run dialog (what a new shop sees).
@@ -243,7 +249,12 @@ def render(out: Path, language: str) -> int:
             for index, page in enumerate(window.pages):
                 window.show_page(index)
                 settle(0.6)
+                if hasattr(page, "loading"):  # Reportes reads on the page lane
+                    wait_for(lambda p=page: not p.loading)
+                    settle(0.3)
                 grab(window, page.objectName() or f"page{index}")
+            # shift.png: the Z close dialog with its figures, over the Turno page.
+            _close_dialog(window, out, settle)
         finally:
             shell.close()
             sandbox.stop()
@@ -319,6 +330,71 @@ def _charge_walk_in(window: object, wait_for: Any, settle: Any, out: Path) -> No
         wait_for(lambda: (r := payments.selected()) is not None and r.receipt is not None)
     window.show_page(pages.index(counter))
     settle(0.3)
+
+
+def _earlier_sales_today(core: Any) -> None:
+    """Sales rung up earlier today, at different hours, so Reportes has a day to chart."""
+    from datetime import datetime, timedelta
+
+    from desktop.sales import queue_payment
+    from desktop.store.outbox import Outbox
+
+    now = datetime.now().astimezone()
+    sales = (
+        (7, "01", "Cuaderno profesional", "58.00", 3),
+        (6, "04", "Mochila escolar", "899.00", 1),
+        (5, "01", "Copias blanco y negro", "1.50", 120),
+        (4, "28", "Calculadora científica", "345.00", 1),
+        (3, "01", "Lápiz adhesivo 20 g", "35.00", 4),
+        (2, "03", "Engargolado", "45.00", 6),
+        (1, "01", "Bolígrafo azul", "9.50", 12),
+    )
+    for hours_ago, form, description, price, quantity in sales:
+        moment = now - timedelta(hours=hours_ago, minutes=17 * hours_ago % 50)
+        if moment.date() != now.date():
+            continue
+        body = {**_sale(description, price, quantity), "payment_form": form}
+        queue_payment(Outbox(core.db, clock=moment.timestamp), body)
+
+
+def _close_dialog(window: object, out: Path, settle: Any) -> None:
+    """Open the Z close on the Turno page, type the counted cash and grab it over the page."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor, QPainter
+
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shift_dialogs import CloseShiftDialog
+    from desktop.ui.shift_page import ShiftPage
+
+    if not isinstance(window, MainWindow):
+        return
+    window.show_page_named("shift")
+    page = window.stack.currentWidget()
+    if not isinstance(page, ShiftPage):
+        return
+    page.close_shift()
+    dialog = page.dialog
+    if not isinstance(dialog, CloseShiftDialog) or page.figures is None:
+        return
+    cash = page.figures.form("01").expected
+    card = page.figures.form("04").expected
+    dialog.fill({"01": f"{cash - Decimal('20'):.2f}", "04": f"{card:.2f}"})
+    dialog.note.setText("Faltan $20: cambio mal dado")
+    dialog.adjustSize()
+    settle(0.5)
+    shot = window.grab()
+    painter = QPainter(shot)
+    try:
+        size = dialog.grab()
+        painter.fillRect(shot.rect(), QColor(15, 23, 42, 90))  # the page dimmed behind it
+        corner = QPoint((shot.width() - size.width()) // 2, (shot.height() - size.height()) // 2)
+        painter.drawPixmap(corner, size)
+    finally:
+        painter.end()
+    shot.save(str(out / "shift.png"))
+    print("[screenshots] shift.png")
+    dialog.reject()
+    settle(0.2)
 
 
 def _ring_up(window: object, codes: list[str], settle: object) -> None:

@@ -222,7 +222,7 @@ def chart_bars(
                     bucket.count if bucket else 0,
                 )
             )
-        return "Ventas por hora", bars
+        return str(QT_TRANSLATE_NOOP("ReportsPage", "Ventas por hora")), bars
     days = (end - start).days + 1
     if days <= DAILY_CHART_MAX_DAYS:
         bars = []
@@ -236,7 +236,7 @@ def chart_bars(
                     bucket.count if bucket else 0,
                 )
             )
-        return "Ventas por día", bars
+        return str(QT_TRANSLATE_NOOP("ReportsPage", "Ventas por día")), bars
     months: dict[tuple[int, int], tuple[Decimal, int]] = {}
     cursor = date(start.year, start.month, 1)
     while cursor <= end:
@@ -247,7 +247,7 @@ def chart_bars(
         total, count = months.get((day.year, day.month), (Decimal(0), 0))
         months[(day.year, day.month)] = (total + bucket.total, count + bucket.count)
     bars = [(f"{MONTHS[m - 1]} {y % 100:02d}", t, c) for (y, m), (t, c) in months.items()]
-    return "Ventas por mes", bars
+    return str(QT_TRANSLATE_NOOP("ReportsPage", "Ventas por mes")), bars
 
 
 def _today() -> date:

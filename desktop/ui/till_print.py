@@ -11,7 +11,7 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSizeF
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QFont, QImage, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
@@ -19,10 +19,6 @@ from PySide6.QtWidgets import QWidget
 from desktop.till import form_name
 from desktop.ui import ticket
 from desktop.ui.formatting import money, when
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TillPrint", text)
 
 
 def _e(value: Any) -> str:
@@ -45,8 +41,8 @@ def _table(rows: list[str]) -> str:
 
 def report_title(report: Mapping[str, Any]) -> str:
     if report.get("kind") == "Z":
-        return tr("CORTE Z (cierre de turno)")
-    return tr("CORTE X (lectura parcial)")
+        return "CORTE Z (cierre de turno)"
+    return "CORTE X (lectura parcial)"
 
 
 def shift_report_html(report: Mapping[str, Any], business: Mapping[str, str]) -> str:
@@ -57,82 +53,76 @@ def shift_report_html(report: Mapping[str, Any], business: Mapping[str, str]) ->
     head.append("</p>")
     head.append(f'<p align="center" style="font-size:11px"><b>{_e(report_title(report))}</b></p>')
     meta = [
-        _row(tr("Turno"), str(report.get("shift", ""))),
-        _row(tr("Caja"), str(report.get("terminal", ""))),
+        _row("Turno", str(report.get("shift", ""))),
+        _row("Caja", str(report.get("terminal", ""))),
     ]
     if report.get("cashier"):
-        meta.append(_row(tr("Cajero"), str(report["cashier"])))
-    meta.append(_row(tr("Abierto"), when(report.get("opened_at"))))
+        meta.append(_row("Cajero", str(report["cashier"])))
+    meta.append(_row("Abierto", when(report.get("opened_at"))))
     if report.get("auto_opened"):
-        meta.append(f"<tr><td colspan='2'>{_e(tr('Abierto solo con la primera venta'))}</td></tr>")
+        meta.append(f"<tr><td colspan='2'>{_e('Abierto solo con la primera venta')}</td></tr>")
     meta.append(
         _row(
-            tr("Impreso") if report.get("kind") != "Z" else tr("Cerrado"),
+            "Impreso" if report.get("kind") != "Z" else "Cerrado",
             when(report.get("generated_at")),
         )
     )
 
     totals = [
-        _row(tr("Ventas"), str(report.get("sales_count", 0))),
-        _row(tr("Vendido"), money(report.get("gross"))),
+        _row("Ventas", str(report.get("sales_count", 0))),
+        _row("Vendido", money(report.get("gross"))),
         _row(
-            tr("Reembolsos ({n})").format(n=report.get("refunds", {}).get("count", 0)),
+            "Reembolsos ({n})".format(n=report.get("refunds", {}).get("count", 0)),
             "-" + money(report.get("refunds", {}).get("total")),
         ),
         _row(
-            tr("Cancelaciones ({n})").format(n=report.get("cancellations", {}).get("count", 0)),
+            "Cancelaciones ({n})".format(n=report.get("cancellations", {}).get("count", 0)),
             "-" + money(report.get("cancellations", {}).get("total")),
         ),
-        _row(tr("Neto"), money(report.get("net")), bold=True),
+        _row("Neto", money(report.get("net")), bold=True),
     ]
     queued = report.get("queued") or {}
     if queued.get("count"):
-        totals.append(
-            _row(tr("En cola ({n})").format(n=queued["count"]), money(queued.get("total")))
-        )
+        totals.append(_row("En cola ({n})".format(n=queued["count"]), money(queued.get("total"))))
 
     forms = []
     for code, form in (report.get("by_payment_form") or {}).items():
         forms.append(f"<tr><td colspan='2'><b>{_e(code)} {_e(form_name(code))}</b></td></tr>")
         if code == "01":
-            forms.append(_row(tr("  Fondo inicial"), money(form.get("opening"))))
+            forms.append(_row("  Fondo inicial", money(form.get("opening"))))
         forms.append(
-            _row(
-                tr("  Ventas ({n})").format(n=form.get("sales_count", 0)), money(form.get("sales"))
-            )
+            _row("  Ventas ({n})".format(n=form.get("sales_count", 0)), money(form.get("sales")))
         )
         if form.get("refunds") not in (None, "0.00"):
-            forms.append(_row(tr("  Reembolsos"), "-" + money(form.get("refunds"))))
+            forms.append(_row("  Reembolsos", "-" + money(form.get("refunds"))))
         if form.get("cancellations") not in (None, "0.00"):
-            forms.append(_row(tr("  Cancelaciones"), "-" + money(form.get("cancellations"))))
+            forms.append(_row("  Cancelaciones", "-" + money(form.get("cancellations"))))
         if code == "01":
-            forms.append(_row(tr("  Entradas"), money(form.get("cash_in"))))
-            forms.append(_row(tr("  Salidas"), "-" + money(form.get("cash_out"))))
-        forms.append(_row(tr("  Esperado"), money(form.get("expected")), bold=True))
+            forms.append(_row("  Entradas", money(form.get("cash_in"))))
+            forms.append(_row("  Salidas", "-" + money(form.get("cash_out"))))
+        forms.append(_row("  Esperado", money(form.get("expected")), bold=True))
         if "counted" in form:
-            forms.append(_row(tr("  Contado"), money(form.get("counted"))))
-            forms.append(
-                _row(tr("  Diferencia"), difference_text(form.get("difference")), bold=True)
-            )
+            forms.append(_row("  Contado", money(form.get("counted"))))
+            forms.append(_row("  Diferencia", difference_text(form.get("difference")), bold=True))
 
     moves = []
     for move in report.get("cash_moves") or []:
         sign = "" if move.get("kind") == "in" else "-"
-        label = tr("Entrada") if move.get("kind") == "in" else tr("Salida")
+        label = "Entrada" if move.get("kind") == "in" else "Salida"
         moves.append(_row(f"{when(move.get('at'))[-5:]} {label}", sign + money(move["amount"])))
         moves.append(f"<tr><td colspan='2'>&nbsp;&nbsp;{_e(move.get('reason', ''))}</td></tr>")
 
     if report.get("closed_by"):
-        meta.append(_row(tr("Cerró"), str(report["closed_by"])))
+        meta.append(_row("Cerró", str(report["closed_by"])))
     parts = ["<html><body>", *head, _table(meta), "<hr>", _table(totals), "<hr>", _table(forms)]
     if moves:
-        parts += ["<hr>", f"<p><b>{_e(tr('Movimientos de efectivo'))}</b></p>", _table(moves)]
+        parts += ["<hr>", f"<p><b>{_e('Movimientos de efectivo')}</b></p>", _table(moves)]
     if report.get("note"):
-        parts.append(f"<p>{_e(tr('Nota'))}: {_e(report['note'])}</p>")
+        parts.append(f"<p>{_e('Nota')}: {_e(report['note'])}</p>")
     if report.get("kind") == "Z":
         parts.append(
             f'<p align="center"><br><br>______________________<br>'
-            f"{_e(tr('Firma de quien entrega'))}</p>"
+            f"{_e('Firma de quien entrega')}</p>"
         )
     parts.append("</body></html>")
     return "".join(parts)
@@ -144,8 +134,8 @@ def difference_text(value: Any) -> str:
     if not text or text == "$0.00":
         return text or ""
     if text.startswith("-"):
-        return text + tr(" (falta)")
-    return "+" + text + tr(" (sobra)")
+        return text + " (falta)"
+    return "+" + text + " (sobra)"
 
 
 def shift_document(
