@@ -100,14 +100,18 @@ def build_pages(ctx: UiContext) -> list[Page]:
     from desktop.ui.payments_page import PaymentsPage
     from desktop.ui.queue_page import QueuePage
     from desktop.ui.receipts_page import ReceiptsPage
+    from desktop.ui.reports_page import ReportsPage
     from desktop.ui.services_page import ServicesPage
     from desktop.ui.settings_page import SettingsPage
+    from desktop.ui.shift_page import ShiftPage
     from desktop.ui.team_page import TeamPage
     from desktop.ui.users_page import UsersPage
 
     return [
         CounterPage(ctx),
         PaymentsPage(ctx),
+        ShiftPage(ctx),
+        ReportsPage(ctx),
         InvoicesPage(ctx),
         ReceiptsPage(ctx),
         ClientsPage(ctx),
