@@ -169,6 +169,57 @@
     </message>
 </context>
 <context>
+    <name>CashMoveDialog</name>
+    <message>
+        <source>&amp;Importe</source>
+        <translation>&amp;Amount</translation>
+    </message>
+    <message>
+        <source>&amp;Motivo</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Efectivo esperado en caja: {cash}</source>
+        <translation>Cash expected in the drawer: {cash}</translation>
+    </message>
+    <message>
+        <source>Ej. cambio del banco</source>
+        <translation>E.g. change from the bank</translation>
+    </message>
+    <message>
+        <source>Ej. pago al proveedor, retiro a caja fuerte</source>
+        <translation>E.g. supplier payment, drop to the safe</translation>
+    </message>
+    <message>
+        <source>Entrada de efectivo</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <source>Escribe el motivo.</source>
+        <translation>Write the reason.</translation>
+    </message>
+    <message>
+        <source>Importe</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>No puede salir más efectivo del que debe haber en caja ({cash}).</source>
+        <translation>You cannot take out more cash than the drawer should hold ({cash}).</translation>
+    </message>
+    <message>
+        <source>Registrar</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Salida de efectivo</source>
+        <translation>Cash out</translation>
+    </message>
+</context>
+<context>
     <name>ChargePanel</name>
     <message>
         <source>TOTAL</source>
@@ -647,6 +698,93 @@
     <message>
         <source>Recibos timbrados: {0}; fallidos: {1}; quedan: {2}.</source>
         <translation>Receipts stamped: {0}; failed: {1}; remaining: {2}.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>&amp;Nota</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>+{d} (sobra)</source>
+        <translation>+{d} (over)</translation>
+    </message>
+    <message>
+        <source>Cerrar turno</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <source>Cerrar turno (corte Z)</source>
+        <translation>Close shift (Z report)</translation>
+    </message>
+    <message>
+        <source>Cierra</source>
+        <translation>Closed by</translation>
+    </message>
+    <message>
+        <source>Contado</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Contado en {form}</source>
+        <translation>Counted in {form}</translation>
+    </message>
+    <message>
+        <source>Cuenta el efectivo de la caja y escríbelo.</source>
+        <translation>Count the cash in the drawer and type it.</translation>
+    </message>
+    <message>
+        <source>Diferencia</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Esperado</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Forma de pago</source>
+        <translation>Payment form</translation>
+    </message>
+    <message>
+        <source>Imprimir el corte Z al cerrar</source>
+        <translation>Print the Z report when closing</translation>
+    </message>
+    <message>
+        <source>Nota del cierre</source>
+        <translation>Closing note</translation>
+    </message>
+    <message>
+        <source>Opcional: por qué falta o sobra</source>
+        <translation>Optional: why it is short or over</translation>
+    </message>
+    <message>
+        <source>Quién cierra</source>
+        <translation>Closed by</translation>
+    </message>
+    <message>
+        <source>Turno {n} · {sales} ventas · vendido {gross} · neto {net}</source>
+        <translation>Shift {n} · {sales} sales · sold {gross} · net {net}</translation>
+    </message>
+    <message>
+        <source>obligatorio</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>opcional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>{d} (cuadra)</source>
+        <translation>{d} (balanced)</translation>
+    </message>
+    <message>
+        <source>{d} (falta)</source>
+        <translation>{d} (short)</translation>
+    </message>
+    <message>
+        <source>{n} ventas por {total} siguen en la cola: cuentan en el corte aunque aún no lleguen a gigstack.</source>
+        <translation>{n} sales for {total} are still queued: they count in the close even though gigstack does not have them yet.</translation>
     </message>
 </context>
 <context>
@@ -1951,6 +2089,37 @@ Send it to support if the problem happens again.</translation>
     </message>
 </context>
 <context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>&amp;Cajero</source>
+        <translation>&amp;Cashier</translation>
+    </message>
+    <message>
+        <source>&amp;Fondo de caja</source>
+        <translation>Opening &amp;float</translation>
+    </message>
+    <message>
+        <source>Abrir turno</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <source>Cajero</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>El fondo es el efectivo con el que empieza la caja (para dar cambio).</source>
+        <translation>The float is the cash the drawer starts with (to give change).</translation>
+    </message>
+    <message>
+        <source>Fondo de caja</source>
+        <translation>Opening float</translation>
+    </message>
+    <message>
+        <source>Nombre de quien atiende la caja</source>
+        <translation>Name of the person at the till</translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
         <source>Clientes</source>
@@ -1992,6 +2161,14 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>Usuarios</source>
         <translation>Users</translation>
+    </message>
+    <message>
+        <source>Reportes</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Turno</source>
+        <translation>Shift</translation>
     </message>
 </context>
 <context>
@@ -2570,6 +2747,10 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>Enlace de pago creado.</source>
         <translation>Payment link created.</translation>
+    </message>
+    <message>
+        <source>Hecho en gigstack, pero no se pudo anotar en el turno: {why}</source>
+        <translation>Done in gigstack, but it could not be noted in the shift: {why}</translation>
     </message>
 </context>
 <context>
@@ -3183,6 +3364,185 @@ Send it to support if the problem happens again.</translation>
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>&amp;Desde</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;Hasta</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Ayer</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>Cada venta cuenta en el día y la hora en que se cobró; los reembolsos y cancelaciones se restan de la venta que deshacen.</source>
+        <translation>Each sale counts on the day and hour it was charged; refunds and cancellations are subtracted from the sale they undo.</translation>
+    </message>
+    <message>
+        <source>Caja · cajero</source>
+        <translation>Till · cashier</translation>
+    </message>
+    <message>
+        <source>Cancelaciones</source>
+        <translation>Cancellations</translation>
+    </message>
+    <message>
+        <source>Cantidad</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Desde</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Día</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>En cola</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Espera a que termine de leer las ventas.</source>
+        <translation>Wait until the sales have been read.</translation>
+    </message>
+    <message>
+        <source>Este mes</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Exportar &amp;CSV</source>
+        <translation>Export &amp;CSV</translation>
+    </message>
+    <message>
+        <source>Exportar ventas a CSV</source>
+        <translation>Export sales to CSV</translation>
+    </message>
+    <message>
+        <source>Forma de pago</source>
+        <translation>Payment form</translation>
+    </message>
+    <message>
+        <source>Hasta</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Hora</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>Hoy</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Importe</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Leyendo las ventas…</source>
+        <translation>Reading the sales…</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el CSV en {path}: {why}</source>
+        <translation>The CSV could not be saved to {path}: {why}</translation>
+    </message>
+    <message>
+        <source>Por caja y cajero</source>
+        <translation>By till and cashier</translation>
+    </message>
+    <message>
+        <source>Por día</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <source>Por forma de pago</source>
+        <translation>By payment form</translation>
+    </message>
+    <message>
+        <source>Por hora</source>
+        <translation>By hour</translation>
+    </message>
+    <message>
+        <source>Por producto</source>
+        <translation>By product</translation>
+    </message>
+    <message>
+        <source>Producto</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Reembolsos</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Reportes de ventas</source>
+        <translation>Sales reports</translation>
+    </message>
+    <message>
+        <source>Sin ventas en estas fechas</source>
+        <translation>No sales on these dates</translation>
+    </message>
+    <message>
+        <source>Ticket promedio</source>
+        <translation>Average ticket</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Total cobrado</source>
+        <translation>Total collected</translation>
+    </message>
+    <message>
+        <source>Vendido</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Ventas</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Ventas exportadas a {path}</source>
+        <translation>Sales exported to {path}</translation>
+    </message>
+    <message>
+        <source>Ventas por día</source>
+        <translation>Sales by day</translation>
+    </message>
+    <message>
+        <source>Ventas por hora</source>
+        <translation>Sales by hour</translation>
+    </message>
+    <message>
+        <source>Ventas por mes</source>
+        <translation>Sales by month</translation>
+    </message>
+    <message>
+        <source>{n} ventas en cola sin importe conocido hasta que gigstack las registre.</source>
+        <translation>{n} queued sales have no known amount until gigstack registers them.</translation>
+    </message>
+    <message>
+        <source>{n} ventas siguen en la cola: ya cuentan aunque aún no lleguen a gigstack.</source>
+        <translation>{n} sales are still queued: they count already, even though gigstack does not have them yet.</translation>
+    </message>
+    <message>
+        <source>«Desde» es posterior a «Hasta».</source>
+        <translation>“From” is after “To”.</translation>
+    </message>
+    <message>
+        <source>Últimos 7 días</source>
+        <translation>Last 7 days</translation>
+    </message>
+</context>
+<context>
     <name>RequestPaymentDialog</name>
     <message>
         <source>Tarjeta</source>
@@ -3307,6 +3667,13 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>Cerrar</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SalesChart</name>
+    <message>
+        <source>{label}: {amount} · {n} ventas</source>
+        <translation>{label}: {amount} · {n} sales</translation>
     </message>
 </context>
 <context>
@@ -4136,6 +4503,229 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>No se pudo abrir la carpeta; copia la ruta y ábrela a mano.</source>
         <translation>Could not open the folder; copy the path and open it yourself.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPage</name>
+    <message>
+        <source> · se abrió solo con la primera venta (fondo $0.00): registra el fondo real como entrada de efectivo.</source>
+        <translation> · opened by itself with the first sale ($0.00 float): record the real float as cash in.</translation>
+    </message>
+    <message>
+        <source>&amp;Abrir turno</source>
+        <translation>&amp;Open shift</translation>
+    </message>
+    <message>
+        <source>&amp;Cerrar turno (corte Z)</source>
+        <translation>&amp;Close shift (Z report)</translation>
+    </message>
+    <message>
+        <source>&amp;Entrada de efectivo</source>
+        <translation>Cash &amp;in</translation>
+    </message>
+    <message>
+        <source>&amp;Reimprimir corte Z</source>
+        <translation>&amp;Reprint Z report</translation>
+    </message>
+    <message>
+        <source>&amp;Salida de efectivo</source>
+        <translation>Cash &amp;out</translation>
+    </message>
+    <message>
+        <source>Abre un turno primero.</source>
+        <translation>Open a shift first.</translation>
+    </message>
+    <message>
+        <source>Cajero</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Cancelaciones</source>
+        <translation>Cancellations</translation>
+    </message>
+    <message>
+        <source>Cerrado</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Contado</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Corte X en &amp;PDF</source>
+        <translation>X report as &amp;PDF</translation>
+    </message>
+    <message>
+        <source>Corte Z en PDF</source>
+        <translation>Z report as PDF</translation>
+    </message>
+    <message>
+        <source>Corte enviado a la impresora.</source>
+        <translation>Report sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Corte guardado en {path}</source>
+        <translation>Report saved to {path}</translation>
+    </message>
+    <message>
+        <source>Cortes anteriores (efectivo)</source>
+        <translation>Earlier closes (cash)</translation>
+    </message>
+    <message>
+        <source>Debe haber</source>
+        <translation>Should hold</translation>
+    </message>
+    <message>
+        <source>Diferencia</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Efectivo en caja</source>
+        <translation>Cash in the drawer</translation>
+    </message>
+    <message>
+        <source>Entrada</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Entrada de {amount} registrada.</source>
+        <translation>Cash in of {amount} recorded.</translation>
+    </message>
+    <message>
+        <source>Entradas</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <source>Entradas y salidas de efectivo</source>
+        <translation>Cash in and out</translation>
+    </message>
+    <message>
+        <source>Esperado</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Este turno ya está cerrado.</source>
+        <translation>This shift is already closed.</translation>
+    </message>
+    <message>
+        <source>Fondo inicial</source>
+        <translation>Opening float</translation>
+    </message>
+    <message>
+        <source>Forma de pago</source>
+        <translation>Payment form</translation>
+    </message>
+    <message>
+        <source>Guardar corte en PDF</source>
+        <translation>Save report as PDF</translation>
+    </message>
+    <message>
+        <source>Hora</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Importe</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Imprimir corte &amp;X</source>
+        <translation>Print &amp;X report</translation>
+    </message>
+    <message>
+        <source>Lectura parcial: no cierra el turno</source>
+        <translation>Partial reading: does not close the shift</translation>
+    </message>
+    <message>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Movimiento</source>
+        <translation>Movement</translation>
+    </message>
+    <message>
+        <source>No hay un turno abierto que cerrar.</source>
+        <translation>There is no open shift to close.</translation>
+    </message>
+    <message>
+        <source>No hay un turno abierto. Ábrelo con el fondo de caja antes de vender; si se vende sin abrirlo, se abre solo con fondo de $0.00.</source>
+        <translation>No shift is open. Open it with the float before selling; a sale without one opens it by itself with a $0.00 float.</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el PDF en {path}.</source>
+        <translation>The PDF could not be saved to {path}.</translation>
+    </message>
+    <message>
+        <source>No se pudo imprimir el corte: revisa la impresora o guárdalo en PDF.</source>
+        <translation>The report could not be printed: check the printer or save it as PDF.</translation>
+    </message>
+    <message>
+        <source>Por forma de pago</source>
+        <translation>By payment form</translation>
+    </message>
+    <message>
+        <source>Reembolsos</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Reembolsos y cancelaciones</source>
+        <translation>Refunds and cancellations</translation>
+    </message>
+    <message>
+        <source>Salida</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>Salida de {amount} registrada.</source>
+        <translation>Cash out of {amount} recorded.</translation>
+    </message>
+    <message>
+        <source>Salidas</source>
+        <translation>Cash out</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Turno</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Turno y corte de caja</source>
+        <translation>Shift and cash count</translation>
+    </message>
+    <message>
+        <source>Turno {n} abierto con fondo de {amount}.</source>
+        <translation>Shift {n} opened with a {amount} float.</translation>
+    </message>
+    <message>
+        <source>Turno {n} abierto desde {when} · caja {terminal}{who}</source>
+        <translation>Shift {n} open since {when} · till {terminal}{who}</translation>
+    </message>
+    <message>
+        <source>Turno {n} cerrado. Efectivo: {d}.</source>
+        <translation>Shift {n} closed. Cash: {d}.</translation>
+    </message>
+    <message>
+        <source>Vendido</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Ventas</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Ventas en efectivo</source>
+        <translation>Cash sales</translation>
+    </message>
+    <message>
+        <source>Ya hay un turno abierto en esta caja.</source>
+        <translation>A shift is already open at this till.</translation>
+    </message>
+    <message>
+        <source>{n} ventas por {total} siguen en la cola: ya cuentan aquí aunque aún no lleguen a gigstack.</source>
+        <translation>{n} sales for {total} are still queued: they count here already, even though gigstack does not have them yet.</translation>
     </message>
 </context>
 <context>
