@@ -198,8 +198,9 @@ def render(out: Path, language: str) -> int:
 
         # One sale that gigstack refused: parked with its message, waiting for a person.
         core = open_core(config)
-        # The day's shift opens first with its float: every sale below belongs to it.
-        core.shifts.open(Decimal("1000.00"), "Lucía")
+        # Yesterday's shift, closed; today's opens first with its float: every sale below
+        # belongs to it.
+        _shifts_of_the_day(core)
         queue_payment(core.outbox, _sale("Cuaderno profesional", "58.00", 1))
         claimed = core.outbox.claim_due(1)
         core.outbox.park(claimed[0].id, error=PARKED_ERROR, status=400)
@@ -330,6 +331,24 @@ def _charge_walk_in(window: object, wait_for: Any, settle: Any, out: Path) -> No
         wait_for(lambda: (r := payments.selected()) is not None and r.receipt is not None)
     window.show_page(pages.index(counter))
     settle(0.3)
+
+
+def _shifts_of_the_day(core: Any) -> None:
+    """Yesterday's shift closed with $35 short (for the history), today's open since 8:00."""
+    from datetime import datetime, timedelta
+
+    from desktop.store.shifts import Shifts
+    from desktop.till import close_shift, open_shift_figures
+
+    now = datetime.now().astimezone()
+    morning = now.replace(hour=8, minute=0, second=0, microsecond=0)
+    yesterday = morning - timedelta(days=1)
+    old = Shifts(core.db, clock=yesterday.timestamp)
+    shift = old.open(Decimal("1000.00"), "Martín")
+    figures = open_shift_figures(core.outbox, core.cache, None, old, shift)
+    closing = Shifts(core.db, clock=(yesterday + timedelta(hours=12)).timestamp)
+    close_shift(closing, figures, {"01": Decimal("965.00")}, closed_by="Martín")
+    Shifts(core.db, clock=min(morning, now).timestamp).open(Decimal("1000.00"), "Lucía")
 
 
 def _earlier_sales_today(core: Any) -> None:

@@ -256,6 +256,8 @@ class CloseShiftDialog(ActionDialog):
         self.form.addRow(self.tr("&Nota"), self.note)
         self.form.addRow(self.print_z)
         self.ok_button.setProperty("primary", True)
+        # "Cerrar" next to "Cerrar turno" would read as the same thing.
+        self.cancel_button.setText(self.tr("Volver sin cerrar"))
         self.counted[CASH].setFocus()
 
     def _read(self, code: str) -> tuple[bool, Decimal | None]:

@@ -36,10 +36,15 @@ from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import money, when
 from desktop.ui.page import Page
+from desktop.ui.payments_model import short_when
 from desktop.ui.shift_dialogs import CashMoveDialog, CloseShiftDialog, OpenShiftDialog
 
 
-def simple_table(name: str, headers: list[str], money_columns: set[int]) -> QTableWidget:
+def simple_table(
+    name: str, headers: list[str], money_columns: set[int], *, stretch: int = 0
+) -> QTableWidget:
+    """A small read-only table: column `stretch` takes the room left (its text elides), the
+    others fit their contents, so amounts are never cut at 1366x768."""
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
@@ -50,8 +55,12 @@ def simple_table(name: str, headers: list[str], money_columns: set[int]) -> QTab
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
     for column in range(len(headers)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+        mode = QHeaderView.ResizeMode.ResizeToContents
+        if column == stretch:
+            mode = QHeaderView.ResizeMode.Stretch
+        header.setSectionResizeMode(column, mode)
+    header.setStretchLastSection(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     table.setProperty("money_columns", sorted(money_columns))
     return table
 
@@ -61,9 +70,15 @@ def fill_table(table: QTableWidget, rows: list[list[str]], money_columns: set[in
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             item = QTableWidgetItem(value)
+            item.setToolTip(value)
             if c in money_columns:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
+
+
+def _minus(amount: Decimal) -> str:
+    """ "-$250.00" for money that left; "$0.00" when none did (never "-$0.00")."""
+    return "-" + money(amount) if amount else money(amount)
 
 
 class ShiftPage(Page):
@@ -129,7 +144,7 @@ class ShiftPage(Page):
         forms_layout.addWidget(self.forms_table)
 
         cash_box = QGroupBox(self.tr("Efectivo en caja"))
-        cash_box.setMinimumWidth(330)
+        cash_box.setMinimumWidth(300)
         cash_layout = QGridLayout(cash_box)
         self.expected_cash = QLabel()
         self.expected_cash.setObjectName("expectedCash")
@@ -167,6 +182,7 @@ class ShiftPage(Page):
             "movesTable",
             [self.tr("Hora"), self.tr("Movimiento"), self.tr("Importe"), self.tr("Motivo")],
             {2},
+            stretch=3,
         )
         moves_box = QGroupBox(self.tr("Entradas y salidas de efectivo"))
         QVBoxLayout(moves_box).addWidget(self.moves_table)
@@ -174,14 +190,14 @@ class ShiftPage(Page):
         self.history_table = simple_table(
             "historyTable",
             [
-                self.tr("Turno"),
                 self.tr("Cerrado"),
                 self.tr("Cajero"),
                 self.tr("Esperado"),
                 self.tr("Contado"),
                 self.tr("Diferencia"),
             ],
-            {3, 4, 5},
+            {2, 3, 4},
+            stretch=1,
         )
         self.reprint_button = QPushButton(self.tr("&Reimprimir corte Z"))
         self.reprint_button.setObjectName("reprintZButton")
@@ -310,9 +326,9 @@ class ShiftPage(Page):
             self.expected_cash.setText(money(cash.expected))
             self.cash_rows["opening"].setText(money(cash.opening))
             self.cash_rows["sales"].setText(money(cash.sales))
-            self.cash_rows["back"].setText("-" + money(cash.refunds + cash.cancellations))
+            self.cash_rows["back"].setText(_minus(cash.refunds + cash.cancellations))
             self.cash_rows["in"].setText(money(cash.cash_in))
-            self.cash_rows["out"].setText("-" + money(cash.cash_out))
+            self.cash_rows["out"].setText(_minus(cash.cash_out))
             queued = figures.queued
             self.queued_label.setText(
                 self.tr(
@@ -340,15 +356,14 @@ class ShiftPage(Page):
             cash_z = ((shift.z_report or {}).get("by_payment_form") or {}).get(CASH, {})
             history_rows.append(
                 [
-                    str(shift.id),
-                    when(shift.closed_at),
+                    short_when(shift.closed_at),
                     shift.closed_by or shift.cashier,
                     money(cash_z.get("expected")),
                     money(cash_z.get("counted")),
                     till_print.difference_text(cash_z.get("difference")),
                 ]
             )
-        fill_table(self.history_table, history_rows, {3, 4, 5})
+        fill_table(self.history_table, history_rows, {2, 3, 4})
         self._update_buttons()
 
     def _update_buttons(self) -> None:

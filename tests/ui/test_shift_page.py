@@ -135,7 +135,7 @@ def test_a_day_on_the_page_sales_cash_out_x_report_and_z_close(
     assert closed.z_report is not None
     assert closed.z_report["by_payment_form"]["01"]["difference"] == "-10.00"
     assert page.history_table.rowCount() == 1
-    assert page.history_table.item(0, 5).text() == "-$10.00 (falta)"
+    assert page.history_table.item(0, 4).text() == "-$10.00 (falta)"
 
     # Reprint the Z from the history as PDF.
     page.history_table.selectRow(0)
