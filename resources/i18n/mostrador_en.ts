@@ -786,6 +786,10 @@
         <source>{n} ventas por {total} siguen en la cola: cuentan en el corte aunque aún no lleguen a gigstack.</source>
         <translation>{n} sales for {total} are still queued: they count in the close even though gigstack does not have them yet.</translation>
     </message>
+    <message>
+        <source>Volver sin cerrar</source>
+        <translation>Back without closing</translation>
+    </message>
 </context>
 <context>
     <name>CounterPage</name>
