@@ -705,7 +705,9 @@ class PaymentsPage(Page):
             dialog.form.addRow(note)
 
         def done(payment: Payment) -> None:
-            self._store(payment)
+            self._store(
+                payment, lambda stored: self._till_event(EventKind.CANCEL, row, None, stored)
+            )
             dialog.finish()
             self._notify(success, "success")
             if invoices and self.ask_cancel_invoice(invoices[0]):

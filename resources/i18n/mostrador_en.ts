@@ -56,23 +56,23 @@
     <message>
         <source>No se pudo abrir la base de datos local ({path}): {reason}.</source>
         <extracomment>Exit code when Mostrador cannot open (a dialog said why).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>The local database could not be opened ({path}): {reason}.</translation>
     </message>
     <message>
         <source>No se pudo usar la carpeta de datos {path}: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>The data folder {path} could not be used: {reason}.</translation>
     </message>
     <message>
         <source>Faltan los catálogos del SAT que vienen con Mostrador (la instalación está incompleta). Reinstala Mostrador. Detalle: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>The SAT catalogs that come with Mostrador are missing (the installation is incomplete). Reinstall Mostrador. Detail: {detail}</translation>
     </message>
     <message>
         <source>Mostrador no puede escribir en su carpeta de datos ({path}). Revisa los permisos de la carpeta o elige otra con --data-dir.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrador cannot write to its data folder ({path}). Check the folder&apos;s permissions or choose another one with --data-dir.</translation>
     </message>
     <message>
         <source>Mostrador se cerrará. Nada de lo guardado se perdió.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrador will close. Nothing that was saved was lost.</translation>
     </message>
 </context>
 <context>
@@ -2043,6 +2043,7 @@ Send it to support if the problem happens again.</translation>
     <name>MainWindow</name>
     <message>
         <source> — modo demo</source>
+        <extracomment>A page, or its class: built the first time it is shown (issue 12: start near a bare window).</extracomment>
         <translation> — demo mode</translation>
     </message>
 </context>
@@ -2089,7 +2090,7 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>Cerrar aviso (Esc)</source>
         <extracomment>How long each level stays on screen (ms); None = until closed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Close notice (Esc)</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +2734,18 @@ Send it to support if the problem happens again.</translation>
         <translation>Payment {folio} cancelled.</translation>
     </message>
     <message>
+        <source>Este pago tiene factura ({0}). Cancelar el pago NO cancela la factura ante el SAT; después te ofreceremos cancelarla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelar también la factura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El pago quedó cancelado, pero su factura {0} sigue vigente ante el SAT. ¿Cancelar la factura ahora?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pago {folio} marcado como pagado.</source>
         <translation>Payment {folio} marked as paid.</translation>
     </message>
@@ -3105,6 +3118,14 @@ Send it to support if the problem happens again.</translation>
         <translation>Copy link</translation>
     </message>
     <message>
+        <source>QR grande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muestra el código grande para el teléfono del cliente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancelar recibo…</source>
         <translation>Cancel receipt…</translation>
     </message>
@@ -3207,6 +3228,14 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>Enlace de autofactura copiado.</source>
         <translation>Self-invoice link copied.</translation>
+    </message>
+    <message>
+        <source>Factura tu compra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escanea el código para hacer tu factura.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Elige un recibo primero.</source>
@@ -3677,6 +3706,7 @@ Send it to support if the problem happens again.</translation>
     <name>SalesChart</name>
     <message>
         <source>{label}: {amount} · {n} ventas</source>
+        <extracomment>Up to this many days the chart shows one bar per day; longer ranges, one per month.</extracomment>
         <translation>{label}: {amount} · {n} sales</translation>
     </message>
 </context>
@@ -4693,7 +4723,7 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Turno</source>
-        <translation>Shift</translation>
+        <translation type="vanished">Shift</translation>
     </message>
     <message>
         <source>Turno y corte de caja</source>
@@ -5761,6 +5791,65 @@ Send it to support if the problem happens again.</translation>
 Busca su ventana en la barra de tareas.</source>
         <translation>Mostrador is already open on this computer with the same data folder.
 Look for its window in the taskbar.</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <source>Sin conexión con gigstack. Intenta de nuevo cuando vuelva la conexión.</source>
+        <translation>No connection to gigstack. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Mostrador se está cerrando; la operación no se hizo.</source>
+        <translation>Mostrador is closing; the operation was not done.</translation>
+    </message>
+    <message>
+        <source>gigstack hizo la operación, pero no se pudo guardar en este equipo: {reason}. Se verá al actualizar.</source>
+        <translation>gigstack did it, but it could not be saved on this computer: {reason}. It will show after the next refresh.</translation>
+    </message>
+    <message>
+        <source>la base de datos es de solo lectura (revisa los permisos de la carpeta)</source>
+        <translation>the database is read-only (check the folder&apos;s permissions)</translation>
+    </message>
+    <message>
+        <source>el disco está lleno</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>la base de datos está ocupada por otro programa</source>
+        <translation>the database is busy with another program</translation>
+    </message>
+    <message>
+        <source>la base de datos está dañada</source>
+        <translation>the database is damaged</translation>
+    </message>
+    <message>
+        <source>error de la base de datos ({kind})</source>
+        <translation>database error ({kind})</translation>
+    </message>
+    <message>
+        <source>gigstack rechazó la clave de API ({status}).</source>
+        <translation>gigstack rejected the API key ({status}).</translation>
+    </message>
+    <message>
+        <source>gigstack no pudo responder ({status}). Intenta de nuevo en un momento.</source>
+        <translation>gigstack could not answer ({status}). Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Datos inválidos: {reason}</source>
+        <translation>Invalid data: {reason}</translation>
+    </message>
+    <message>
+        <source>gigstack no aceptó la operación: {reason}</source>
+        <translation>gigstack did not accept the operation: {reason}</translation>
+    </message>
+    <message>
+        <source>No se pudo usar la base de datos: {reason}.</source>
+        <translation>The database could not be used: {reason}.</translation>
+    </message>
+    <message>
+        <source>Error inesperado: {kind}</source>
+        <translation>Unexpected error: {kind}</translation>
     </message>
 </context>
 <context>
