@@ -197,3 +197,20 @@ def test_a_refund_and_a_cancellation_made_in_pagos_count_in_the_shift(
     assert page.figures.form(form).expected == (
         Decimal("279.50") if form == "01" else Decimal("-20.50")
     )
+
+    # A cancellation from Pagos: what was left of the sale goes back, by its payment form.
+    shell.window.show_page_named("payments")
+    cancelled = select_where(
+        pagos,
+        lambda r: (
+            r.status == "succeeded" and not r.invoices and r.payment_id and r.key != refunded.key
+        ),
+    )
+    click(qtbot, pagos.cancel_button)
+    click(qtbot, pagos.dialog.ok_button)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: status_of(pagos, cancelled.key) == "Cancelado", timeout=TIMEOUT)
+    kinds = [(e.kind.value, e.amount) for e in shell.core.shifts.events(shift.id)]
+    assert kinds == [("refund", Decimal("20.50")), ("cancel", cancelled.total)]
+    page.activated()
+    assert page.figures is not None
+    assert page.figures.cancellations == cancelled.total
