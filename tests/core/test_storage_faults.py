@@ -143,7 +143,9 @@ def small_tmpfs(tmp_path: Path) -> Iterator[Path]:
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root; the chmod tests cover this user")
     result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount_point)],
+        # Room for a freshly migrated database and its WAL (schema 4 added the shift tables),
+        # small enough to fill in a moment.
+        ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount_point)],
         capture_output=True,
         check=False,
     )
