@@ -26,7 +26,13 @@ from desktop.ui import ticket
 from desktop.ui.context import UiContext
 from desktop.ui.counter_sale import SaleClient, TotalsView
 from desktop.ui.formatting import money
-from desktop.ui.sale_tickets import SaleDocuments, fetch_documents, ticket_fiscal, where_to_ask
+from desktop.ui.sale_tickets import (
+    SaleDocuments,
+    fetch_documents,
+    ticket_fiscal,
+    ticket_footer,
+    where_to_ask,
+)
 
 #: How long an automatic print waits for the sale to reach gigstack and its receipt to be read.
 WAIT_FOR_SEND_MS = 4000
@@ -254,6 +260,7 @@ class LastSaleBox(QFrame):
             payment_id=payment_id,
             invoice_requested=sale.invoice,
             fiscal=fiscal,
+            footer=ticket_footer(self.ctx.config.data_dir),
         )
 
     def print_when_ready(self, ask: bool = False, wait_ms: int = WAIT_FOR_SEND_MS) -> None:

@@ -86,7 +86,13 @@ from desktop.ui.payments_model import (
     rows_from_sources,
     short_when,
 )
-from desktop.ui.sale_tickets import SaleDocuments, fetch_documents, raw_record, reprint_data
+from desktop.ui.sale_tickets import (
+    SaleDocuments,
+    fetch_documents,
+    raw_record,
+    reprint_data,
+    ticket_footer,
+)
 from desktop.ui.table_model import Column, RecordTableModel
 from desktop.ui.worker import SyncState
 
@@ -634,6 +640,7 @@ class PaymentsPage(Page):
             documents=docs,
             business=business,
             now=time.time(),
+            footer=ticket_footer(self.ctx.config.data_dir),
         )
 
     def reprint_selected(self, ask: bool = True) -> bool:

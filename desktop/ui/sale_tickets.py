@@ -12,9 +12,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from desktop import fiscal
+from desktop.config import ConfigError, TerminalConfig
 from desktop.fiscal.outcome import Outcome
 from desktop.gigstack import GigstackClient, GigstackError
 from desktop.payment_rules import (
@@ -198,6 +200,7 @@ def reprint_data(
     documents: SaleDocuments | None,
     business: Mapping[str, str],
     now: float,
+    footer: str = "",
 ) -> ticket.TicketData:
     """A copy of a past sale's ticket (Pagos), with its fiscal block as known now."""
     lines, totals = lines_of(record)
@@ -236,7 +239,16 @@ def reprint_data(
             outcome_of(record), sent=sent, documents=documents, where=where_to_ask(business)
         ),
         reprinted_at=now,
+        footer=footer,
     )
+
+
+def ticket_footer(data_dir: Path) -> str:
+    """The shop's `ticket.footer` (config.json); empty when it cannot be read."""
+    try:
+        return str(TerminalConfig.load(data_dir).get("ticket.footer") or "")
+    except (ConfigError, OSError):
+        return ""
 
 
 def ticket_business(api: GigstackClient, team: str | None) -> dict[str, str]:

@@ -90,6 +90,7 @@ class TicketData:
     discount: Decimal = field(default=Decimal("0.00"))
     fiscal: TicketFiscal | None = None
     reprinted_at: float | None = None  # set on copies printed after the sale (from Pagos)
+    footer: str = ""  # the shop's own words (`ticket.footer`): returns policy, hours...
 
 
 def paper_width(settings: QSettings | None) -> int:
@@ -191,6 +192,9 @@ def ticket_html(data: TicketData, width_mm: int = 80) -> str:
         foot += fiscal_html(data, width_mm)
     elif data.invoice_requested:
         foot.append('<p align="center">Factura solicitada (PUE)</p>')
+    if data.footer.strip():
+        lines = "<br>".join(_e(line) for line in data.footer.strip().splitlines())
+        foot.append(f'<p align="center">{lines}</p>')
     foot.append('<p align="center">¡Gracias por su compra!</p>')
 
     table = "<table width='100%' cellspacing='0' cellpadding='1'>{}</table>"

@@ -314,3 +314,19 @@ def test_reprint_says_so_and_keeps_the_sale_moment(qtbot: QtBot) -> None:
     text = ticket.ticket_text(data)
     assert "Reimpreso" in text
     assert ticket.ticket_text(sample()).count("Reimpreso") == 0
+
+
+def test_the_shops_footer_is_printed(
+    qtbot: QtBot, shell: AppShell, sold: CounterPage, tmp_path: Path
+) -> None:
+    from desktop.config import TerminalConfig
+
+    text = ticket.ticket_text(sample(footer="Cambios con ticket\nLun-Sáb 9 a 19 h"))
+    assert "Cambios con ticket" in text and "Lun-Sáb 9 a 19 h" in text
+    # `python -m desktop config set ticket.footer ...` reaches the counter's ticket.
+    config = TerminalConfig.load(shell.ctx.config.data_dir)
+    config.set("ticket.footer", "Gracias por preferir productos locales")
+    config.save()
+    data = sold.ticket_data()
+    assert data is not None
+    assert "Gracias por preferir productos locales" in ticket.ticket_text(data)
