@@ -156,4 +156,3 @@ class RefundDialog(ActionDialog):
         # gigstack's CLI and n8n always send a reason with the amount (REFERENCE §16.2).
         reason = self.reason.text().strip() or self.tr("Reembolso en mostrador")
         return {"amount": str(amount), "reason": reason}
-

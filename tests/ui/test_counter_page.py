@@ -399,9 +399,7 @@ def test_offline_sale_queues_and_is_sent_when_the_connection_returns(
         scan(qtbot, "2*" + code)
         press(qtbot, Qt.Key.Key_F12)
         row = only_row(shell)
-        assert "En cola: se enviará al volver la conexión" in (
-            shell.window.notice_bar.text
-        )
+        assert "En cola: se enviará al volver la conexión" in (shell.window.notice_bar.text)
         assert counter.cart.rowCount() == 0
         assert "En cola" in counter.last_sale_label.text()
         data = counter.ticket_data()
