@@ -347,7 +347,7 @@ def test_qr_image_is_a_scannable_square(qtbot: QtBot) -> None:
 
     image = qr_image("https://pay.example/abc", size_px=240)
     assert image.width() == image.height() <= 240
-    modules = segno.make("https://pay.example/abc", error="m", micro=False).symbol_size()[0]
+    modules = int(segno.make("https://pay.example/abc", error="m", micro=False).symbol_size()[0])
     scale = image.width() // modules
     assert image.width() == modules * scale
     assert image.pixelColor(0, 0) == QColor("white")  # quiet zone
