@@ -18,8 +18,11 @@ from typing import Any
 
 from desktop.store.db import Database
 from desktop.store.outbox import dumps
+from desktop.store.schema import CODE_PATHS, code_expression
 
 Clock = Callable[[], float]
+#: A single word this long may be a whole code (RFC, SKU, barcode): looked up by index first.
+CODE_MIN = 6
 #: The trigram index finds words of at least this many characters.
 TRIGRAM = 3
 #: How many of a query's rarest trigrams the index is asked for (LIKE checks the rest).
@@ -165,6 +168,10 @@ class Cache:
         """
         words = list(dict.fromkeys(fold(text).split()))
         table = f"cached_{resource.value}"
+        if len(words) == 1 and len(words[0]) >= CODE_MIN:
+            exact = self._by_code(table, team, words[0], limit)
+            if exact:
+                return exact
         likes = "".join(" AND c.search_key LIKE ? ESCAPE '\\'" for _ in words)
         patterns = [f"%{_like_escape(w)}%" for w in words]
         trigrams = self._rare_trigrams(table, words) if self._indexed(table) else []
@@ -187,8 +194,30 @@ class Cache:
                 )
             return [json.loads(r[0]) for r in rows]
 
+    def _by_code(self, table: str, team: str | None, word: str, limit: int) -> list[dict[str, Any]]:
+        """Records carrying `word` exactly as a code (RFC, SKU, barcode), by index.
+
+        Choice (issue 12): one word that is some record's whole code means that record (a
+        scanned barcode, a typed RFC), so only those are listed; a word that is no record's
+        code gets the substring search. Without the code indexes (SQLite lacking JSON) none.
+        """
+        expressions = [code_expression(path) for t, path in CODE_PATHS if t == table]
+        if not expressions or not self._indexed(f"{table}_code", "index"):
+            return []
+        found: dict[int, str] = {}
+        with self._db.read() as conn:
+            for expression in expressions:  # one indexed query each (an OR would scan)
+                found.update(
+                    conn.execute(
+                        f"SELECT rowid, data FROM {table} WHERE team = ? AND {expression} = ? "
+                        "ORDER BY rowid LIMIT ?",
+                        (_team(team), word, limit),
+                    ).fetchall()
+                )
+        return [json.loads(found[rowid]) for rowid in sorted(found)[:limit]]
+
     def _rare_trigrams(self, table: str, words: list[str]) -> list[str]:
-        """The few rarest trigrams of `words` (at most `MATCH_TRIGRAMS`), for the index to AND.
+        """What to ask the index for: the few rarest trigrams of `words`, or the words.
 
         A phrase query over every trigram of "xexx000004711" decodes the 50k-entry lists of
         "xex", "000"...; the two or three rarest ("471", "711") find the same few candidates in
@@ -211,18 +240,25 @@ class Cache:
                         f"WHERE {table}_fts MATCH ? LIMIT {TRIGRAM_COUNT_CAP})",
                         ('"' + gram.replace('"', '""') + '"',),
                     ).fetchone()[0]
-        return sorted(grams, key=lambda g: (counts[g], g))[:MATCH_TRIGRAMS]
+        rarest = sorted(grams, key=lambda g: (counts[g], g))[:MATCH_TRIGRAMS]
+        if counts[rarest[0]] >= TRIGRAM_COUNT_CAP:
+            # Every trigram is common ("xexx000000000" among 50k "xexx…" RFCs): LIKE would
+            # check most rows. Whole words as phrases let FTS5 check positions in C instead.
+            return [w for w in words if len(w) >= TRIGRAM]
+        return rarest
 
-    def _indexed(self, table: str) -> bool:
-        """True when `table` has its trigram index (see schema migration 3); asked once."""
-        known = self._fts.get(table)
+    def _indexed(self, table: str, kind: str = "table") -> bool:
+        """True when `table` has its trigram index (`kind` "table": `<table>_fts`) or its code
+        indexes (`kind` "index": names starting `<table>`), see schema migration 3; asked once.
+        """
+        known = self._fts.get(f"{kind}:{table}")
         if known is None:
+            name = f"{table}_fts" if kind == "table" else f"{table}_%"
             with self._db.read() as conn:
                 row = conn.execute(
-                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                    (f"{table}_fts",),
+                    "SELECT 1 FROM sqlite_master WHERE type = ? AND name LIKE ?", (kind, name)
                 ).fetchone()
-            known = self._fts[table] = row is not None
+            known = self._fts[f"{kind}:{table}"] = row is not None
         return known
 
     def ids(self, resource: Resource, team: str | None) -> set[str]:

@@ -18,6 +18,19 @@ __all__ = ["LATEST_VERSION", "MIGRATIONS", "SchemaTooNewError", "current_version
 SEARCH_INDEXED = ("cached_client", "cached_service", "cached_payment")
 
 
+#: Codes a cashier types or scans whole, indexed exactly (lower-case) per team.
+CODE_PATHS = (
+    ("cached_client", "$.tax_id"),
+    ("cached_service", "$.sku"),
+    ("cached_service", "$.metadata.barcode"),
+)
+
+
+def code_expression(path: str) -> str:
+    """The indexed expression for a code at JSON `path` (queries must repeat it exactly)."""
+    return f"lower(json_extract(data, '{path}'))"
+
+
 def _create_search_indexes(conn: sqlite3.Connection) -> None:
     """Create `<table>_fts` (FTS5 trigram) for each cache table, kept in step by triggers.
 
@@ -29,9 +42,10 @@ def _create_search_indexes(conn: sqlite3.Connection) -> None:
     try:
         conn.execute("CREATE VIRTUAL TABLE temp._fts_probe USING fts5(k, tokenize='trigram')")
         conn.execute("DROP TABLE temp._fts_probe")
+        indexed: tuple[str, ...] = SEARCH_INDEXED
     except sqlite3.OperationalError:
-        return  # no FTS5 or no trigram tokenizer: searches use LIKE
-    for table in SEARCH_INDEXED:
+        indexed = ()  # no FTS5 or no trigram tokenizer: searches use LIKE
+    for table in indexed:
         fts = f"{table}_fts"
         conn.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5(search_key, tokenize='trigram')")
         conn.execute(f"INSERT INTO {fts} (rowid, search_key) SELECT rowid, search_key FROM {table}")
@@ -49,6 +63,16 @@ def _create_search_indexes(conn: sqlite3.Connection) -> None:
             "WHEN old.search_key IS NOT new.search_key BEGIN "
             f"UPDATE {fts} SET search_key = new.search_key WHERE rowid = old.rowid; END"
         )
+    # Whole codes (an RFC typed, a barcode scanned) by index: every trigram of
+    # "xexx000000000" is common among 50k "XEXX..." RFCs, so the trigram index cannot narrow.
+    # Needs JSON functions (built into SQLite since 3.38; checked like FTS5 above).
+    try:
+        conn.execute("SELECT json_extract('{\"a\": 1}', '$.a')").fetchone()
+    except sqlite3.OperationalError:
+        return
+    for table, path in CODE_PATHS:
+        name = f"{table}_code_{path.rsplit('.', 1)[-1]}"
+        conn.execute(f"CREATE INDEX {name} ON {table} (team, {code_expression(path)})")
 
 
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (

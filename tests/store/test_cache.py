@@ -211,3 +211,53 @@ def test_migration_indexes_what_an_older_cache_already_held(tmp_path: Path) -> N
         assert len(cache.search(Resource.SERVICES, None, "articulo")) == 30
     finally:
         db.close()
+
+
+def test_words_made_only_of_common_trigrams_still_answer_like_a_scan(cache: Cache) -> None:
+    """Past the frequency cap every trigram of "xexx000000007" is common: the index is asked
+    for whole words (phrases) instead of rare trigrams; the answers stay the same."""
+    from desktop.store.cache import TRIGRAM_COUNT_CAP
+
+    many = [
+        {"id": f"client_{n}", "name": f"Cliente {n}", "tax_id": f"XEXX{n:09d}"}
+        for n in range(TRIGRAM_COUNT_CAP + 100)
+    ]
+    cache.upsert(Resource.CLIENTS, None, many)
+    for query in ("XEXX000000007", "cliente xexx0000000", "xexx00000001 cl", "x 000000002"):
+        for limit in (5, 50):
+            found = [c["id"] for c in cache.search(Resource.CLIENTS, None, query, limit=limit)]
+            assert found == _like_reference(cache, Resource.CLIENTS, None, query)[:limit], query
+    assert [c["id"] for c in cache.search(Resource.CLIENTS, None, "XEXX000000007")] == ["client_7"]
+
+
+def test_a_whole_code_finds_its_record_by_index(cache: Cache) -> None:
+    """One word that is some record's whole RFC, SKU or barcode means that record (documented
+    choice in `Cache._by_code`); a part of a code is still a substring search."""
+    cache.upsert(Resource.CLIENTS, None, MANY)
+    cache.upsert(
+        Resource.SERVICES,
+        None,
+        [
+            {"id": "s1", "description": "Café", "sku": "CAF-001", "metadata": {"barcode": "7501"}},
+            {"id": "s2", "description": "Té CAF-0011", "metadata": {"barcode": "7501234567890"}},
+            {"id": "s3", "description": "Pan", "sku": "7501234567890"},
+        ],
+    )
+    assert [c["id"] for c in cache.search(Resource.CLIENTS, None, "xexx000000042")] == ["client_42"]
+    assert [c["id"] for c in cache.search(Resource.CLIENTS, "team_norte", "XEXX000000042")] == []
+    # A barcode scanned: every service carrying it as SKU or barcode, in cache order.
+    found = cache.search(Resource.SERVICES, None, "7501234567890")
+    assert [s["id"] for s in found] == ["s2", "s3"]
+    assert [s["id"] for s in cache.search(Resource.SERVICES, None, "caf-001")] == ["s1"]
+    # Not anybody's whole code: the substring search answers.
+    assert [s["id"] for s in cache.search(Resource.SERVICES, None, "caf-00")] == ["s1", "s2"]
+    assert [s["id"] for s in cache.search(Resource.SERVICES, None, "750123")] == ["s2", "s3"]
+    with cache._db.read() as conn:
+        plan = " ".join(
+            str(tuple(r))
+            for r in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT rowid FROM cached_client WHERE team = '' AND "
+                "lower(json_extract(data, '$.tax_id')) = 'x'"
+            )
+        )
+    assert "cached_client_code_tax_id" in plan  # by index, not a scan of 50k records
