@@ -93,7 +93,12 @@ def startup_message(exc: BaseException, data_dir: Path) -> str | None:
 
 
 def build_pages(ctx: UiContext) -> list[Page]:
-    """The navigation, in order (Facturas, Equipo and Usuarios join later)."""
+    """Every page of the navigation, built now (the window builds `page_classes()` lazily)."""
+    return [cls(ctx) for cls in page_classes()]
+
+
+def page_classes() -> list[type[Page]]:
+    """The navigation, in order; the main window builds each page when first shown."""
     from desktop.ui.clients_page import ClientsPage
     from desktop.ui.counter_page import CounterPage
     from desktop.ui.invoices_page import InvoicesPage
@@ -108,18 +113,18 @@ def build_pages(ctx: UiContext) -> list[Page]:
     from desktop.ui.users_page import UsersPage
 
     return [
-        CounterPage(ctx),
-        PaymentsPage(ctx),
-        ShiftPage(ctx),
-        ReportsPage(ctx),
-        InvoicesPage(ctx),
-        ReceiptsPage(ctx),
-        ClientsPage(ctx),
-        ServicesPage(ctx),
-        QueuePage(ctx),
-        TeamPage(ctx),
-        UsersPage(ctx),
-        SettingsPage(ctx),
+        CounterPage,
+        PaymentsPage,
+        ShiftPage,
+        ReportsPage,
+        InvoicesPage,
+        ReceiptsPage,
+        ClientsPage,
+        ServicesPage,
+        QueuePage,
+        TeamPage,
+        UsersPage,
+        SettingsPage,
     ]
 
 
@@ -134,8 +139,11 @@ class AppShell:
         api_key: The key to use (from the keychain, the first-run dialog or the sandbox).
     """
 
-    def __init__(self, config: AppConfig, api_key: str) -> None:
+    def __init__(
+        self, config: AppConfig, api_key: str, *, first_page_after_paint: bool = False
+    ) -> None:
         self.config = config
+        self._first_page_after_paint = first_page_after_paint
         self._closed = False
         # What is open so far, undone in reverse if opening fails half-way.
         self._undo: list[Callable[[], object]] = []
@@ -187,7 +195,12 @@ class AppShell:
         self.ctx = UiContext(self.core, self.bridge, config, self.settings)
         self.bridge.start()
         self.bridge.refresh()
-        self.window = MainWindow(self.ctx, build_pages(self.ctx))
+        after_paint = self._first_page_after_paint
+        self.window = MainWindow(
+            self.ctx,
+            page_classes if after_paint else page_classes(),
+            first_page_after_paint=after_paint,
+        )
         if self.core.db.read_only:
             # Opened read-only (permissions, a read-only disk): looking things up works, saving
             # a sale does not. Said at once and kept on screen, not discovered at F12.
@@ -285,7 +298,8 @@ def run_gui(config: AppConfig, argv: list[str]) -> int:
         remember_connection(config)
 
     try:
-        shell = AppShell(config, api_key)
+        # The window paints before its first page is built (issue 12: start near a bare window).
+        shell = AppShell(config, api_key, first_page_after_paint=True)
     except AlreadyRunningError:
         QMessageBox.information(
             None,
@@ -308,6 +322,16 @@ def run_gui(config: AppConfig, argv: list[str]) -> int:
         log.error("cannot open: %s (%s: %s)", message, type(exc).__name__, exc.__cause__ or exc)
         show_startup_error(message)
         return STARTUP_FAILED_EXIT
+
+    def first_page_failed(exc: Exception) -> None:
+        message = startup_message(exc, config.data_dir)
+        if message is None:
+            raise exc
+        log.error("cannot open: %s (%s: %s)", message, type(exc).__name__, exc.__cause__ or exc)
+        show_startup_error(message)
+        app.exit(STARTUP_FAILED_EXIT)
+
+    shell.window.first_page_failed = first_page_failed
     _watch_network(shell.bridge)
     shell.window.show()
     try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
+from collections.abc import Callable, Iterator, Sequence
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +24,40 @@ from desktop.ui.status_pill import StatusPill
 
 WINDOW_GEOMETRY = "window/geometry"
 
+#: A page, or its class: built the first time it is shown (issue 12: start near a bare window).
+PageSource = Page | type[Page]
+
+
+class _AfterFirstPaint(QObject):
+    """Runs `then` once, on the event loop's next turn after `window`'s first paint."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+class LazyPages(Sequence[Page]):
+    """The window's pages in navigation order; a page still unbuilt is built when asked for."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __len__(self) -> int:
+        return len(self._window._sources)
+
+    def __getitem__(self, index: int) -> Page:  # type: ignore[override]
+        return self._window.page(index)
+
+    def __iter__(self) -> Iterator[Page]:
+        return (self._window.page(i) for i in range(len(self)))
+
 
 def icon(name: str) -> QIcon:
     path = resource("icons", f"{name}.svg")
@@ -31,9 +67,22 @@ def icon(name: str) -> QIcon:
 class MainWindow(QMainWindow):
     """Holds the pages; Ctrl+1…Ctrl+9 jump between them (keyboard first)."""
 
-    def __init__(self, ctx: UiContext, pages: list[Page]) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        pages: Sequence[PageSource] | Callable[[], Sequence[PageSource]],
+        *,
+        first_page_after_paint: bool = False,
+    ) -> None:
+        """`first_page_after_paint`: the window paints once with the first page's place empty
+        and builds that page right after (the app's start: issue 12); tests build it at once.
+        With it, `pages` may be a function giving them, called after that paint too (importing
+        every page module is a good part of a start).
+        """
         super().__init__()
         self.ctx = ctx
+        #: Called with what building the first page raised, when it is built after the paint.
+        self.first_page_failed: Callable[[Exception], None] | None = None
         title = "Mostrador"
         if ctx.config.demo:
             title += self.tr(" — modo demo")
@@ -47,18 +96,18 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cashier's focus stays on the page
         self.stack = QStackedWidget()
-        self.pages = pages
-        for number, page in enumerate(pages, start=1):
-            # Titles are marked with QT_TRANSLATE_NOOP("Page", ...) where each page declares it.
-            title = QCoreApplication.translate("Page", page.title)
-            item = QListWidgetItem(icon(page.icon_name), title)
-            self.nav.addItem(item)
-            self.stack.addWidget(page)
-            if number > 9:  # Ctrl+1…Ctrl+9 only; later pages are a click away
-                continue
-            item.setToolTip(f"Ctrl+{number}")
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda n=number - 1: self.show_page(n))
+        # A page class is built when first shown (its widgets, loads and style polish cost
+        # start-up time a cashier feels); until then an empty widget holds its place.
+        self._sources: list[PageSource] = []
+        self.pages: Sequence[Page] = LazyPages(self)
+        self._later: Callable[[], Sequence[PageSource]] | None = None
+        if callable(pages) and not isinstance(pages, Sequence):
+            if first_page_after_paint:
+                self._later = pages
+            else:
+                self._add_pages(pages())
+        else:
+            self._add_pages(pages)
         self.nav.currentRowChanged.connect(self._on_nav)
 
         # Notices get their own line under the pages (the status bar's message area had no
@@ -91,25 +140,95 @@ class MainWindow(QMainWindow):
         self.pill.set_state(ctx.bridge.last_state)
         ctx.bridge.state_changed.connect(self.pill.set_state)
         ctx.bridge.queue_changed.connect(self.pill.refresh)
-        self.show_page(0)
+        if first_page_after_paint and (
+            self._later is not None or (self._sources and not isinstance(self._sources[0], Page))
+        ):
+            self._select_silently(0)
+            self._after_paint = _AfterFirstPaint(self, self._build_first_page)
+        else:
+            self.show_page(0)
         # Window state is what QSettings keeps (the terminal's settings are in config.json).
         geometry = ctx.settings.value(WINDOW_GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
 
+    def page(self, index: int) -> Page:
+        """The page at `index` in the navigation, built now if it was not yet."""
+        source = self._sources[index]
+        if isinstance(source, Page):
+            return source
+        page = source(self.ctx)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self._sources[index] = page
+        return page
+
+    def _add_pages(self, pages: Sequence[PageSource]) -> None:
+        first = len(self._sources)
+        self._sources.extend(pages)
+        for number, page in enumerate(pages, start=first + 1):
+            # Titles are marked with QT_TRANSLATE_NOOP("Page", ...) where each page declares it.
+            title = QCoreApplication.translate("Page", page.title)
+            item = QListWidgetItem(icon(page.icon_name), title)
+            self.nav.addItem(item)
+            self.stack.addWidget(page if isinstance(page, Page) else QWidget())
+            if number > 9:  # Ctrl+1…Ctrl+9 only; later pages are a click away
+                continue
+            item.setToolTip(f"Ctrl+{number}")
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda n=number - 1: self.show_page(n))
+
+    def _select_silently(self, index: int) -> None:
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(index)
+        self.nav.blockSignals(False)
+
+    def _build_first_page(self) -> None:
+        try:
+            if self._later is not None:
+                later, self._later = self._later, None
+                self.nav.blockSignals(True)
+                try:
+                    self._add_pages(later())
+                finally:
+                    self.nav.blockSignals(False)
+                self._select_silently(0)
+            index = self.nav.currentRow()
+            if not 0 <= index < len(self._sources) or isinstance(self._sources[index], Page):
+                return
+            self._on_nav(index)
+        except Exception as exc:
+            # A start-up fault (missing SAT catalogs...) now comes after the window showed:
+            # the app shell says it and exits as it would have before showing.
+            if self.first_page_failed is None:
+                raise
+            self.first_page_failed(exc)
+
+    def built_pages(self) -> list[Page]:
+        """The pages built so far (others have not been shown yet)."""
+        return [p for p in self._sources if isinstance(p, Page)]
+
     def show_page(self, index: int) -> None:
-        if 0 <= index < len(self.pages):
+        if 0 <= index < len(self._sources):
             self.nav.setCurrentRow(index)
 
     def show_page_named(self, object_name: str) -> None:
-        for index, page in enumerate(self.pages):
-            if page.objectName() == object_name:
+        # Built pages first; an unbuilt one is known by its object name only once built.
+        candidates = sorted(
+            range(len(self._sources)), key=lambda i: not isinstance(self._sources[i], Page)
+        )
+        for index in candidates:
+            if self.page(index).objectName() == object_name:
                 self.show_page(index)
                 return
 
     def _on_nav(self, index: int) -> None:
+        page = self.page(index)
         self.stack.setCurrentIndex(index)
-        self.pages[index].activated()
+        page.activated()
 
     def notify(self, message: str, level: str = "info") -> None:
         """Older pages call this through `window().notify(text)`; new code: `ctx.notify`."""
