@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.gigstack import GigstackClient
@@ -360,3 +360,44 @@ def test_resend_by_email(qtbot: QtBot, shell: AppShell, sandbox: Sandbox) -> Non
         qtbot.waitUntil(dialog.form_error.isVisible, timeout=WAIT)
         assert "gigstack no aceptó" in dialog.form_error.text()
         assert "mariana@ejemplo.com" in dialog.emails.text()
+
+
+def test_cancelling_a_paid_sale_offers_to_cancel_its_invoice(
+    qtbot: QtBot, shell: AppShell, api: GigstackClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.payments_page import PaymentsPage
+
+    qtbot.waitUntil(lambda: shell.core.cache.count(Resource.PAYMENTS, None) >= 3, timeout=WAIT)
+    shell.window.show()
+    shell.window.show_page_named("payments")
+    payments = shell.window.stack.currentWidget()
+    assert isinstance(payments, PaymentsPage)
+    payments.reload()
+    row = next(
+        payments.model.row_at(n)
+        for n in range(payments.model.rowCount())
+        if payments.model.row_at(n).invoices and payments.model.row_at(n).status == "succeeded"
+    )
+    assert payments.select_key(row.key)
+    invoice_id = row.invoices[0]
+    asked: list[str] = []
+
+    def ask(invoice: str) -> bool:  # the modal yes/no box: "Sí"
+        asked.append(invoice)
+        return True
+
+    monkeypatch.setattr(payments, "ask_cancel_invoice", ask)
+    payments.cancel_selected()
+    dialog = payments.dialog
+    assert dialog is not None
+    note = dialog.findChild(QLabel, "invoiceNote")
+    assert note is not None and invoice_id in note.text() and "NO cancela" in note.text()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: asked == [invoice_id], timeout=WAIT)
+    assert api.payments.get(str(row.payment_id)).status in ("canceled", "cancelled")
+    invoices = shell.window.stack.currentWidget()
+    assert isinstance(invoices, InvoicesPage)
+    qtbot.waitUntil(lambda: isinstance(invoices.dialog, CancelInvoiceDialog), timeout=WAIT)
+    selected = invoices.selected()
+    assert selected is not None and selected.id == invoice_id
+    assert api.invoices.get_income(invoice_id).status == "valid"  # only after its own dialog
