@@ -944,6 +944,9 @@ class PaymentsPage(Page):
         if remember is not None:
             record = remember(record)
         self.ctx.core.cache.upsert(Resource.PAYMENTS, self.ctx.team, [record])
+        # A refresh that was already reading the list may still write the old record over this
+        # one; a fresh read after the action makes the cache end with gigstack's answer.
+        self.refresh_now()
         self.reload()
         if not self.select_key(f"payment:{record['id']}"):
             # Hidden by the filters: show it anyway, the cashier just acted on it.

@@ -186,9 +186,18 @@ def test_filters_by_status_date_form_client_and_text(qtbot: QtBot, shell: AppShe
 
 
 def test_cancel_updates_the_table_and_the_server(
-    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = open_page(qtbot, shell)
+    asked: list[str] = []
+
+    def answer_no(invoice: str) -> bool:
+        asked.append(invoice)
+        return False
+
+    # This payment has an invoice: after cancelling, the page asks whether to cancel the
+    # invoice too (a modal question); the cashier answers "No" here (Facturas tests "Sí").
+    monkeypatch.setattr(page, "ask_cancel_invoice", answer_no)
     row = select_where(page, lambda r: r.total is not None and str(r.total) == "98.0")
     click(qtbot, page.cancel_button)
     dialog = page.dialog
@@ -199,6 +208,7 @@ def test_cancel_updates_the_table_and_the_server(
     assert page.detail_labels["status"].text() == "Cancelado"
     assert not page.cancel_button.isVisible()
     assert str(api(sandbox).payments.get(str(row.payment_id)).status) == "canceled"
+    assert asked == row.invoices  # the invoice still valid at the SAT was brought up
     cached = shell.core.cache.get(Resource.PAYMENTS, None, str(row.payment_id))
     assert cached is not None and cached["status"] == "canceled"
 
@@ -363,13 +373,14 @@ def _collected(page: PaymentsPage) -> str:
 
 
 def test_cobrado_nets_partial_refunds_and_leaves_cancellations_out(
-    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from decimal import Decimal
 
     from desktop.payment_rules import collected
 
     page = open_page(qtbot, shell)
+    monkeypatch.setattr(page, "ask_cancel_invoice", lambda _invoice: False)  # keep the invoice
     page.date_range.setCurrentIndex(page.date_range.findData(DATE_ALL))
     rows = [page.model.row_at(n) for n in range(page.model.rowCount())]
     before = collected((r.status, {**r.record, "total": r.total}, r.in_queue) for r in rows)
