@@ -206,6 +206,7 @@ def _code_problems(body: Mapping[str, Any]) -> list[FieldProblem]:
             value = value.get(part) if isinstance(value, Mapping) else None
         check(path, value)
     client = body.get("client")
+    check(("client",), client)  # a client given as its id alone ("client": "client_...")
     rfc = client.get("tax_id") if isinstance(client, Mapping) else None
     if isinstance(rfc, str) and client_rules.rfc_characters_problem(rfc):
         # Ñ and & are RFC letters: the same check as the client dialog, not plain ASCII.
