@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         #: Called with what building the first page raised, when it is built after the paint.
         self.first_page_failed: Callable[[Exception], None] | None = None
+        #: Called once the first page is built after the paint (the app settles then).
+        self.after_first_page: Callable[[], None] | None = None
         title = "Mostrador"
         if ctx.config.demo:
             title += self.tr(" — modo demo")
@@ -197,15 +199,17 @@ class MainWindow(QMainWindow):
                     self.nav.blockSignals(False)
                 self._select_silently(0)
             index = self.nav.currentRow()
-            if not 0 <= index < len(self._sources) or isinstance(self._sources[index], Page):
-                return
-            self._on_nav(index)
+            if 0 <= index < len(self._sources) and not isinstance(self._sources[index], Page):
+                self._on_nav(index)
         except Exception as exc:
             # A start-up fault (missing SAT catalogs...) now comes after the window showed:
             # the app shell says it and exits as it would have before showing.
             if self.first_page_failed is None:
                 raise
             self.first_page_failed(exc)
+            return
+        if self.after_first_page is not None:
+            self.after_first_page()
 
     def built_pages(self) -> list[Page]:
         """The pages built so far (others have not been shown yet)."""

@@ -246,6 +246,7 @@ BENCHES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     # Issue 12: the real entry point (`python -m desktop`, API in another process) vs bare.
     "start_entry": lambda a: issue12.bench_start_entry(3 if a.quick else 7),
     "memory_all_pages": lambda a: issue12.bench_memory_all_pages(50_000, 20_000),
+    "stalls_remote": lambda a: issue12.bench_stalls_remote(200 if a.quick else 1000, 50_000),
     "ui_stalls": lambda a: ui.bench_stalls(200 if a.quick else 1000, 50_000),
     "ui_filter": lambda a: ui.bench_filter(50_000),
     "ui_memory": lambda a: ui.bench_memory(50_000, 20_000),
@@ -262,6 +263,8 @@ def report(name: str, r: dict[str, Any]) -> str:
         return issue12.report_start_entry(r)
     if name == "memory_all_pages":
         return issue12.report_memory_all_pages(r)
+    if name == "stalls_remote":
+        return issue12.report_stalls_remote(r)
     if name == "enqueue":
         return (
             f"enqueue ({r['n']} sales): p50 {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms"

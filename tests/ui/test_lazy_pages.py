@@ -60,10 +60,13 @@ def test_the_app_paints_first_and_builds_its_first_page_right_after(
     shell = AppShell(ui_config, SANDBOX_KEY, first_page_after_paint=True)
     try:
         window = shell.window
+        settled: list[int] = []
+        window.after_first_page = lambda: settled.append(len(window.built_pages()))
         # Before the first paint: the frame only (no page module imported for it).
         assert window.built_pages() == [] and window.nav.count() == 0
         window.show()
         qtbot.waitUntil(lambda: len(window.built_pages()) == 1, timeout=10_000)
+        assert settled == [1]  # `run_gui` settles (gc.freeze) once the first page is up
         assert window.nav.count() == len(page_classes()) and window.nav.currentRow() == 0
         first = window.stack.currentWidget()
         assert type(first) is page_classes()[0] and window.stack.indexOf(first) == 0
