@@ -2043,7 +2043,7 @@ Send it to support if the problem happens again.</translation>
     <name>MainWindow</name>
     <message>
         <source> — modo demo</source>
-        <extracomment>A page, or its class: built the first time it is shown (issue 12: start near a bare window).</extracomment>
+        <extracomment>A page, or its class: built the first time it is shown (issue 12: start near a bare window). Called with what building the first page raised, when it is built after the paint. Called once the first page is built after the paint (the app settles then).</extracomment>
         <translation> — demo mode</translation>
     </message>
 </context>
@@ -2735,15 +2735,15 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Este pago tiene factura ({0}). Cancelar el pago NO cancela la factura ante el SAT; después te ofreceremos cancelarla.</source>
-        <translation type="unfinished"></translation>
+        <translation>This payment has an invoice ({0}). Cancelling the payment does NOT cancel the invoice at the SAT; you will be offered to cancel it next.</translation>
     </message>
     <message>
         <source>Cancelar también la factura</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel the invoice too</translation>
     </message>
     <message>
         <source>El pago quedó cancelado, pero su factura {0} sigue vigente ante el SAT. ¿Cancelar la factura ahora?</source>
-        <translation type="unfinished"></translation>
+        <translation>The payment is cancelled, but its invoice {0} is still valid at the SAT. Cancel the invoice now?</translation>
     </message>
     <message>
         <source>Pago {folio} marcado como pagado.</source>
@@ -3119,11 +3119,11 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>QR grande</source>
-        <translation type="unfinished"></translation>
+        <translation>Large QR</translation>
     </message>
     <message>
         <source>Muestra el código grande para el teléfono del cliente</source>
-        <translation type="unfinished"></translation>
+        <translation>Shows the code large for the customer&apos;s phone</translation>
     </message>
     <message>
         <source>Cancelar recibo…</source>
@@ -3231,11 +3231,11 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Factura tu compra</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice your purchase</translation>
     </message>
     <message>
         <source>Escanea el código para hacer tu factura.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the code to get your invoice.</translation>
     </message>
     <message>
         <source>Elige un recibo primero.</source>
