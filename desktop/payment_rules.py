@@ -258,6 +258,19 @@ def with_refund(record: Mapping[str, Any], amount: Decimal) -> dict[str, Any]:
     return {**record, "metadata": metadata}
 
 
+def with_refunds_made_here(record: Mapping[str, Any], total: Decimal) -> dict[str, Any]:
+    """The record knowing that this terminal refunded `total` of it in all (from its own
+    journal): a cache refresh replaces the record with gigstack's, which may not say what was
+    refunded (REFERENCE §16.2), and the refund limit must not forget it."""
+    known = record.get("metadata")
+    metadata = dict(known) if isinstance(known, Mapping) else {}
+    sent = sum((as_decimal(a) or ZERO for a in metadata.get("refunds_sent") or []), ZERO)
+    if total <= sent:
+        return dict(record)
+    metadata["refunds_sent"] = [str(total)]
+    return {**record, "metadata": metadata}
+
+
 def allowed_actions(
     status: str,
     *,

@@ -137,3 +137,14 @@ def test_collected_counts_partial_refunds_cancellations_and_queued_sales() -> No
     assert summary.refunded == Decimal("20") + Decimal("5") + Decimal("40")
     assert summary.canceled == 1
     assert (summary.waiting, summary.waiting_total) == (1, Decimal("10.00"))
+
+
+def test_refunds_made_here_survive_a_record_that_does_not_say_them() -> None:
+    from desktop.payment_rules import with_refunds_made_here
+
+    fresh = {"id": "p1", "total": "100.00", "status": "partially_refunded", "metadata": {}}
+    remembered = with_refunds_made_here(fresh, Decimal("30"))
+    assert refund_limit(remembered).refundable == Decimal("70.00")
+    # Never less than what the record itself already knows.
+    known = with_refund(fresh, Decimal("40"))
+    assert with_refunds_made_here(known, Decimal("30")) == known

@@ -11,6 +11,7 @@ Any past ticket can be printed again (with the self-invoice QR once the receipt 
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from decimal import Decimal
@@ -50,6 +51,7 @@ from desktop.payment_rules import (
     receipt_id,
     refund_limit,
     with_refund,
+    with_refunds_made_here,
 )
 from desktop.store.cache import CacheLookup, Resource, fold
 from desktop.store.errors import StorageError
@@ -421,7 +423,13 @@ class PaymentsPage(Page):
         """Rebuild the rows from the cache and the outbox, keeping the selected one."""
         core, team = self.ctx.core, self.ctx.team
         selected = self.selected()
-        cached = [record for _key, record in core.cache.all(Resource.PAYMENTS, team)]
+        refunds = self._refunds_made_here()
+        cached = [
+            with_refunds_made_here(record, refunds[str(record.get("id"))])
+            if str(record.get("id")) in refunds
+            else record
+            for _key, record in core.cache.all(Resource.PAYMENTS, team)
+        ]
         clients = CacheLookup(core.cache, Resource.CLIENTS, team)
         services = CacheLookup(core.cache, Resource.SERVICES, team)
         outbox_rows = [
@@ -435,6 +443,19 @@ class PaymentsPage(Page):
         if selected is not None:
             self.select_key(selected.key)
         self._update_count()
+
+    def _refunds_made_here(self) -> dict[str, Decimal]:
+        """What this terminal refunded per payment, from the till's journal (it survives cache
+        refreshes and restarts; gigstack may not report `refunded_amount`)."""
+        totals: dict[str, Decimal] = {}
+        try:
+            events = self.ctx.core.shifts.events()
+        except (StorageError, sqlite3.Error):
+            return totals
+        for event in events:
+            if event.kind is EventKind.REFUND and event.payment_id:
+                totals[event.payment_id] = totals.get(event.payment_id, Decimal(0)) + event.amount
+        return totals
 
     def select_key(self, key: str) -> bool:
         for row in range(self.model.rowCount()):

@@ -451,3 +451,36 @@ def test_fiscal_column_sold_at_and_stamping_refused_offline(
         assert page.dialog is None
     finally:
         sandbox.come_up()
+
+
+def test_a_refresh_that_forgets_the_refund_does_not_reset_the_limit(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
+    """gigstack may not report `refunded_amount` (REFERENCE §16.2): what this terminal refunded
+    comes from its own till journal, so a refreshed record cannot reopen the refund limit."""
+    from decimal import Decimal
+
+    page = open_page(qtbot, shell)
+    row = select_where(page, lambda r: r.total == Decimal("55.0"))
+    click(qtbot, page.refund_button)
+    dialog = page.dialog
+    assert isinstance(dialog, RefundDialog)
+    dialog.amount.setText("15")
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: status_of(page, row.key) == "Reembolso parcial", timeout=WAIT)
+    qtbot.waitUntil(lambda: not shell.bridge.refreshing, timeout=WAIT)
+    # A refresh writes gigstack's record as a server that says nothing about refunds would.
+    cached = shell.core.cache.get(Resource.PAYMENTS, None, str(row.payment_id))
+    assert cached is not None
+    forgetful = {k: v for k, v in cached.items() if k != "refunded_amount"}
+    forgetful["metadata"] = {
+        k: v for k, v in (cached.get("metadata") or {}).items() if k != "refunds_sent"
+    }
+    shell.core.cache.upsert(Resource.PAYMENTS, None, [forgetful])
+    page.reload()
+    page.select_key(row.key)
+    click(qtbot, page.refund_button)
+    dialog = page.dialog
+    assert isinstance(dialog, RefundDialog)
+    assert dialog.amount.text() == "40.00"  # 55 - 15, not 55 again
+    dialog.reject()
