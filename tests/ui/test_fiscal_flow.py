@@ -337,3 +337,33 @@ def test_unclaimed_receipt_ends_in_the_global_invoice_and_pagos_says_so(
     assert page.detail_labels["fiscal"].text() == "En la factura global"
     assert not page.stamp_button.isVisible()
     assert page.reprint_button.isVisible()  # a copy of the ticket is always possible
+
+
+def test_invoiced_sale_prints_series_folio_and_fiscal_uuid(
+    qtbot: QtBot, shell: AppShell, counter: CounterPage
+) -> None:
+    import re
+
+    from desktop.ui.counter_sale import SaleClient
+
+    mariana = shell.core.cache.get(Resource.CLIENTS, None, "client_demo_mariana")
+    assert mariana is not None
+    counter._set_client(SaleClient(mariana))
+    scan(qtbot, barcode(shell, "service_demo_cuaderno"))
+    counter.invoice_check.setChecked(True)
+    assert counter.outcome_label.property("outcome") == "invoice"
+    row = counter.charge()
+    assert row is not None and row.payload["automation_type"] == "pue_invoice"
+    box = counter.last_sale_box
+    qtbot.waitUntil(lambda: box.documents is not None, timeout=TIMEOUT)
+    assert box.documents is not None and box.documents.invoice is not None
+    data = counter.ticket_data()
+    assert data is not None and data.fiscal is not None
+    assert data.fiscal.outcome == "invoice"
+    text = " ".join(ticket.ticket_text(data).split())
+    assert "FACTURA (CFDI)" in text
+    assert re.search(r"Serie-folio \w+-\d+", text)
+    assert data.fiscal.invoice_uuid is not None
+    assert re.fullmatch(r"[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}", data.fiscal.invoice_uuid)
+    assert data.fiscal.invoice_uuid in text
+    assert "Facturada" in counter.last_sale_label.text()
