@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -184,10 +185,10 @@ def ticket_html(data: TicketData, width_mm: int = 80) -> str:
     if data.change is not None:
         pay.append(f"<tr><td>Cambio</td><td align='right'>{_e(money(data.change))}</td></tr>")
 
-    status = f"gigstack: {data.status}"
-    if data.payment_id:
-        status += f"<br>Pago {_e(data.payment_id)}"
-    foot = [f'<p align="center">{status}</p>']
+    # No "gigstack: Registrado / Pago payment_…" lines: the customer reads the ticket and must
+    # not see internal ids (issue 10 §3). The folio identifies the sale; an invoice adds its
+    # series-folio and fiscal UUID below. `status`/`payment_id` stay in TicketData for screens.
+    foot: list[str] = []
     if data.fiscal is not None:
         foot += fiscal_html(data, width_mm)
     elif data.invoice_requested:
@@ -213,8 +214,19 @@ def ticket_html(data: TicketData, width_mm: int = 80) -> str:
     )
 
 
-def _day(moment: float) -> str:
-    return when(moment)[:10]
+def last_valid_day(valid_until: float) -> str:
+    """The last day a receipt can be self-invoiced, as dd/mm/yyyy (local time).
+
+    gigstack gives `validUntil` as an exclusive bound: a receipt of a monthly period is valid
+    until the first instant of the next month (e.g. 2026-12-01T00:00 for one valid through
+    Nov 30). Printed as is it would read "01/12/2026", a day the receipt is no longer valid; so
+    when the bound falls exactly on local midnight, one second is taken off before formatting.
+    A bound inside a day (e.g. 17:59:59) is already inclusive and prints that day.
+    """
+    moment = datetime.fromtimestamp(float(valid_until)).astimezone()
+    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
+        moment -= timedelta(seconds=1)
+    return moment.strftime("%d/%m/%Y")
 
 
 def fiscal_html(data: TicketData, width_mm: int = 80) -> list[str]:
@@ -249,7 +261,7 @@ def fiscal_html(data: TicketData, width_mm: int = 80) -> list[str]:
             f'<p align="center">Escanea el código o entra a<br>{_e(fiscal.receipt_url)}',
         ]
         if fiscal.valid_until:
-            rows.append(f"<br>Válido hasta el {_e(_day(fiscal.valid_until))}")
+            rows.append(f"<br>Válido hasta el {_e(last_valid_day(fiscal.valid_until))}")
         return ["".join(rows) + "</p>"]
     if fiscal.outcome == "receipt":
         return [

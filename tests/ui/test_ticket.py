@@ -71,12 +71,12 @@ def test_ticket_text_has_folio_items_totals_and_payment(qtbot: QtBot, width: int
         "$200.00",
         "Cambio",
         "$91.00",
-        "gigstack: En cola",
     ):
         assert expected in text, expected
+    # The customer never reads internal ids or gigstack's state (issue 10 §3).
     registered = ticket.ticket_text(sample(status="Registrado", payment_id="payment_abc"), width)
-    assert "gigstack: Registrado" in registered
-    assert "payment_abc" in registered
+    assert "payment_abc" not in registered
+    assert "gigstack:" not in registered and "Registrado" not in registered
 
 
 def test_narrow_paper_lays_out_narrower(qtbot: QtBot) -> None:
@@ -188,7 +188,7 @@ def test_save_pdf_of_the_last_sale(
     assert "2 x $45.00" in text
     assert "$90.00" in text and "$100.00" in text and "$10.00" in text  # total, received, change
     assert "Papelería La Esquina" in text  # the team's alias: no business name set
-    assert "gigstack: Registrado" in text and str(row.server_id) in text
+    assert str(row.server_id) not in text and "gigstack:" not in text
 
 
 def test_ctrl_p_prints_the_last_ticket(
@@ -330,3 +330,19 @@ def test_the_shops_footer_is_printed(
     data = sold.ticket_data()
     assert data is not None
     assert "Gracias por preferir productos locales" in ticket.ticket_text(data)
+
+
+def test_valid_until_prints_the_last_valid_day() -> None:
+    from datetime import datetime
+
+    # The sandbox's monthly bound: the first instant of December (exclusive) -> Nov 30.
+    december = datetime(2026, 12, 1, 0, 0, 0).astimezone().timestamp()
+    assert ticket.last_valid_day(december) == "30/11/2026"
+    # A bound inside a day is inclusive: that day itself.
+    evening = datetime(2026, 11, 30, 17, 59, 59).astimezone().timestamp()
+    assert ticket.last_valid_day(evening) == "30/11/2026"
+    data = sample(
+        fiscal=ticket.TicketFiscal("receipt", sent=True, receipt_url=URL, valid_until=december)
+    )
+    text = ticket.ticket_text(data, 80)
+    assert "Válido hasta el 30/11/2026" in text and "01/12/2026" not in text
