@@ -82,8 +82,15 @@ def test_damaged_file_does_not_open_the_door(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("candidate", "fit"),
-    [("4821", True), ("12345678", True), ("123", False), ("123456789", False),
-     ("12a4", False), ("1111", False), ("١٢٣٤", False)],
+    [
+        ("4821", True),
+        ("12345678", True),
+        ("123", False),
+        ("123456789", False),
+        ("12a4", False),
+        ("1111", False),
+        ("١٢٣٤", False),
+    ],
 )
 def test_pin_rules(candidate: str, fit: bool) -> None:
     assert (pin_problem(candidate) is None) is fit
