@@ -91,7 +91,8 @@ class ServerListPage(Page):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self._loaded_at: float | None = None
+        self._loaded_at: float | None = None  # None: never loaded, or stale
+        self._ever_loaded = False
         self._loading = False
         self.busy = False
         self._extra: Callable[[ServerRow], bool] | None = None
@@ -247,7 +248,7 @@ class ServerListPage(Page):
         if self._loading:
             return
         team = self.ctx.team
-        if self.is_offline() and self._loaded_at is not None:
+        if self.is_offline() and self._ever_loaded:
             self.say(
                 QCoreApplication.translate(
                     "ServerListPage",
@@ -261,12 +262,13 @@ class ServerListPage(Page):
         def done(records: Any) -> None:
             self._loading = False
             self._loaded_at = time.monotonic()
+            self._ever_loaded = True
             self.set_records([record_of(r) for r in records])
             self.say("")
 
         def failed(message: str, _exc: Any) -> None:
             self._loading = False
-            if self._loaded_at is None:
+            if not self._ever_loaded:
                 text = QCoreApplication.translate(
                     "ServerListPage", "No se pudo traer la lista: {0}"
                 ).format(message)

@@ -180,6 +180,11 @@ def test_offline_keeps_the_list_and_refuses_actions(
     page.reload()
     qtbot.waitUntil(lambda: shell.bridge.online is False, timeout=WAIT)
     qtbot.waitUntil(lambda: "anterior" in page.message.text(), timeout=WAIT)
+    # A sale delivered meanwhile makes the list stale; still "the previous list" on screen.
+    page._on_queue_changed()
+    page.say("")
+    page.reload()
+    qtbot.waitUntil(lambda: "anterior" in page.message.text(), timeout=WAIT)
     assert page.select_id(receipt_id)
     assert page.stamp_selected() is None
     assert "Sin conexión" in page.action_error.text()
