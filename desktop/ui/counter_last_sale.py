@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from desktop.config import TerminalConfig
 from desktop.fiscal.outcome import Outcome, OutcomeDecision
 from desktop.gigstack import GigstackClient
 from desktop.store.errors import StorageError
@@ -219,8 +220,13 @@ class LastSaleBox(QFrame):
 
     # -- the ticket --------------------------------------------------------------------------
 
+    def _terminal(self) -> TerminalConfig:
+        """Business data and ticket settings: config.json, read at each print (shared with the
+        CLI and the Ajustes page)."""
+        return ticket.terminal_config(self.ctx.config.data_dir)
+
     def business(self) -> dict[str, str]:
-        return ticket.business_info(self.ctx.settings, self.team_info)
+        return ticket.business_info(self._terminal(), self.team_info)
 
     def ticket_data(self) -> ticket.TicketData | None:
         """The last sale's ticket, with gigstack's status and fiscal documents as of now."""
@@ -284,7 +290,7 @@ class LastSaleBox(QFrame):
             self.ctx.notify(self.tr("Todavía no hay una venta para imprimir."), "warning")
             self.done.emit()
             return False
-        width = ticket.paper_width(self.ctx.settings)
+        width = ticket.paper_width(self._terminal())
         printed = ticket.print_ticket(data, width, self, ask=ask)
         if not printed and not ask:
             self.ctx.notify(
@@ -313,7 +319,7 @@ class LastSaleBox(QFrame):
             return None
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        if not ticket.save_pdf(data, path, ticket.paper_width(self.ctx.settings)):
+        if not ticket.save_pdf(data, path, ticket.paper_width(self._terminal())):
             self.ctx.notify(
                 self.tr("No se pudo guardar el PDF en {path}.").format(path=path), "error"
             )

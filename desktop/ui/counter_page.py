@@ -70,10 +70,6 @@ CLIENT_RESULTS = 8
 SERVICE_RESULTS = 8
 
 
-def _truthy(value: Any) -> bool:
-    return str(value).strip().lower() in ("1", "true", "yes", "si", "sí", "on")
-
-
 class CounterPage(Page):
     """The sale in progress, its totals and payment, and the last sale's ticket."""
 
@@ -749,7 +745,7 @@ class CounterPage(Page):
         # saved and on its way (or queued, when we already know we are offline).
         self._announcing = (row.id, change)
         self._announce_outcome()
-        if _truthy(self.ctx.settings.value("ticket/auto_print", False)):
+        if ticket.auto_print(ticket.terminal_config(self.ctx.config.data_dir)):
             self.last_sale_box.print_when_ready(ask=False)
         return row
 

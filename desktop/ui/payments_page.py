@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.config import TerminalConfig
 from desktop.gigstack import GigstackClient, Payment
 from desktop.payment_rules import (
     PAID_STATUSES,
@@ -644,12 +645,17 @@ class PaymentsPage(Page):
 
     # -- tickets ------------------------------------------------------------------------------
 
+    def _terminal(self) -> TerminalConfig:
+        """Business data and ticket settings: config.json, read at each print (shared with the
+        CLI and the Ajustes page)."""
+        return ticket.terminal_config(self.ctx.config.data_dir)
+
     def selected_ticket(self) -> ticket.TicketData | None:
         """A copy of the selected sale's ticket, with its fiscal block as known now."""
         row = self.selected()
         if row is None:
             return None
-        business = ticket.business_info(self.ctx.settings, {})
+        business = ticket.business_info(self._terminal(), {})
         docs = self._documents.get(row.payment_id or "")
         if docs is None and row.receipt is not None:
             docs = SaleDocuments(payment=row.record, receipt=row.receipt)
@@ -669,7 +675,7 @@ class PaymentsPage(Page):
         if data is None:
             set_error(self.action_error, self.tr("Elige la venta cuyo ticket quieres imprimir."))
             return False
-        printed = ticket.print_ticket(data, ticket.paper_width(self.ctx.settings), self, ask=ask)
+        printed = ticket.print_ticket(data, ticket.paper_width(self._terminal()), self, ask=ask)
         if not printed and not ask:
             self._notify(self.tr("No hay impresora predeterminada para el ticket."), "error")
         return printed
@@ -691,7 +697,7 @@ class PaymentsPage(Page):
                 return None
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        if not ticket.save_pdf(data, path, ticket.paper_width(self.ctx.settings)):
+        if not ticket.save_pdf(data, path, ticket.paper_width(self._terminal())):
             self._notify(self.tr("No se pudo guardar el PDF en {path}.").format(path=path), "error")
             return None
         self._notify(self.tr("Ticket guardado en {path}").format(path=path), "success")

@@ -1,9 +1,11 @@
 """The Ajustes page: ticket data, this terminal, language, the gigstack connection, support.
 
-Preferences live in `ctx.settings` (keys shared with the other pages, see `KEYS`); the
-terminal's folio series lives in the database (`Outbox.set_terminal_series`) and is mirrored
-in the settings. Switching account or team and wiping local data are refused while the outbox
-holds anything not yet delivered (pending, sending or parked): those rows are money.
+Preferences live in the terminal's config.json (`desktop.config.TerminalConfig`, shared with
+the CLI's `config get/set`; the ticket, counter and Pagos read it there); QSettings keeps window
+state only. The terminal's folio series lives in the database (`Outbox.set_terminal_series`)
+and is mirrored in config.json. Switching account or team and wiping local data are refused
+while the outbox holds anything not yet delivered (pending, sending or parked):
+those rows are money.
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ from desktop.config import (
     CONFIG_FILENAME,
     ConfigError,
     TerminalConfig,
-    config_var,
     default_log_dir,
 )
 from desktop.fiscal import validate_rfc
@@ -45,29 +46,9 @@ from desktop.ui.context import UiContext
 from desktop.ui.ops import Op
 from desktop.ui.page import Page
 
-BUSINESS_NAME = "business/name"
-BUSINESS_RFC = "business/rfc"
-BUSINESS_ADDRESS = "business/address"
-BUSINESS_PHONE = "business/phone"
-TICKET_WIDTH = "ticket/width"
-TICKET_AUTO_PRINT = "ticket/auto_print"
-TERMINAL_SERIES = "terminal/series"
-UI_LANGUAGE = "ui/language"
-# The account chosen in the app (first run, "Cambiar equipo"), read at the next start by
-# desktop.ui.app.apply_stored_connection; the command line and environment win over them.
-CONNECTION_API_URL = "connection/api_url"
-CONNECTION_TEAM = "connection/team"
-
 SERIES_MAX_LENGTH = 10
 _SERIES_RE = re.compile(r"^[A-Z0-9_]+$")
 LANGUAGES = (("es", "Español"), ("en", "English"))
-
-
-def truthy(value: object) -> bool:
-    """QSettings' INI format gives booleans back as the strings "true"/"false"."""
-    if isinstance(value, str):
-        return value.strip().lower() in {"1", "true", "yes", "sí", "si"}
-    return bool(value)
 
 
 def mask_key(key: str | None) -> str:
@@ -174,8 +155,20 @@ class SettingsPage(Page):
         self.ticket_width.addItem(self.tr("58 mm"), "58")
         self.auto_print = QCheckBox(self.tr("Imprimir el ticket al cobrar"))
         self.auto_print.setObjectName("autoPrint")
+        self.walk_in_document = QComboBox()
+        self.walk_in_document.setObjectName("walkInDocument")
+        self.walk_in_document.setAccessibleName(self.tr("Documento de las ventas sin factura"))
+        self.walk_in_document.addItem(self.tr("Recibo con QR para autofacturar"), "receipt")
+        self.walk_in_document.addItem(self.tr("Ninguno (solo el ticket)"), "none")
+        self.walk_in_document.setToolTip(
+            self.tr(
+                "Qué se hace en gigstack con una venta que no se factura al cobrar: un recibo "
+                "cuyo QR en el ticket deja al cliente facturar después, o nada."
+            )
+        )
         form.addRow(self.tr("Ancho del papel:"), self.ticket_width)
         form.addRow("", self.auto_print)
+        form.addRow(self.tr("Ventas sin factura:"), self.walk_in_document)
         return box
 
     def _terminal_group(self) -> QGroupBox:
@@ -335,6 +328,8 @@ class SettingsPage(Page):
         width = str(terminal.get("ticket.width"))
         self.ticket_width.setCurrentIndex(max(0, self.ticket_width.findData(width)))
         self.auto_print.setChecked(bool(terminal.get("ticket.auto_print")))
+        walk_in = str(terminal.get("shop.walk_in_document"))
+        self.walk_in_document.setCurrentIndex(max(0, self.walk_in_document.findData(walk_in)))
         self.series.setText(self.ctx.core.outbox.terminal_series())
         self._loaded_language = str(terminal.get("ui.language"))
         self.language.setCurrentIndex(max(0, self.language.findData(self._loaded_language)))
@@ -379,6 +374,7 @@ class SettingsPage(Page):
             "business.phone": self.phone.text().strip(),
             "ticket.width": str(self.ticket_width.currentData()),
             "ticket.auto_print": self.auto_print.isChecked(),
+            "shop.walk_in_document": str(self.walk_in_document.currentData()),
             "terminal.series": series,
             "ui.language": language,
         }
@@ -397,7 +393,6 @@ class SettingsPage(Page):
             if label is not self.save_message:
                 self._set_message(self.save_message, self.tr("Revisa los campos marcados."), "bad")
             return False
-        self._mirror_to_qsettings(values)
         self.rfc.setText(rfc)
         self.series.setText(series)
         self._update_series_hint()
@@ -419,17 +414,6 @@ class SettingsPage(Page):
             "business.phone": self.phone,
             "terminal.series": self.series,
         }.get(key or "")
-
-    def _mirror_to_qsettings(self, values: dict[str, Any]) -> None:
-        """Transition: pages that still read these keys from QSettings (the ticket, the
-        counter's auto-print) see the new values until they read `TerminalConfig`; then this
-        goes and QSettings keeps window state only (issue 8 §2)."""
-        settings = self.ctx.settings
-        for key, value in values.items():
-            var = config_var(key)
-            if var.legacy:
-                settings.setValue(var.legacy, value)
-        settings.sync()
 
     def series_problem(self, series: str) -> str:
         """Why `series` cannot be this terminal's folio series ("" when it can)."""

@@ -8,10 +8,12 @@ the ticket, so a thermal printer cuts where the ticket ends and a PDF looks like
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMarginsF, QSettings, QSizeF, QUrl
@@ -19,10 +21,13 @@ from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QText
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop.config import CONFIG_FILENAME, ConfigError, TerminalConfig
 from desktop.store.outbox import OutboxItem, OutboxState
 from desktop.ui.counter_sale import payment_form_label
 from desktop.ui.formatting import money, quantity, when
 from desktop.ui.qr import qr_image
+
+log = logging.getLogger(__name__)
 
 PAPER_WIDTHS = (58, 80)
 # Printable width of common thermal printers: 48 mm on 58 mm rolls, 72 mm on 80 mm rolls.
@@ -94,21 +99,53 @@ class TicketData:
     footer: str = ""  # the shop's own words (`ticket.footer`): returns policy, hours...
 
 
-def paper_width(settings: QSettings | None) -> int:
-    """The roll width from the "ticket/width" setting (58 or 80; 80 when unset or odd)."""
-    value = settings.value("ticket/width", "80") if settings is not None else "80"
+TicketSettings = TerminalConfig | QSettings | None
+
+
+def terminal_config(data_dir: Path) -> TerminalConfig:
+    """The terminal's config.json (business data, ticket width...); defaults if unreadable.
+
+    The ticket never refuses to print over a damaged config.json: the Ajustes page is where
+    that fault is shown, with what to do.
+    """
     try:
-        width = int(str(value).strip())
-    except ValueError:
+        return TerminalConfig.load(data_dir)
+    except (ConfigError, OSError) as exc:
+        log.warning("config.json not read for the ticket (%s); using the defaults", exc)
+        return TerminalConfig(Path(data_dir) / CONFIG_FILENAME)
+
+
+def _terminal(source: TicketSettings) -> TerminalConfig | None:
+    # Callers pass the TerminalConfig. A QSettings (the window-state file) is still accepted
+    # from pages not yet moved over: its folder is the data folder, so config.json is read
+    # from there (QSettings itself no longer holds these values, issue 8 §2).
+    if source is None or isinstance(source, TerminalConfig):
+        return source
+    return terminal_config(Path(source.fileName()).parent)
+
+
+def paper_width(source: TicketSettings) -> int:
+    """The roll width from `ticket.width` (58 or 80; 80 when unset or odd)."""
+    terminal = _terminal(source)
+    try:
+        width = int(terminal.get("ticket.width")) if terminal is not None else 80
+    except (TypeError, ValueError):
         return 80
     return width if width in PAPER_WIDTHS else 80
 
 
-def business_info(settings: QSettings | None, fallback: Mapping[str, str]) -> dict[str, str]:
-    """Name, RFC, address and phone: the settings first, then what gigstack said (`fallback`)."""
+def auto_print(source: TicketSettings) -> bool:
+    """Whether the counter prints the ticket right after charging (`ticket.auto_print`)."""
+    terminal = _terminal(source)
+    return bool(terminal.get("ticket.auto_print")) if terminal is not None else False
+
+
+def business_info(source: TicketSettings, fallback: Mapping[str, str]) -> dict[str, str]:
+    """Name, RFC, address and phone: config.json first, then what gigstack said (`fallback`)."""
+    terminal = _terminal(source)
     info: dict[str, str] = {}
     for key in ("name", "rfc", "address", "phone"):
-        value = settings.value(f"business/{key}", "") if settings is not None else ""
+        value = terminal.get(f"business.{key}") if terminal is not None else ""
         info[key] = str(value or "").strip() or str(fallback.get(key) or "").strip()
     info["name"] = info["name"] or "Mostrador"
     return info

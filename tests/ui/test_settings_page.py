@@ -52,6 +52,8 @@ def test_settings_are_saved_and_loaded_again(
     qtbot.keyClicks(page.phone, "55 5584 1234")
     page.ticket_width.setCurrentIndex(page.ticket_width.findData("58"))
     page.auto_print.setChecked(True)
+    assert page.walk_in_document.currentData() == "receipt"  # the default
+    page.walk_in_document.setCurrentIndex(page.walk_in_document.findData("none"))
     _retype(qtbot, page.series, "caja2")
     page.language.setCurrentIndex(page.language.findData("en"))
     qtbot.keyClick(page.phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -66,6 +68,7 @@ def test_settings_are_saved_and_loaded_again(
     assert terminal.get("business.phone") == "55 5584 1234"
     assert terminal.get("ticket.width") == 58
     assert terminal.get("ticket.auto_print") is True
+    assert terminal.get("shop.walk_in_document") == "none"
     assert terminal.get("terminal.series") == "CAJA2"
     assert terminal.get("ui.language") == "en"
     assert shell.core.outbox.terminal_series() == "CAJA2"  # folios are per terminal
@@ -76,6 +79,10 @@ def test_settings_are_saved_and_loaded_again(
     assert again.rfc.text() == "LORF850312TQ1"
     assert again.ticket_width.currentData() == "58"
     assert again.auto_print.isChecked()
+    assert again.walk_in_document.currentData() == "none"
+    assert "Ninguno" in again.walk_in_document.currentText()
+    # QSettings keeps window state only: nothing of the terminal's is copied there any more.
+    assert shell.ctx.settings.value("business/name") is None
     assert again.series.text() == "CAJA2"
     assert again.language.currentData() == "en"
 

@@ -115,22 +115,31 @@ def test_image_preview_is_the_roll_width(qtbot: QtBot) -> None:
     assert image.height() > image.width()
 
 
-def test_business_info_settings_win_over_gigstack(tmp_path: Path) -> None:
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+def test_business_info_config_wins_over_gigstack(tmp_path: Path) -> None:
+    from desktop.config import TerminalConfig
+
+    config = TerminalConfig.load(tmp_path)
     fallback = {"name": "Papelería La Esquina", "rfc": "LORF850312TQ2", "address": "Colima 128"}
-    assert ticket.business_info(settings, fallback)["name"] == "Papelería La Esquina"
-    settings.setValue("business/name", "Abarrotes Doña Mary")
-    settings.setValue("business/phone", "55 1234 5678")
-    info = ticket.business_info(settings, fallback)
+    assert ticket.business_info(config, fallback)["name"] == "Papelería La Esquina"
+    config.set("business.name", "Abarrotes Doña Mary")
+    config.set("business.phone", "55 1234 5678")
+    info = ticket.business_info(config, fallback)
     assert info["name"] == "Abarrotes Doña Mary"
     assert info["rfc"] == "LORF850312TQ2"
     assert info["phone"] == "55 1234 5678"
     assert ticket.business_info(None, {})["name"] == "Mostrador"
-    assert ticket.paper_width(settings) == 80
-    settings.setValue("ticket/width", "58")
+    assert ticket.paper_width(config) == 80 and ticket.auto_print(config) is False
+    config.set("ticket.width", "58")
+    config.set("ticket.auto_print", True)
+    assert ticket.paper_width(config) == 58 and ticket.auto_print(config) is True
+    config.save()
+    # A page still passing the window-state QSettings gets config.json from the same folder.
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     assert ticket.paper_width(settings) == 58
-    settings.setValue("ticket/width", "33")
-    assert ticket.paper_width(settings) == 80
+    assert ticket.business_info(settings, {})["name"] == "Abarrotes Doña Mary"
+    # A damaged config.json never stops a print: the defaults.
+    (tmp_path / "config.json").write_text("{not json", encoding="utf-8")
+    assert ticket.paper_width(ticket.terminal_config(tmp_path)) == 80
 
 
 # -- from the counter ---------------------------------------------------------------------------
@@ -195,8 +204,7 @@ def test_ctrl_p_prints_the_last_ticket(
     qtbot: QtBot, shell: AppShell, sold: CounterPage, tmp_path: Path, monkeypatch: Any
 ) -> None:
     out = tmp_path / "printed.pdf"
-    shell.ctx.settings.setValue("ticket/width", "58")
-    shell.ctx.settings.setValue("business/name", "Abarrotes Doña Mary")
+    _configure(shell, {"ticket.width": "58", "business.name": "Abarrotes Doña Mary"})
 
     def pdf_printer(parent: Any, doc: QTextDocument, width_mm: int) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -228,7 +236,7 @@ def test_auto_print_after_charging(
     qtbot: QtBot, shell: AppShell, sold: CounterPage, tmp_path: Path, monkeypatch: Any
 ) -> None:
     out = tmp_path / "auto.pdf"
-    shell.ctx.settings.setValue("ticket/auto_print", True)
+    _configure(shell, {"ticket.auto_print": True})
 
     def default(doc: QTextDocument, width_mm: int) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -346,3 +354,13 @@ def test_valid_until_prints_the_last_valid_day() -> None:
     )
     text = ticket.ticket_text(data, 80)
     assert "Válido hasta el 30/11/2026" in text and "01/12/2026" not in text
+
+
+def _configure(shell: AppShell, values: dict[str, Any]) -> None:
+    """Set terminal settings the way Ajustes and `config set` do: in config.json."""
+    from desktop.config import TerminalConfig
+
+    config = TerminalConfig.load(shell.ctx.config.data_dir)
+    for key, value in values.items():
+        config.set(key, value)
+    config.save()
