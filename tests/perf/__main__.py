@@ -341,7 +341,13 @@ def main() -> int:
         "quick": args.quick,
     }
     for name in args.only or list(BENCHES):
-        results[name] = BENCHES[name](args)
+        try:
+            results[name] = BENCHES[name](args)
+        except Exception as exc:  # one broken benchmark must not lose the others' figures
+            detail = getattr(exc, "stderr", None) or ""
+            results[name] = {"error": f"{type(exc).__name__}: {exc}", "stderr": detail[-2000:]}
+            print(f"{name}: FAILED ({type(exc).__name__}: {exc})\n{detail[-2000:]}", flush=True)
+            continue
         print(report(name, results[name]), flush=True)
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)

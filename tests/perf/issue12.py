@@ -127,6 +127,9 @@ def _get(results: dict[str, Any], *path: str) -> Any:
 def issue_table(results: dict[str, Any]) -> list[str]:
     """Issue 12's table from one run: figure, value, target, met (blank when not measured)."""
     rows: list[tuple[str, str, str, bool | None]] = []
+    failed = [k for k, v in results.items() if isinstance(v, dict) and "error" in v]
+    results = {k: v for k, v in results.items() if k not in failed}
+    rows.extend((f"benchmark {name}", "failed (see above)", "-", False) for name in failed)
 
     def ratio(a: Any, b: Any) -> float | None:
         return a / b if isinstance(a, int | float) and isinstance(b, int | float) and b else None
