@@ -30,6 +30,7 @@ from desktop.ui.formatting import money
 from desktop.ui.sale_tickets import (
     SaleDocuments,
     fetch_documents,
+    print_problem,
     ticket_fiscal,
     ticket_footer,
     where_to_ask,
@@ -291,13 +292,12 @@ class LastSaleBox(QFrame):
             self.done.emit()
             return False
         width = ticket.paper_width(self._terminal())
-        printed = ticket.print_ticket(data, width, self, ask=ask)
-        if not printed and not ask:
-            self.ctx.notify(
-                self.tr("No hay impresora predeterminada para imprimir el ticket."), "error"
-            )
+        outcome = ticket.print_ticket_outcome(data, width, self, ask=ask)
+        problem = print_problem(outcome)
+        if problem:
+            self.ctx.notify(problem, "error")
         self.done.emit()
-        return printed
+        return outcome is ticket.PrintOutcome.PRINTED
 
     def save_pdf(self) -> str | None:
         try:

@@ -285,7 +285,6 @@ class Lanes(QObject):
         self.last_state = SyncState(online=None)
         self._refreshing: threading.Event | None = None
         self._refresh_next: list[Resource] | None = None
-        self._call_ids = 0
 
         self._sender_event.connect(self._on_sender_event)
         self._job_done.connect(self._on_job_done)
@@ -494,22 +493,6 @@ class Lanes(QObject):
         result, error = payload
         self.note_outcome(error.cause if isinstance(error, WriteThroughError) else error)
         callback(result, error)
-
-    def call(
-        self,
-        fn: Callable[[GigstackClient], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[str, Any], None],
-    ) -> int:
-        """Transition shim for pages not yet on `ctx.run_op`: not gated, no parent, no busy.
-
-        Exactly one callback runs on the GUI thread (none after shutdown). Returns an id.
-        """
-        from desktop.ui.ops import run_op
-
-        run_op(self, None, fn, on_done, on_error=on_error, needs_online=False)
-        self._call_ids += 1
-        return self._call_ids
 
     # -- refresh ------------------------------------------------------------------------------
 

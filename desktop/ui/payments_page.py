@@ -92,6 +92,7 @@ from desktop.ui.payments_model import (
 from desktop.ui.sale_tickets import (
     SaleDocuments,
     fetch_documents,
+    print_problem,
     raw_record,
     reprint_data,
     ticket_footer,
@@ -675,10 +676,12 @@ class PaymentsPage(Page):
         if data is None:
             set_error(self.action_error, self.tr("Elige la venta cuyo ticket quieres imprimir."))
             return False
-        printed = ticket.print_ticket(data, ticket.paper_width(self._terminal()), self, ask=ask)
-        if not printed and not ask:
-            self._notify(self.tr("No hay impresora predeterminada para el ticket."), "error")
-        return printed
+        width = ticket.paper_width(self._terminal())
+        outcome = ticket.print_ticket_outcome(data, width, self, ask=ask)
+        problem = print_problem(outcome)
+        if problem:
+            self._notify(problem, "error")
+        return outcome is ticket.PrintOutcome.PRINTED
 
     def save_selected_ticket_pdf(self, path: str | None = None) -> str | None:
         data = self.selected_ticket()

@@ -15,6 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop import fiscal
 from desktop.config import ConfigError, TerminalConfig
 from desktop.fiscal.outcome import Outcome
@@ -290,3 +292,24 @@ def ticket_business(api: GigstackClient, team: str | None) -> dict[str, str]:
         "address": ", ".join(parts),
         "phone": found.support_phone or "",
     }
+
+
+def print_problem(outcome: ticket.PrintOutcome) -> str | None:
+    """What the cashier reads when a ticket did not print (None: printed, or they cancelled).
+
+    Shown as an error notice (it stays until closed): a ticket that silently did not come out
+    is a customer without their proof of purchase.
+    """
+    if outcome is ticket.PrintOutcome.NO_PRINTER:
+        return QCoreApplication.translate(
+            "SaleTickets",
+            "No se imprimió el ticket: no hay impresora predeterminada. Elige una en el sistema "
+            "o imprime con Ctrl+P.",
+        )
+    if outcome is ticket.PrintOutcome.FAILED:
+        return QCoreApplication.translate(
+            "SaleTickets",
+            "No se pudo imprimir el ticket: la impresora no respondió. Revisa que esté "
+            "encendida y conectada, o guarda el ticket como PDF.",
+        )
+    return None

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -431,12 +432,28 @@ def default_printer(doc: QTextDocument, width_mm: int) -> QPrinter | None:
     return printer
 
 
+class PrintOutcome(Enum):
+    """How a print ended; the pages turn each failure into a notice (`print_problem`)."""
+
+    PRINTED = "printed"
+    CANCELLED = "cancelled"  # the cashier closed the printer dialog: nothing to say
+    NO_PRINTER = "no_printer"  # automatic print and no default printer
+    FAILED = "failed"  # the printer could not be started (off, unplugged, driver fault)
+
+
+def print_ticket_outcome(
+    data: TicketData, width_mm: int, parent: QWidget | None = None, *, ask: bool = True
+) -> PrintOutcome:
+    """Print through the dialog (`ask`) or straight to the default printer."""
+    doc = ticket_document(data, width_mm)
+    printer = choose_printer(parent, doc, width_mm) if ask else default_printer(doc, width_mm)
+    if printer is None:
+        return PrintOutcome.CANCELLED if ask else PrintOutcome.NO_PRINTER
+    return PrintOutcome.PRINTED if paint_ticket(printer, doc, width_mm) else PrintOutcome.FAILED
+
+
 def print_ticket(
     data: TicketData, width_mm: int, parent: QWidget | None = None, *, ask: bool = True
 ) -> bool:
     """Print through the dialog (`ask`) or straight to the default printer; True if printed."""
-    doc = ticket_document(data, width_mm)
-    printer = choose_printer(parent, doc, width_mm) if ask else default_printer(doc, width_mm)
-    if printer is None:
-        return False
-    return paint_ticket(printer, doc, width_mm)
+    return print_ticket_outcome(data, width_mm, parent, ask=ask) is PrintOutcome.PRINTED

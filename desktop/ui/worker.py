@@ -6,7 +6,7 @@ from __future__ import annotations
 from desktop.ui.lanes import OTHER_SENDER, QUEUE_REPORT_INTERVAL_MS, Lanes, SyncState
 from desktop.ui.ops import error_message
 
-#: The GUI's handle on the lanes; `bridge.call(...)` remains as a shim over `run_op`.
+#: The GUI's handle on the lanes; server calls go through `ctx.run_op` (desktop.ui.ops).
 WorkerBridge = Lanes
 
 __all__ = [

@@ -49,7 +49,7 @@ def test_api_call_runs_on_the_worker_and_answers_on_the_gui_thread(
         return "ok"
 
     with qtbot.waitCallback(timeout=10_000) as done:
-        shell.bridge.call(call, done, lambda message, exc: done(message))
+        shell.ctx.run_op(None, call, done, on_error=lambda message, exc: done(message))
     assert done.args == ["ok"]
     assert seen["thread"] != threading.main_thread().name
 
@@ -101,13 +101,21 @@ def test_offline_shows_in_the_pill(qtbot: QtBot, shell: AppShell, sandbox: Sandb
     sandbox.go_down()
     try:
         with qtbot.waitCallback(timeout=10_000) as failed:
-            shell.bridge.call(lambda c: c.clients.list_page(limit=1), failed, failed)
+            shell.ctx.run_op(
+                None,
+                lambda c: c.clients.list_page(limit=1),
+                failed,
+                on_error=failed,
+                needs_online=False,
+            )
         qtbot.waitUntil(lambda: "Sin conexión" in pill.connection.text(), timeout=10_000)
     finally:
         sandbox.come_up()
     shell.bridge.kick()
     with qtbot.waitCallback(timeout=10_000) as ok:
-        shell.bridge.call(lambda c: c.clients.list_page(limit=1), ok, ok)
+        shell.ctx.run_op(
+            None, lambda c: c.clients.list_page(limit=1), ok, on_error=ok, needs_online=False
+        )
     qtbot.waitUntil(lambda: "En línea" in pill.connection.text(), timeout=10_000)
 
 

@@ -394,7 +394,13 @@ def test_offline_sale_queues_and_is_sent_when_the_connection_returns(
     sandbox.go_down()
     try:
         with qtbot.waitCallback(timeout=TIMEOUT) as failed:
-            shell.bridge.call(lambda c: c.clients.list_page(limit=1), failed, failed)
+            shell.ctx.run_op(
+                None,
+                lambda c: c.clients.list_page(limit=1),
+                failed,
+                on_error=failed,
+                needs_online=False,
+            )
         qtbot.waitUntil(lambda: counter._sync_state.online is False, timeout=TIMEOUT)
         scan(qtbot, "2*" + code)
         press(qtbot, Qt.Key.Key_F12)

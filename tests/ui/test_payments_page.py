@@ -337,7 +337,7 @@ def test_actions_are_refused_offline(
         shell.bridge.refresh([Resource.PAYMENTS])
         qtbot.waitUntil(lambda: page.offline_reason() is not None, timeout=WAIT)
         calls: list[object] = []
-        monkeypatch.setattr(shell.bridge, "call", lambda *a, **k: calls.append(a))
+        monkeypatch.setattr(shell.bridge, "submit", lambda *a, **k: calls.append(a))
         for button in (page.cancel_button, page.refund_button, page.request_button):
             page.dialog = None
             click(qtbot, button)

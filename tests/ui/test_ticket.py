@@ -257,6 +257,40 @@ def test_auto_print_after_charging(
     assert out.read_bytes().startswith(b"%PDF")
 
 
+def test_a_ticket_that_did_not_print_is_an_error_notice(
+    qtbot: QtBot,
+    qtlog: Any,
+    shell: AppShell,
+    sold: CounterPage,
+    tmp_path: Path,
+    monkeypatch: Any,
+) -> None:
+    bar = shell.window.notice_bar
+    # Automatic print with no default printer on the system.
+    monkeypatch.setattr(ticket, "default_printer", lambda doc, width_mm: None)
+    assert sold.print_last_ticket(ask=False) is False
+    assert bar.level == "error" and "no hay impresora predeterminada" in bar.text
+
+    # The cashier chose a printer that cannot start: a PDF "printer" whose folder is missing.
+    def unwritable(parent: Any, doc: QTextDocument, width_mm: int) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "missing" / "folder" / "t.pdf"))
+        ticket.prepare_printer(printer, doc, width_mm)
+        return printer
+
+    monkeypatch.setattr(ticket, "choose_printer", unwritable)
+    with qtlog.disabled():  # Qt warns "QPainter::begin(): Returned false": the expected fault
+        assert sold.print_last_ticket(ask=True) is False
+    assert bar.level == "error" and "No se pudo imprimir el ticket" in bar.text
+
+    # Closing the printer dialog is the cashier's choice: nothing new to say.
+    qtbot.mouseClick(bar.close_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(ticket, "choose_printer", lambda parent, doc, width_mm: None)
+    assert sold.print_last_ticket(ask=True) is False
+    assert "imprimir" not in bar.text or not bar.isVisible()
+
+
 def test_no_sale_yet_nothing_to_print(qtbot: QtBot, shell: AppShell) -> None:
     page = shell.window.pages[0]
     assert isinstance(page, CounterPage)
