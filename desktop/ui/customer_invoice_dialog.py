@@ -1,9 +1,11 @@
-"""Turn a sale's receipt into an invoice from Pagos: the customer came back with their RFC.
+"""Stamp a receipt into an invoice: the one dialog for Pagos and the Recibos page.
 
-`POST /receipts/{id}/stamp` with `stamp_to: client` and the customer's `fiscal_information`
-(legal name, RFC, tax regime, postal code; REFERENCE §7 and §16.1). The cashier picks a known
-client (their fiscal data fills the form) or types the data from the customer's Constancia de
-Situación Fiscal. Every field is checked here, next to the field, before anything is sent.
+The customer came back with their RFC: `POST /receipts/{id}/stamp` with `stamp_to: client` and
+the customer's `fiscal_information` (legal name, RFC, tax regime, postal code; REFERENCE §7 and
+§16.1). The cashier picks a known client (their fiscal data fills the form, and can be
+corrected) or types the data from the customer's Constancia de Situación Fiscal. Every field is
+checked here, next to the field, before anything is sent. "Público en general" stamps to the
+generic RFC instead (`stamp_to: general_public_national`, uso S01).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop import fiscal
 from desktop.fiscal.outcome import is_generic_rfc
@@ -52,12 +54,22 @@ class CustomerInvoiceDialog(ActionDialog):
         super().__init__(self.tr("Facturar el recibo"), self.tr("Timbrar factura"), parent)
         self.setObjectName("customerInvoiceDialog")
         self.setMinimumWidth(520)
+        metadata = payment.get("metadata")
+        sold_as = (
+            self.tr("Venta {folio} por {total}.").format(
+                folio=payment_folio(payment), total=money(payment.get("total"))
+            )
+            if isinstance(metadata, Mapping) and metadata.get("folio")
+            else self.tr("Recibo por {total}.").format(total=money(payment.get("total")))
+        )
         intro = QLabel(
-            self.tr(
-                "Venta {folio} por {total}. El cliente regresó con su RFC: se timbra la factura "
-                "a su nombre con estos datos (como aparecen en su Constancia de Situación "
-                "Fiscal)."
-            ).format(folio=payment_folio(payment), total=money(payment.get("total")))
+            sold_as
+            + " "
+            + self.tr(
+                "El cliente regresó con su RFC: se timbra la factura a su nombre con estos "
+                "datos (como aparecen en su Constancia de Situación Fiscal). Ya timbrada, no "
+                "se puede facturar desde el portal."
+            )
         )
         intro.setObjectName("stampIntro")
         intro.setWordWrap(True)
@@ -102,6 +114,18 @@ class CustomerInvoiceDialog(ActionDialog):
         self.zip.setMaxLength(5)
         self.zip_error = error_label("stampZipError")
 
+        self.public = QCheckBox(self.tr("Facturar a público en general"))
+        self.public.setObjectName("stampToPublic")
+        self.public_hint = QLabel(
+            self.tr("Se timbra a XAXX010101000 (público en general) con uso S01.")
+        )
+        self.public_hint.setObjectName("stampPublicHint")
+        self.public_hint.setProperty("role", "hint")
+        self.public_hint.setWordWrap(True)
+        self.public.toggled.connect(lambda _on: self._public_changed())
+
+        self.form.addRow("", self.public)
+        self.form.addRow(self.public_hint)
         self.form.addRow(self.tr("C&liente"), self.client)
         self.form.addRow(self.tr("&RFC"), self.tax_id)
         self.form.addRow("", self.tax_id_error)
@@ -120,7 +144,34 @@ class CustomerInvoiceDialog(ActionDialog):
         self.tax_system.currentIndexChanged.connect(
             lambda _i: set_error(self.tax_system_error, None)
         )
+        # The receipt's own client (when it is a real one) is the likely customer.
+        own = payment.get("client")
+        own_id = own.get("id") if isinstance(own, Mapping) else own
+        if own_id and str(own_id) in self._clients:
+            self.select_client(str(own_id))
+        self._public_changed()
         self.tax_id.setFocus()
+
+    def set_public(self, public: bool) -> None:
+        """Stamp to público en general (True) or to the customer's data (False)."""
+        self.public.setChecked(public)
+        self._public_changed()
+
+    def _public_changed(self) -> None:
+        public = self.public.isChecked()
+        self.form.setRowVisible(self.public_hint, public)
+        for widget in (self.client, self.tax_id, self.legal_name, self.tax_system, self.zip):
+            self.form.setRowVisible(widget, not public)
+        for label in (
+            self.tax_id_error,
+            self.legal_name_error,
+            self.tax_system_error,
+            self.zip_error,
+        ):
+            if public:
+                set_error(label, None)
+            # An error row shows only with its message (set_error shows the label again).
+            self.form.setRowVisible(label, not public and bool(label.text()))
 
     def select_client(self, client_id: str) -> None:
         self.client.setCurrentIndex(self.client.findData(client_id))
@@ -141,6 +192,8 @@ class CustomerInvoiceDialog(ActionDialog):
         self.zip.setText(_zip(client))
 
     def body(self) -> dict[str, Any] | None:
+        if self.public.isChecked():
+            return {"stamp_to": "general_public_national"}
         rfc = fiscal.normalize_rfc(self.tax_id.text())
         problems: list[tuple[QLabel, str]] = []
         if not rfc:
@@ -150,8 +203,8 @@ class CustomerInvoiceDialog(ActionDialog):
                 (
                     self.tax_id_error,
                     self.tr(
-                        "Ese es el RFC genérico: una factura a público en general no se timbra "
-                        "aquí (entra en la factura global)."
+                        "Ese es el RFC genérico: marca «Facturar a público en general» o "
+                        "escribe el RFC del cliente."
                     ),
                 )
             )

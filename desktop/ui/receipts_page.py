@@ -23,10 +23,10 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QPushButton
 from desktop.gigstack import GigstackClient
 from desktop.store.cache import Resource
 from desktop.ui.context import UiContext
+from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
 from desktop.ui.formatting import money, to_money, when
 from desktop.ui.payment_link import QrDialog
 from desktop.ui.qr import qr_pixmap
-from desktop.ui.receipt_dialogs import StampReceiptDialog
 from desktop.ui.server_page import ServerListPage, ServerRow, record_of
 from desktop.ui.table_model import Column
 
@@ -387,7 +387,7 @@ class ReceiptsPage(ServerListPage):
         dialog.open()
         return dialog
 
-    def stamp_selected(self) -> StampReceiptDialog | None:
+    def stamp_selected(self) -> CustomerInvoiceDialog | None:
         row = self.selected()
         if row is None:
             self.say_in_detail(self.tr("Elige un recibo primero."))
@@ -398,7 +398,7 @@ class ReceiptsPage(ServerListPage):
             return None
         team = self.ctx.team
         clients = [c for _k, c in self.ctx.core.cache.all(Resource.CLIENTS, team)]
-        dialog = StampReceiptDialog(row.record, clients, self)
+        dialog = CustomerInvoiceDialog(row.record, clients, self)
         receipt_id = row.id
 
         def done(receipt: Any) -> None:

@@ -13,7 +13,7 @@ from desktop.gigstack import GigstackClient
 from desktop.sandbox import Sandbox
 from desktop.store.cache import Resource
 from desktop.ui.app import AppShell
-from desktop.ui.receipt_dialogs import StampReceiptDialog
+from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
 from desktop.ui.receipts_page import ReceiptsPage
 
 WAIT = 10_000
@@ -83,18 +83,10 @@ def test_stamp_to_a_saved_client(qtbot: QtBot, shell: AppShell, api: GigstackCli
     page = open_page(qtbot, shell, 2)
     assert page.select_id(receipt_id)
     dialog = page.stamp_selected()
-    assert isinstance(dialog, StampReceiptDialog)
-    dialog.set_mode(StampReceiptDialog.SAVED)
-    dialog.client.setCurrentIndex(-1)
-    dialog.client.setEditText("")
+    assert isinstance(dialog, CustomerInvoiceDialog)  # the same dialog as in Pagos
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.client_error.text()
-    index = next(
-        i
-        for i in range(dialog.client.count())
-        if dialog.client.itemData(i).get("id") == "client_demo_constructora"
-    )
-    dialog.client.setCurrentIndex(index)
+    assert dialog.tax_id_error.text()  # nothing chosen or typed: said next to the RFC
+    dialog.select_client("client_demo_constructora")  # fills the form with its fiscal data
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
     stamped = api.receipts.get(receipt_id)
@@ -116,13 +108,13 @@ def test_stamp_typed_rfc_is_checked_and_public_works(
     assert page.select_id(receipt_id)
     dialog = page.stamp_selected()
     assert dialog is not None
-    dialog.set_mode(StampReceiptDialog.TYPED)
     dialog.tax_id.setText("XAXX010101000")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert "Público en general" in dialog.typed_error.text()
-    assert "razón social" in dialog.typed_error.text()
+    assert "público en general" in dialog.tax_id_error.text()
+    assert "razón social" in dialog.legal_name_error.text()
     assert api.receipts.get(receipt_id).status == "pending"  # nothing sent
-    dialog.set_mode(StampReceiptDialog.PUBLIC)
+    dialog.set_public(True)
+    assert not dialog.tax_id_error.isVisible() and dialog.public_hint.isVisibleTo(dialog)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
     stamped = api.receipts.get(receipt_id)
@@ -139,7 +131,7 @@ def test_server_error_on_stamp_keeps_the_dialog(
     assert page.select_id(receipt_id)
     dialog = page.stamp_selected()
     assert dialog is not None
-    dialog.set_mode(StampReceiptDialog.PUBLIC)
+    dialog.set_public(True)
     sandbox.faults.set(error_rate=1.0)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "500" in dialog.form_error.text(), timeout=WAIT)
