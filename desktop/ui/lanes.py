@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -281,6 +282,7 @@ class Lanes(QObject):
         self._closed = False
         self._owner = False
         self._online: bool | None = None
+        self._outcome_started = 0.0  # when the request behind the last connectivity verdict began
         self._paused_reason: str | None = None
         self.last_state = SyncState(online=None)
         self._refreshing: threading.Event | None = None
@@ -415,7 +417,17 @@ class Lanes(QObject):
         """None until the first answer or failure, then the last one seen by either lane."""
         return self._online
 
-    def _set_online(self, online: bool) -> None:
+    def _set_online(self, online: bool, *, started: float | None = None) -> None:
+        """Record what the newest request says about the connection.
+
+        `started` is when the request behind this answer began (`time.monotonic()`). Answers
+        reach the GUI thread in any order from three lanes: a slow request that left before the
+        server went down must not report "online" over a newer one that found it down.
+        """
+        started = time.monotonic() if started is None else started
+        if started < self._outcome_started:
+            return
+        self._outcome_started = started
         if online != self._online:
             self._online = online
             if online:
@@ -424,12 +436,12 @@ class Lanes(QObject):
                 self._probe_timer.start()
             self._publish()
 
-    def note_outcome(self, error: BaseException | None) -> None:
+    def note_outcome(self, error: BaseException | None, *, started: float | None = None) -> None:
         """What an answer (or failure) on the page lane says about the connection."""
         if error is None:
-            self._set_online(True)
+            self._set_online(True, started=started)
         elif isinstance(error, GigstackError):
-            self._set_online(reached_server(error))
+            self._set_online(reached_server(error), started=started)
 
     def _publish(self) -> None:
         reason = self._paused_reason
@@ -469,10 +481,11 @@ class Lanes(QObject):
         client = self._pages.client
 
         def job() -> None:
+            started = time.monotonic()
             try:
                 result = fn(client)
             except BaseException as exc:  # every failure reaches the screen, none kills a thread
-                self._job_done.emit(on_finished, (None, exc))
+                self._job_done.emit(on_finished, (None, exc, started))
                 return
             error: BaseException | None = None
             if after is not None:
@@ -481,7 +494,7 @@ class Lanes(QObject):
                 except Exception as exc:
                     log.exception("writing an answer into the cache failed")
                     error = WriteThroughError(exc)
-            self._job_done.emit(on_finished, (result, error))
+            self._job_done.emit(on_finished, (result, error, started))
 
         self._pages.submit(job)
         return True
@@ -490,8 +503,10 @@ class Lanes(QObject):
     def _on_job_done(self, callback: object, payload: object) -> None:
         if not self._running or not callable(callback) or not isinstance(payload, tuple):
             return
-        result, error = payload
-        self.note_outcome(error.cause if isinstance(error, WriteThroughError) else error)
+        result, error, started = payload
+        self.note_outcome(
+            error.cause if isinstance(error, WriteThroughError) else error, started=started
+        )
         callback(result, error)
 
     # -- refresh ------------------------------------------------------------------------------
