@@ -367,3 +367,31 @@ def test_invoiced_sale_prints_series_folio_and_fiscal_uuid(
     assert re.fullmatch(r"[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}", data.fiscal.invoice_uuid)
     assert data.fiscal.invoice_uuid in text
     assert "Facturada" in counter.last_sale_label.text()
+
+
+def test_pagos_stamps_a_receipt_to_publico_en_general(
+    qtbot: QtBot, shell: AppShell, counter: CounterPage, sandbox: Sandbox
+) -> None:
+    scan(qtbot, barcode(shell, "service_demo_cuaderno"))
+    press(qtbot, Qt.Key.Key_F12)
+    row = shell.core.outbox.rows()[0]
+    qtbot.waitUntil(
+        lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, timeout=TIMEOUT
+    )
+    page = payments_page(qtbot, shell)
+    key = f"payment:{shell.core.outbox.get(row.id).server_id}"
+    qtbot.waitUntil(lambda: page.select_key(key), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: fiscal_of(page) is Fiscal.RECEIPT_PENDING, timeout=TIMEOUT)
+    qtbot.mouseClick(page.stamp_button, qt_left())
+    dialog = page.dialog
+    assert isinstance(dialog, CustomerInvoiceDialog)
+    dialog.set_public(True)
+    assert not dialog.tax_id.isVisibleTo(dialog)  # no customer data asked for
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.ok_button, qt_left())
+    qtbot.waitUntil(lambda: fiscal_of(page) is Fiscal.RECEIPT_INVOICED, timeout=TIMEOUT)
+    assert "público en general" in shell.window.notice_bar.text
+    selected = page.selected()
+    assert selected is not None and selected.receipt_id is not None
+    stored = sandbox.store.teams[sandbox.team].receipts.get(selected.receipt_id)
+    assert stored is not None and stored["status"] == "invoiced"
