@@ -1321,7 +1321,19 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Venta {folio} por {total}. El cliente regresó con su RFC: se timbra la factura a su nombre con estos datos (como aparecen en su Constancia de Situación Fiscal).</source>
-        <translation>Sale {folio} for {total}. The customer came back with their RFC: the invoice is stamped in their name with this data (as it appears on their tax status certificate).</translation>
+        <translation type="vanished">Sale {folio} for {total}. The customer came back with their RFC: the invoice is stamped in their name with this data (as it appears on their tax status certificate).</translation>
+    </message>
+    <message>
+        <source>Venta {folio} por {total}.</source>
+        <translation>Sale {folio} for {total}.</translation>
+    </message>
+    <message>
+        <source>Recibo por {total}.</source>
+        <translation>Receipt for {total}.</translation>
+    </message>
+    <message>
+        <source>El cliente regresó con su RFC: se timbra la factura a su nombre con estos datos (como aparecen en su Constancia de Situación Fiscal). Ya timbrada, no se puede facturar desde el portal.</source>
+        <translation>The customer came back with their RFC: the invoice is stamped in their name with this data (as shown on their Constancia de Situación Fiscal). Once stamped, it can no longer be invoiced from the portal.</translation>
     </message>
     <message>
         <source>Cliente registrado</source>
@@ -1352,6 +1364,14 @@ Send it to support if the problem happens again.</translation>
         <translation>Fiscal postal code</translation>
     </message>
     <message>
+        <source>Facturar a público en general</source>
+        <translation>Invoice to the general public</translation>
+    </message>
+    <message>
+        <source>Se timbra a XAXX010101000 (público en general) con uso S01.</source>
+        <translation>Stamped to XAXX010101000 (general public) with use S01.</translation>
+    </message>
+    <message>
         <source>C&amp;liente</source>
         <translation>C&amp;lient</translation>
     </message>
@@ -1376,8 +1396,12 @@ Send it to support if the problem happens again.</translation>
         <translation>Type the client&apos;s RFC.</translation>
     </message>
     <message>
+        <source>Ese es el RFC genérico: marca «Facturar a público en general» o escribe el RFC del cliente.</source>
+        <translation>That is the generic RFC: tick “Invoice to the general public” or type the customer&apos;s RFC.</translation>
+    </message>
+    <message>
         <source>Ese es el RFC genérico: una factura a público en general no se timbra aquí (entra en la factura global).</source>
-        <translation>That is the generic RFC: an invoice to the general public is not stamped here (it goes into the global invoice).</translation>
+        <translation type="vanished">That is the generic RFC: an invoice to the general public is not stamped here (it goes into the global invoice).</translation>
     </message>
     <message>
         <source>Escribe la razón social, sin régimen.</source>
@@ -2016,7 +2040,7 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>No hay impresora predeterminada para imprimir el ticket.</source>
-        <translation>There is no default printer to print the ticket.</translation>
+        <translation type="vanished">There is no default printer to print the ticket.</translation>
     </message>
     <message>
         <source>Todavía no hay una venta para guardar.</source>
@@ -2174,6 +2198,57 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>Turno</source>
         <translation>Shift</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentActions</name>
+    <message>
+        <source>Elige un pago que ya esté en gigstack.</source>
+        <translation>Choose a payment that is already in gigstack.</translation>
+    </message>
+    <message>
+        <source>Pago {folio} cancelado.</source>
+        <translation>Payment {folio} cancelled.</translation>
+    </message>
+    <message>
+        <source>Este pago tiene factura ({0}). Cancelar el pago NO cancela la factura ante el SAT; después te ofreceremos cancelarla.</source>
+        <translation>This payment has an invoice ({0}). Cancelling the payment does NOT cancel the invoice at the SAT; you will be offered to cancel it next.</translation>
+    </message>
+    <message>
+        <source>Cancelar también la factura</source>
+        <translation>Cancel the invoice too</translation>
+    </message>
+    <message>
+        <source>El pago quedó cancelado, pero su factura {0} sigue vigente ante el SAT. ¿Cancelar la factura ahora?</source>
+        <translation>The payment is cancelled, but its invoice {0} is still valid at the SAT. Cancel the invoice now?</translation>
+    </message>
+    <message>
+        <source>Pago {folio} marcado como pagado.</source>
+        <translation>Payment {folio} marked as paid.</translation>
+    </message>
+    <message>
+        <source>Reembolso del pago {folio} registrado.</source>
+        <translation>Refund of payment {folio} recorded.</translation>
+    </message>
+    <message>
+        <source>Hecho en gigstack, pero no se pudo anotar en el turno: {why}</source>
+        <translation>Done in gigstack, but it could not be noted in the shift: {why}</translation>
+    </message>
+    <message>
+        <source>Esta venta no tiene un recibo que se pueda facturar.</source>
+        <translation>This sale has no receipt that can be invoiced.</translation>
+    </message>
+    <message>
+        <source>público en general</source>
+        <translation>the general public</translation>
+    </message>
+    <message>
+        <source>Factura de la venta {folio} timbrada a {name}.</source>
+        <translation>Invoice of sale {folio} stamped to {name}.</translation>
+    </message>
+    <message>
+        <source>Enlace de pago creado.</source>
+        <translation>Payment link created.</translation>
     </message>
 </context>
 <context>
@@ -2703,7 +2778,7 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>No hay impresora predeterminada para el ticket.</source>
-        <translation>There is no default printer for the ticket.</translation>
+        <translation type="vanished">There is no default printer for the ticket.</translation>
     </message>
     <message>
         <source>Elige la venta cuyo ticket quieres guardar.</source>
@@ -2727,47 +2802,47 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Elige un pago que ya esté en gigstack.</source>
-        <translation>Choose a payment that is already in gigstack.</translation>
+        <translation type="vanished">Choose a payment that is already in gigstack.</translation>
     </message>
     <message>
         <source>Pago {folio} cancelado.</source>
-        <translation>Payment {folio} cancelled.</translation>
+        <translation type="vanished">Payment {folio} cancelled.</translation>
     </message>
     <message>
         <source>Este pago tiene factura ({0}). Cancelar el pago NO cancela la factura ante el SAT; después te ofreceremos cancelarla.</source>
-        <translation>This payment has an invoice ({0}). Cancelling the payment does NOT cancel the invoice at the SAT; you will be offered to cancel it next.</translation>
+        <translation type="vanished">This payment has an invoice ({0}). Cancelling the payment does NOT cancel the invoice at the SAT; you will be offered to cancel it next.</translation>
     </message>
     <message>
         <source>Cancelar también la factura</source>
-        <translation>Cancel the invoice too</translation>
+        <translation type="vanished">Cancel the invoice too</translation>
     </message>
     <message>
         <source>El pago quedó cancelado, pero su factura {0} sigue vigente ante el SAT. ¿Cancelar la factura ahora?</source>
-        <translation>The payment is cancelled, but its invoice {0} is still valid at the SAT. Cancel the invoice now?</translation>
+        <translation type="vanished">The payment is cancelled, but its invoice {0} is still valid at the SAT. Cancel the invoice now?</translation>
     </message>
     <message>
         <source>Pago {folio} marcado como pagado.</source>
-        <translation>Payment {folio} marked as paid.</translation>
+        <translation type="vanished">Payment {folio} marked as paid.</translation>
     </message>
     <message>
         <source>Reembolso del pago {folio} registrado.</source>
-        <translation>Refund of payment {folio} recorded.</translation>
+        <translation type="vanished">Refund of payment {folio} recorded.</translation>
     </message>
     <message>
         <source>Esta venta no tiene un recibo que se pueda facturar.</source>
-        <translation>This sale has no receipt that can be invoiced.</translation>
+        <translation type="vanished">This sale has no receipt that can be invoiced.</translation>
     </message>
     <message>
         <source>Factura de la venta {folio} timbrada a {name}.</source>
-        <translation>Invoice of sale {folio} stamped to {name}.</translation>
+        <translation type="vanished">Invoice of sale {folio} stamped to {name}.</translation>
     </message>
     <message>
         <source>Enlace de pago creado.</source>
-        <translation>Payment link created.</translation>
+        <translation type="vanished">Payment link created.</translation>
     </message>
     <message>
         <source>Hecho en gigstack, pero no se pudo anotar en el turno: {why}</source>
-        <translation>Done in gigstack, but it could not be noted in the shift: {why}</translation>
+        <translation type="vanished">Done in gigstack, but it could not be noted in the shift: {why}</translation>
     </message>
 </context>
 <context>
@@ -3703,6 +3778,17 @@ Send it to support if the problem happens again.</translation>
     </message>
 </context>
 <context>
+    <name>SaleTickets</name>
+    <message>
+        <source>No se imprimió el ticket: no hay impresora predeterminada. Elige una en el sistema o imprime con Ctrl+P.</source>
+        <translation>The ticket was not printed: there is no default printer. Choose one in the system or print with Ctrl+P.</translation>
+    </message>
+    <message>
+        <source>No se pudo imprimir el ticket: la impresora no respondió. Revisa que esté encendida y conectada, o guarda el ticket como PDF.</source>
+        <translation>The ticket could not be printed: the printer did not respond. Check that it is on and connected, or save the ticket as PDF.</translation>
+    </message>
+</context>
+<context>
     <name>SalesChart</name>
     <message>
         <source>{label}: {amount} · {n} ventas</source>
@@ -4279,8 +4365,28 @@ Send it to support if the problem happens again.</translation>
         <translation>Print the receipt when charging</translation>
     </message>
     <message>
+        <source>Documento de las ventas sin factura</source>
+        <translation>Document for sales without an invoice</translation>
+    </message>
+    <message>
+        <source>Recibo con QR para autofacturar</source>
+        <translation>Receipt with a self-invoice QR</translation>
+    </message>
+    <message>
+        <source>Ninguno (solo el ticket)</source>
+        <translation>None (the ticket only)</translation>
+    </message>
+    <message>
+        <source>Qué se hace en gigstack con una venta que no se factura al cobrar: un recibo cuyo QR en el ticket deja al cliente facturar después, o nada.</source>
+        <translation>What gigstack does with a sale not invoiced at the till: a receipt whose QR on the ticket lets the customer invoice later, or nothing.</translation>
+    </message>
+    <message>
         <source>Ancho del papel:</source>
         <translation>Paper width:</translation>
+    </message>
+    <message>
+        <source>Ventas sin factura:</source>
+        <translation>Sales without an invoice:</translation>
     </message>
     <message>
         <source>Esta caja</source>
@@ -4766,115 +4872,115 @@ Send it to support if the problem happens again.</translation>
     <name>StampReceiptDialog</name>
     <message>
         <source>Facturar recibo</source>
-        <translation>Invoice receipt</translation>
+        <translation type="vanished">Invoice receipt</translation>
     </message>
     <message>
         <source>Timbrar factura</source>
-        <translation>Stamp invoice</translation>
+        <translation type="vanished">Stamp invoice</translation>
     </message>
     <message>
         <source>Recibo por {total}. La factura se timbra ante el SAT y ya no se puede facturar desde el portal.</source>
-        <translation>Receipt for {total}. The invoice is stamped with the SAT and can no longer be made from the portal.</translation>
+        <translation type="vanished">Receipt for {total}. The invoice is stamped with the SAT and can no longer be made from the portal.</translation>
     </message>
     <message>
         <source>Un cliente guardado</source>
-        <translation>A saved customer</translation>
+        <translation type="vanished">A saved customer</translation>
     </message>
     <message>
         <source>Otro RFC</source>
-        <translation>Another RFC</translation>
+        <translation type="vanished">Another RFC</translation>
     </message>
     <message>
         <source>Público en general</source>
-        <translation>General public</translation>
+        <translation type="vanished">General public</translation>
     </message>
     <message>
         <source>Cliente</source>
-        <translation>Customer</translation>
+        <translation type="vanished">Customer</translation>
     </message>
     <message>
         <source>Razón social</source>
-        <translation>Legal name</translation>
+        <translation type="vanished">Legal name</translation>
     </message>
     <message>
         <source>Como aparece en su constancia fiscal</source>
-        <translation>As on their tax certificate</translation>
+        <translation type="vanished">As on their tax certificate</translation>
     </message>
     <message>
         <source>RFC</source>
-        <translation>RFC</translation>
+        <translation type="vanished">RFC</translation>
     </message>
     <message>
         <source>Régimen fiscal</source>
-        <translation>Tax regime</translation>
+        <translation type="vanished">Tax regime</translation>
     </message>
     <message>
         <source>— elige —</source>
-        <translation>— choose —</translation>
+        <translation type="vanished">— choose —</translation>
     </message>
     <message>
         <source>Código postal fiscal</source>
-        <translation>Fiscal postal code</translation>
+        <translation type="vanished">Fiscal postal code</translation>
     </message>
     <message>
         <source>Se timbra a XAXX010101000 (público en general) con uso S01.</source>
-        <translation>Stamped to XAXX010101000 (general public) with use S01.</translation>
+        <translation type="vanished">Stamped to XAXX010101000 (general public) with use S01.</translation>
     </message>
     <message>
         <source>Facturar a</source>
-        <translation>Invoice to</translation>
+        <translation type="vanished">Invoice to</translation>
     </message>
     <message>
         <source>&amp;Cliente</source>
-        <translation>&amp;Customer</translation>
+        <translation type="vanished">&amp;Customer</translation>
     </message>
     <message>
         <source>&amp;Razón social</source>
-        <translation>&amp;Legal name</translation>
+        <translation type="vanished">&amp;Legal name</translation>
     </message>
     <message>
         <source>R&amp;FC</source>
-        <translation>R&amp;FC</translation>
+        <translation type="vanished">R&amp;FC</translation>
     </message>
     <message>
         <source>Ré&amp;gimen</source>
-        <translation>Re&amp;gime</translation>
+        <translation type="vanished">Re&amp;gime</translation>
     </message>
     <message>
         <source>Código &amp;postal</source>
-        <translation>&amp;Postal code</translation>
+        <translation type="vanished">&amp;Postal code</translation>
     </message>
     <message>
         <source>Elige un cliente con RFC de la lista.</source>
-        <translation>Choose a customer with an RFC from the list.</translation>
+        <translation type="vanished">Choose a customer with an RFC from the list.</translation>
     </message>
     <message>
         <source>A este cliente le faltan datos fiscales (razón social, régimen o código postal): complétalos en Clientes o usa «Otro RFC».</source>
-        <translation>This customer is missing fiscal data (legal name, regime or postal code): complete it in Customers or use &quot;Another RFC&quot;.</translation>
+        <translation type="vanished">This customer is missing fiscal data (legal name, regime or postal code): complete it in Customers or use &quot;Another RFC&quot;.</translation>
     </message>
     <message>
         <source>Escribe la razón social.</source>
-        <translation>Type the legal name.</translation>
+        <translation type="vanished">Type the legal name.</translation>
     </message>
     <message>
         <source>Escribe el RFC.</source>
-        <translation>Type the RFC.</translation>
+        <translation type="vanished">Type the RFC.</translation>
     </message>
     <message>
         <source>El RFC no es válido: {0}</source>
-        <translation>The RFC is not valid: {0}</translation>
+        <translation type="vanished">The RFC is not valid: {0}</translation>
     </message>
     <message>
         <source>Para el RFC genérico elige «Público en general».</source>
-        <translation>For the generic RFC choose &quot;General public&quot;.</translation>
+        <translation type="vanished">For the generic RFC choose &quot;General public&quot;.</translation>
     </message>
     <message>
         <source>Elige el régimen fiscal.</source>
-        <translation>Choose the tax regime.</translation>
+        <translation type="vanished">Choose the tax regime.</translation>
     </message>
     <message>
         <source>El código postal lleva 5 números.</source>
-        <translation>The postal code has 5 digits.</translation>
+        <translation type="vanished">The postal code has 5 digits.</translation>
     </message>
 </context>
 <context>
