@@ -18,7 +18,7 @@ import logging
 import math
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -34,7 +34,7 @@ from desktop.gigstack.models._types import (
     RequestModel,
     attach,
 )
-from desktop.gigstack.pagination import Page
+from desktop.gigstack.pagination import Page, Paginator
 
 _log = logging.getLogger("desktop.gigstack")
 
@@ -162,6 +162,46 @@ class Resource:
     ) -> Page[M]:
         response = self._send("GET", path, params=params, team=team)
         return parse_page(response, model)
+
+    def _search(
+        self,
+        path: str,
+        model: type[M],
+        q: str,
+        *,
+        page: int | None,
+        limit: int | None,
+        filters: Mapping[str, str | None],
+        team: str | None,
+    ) -> Page[M]:
+        """One page of a free-text ``/…/search`` endpoint (REFERENCE §2.5, §16.4).
+
+        Page-numbered (``page`` from 1), unlike the cursor lists; the page's
+        ``total_results`` is the server's ``found`` count. gigstack may ignore filters it
+        does not support: callers check what comes back.
+        """
+        params = search_params(q, page=page, limit=limit, filters=filters)
+        return self._list_page(path, model, params, team)
+
+    @staticmethod
+    def _paginate(list_page: Callable[..., Page[M]], **arguments: Any) -> Paginator[M]:
+        """A lazy :class:`Paginator` calling ``list_page(next=cursor, **arguments)``.
+
+        The arguments ``list_params`` knows (limit, order, sort, dates, metadata) are checked
+        now, so a bad one raises when the list is asked for rather than on first iteration;
+        resource-specific filters (status, client_id ...) and ``team`` go through as given.
+        The public ``list()`` methods keep their typed keywords and hand them over here.
+        """
+        list_params(**{key: arguments[key] for key in _PAGINATE_CHECKED if key in arguments})
+
+        def fetch(cursor: str | None) -> Page[M]:
+            return list_page(next=cursor, **arguments)
+
+        return Paginator(fetch)
+
+
+#: Arguments :meth:`Resource._paginate` validates up front (the rest pass through).
+_PAGINATE_CHECKED = ("limit", "order_by", "sort", "created_gte", "created_lte", "metadata")
 
 
 # --------------------------------------------------------------------------------------------

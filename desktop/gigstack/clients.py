@@ -13,7 +13,6 @@ from desktop.gigstack._base import (
     coerce_body,
     list_params,
     parse_model,
-    search_params,
     segment,
 )
 from desktop.gigstack.models import (
@@ -148,14 +147,13 @@ class ClientsResource(Resource):
         limit: int | None = None,
         team: str | None = None,
     ) -> Page[Client]:
-        """Search clients by free text (``GET /clients/search``, REFERENCE §2.5, §16.4).
+        """Search clients by free text (``GET /clients/search``, page-numbered from 1).
 
-        Page-numbered (``page`` from 1), unlike the cursor lists; the page's ``total_results``
-        is the server's ``found`` count. gigstack may ignore filters it does not support:
-        check what comes back.
+        ``total_results`` is the server's ``found`` count.
         """
-        params = search_params(q, page=page, limit=limit)
-        return self._list_page("/clients/search", Client, params, team)
+        return self._search(
+            "/clients/search", Client, q, page=page, limit=limit, filters={}, team=team
+        )
 
     def stamp_pending_receipts(
         self, client_id: str, *, team: str | None = None
@@ -181,25 +179,13 @@ class ClientsResource(Resource):
         Arguments as for :meth:`list_page`; ``limit`` is the page size. Filters are checked
         now, so a bad one raises here rather than on first iteration.
         """
-        list_params(
+        return self._paginate(
+            self.list_page,
             limit=limit,
             order_by=order_by,
             sort=sort,
             created_gte=created_gte,
             created_lte=created_lte,
             metadata=metadata,
+            team=team,
         )
-
-        def fetch(cursor: str | None) -> Page[Client]:
-            return self.list_page(
-                limit=limit,
-                next=cursor,
-                order_by=order_by,
-                sort=sort,
-                created_gte=created_gte,
-                created_lte=created_lte,
-                metadata=metadata,
-                team=team,
-            )
-
-        return Paginator(fetch)

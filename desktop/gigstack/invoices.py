@@ -15,7 +15,6 @@ from desktop.gigstack._base import (
     coerce_body,
     list_params,
     parse_model,
-    search_params,
     segment,
 )
 from desktop.gigstack.errors import InvalidRequestError
@@ -104,16 +103,14 @@ class InvoicesResource(Resource):
         client_id: str | None = None,
         team: str | None = None,
     ) -> Page[Invoice]:
-        """Search invoices by free text (``GET /invoices/search``, REFERENCE §2.5, §16.4).
+        """Search invoices by free text (``GET /invoices/search``, page-numbered from 1).
 
-        Page-numbered (``page`` from 1), unlike the cursor lists; the page's ``total_results``
-        is the server's ``found`` count. gigstack may ignore filters it does not support:
-        check what comes back.
+        ``total_results`` is the server's ``found`` count; unsupported filters may be ignored.
         """
-        params = search_params(
-            q, page=page, limit=limit, filters={"status": status, "client_id": client_id}
+        filters = {"status": status, "client_id": client_id}
+        return self._search(
+            "/invoices/search", Invoice, q, page=page, limit=limit, filters=filters, team=team
         )
-        return self._list_page("/invoices/search", Invoice, params, team)
 
     def send(
         self,
@@ -239,28 +236,16 @@ class InvoicesResource(Resource):
     ) -> Paginator[Invoice]:
         """Iterate over all income invoices lazily; arguments as for
         :meth:`list_income_page`."""
-        list_params(
+        return self._paginate(
+            self.list_income_page,
             limit=limit,
             order_by=order_by,
             sort=sort,
             created_gte=created_gte,
             created_lte=created_lte,
+            status=status,
+            client_id=client_id,
+            series=series,
             metadata=metadata,
+            team=team,
         )
-
-        def fetch(cursor: str | None) -> Page[Invoice]:
-            return self.list_income_page(
-                limit=limit,
-                next=cursor,
-                order_by=order_by,
-                sort=sort,
-                created_gte=created_gte,
-                created_lte=created_lte,
-                status=status,
-                client_id=client_id,
-                series=series,
-                metadata=metadata,
-                team=team,
-            )
-
-        return Paginator(fetch)

@@ -15,7 +15,6 @@ from desktop.gigstack._base import (
     coerce_body,
     list_params,
     parse_model,
-    search_params,
     segment,
 )
 from desktop.gigstack.errors import InvalidRequestError
@@ -99,16 +98,14 @@ class PaymentsResource(Resource):
         client_id: str | None = None,
         team: str | None = None,
     ) -> Page[Payment]:
-        """Search payments by free text (``GET /payments/search``, REFERENCE §2.5, §16.4).
+        """Search payments by free text (``GET /payments/search``, page-numbered from 1).
 
-        Page-numbered (``page`` from 1), unlike the cursor lists; the page's ``total_results``
-        is the server's ``found`` count. gigstack may ignore filters it does not support:
-        check what comes back.
+        ``total_results`` is the server's ``found`` count; unsupported filters may be ignored.
         """
-        params = search_params(
-            q, page=page, limit=limit, filters={"status": status, "client_id": client_id}
+        filters = {"status": status, "client_id": client_id}
+        return self._search(
+            "/payments/search", Payment, q, page=page, limit=limit, filters=filters, team=team
         )
-        return self._list_page("/payments/search", Payment, params, team)
 
     def get(self, payment_id: str, *, team: str | None = None) -> Payment:
         """Fetch one payment (``GET /payments/{id}``)."""
@@ -244,30 +241,18 @@ class PaymentsResource(Resource):
         team: str | None = None,
     ) -> Paginator[Payment]:
         """Iterate over all payments lazily; arguments as for :meth:`list_page`."""
-        list_params(
+        return self._paginate(
+            self.list_page,
             limit=limit,
             order_by=order_by,
             sort=sort,
             created_gte=created_gte,
             created_lte=created_lte,
+            status=status,
+            client_id=client_id,
+            currency=currency,
+            email=email,
+            tax_id=tax_id,
             metadata=metadata,
+            team=team,
         )
-
-        def fetch(cursor: str | None) -> Page[Payment]:
-            return self.list_page(
-                limit=limit,
-                next=cursor,
-                order_by=order_by,
-                sort=sort,
-                created_gte=created_gte,
-                created_lte=created_lte,
-                status=status,
-                client_id=client_id,
-                currency=currency,
-                email=email,
-                tax_id=tax_id,
-                metadata=metadata,
-                team=team,
-            )
-
-        return Paginator(fetch)

@@ -32,7 +32,6 @@ from desktop.gigstack._base import (
     coerce_body,
     list_params,
     parse_model,
-    search_params,
     segment,
 )
 from desktop.gigstack.errors import InvalidRequestError
@@ -111,31 +110,19 @@ class ReceiptsResource(Resource):
         team: str | None = None,
     ) -> Paginator[Receipt]:
         """Iterate over all receipts lazily; arguments as for :meth:`list_page`."""
-        list_params(
+        return self._paginate(
+            self.list_page,
             limit=limit,
             order_by=order_by,
             sort=sort,
             created_gte=created_gte,
             created_lte=created_lte,
+            status=status,
+            client_id=client_id,
+            payment_id=payment_id,
             metadata=metadata,
+            team=team,
         )
-
-        def fetch(cursor: str | None) -> Page[Receipt]:
-            return self.list_page(
-                limit=limit,
-                next=cursor,
-                order_by=order_by,
-                sort=sort,
-                created_gte=created_gte,
-                created_lte=created_lte,
-                status=status,
-                client_id=client_id,
-                payment_id=payment_id,
-                metadata=metadata,
-                team=team,
-            )
-
-        return Paginator(fetch)
 
     def search(
         self,
@@ -147,16 +134,14 @@ class ReceiptsResource(Resource):
         client_id: str | None = None,
         team: str | None = None,
     ) -> Page[Receipt]:
-        """Search receipts by free text (``GET /receipts/search``, REFERENCE §2.5, §16.4).
+        """Search receipts by free text (``GET /receipts/search``, page-numbered from 1).
 
-        Page-numbered (``page`` from 1), unlike the cursor lists; the page's ``total_results``
-        is the server's ``found`` count. gigstack may ignore filters it does not support:
-        check what comes back.
+        ``total_results`` is the server's ``found`` count; unsupported filters may be ignored.
         """
-        params = search_params(
-            q, page=page, limit=limit, filters={"status": status, "client_id": client_id}
+        filters = {"status": status, "client_id": client_id}
+        return self._search(
+            "/receipts/search", Receipt, q, page=page, limit=limit, filters=filters, team=team
         )
-        return self._list_page("/receipts/search", Receipt, params, team)
 
     def create(
         self,

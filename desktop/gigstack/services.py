@@ -105,25 +105,13 @@ class ServicesResource(Resource):
         team: str | None = None,
     ) -> Paginator[Service]:
         """Iterate over all services lazily; arguments as for :meth:`list_page`."""
-        list_params(
+        return self._paginate(
+            self.list_page,
             limit=limit,
             order_by=order_by,
             sort=sort,
             created_gte=created_gte,
             created_lte=created_lte,
             metadata=metadata,
+            team=team,
         )
-
-        def fetch(cursor: str | None) -> Page[Service]:
-            return self.list_page(
-                limit=limit,
-                next=cursor,
-                order_by=order_by,
-                sort=sort,
-                created_gte=created_gte,
-                created_lte=created_lte,
-                metadata=metadata,
-                team=team,
-            )
-
-        return Paginator(fetch)

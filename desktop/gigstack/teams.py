@@ -185,9 +185,4 @@ class TeamsResource(Resource):
 
     def list(self, *, limit: int | None = None, team: str | None = None) -> Paginator[Team]:
         """Iterate over all reachable teams lazily (``GET /teams``)."""
-        list_params(limit=limit)
-
-        def fetch(cursor: str | None) -> Page[Team]:
-            return self.list_page(limit=limit, next=cursor, team=team)
-
-        return Paginator(fetch)
+        return self._paginate(self.list_page, limit=limit, team=team)

@@ -92,9 +92,4 @@ class UsersResource(Resource):
 
     def list(self, *, limit: int | None = None, team: str | None = None) -> Paginator[User]:
         """Iterate over all users lazily (``GET /users``)."""
-        list_params(limit=limit)
-
-        def fetch(cursor: str | None) -> Page[User]:
-            return self.list_page(limit=limit, next=cursor, team=team)
-
-        return Paginator(fetch)
+        return self._paginate(self.list_page, limit=limit, team=team)
