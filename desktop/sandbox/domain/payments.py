@@ -64,6 +64,36 @@ def _payment_record(
     }
 
 
+def _new_payment(
+    team: TeamData,
+    body: dict[str, Any],
+    *,
+    currency: str,
+    rate: float,
+    automation: str,
+    now: int,
+) -> tuple[Record, Record, Record | None, list[LineTotals]]:
+    """Resolve a payment body's client and items and build its record (not yet stored).
+
+    Returns the payment, its client, the client to add to the team if it is new (``None``
+    when it already existed) and the line totals (for the automation).
+    """
+    client, created = resolve_payment_client(team, body["client"], now)
+    items, lines = build_items(team, body.get("items"))
+    payment = _payment_record(
+        team,
+        body,
+        client=client,
+        items=items,
+        lines=lines,
+        currency=currency,
+        rate=rate,
+        automation=automation,
+        now=now,
+    )
+    return payment, client, created, lines
+
+
 def run_automation(
     team: TeamData,
     payment: Record,
@@ -162,18 +192,8 @@ def register_payment(team: TeamData, body: dict[str, Any], now: int) -> Record:
     else:
         payment_form = check_in(body.get("payment_form"), PAYMENT_FORMS, "payment_form")
     currency, rate, automation = check_payment_basics(body, DEFAULT_REGISTER_AUTOMATION)
-    client, created = resolve_payment_client(team, body["client"], now)
-    items, lines = build_items(team, body.get("items"))
-    payment = _payment_record(
-        team,
-        body,
-        client=client,
-        items=items,
-        lines=lines,
-        currency=currency,
-        rate=rate,
-        automation=automation,
-        now=now,
+    payment, client, created, lines = _new_payment(
+        team, body, currency=currency, rate=rate, automation=automation, now=now
     )
     payment.update(
         {
@@ -204,18 +224,8 @@ def request_payment(team: TeamData, body: dict[str, Any], now: int, pay_base: st
         raise bad_request("allowed_payment_methods", "must be a non-empty array")
     for i, method in enumerate(methods):
         check_in(method, ALLOWED_PAYMENT_METHODS, f"allowed_payment_methods[{i}]")
-    client, created = resolve_payment_client(team, body["client"], now)
-    items, lines = build_items(team, body.get("items"))
-    payment = _payment_record(
-        team,
-        body,
-        client=client,
-        items=items,
-        lines=lines,
-        currency=currency,
-        rate=rate,
-        automation=automation,
-        now=now,
+    payment, _client, created, _lines = _new_payment(
+        team, body, currency=currency, rate=rate, automation=automation, now=now
     )
     code = secrets.token_urlsafe(6)
     payment.update(
