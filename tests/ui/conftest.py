@@ -23,7 +23,9 @@ from desktop.config import AppConfig
 from desktop.gigstack import GigstackClient
 from desktop.sandbox import Sandbox
 from desktop.ui.app import AppShell
+from desktop.ui.counter_page import CounterPage
 from tests.conftest import SANDBOX_KEY
+from tests.ui.counter_helpers import ready_counter
 
 #: Qt messages that do not fail a test. Keep it short; say why for each.
 QT_WARNINGS_IGNORED = (
@@ -54,6 +56,12 @@ def shell(qtbot: object, ui_config: AppConfig) -> Iterator[AppShell]:
         yield app_shell
     finally:
         app_shell.close()
+
+
+@pytest.fixture
+def counter(qtbot: Any, shell: AppShell) -> CounterPage:
+    """The counter page shown in an active window, services and clients cached, code focused."""
+    return ready_counter(qtbot, shell)
 
 
 def _lane_threads() -> list[threading.Thread]:

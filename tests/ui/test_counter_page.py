@@ -3,7 +3,6 @@ offline queueing and what the cashier sees after each step."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +11,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.sandbox import Sandbox
-from desktop.store.cache import Resource
 from desktop.store.outbox import OutboxState
 from desktop.ui.app import AppShell
 from desktop.ui.client_dialog import ClientDialog
@@ -20,32 +18,10 @@ from desktop.ui.counter_items import CartModel
 from desktop.ui.counter_page import CounterPage, inline_client
 from desktop.ui.counter_sale import SaleClient
 from desktop.ui.formatting import money
+from tests.ui.counter_helpers import barcode
 from tests.ui.keyboard import focused, press, scan, type_text
 
 TIMEOUT = 10_000
-
-
-@pytest.fixture
-def counter(qtbot: QtBot, shell: AppShell) -> Iterator[CounterPage]:
-    """The counter page shown in an active window, with services and clients cached."""
-    cache = shell.core.cache
-    qtbot.waitUntil(lambda: cache.count(Resource.SERVICES, None) > 0, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: cache.count(Resource.CLIENTS, None) > 0, timeout=TIMEOUT)
-    page = shell.window.pages[0]
-    assert isinstance(page, CounterPage)
-    qtbot.waitUntil(lambda: len(page._services) > 0, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: page._client.record.get("id") is not None, timeout=TIMEOUT)
-    shell.window.show()
-    shell.window.activateWindow()
-    qtbot.waitUntil(shell.window.isActiveWindow, timeout=TIMEOUT)
-    page.focus_code()
-    yield page
-
-
-def barcode(shell: AppShell, service_id: str) -> str:
-    service = shell.core.cache.get(Resource.SERVICES, None, service_id)
-    assert service is not None
-    return str(service["barcode"])
 
 
 def only_row(shell: AppShell) -> Any:

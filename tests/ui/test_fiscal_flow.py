@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,31 +30,10 @@ from desktop.ui.counter_page import CounterPage
 from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
 from desktop.ui.payments_page import PaymentsPage
 from desktop.ui.qr import qr_image
+from tests.ui.counter_helpers import barcode
 from tests.ui.keyboard import press, scan
 
 TIMEOUT = 15_000
-
-
-@pytest.fixture
-def counter(qtbot: QtBot, shell: AppShell) -> Iterator[CounterPage]:
-    cache = shell.core.cache
-    qtbot.waitUntil(lambda: cache.count(Resource.SERVICES, None) > 0, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: cache.count(Resource.CLIENTS, None) > 0, timeout=TIMEOUT)
-    page = shell.window.pages[0]
-    assert isinstance(page, CounterPage)
-    qtbot.waitUntil(lambda: len(page._services) > 0, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: page._client.record.get("id") is not None, timeout=TIMEOUT)
-    shell.window.show()
-    shell.window.activateWindow()
-    qtbot.waitUntil(shell.window.isActiveWindow, timeout=TIMEOUT)
-    page.focus_code()
-    yield page
-
-
-def barcode(shell: AppShell, service_id: str) -> str:
-    service = shell.core.cache.get(Resource.SERVICES, None, service_id)
-    assert service is not None
-    return str(service["barcode"])
 
 
 def qr_resource(data: ticket.TicketData) -> QImage:
