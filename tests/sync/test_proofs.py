@@ -12,14 +12,13 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from desktop.gigstack import GigstackClient
 from desktop.sandbox import Sandbox
-from desktop.store import Database, open_database
+from desktop.store import Database
 from desktop.store.cache import Cache, Resource
 from desktop.store.outbox import Identity, Outbox, OutboxKind, OutboxState, payment_sold_at
 from desktop.sync.backoff import Backoff
@@ -30,18 +29,6 @@ from tests.sync.misbehaving import Misbehaving
 
 FAST = Backoff(first=0.05, cap=0.2)
 CDMX = timezone(timedelta(hours=-6), "CST")
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def outbox(db: Database) -> Outbox:
-    return Outbox(db)
 
 
 @pytest.fixture

@@ -5,14 +5,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from desktop.gigstack import GigstackClient
 from desktop.sandbox import Sandbox
-from desktop.store import Database, open_database
 from desktop.store.outbox import Identity, Outbox, OutboxKind, OutboxState
 from desktop.sync.backoff import Backoff
 from desktop.sync.delivery import GigstackDelivery
@@ -20,18 +18,6 @@ from desktop.sync.sender import Sender, SenderEvent, SenderState
 from tests.conftest import SANDBOX_KEY
 
 FAST = Backoff(first=0.05, cap=0.2)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def outbox(db: Database) -> Outbox:
-    return Outbox(db)
 
 
 @pytest.fixture

@@ -5,10 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from desktop.sandbox import Sandbox
 from desktop.store import Database, open_database
@@ -16,13 +13,6 @@ from desktop.store.cache import Cache, Resource
 from desktop.store.outbox import Outbox, OutboxKind
 from desktop.sync.writethrough import sent_record, write_through
 from tests.conftest import SANDBOX_KEY
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path)
-    yield database
-    database.close()
 
 
 def test_an_update_answer_fills_in_over_the_cached_record(db: Database) -> None:
