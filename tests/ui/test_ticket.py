@@ -262,10 +262,10 @@ def test_a_ticket_that_did_not_print_is_an_error_notice(
     qtlog: Any,
     shell: AppShell,
     sold: CounterPage,
-    tmp_path: Path,
     monkeypatch: Any,
 ) -> None:
     bar = shell.window.notice_bar
+    missing = shell.ctx.config.data_dir / "missing" / "folder" / "t.pdf"
     # Automatic print with no default printer on the system.
     monkeypatch.setattr(ticket, "default_printer", lambda doc, width_mm: None)
     assert sold.print_last_ticket(ask=False) is False
@@ -275,7 +275,7 @@ def test_a_ticket_that_did_not_print_is_an_error_notice(
     def unwritable(parent: Any, doc: QTextDocument, width_mm: int) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(tmp_path / "missing" / "folder" / "t.pdf"))
+        printer.setOutputFileName(str(missing))
         ticket.prepare_printer(printer, doc, width_mm)
         return printer
 
