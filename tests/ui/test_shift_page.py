@@ -214,3 +214,20 @@ def test_a_refund_and_a_cancellation_made_in_pagos_count_in_the_shift(
     page.activated()
     assert page.figures is not None
     assert page.figures.cancellations == cancelled.total
+
+
+def test_the_x_report_fits_58_and_80_mm_paper(qtbot: QtBot, shell: AppShell) -> None:
+    core = shell.core
+    shift = core.shifts.open(Decimal("250"), "Ana")
+    core.shifts.add_move(MoveKind.CASH_IN, Decimal("100"), "Cambio del banco")
+    page = shift_page(qtbot, shell)
+    report = page.x_report()
+    assert report is not None and report["shift"] == shift.id
+    business = {"name": "Papelería La Esquina", "rfc": "LORF850312TQ1"}
+    narrow = till_print.render_image(report, business, 58, dpi=203)
+    wide = till_print.render_image(report, business, 80, dpi=203)
+    assert narrow.width() == round(58 * 203 / 25.4) and wide.width() == round(80 * 203 / 25.4)
+    for width in (58, 80):
+        text = till_print.report_text(report, business, width)
+        assert "CORTE X (lectura parcial)" in text and "Cambio del banco" in text
+        assert "$350.00" in text  # float 250 + 100 in
