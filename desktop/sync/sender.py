@@ -37,7 +37,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
@@ -64,6 +64,8 @@ Clock = Callable[[], float]
 
 #: While paused on a rejected key, check the key again this often.
 PAUSED_PROBE_SECONDS = 60.0
+# One step claims at most this many times `concurrency` rows (a 1,000-row drain is ~10 steps).
+REFILL_ROUNDS_PER_STEP = 25
 
 
 class Delivery(Protocol):
@@ -163,6 +165,7 @@ class Sender:
         self._last_now = clock()  # to notice the wall clock moving back
         self._degraded = False
         self._executor = ThreadPoolExecutor(self._concurrency, thread_name_prefix="sender")
+        self._closing = False
 
     # -- control (any thread) --------------------------------------------------------------
 
@@ -194,6 +197,7 @@ class Sender:
         self._wake.set()
 
     def close(self) -> None:
+        self._closing = True
         self._wake.set()
         self._executor.shutdown(wait=True)
 
@@ -219,17 +223,51 @@ class Sender:
         items = self._outbox.claim_due(self._concurrency)
         if not items:
             return 0
-        results = list(self._executor.map(self._attempt, items))
+        # A sliding window (issue 12): a new row is claimed as soon as one returns, instead of
+        # waiting for the slowest of a round. A row is claimed only while 'pending', and its
+        # outcome is recorded (durably) before the next claim, so no row is ever in flight
+        # twice. Refilling stops at the first failure of the step (every failing row is tried
+        # once per step, as before; its retry waits for its backoff) and after a bounded
+        # number of rows, so a step still ends and `wait_time()`/`kick()` keep their say.
+        in_flight = {self._executor.submit(self._attempt, item) for item in items}
+        claimed = len(items)
+        budget = self._concurrency * REFILL_ROUNDS_PER_STEP
         sent = 0
-        for result in results:
+        all_sent = True
+        while in_flight:
+            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in done:
+                result = future.result()
+                try:
+                    ok = self._apply(result)
+                except Exception:
+                    # Recording one outcome failed (e.g. the database was locked): never leave
+                    # the row 'sending' until a restart; retry it, looking it up first.
+                    log.exception("could not record the outcome of row %s", result.item.id)
+                    self._retry_after_failed_record(result.item)
+                    ok = 0
+                sent += ok
+                all_sent = all_sent and ok == 1
+            room = min(self._concurrency - len(in_flight), budget - claimed)
+            if not all_sent or room <= 0 or self._closing or not self._may_refill():
+                continue
             try:
-                sent += self._apply(result)
+                more = self._outbox.claim_due(room)
             except Exception:
-                # Recording one outcome failed (e.g. the database was locked): never leave the
-                # row 'sending' until a restart; retry it, looking it up first.
-                log.exception("could not record the outcome of row %s", result.item.id)
-                self._retry_after_failed_record(result.item)
+                log.exception("could not claim more rows; the next step will")
+                all_sent = False
+                continue
+            claimed += len(more)
+            in_flight |= {self._executor.submit(self._attempt, item) for item in more}
         return sent
+
+    def _may_refill(self) -> bool:
+        """Still healthy enough to start another send within this step."""
+        with self._lock:
+            state, hold_until = self._state, self._hold_until
+        return state not in (SenderState.PAUSED, SenderState.OFFLINE) and (
+            self._clock() >= hold_until
+        )
 
     def _retry_after_failed_record(self, item: OutboxItem) -> None:
         try:
