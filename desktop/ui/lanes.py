@@ -92,19 +92,67 @@ def make_lane_client(
     return GigstackClient(api_key, base_url=base_url, team=team, transport=transport), transport
 
 
+class _LaneClient:
+    """A lane's client, built by the first thread that needs it (issue 12: building an httpx
+    client loads SSL contexts, ~40 ms each, which must not delay the window's first paint).
+
+    `close()` may come before, during or after the build: a client built after it has its
+    transport cut at once, so a late request fails fast instead of outliving the shutdown.
+    """
+
+    def __init__(self, api_key: str, base_url: str, team: str | None) -> None:
+        self._args = (api_key, base_url, team)
+        self._lock = threading.Lock()
+        self._client: GigstackClient | None = None
+        self._transport: AbortableTransport | None = None
+        self._closed = False
+
+    def get(self) -> GigstackClient:
+        with self._lock:
+            if self._client is not None:
+                return self._client
+        # Built outside the lock, so `abort()` never waits for a build.
+        client, transport = make_lane_client(*self._args)
+        spare: GigstackClient | None = client
+        with self._lock:
+            if self._client is None:
+                self._client, self._transport = client, transport
+                spare = None
+            closed, mine = self._closed, self._transport
+            chosen = self._client
+        if spare is not None:  # another thread built one first: ours is not needed
+            spare.close()
+        if closed and mine is not None:
+            mine.abort()
+        return chosen
+
+    def abort(self) -> None:
+        """Cut the connections (requests in flight fail at once); later builds are cut too."""
+        with self._lock:
+            self._closed = True
+            transport = self._transport
+        if transport is not None:
+            transport.abort()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            client = self._client
+        if client is not None:
+            client.close()
+
+
 class _SenderLane:
     """The sender's thread. Sends only after `become_owner()` (the lock is the GUI's business:
     filelock's locks belong to the thread that took them)."""
 
     def __init__(
         self,
-        client: GigstackClient,
-        transport: AbortableTransport | None,
+        client: _LaneClient,
         outbox: Outbox,
         on_event: Callable[[SenderEvent], None],
     ) -> None:
         self._client = client
-        self._transport = transport
         self._outbox = outbox
         self._on_event = on_event
         self._wake = threading.Event()
@@ -143,8 +191,7 @@ class _SenderLane:
         """Cut connections, wake the loop, join up to `timeout` s. True when the thread ended."""
         self._stopping.set()
         self._wake.set()
-        if self._transport is not None:
-            self._transport.abort()
+        self._client.abort()
         if self._thread.is_alive():
             self._thread.join(timeout)
         self._client.close()
@@ -158,9 +205,10 @@ class _SenderLane:
                     self._wake.clear()
                     continue
                 if self._sender is None:
-                    self._sender = Sender(
-                        self._outbox, GigstackDelivery(self._client), on_event=self._on_event
-                    )
+                    delivery = GigstackDelivery(self._client.get())
+                    if self._stopping.is_set():
+                        break
+                    self._sender = Sender(self._outbox, delivery, on_event=self._on_event)
                     self._recover()
                 self._wake.clear()
                 wait = self._round(self._sender)
@@ -201,9 +249,8 @@ class _SenderLane:
 class _PageLane:
     """A small pool for page calls and refreshes; `stop()` cuts and joins with a bound."""
 
-    def __init__(self, client: GigstackClient, transport: AbortableTransport | None) -> None:
+    def __init__(self, client: _LaneClient) -> None:
         self.client = client
-        self._transport = transport
         self._pool = ThreadPoolExecutor(PAGE_WORKERS, thread_name_prefix="page-lane")
         self._running_jobs = 0
         self._idle = threading.Condition()
@@ -228,8 +275,7 @@ class _PageLane:
 
     def stop(self, timeout: float) -> bool:
         self.stopping.set()
-        if self._transport is not None:
-            self._transport.abort()
+        self.client.abort()
         # Jobs not started yet are dropped; running ones fail fast on their cut connection.
         self._pool.shutdown(wait=False, cancel_futures=True)
         with self._idle:
@@ -274,10 +320,11 @@ class Lanes(QObject):
         self._cache = cache
         self._team = team
         self._acquire = acquire_sender_lock
-        sender_client, sender_transport = make_lane_client(api_key, base_url, team)
-        page_client, page_transport = make_lane_client(api_key, base_url, team)
-        self._sender = _SenderLane(sender_client, sender_transport, outbox, self._sender_event.emit)
-        self._pages = _PageLane(page_client, page_transport)
+        # Each lane builds its client on its own thread at first use (issue 12: start-up).
+        self._sender = _SenderLane(
+            _LaneClient(api_key, base_url, team), outbox, self._sender_event.emit
+        )
+        self._pages = _PageLane(_LaneClient(api_key, base_url, team))
         self._running = False
         self._closed = False
         self._owner = False
@@ -478,12 +525,12 @@ class Lanes(QObject):
         """
         if not self._running:
             return False
-        client = self._pages.client
+        lane_client = self._pages.client
 
         def job() -> None:
             started = time.monotonic()
             try:
-                result = fn(client)
+                result = fn(lane_client.get())
             except BaseException as exc:  # every failure reaches the screen, none kills a thread
                 self._job_done.emit(on_finished, (None, exc, started))
                 return
@@ -525,12 +572,17 @@ class Lanes(QObject):
             return
         stop = threading.Event()
         self._refreshing = stop
-        refresher = Refresher(self._pages.client, self._cache, team=self._team)
+        lane_client, cache, team = self._pages.client, self._cache, self._team
 
         def should_stop() -> bool:
             return stop.is_set() or self._pages.stopping.is_set()
 
         def job() -> None:
+            try:
+                refresher = Refresher(lane_client.get(), cache, team=team)
+            except BaseException as exc:
+                self._refreshed.emit(None, exc)
+                return
             for resource in wanted:
                 if should_stop():
                     break

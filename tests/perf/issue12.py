@@ -191,31 +191,24 @@ def issue_table(results: dict[str, Any]) -> list[str]:
                 flt["keystroke_p99_ms"] <= 16,
             )
         )
-    stalls = results.get("ui_stalls")
-    if isinstance(stalls, dict):
-        for key, label in (("drain", "a 1,000-payment drain"), ("refresh", "a 50k refresh")):
+    # The target is measured as the app runs: gigstack in another process (`ui_stalls`). The
+    # sandbox in our own process (`stalls_in_process`) is shown beside it, not judged.
+    for bench, where, judged in (
+        ("ui_stalls", "server in another process", True),
+        ("stalls_in_process", "sandbox in this process (secondary)", False),
+    ):
+        stalls = results.get(bench)
+        if not isinstance(stalls, dict):
+            continue
+        for key, label in (("drain", "drain"), ("refresh", "refresh")):
             s = stalls.get(key)
             if isinstance(s, dict):
                 rows.append(
                     (
-                        f"GUI stall during {label} (n={s.get('n', s.get('clients'))})",
+                        f"GUI stall during a {label}, {where} (n={s.get('n', s.get('clients'))})",
                         f"p99 {s['p99_ms']:.1f} ms, max {s['max_ms']:.1f} ms",
-                        "p99 <= 16, max <= 50",
-                        s["p99_ms"] <= 16 and s["max_ms"] <= 50,
-                    )
-                )
-    remote = results.get("stalls_remote")
-    if isinstance(remote, dict):
-        for key, label in (("drain", "drain"), ("refresh", "refresh")):
-            s = remote.get(key)
-            if isinstance(s, dict):
-                rows.append(
-                    (
-                        f"GUI stall during a {label}, server in another process "
-                        f"(n={s.get('n', s.get('clients'))})",
-                        f"p99 {s['p99_ms']:.1f} ms, max {s['max_ms']:.1f} ms",
-                        "p99 <= 16, max <= 50",
-                        s["p99_ms"] <= 16 and s["max_ms"] <= 50,
+                        "p99 <= 16, max <= 50" if judged else "-",
+                        (s["p99_ms"] <= 16 and s["max_ms"] <= 50) if judged else None,
                     )
                 )
     drain = results.get("drain")
