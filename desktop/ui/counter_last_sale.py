@@ -157,7 +157,9 @@ class LastSaleBox(QFrame):
         ]
         if sale.change is not None:
             parts.append(self.tr("Cambio <b>{change}</b>").format(change=money(sale.change)))
-        parts.append(_e(status + (f" ({payment_id})" if payment_id else "")))
+        parts.append(_e(status))
+        # gigstack's payment id is for support, not for the cashier's eyes: keep it at hand.
+        self.label.setToolTip(payment_id or "")
         fiscal_line = self._fiscal_line(row)
         if fiscal_line:
             parts.append(fiscal_line)

@@ -21,11 +21,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QToolButton,
@@ -228,7 +230,20 @@ class CounterPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addLayout(left, 1)
-        outer.addWidget(panel)
+        # The panel scrolls rather than grow the window: after a charge the big change, the
+        # last sale and a notice stack up, and the window must still fit a 1366x768 screen
+        # with its status bar on it.
+        panel_width = panel.width()
+        panel.setMinimumWidth(0)
+        panel.setMaximumWidth(16_777_215)  # QWIDGETSIZE_MAX: PySide6 does not export it
+        self.panel_scroll = QScrollArea()
+        self.panel_scroll.setObjectName("summaryScroll")
+        self.panel_scroll.setWidget(panel)
+        self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel_scroll.setFixedWidth(panel_width)
+        outer.addWidget(self.panel_scroll)
 
         self.client_list = SuggestionList(self.client_search, self, self.table)
         self.client_list.setObjectName("clientSuggestions")

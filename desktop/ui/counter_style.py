@@ -23,6 +23,7 @@ STYLE = """
     border-bottom: 1px solid #CBD5E1;
 }
 #counter QFrame#summaryPanel { background: #F8FAFC; border-left: 1px solid #E2E8F0; }
+#counter QScrollArea#summaryScroll { background: #F8FAFC; border: none; }
 #counter QLabel#totalCaption { font-size: 14px; color: #475569; font-weight: 600; }
 #counter QLabel#totalValue { font-size: 44px; font-weight: 800; color: #0F172A; }
 #counter QLabel.amount { font-size: 15px; }
