@@ -216,8 +216,11 @@ class ChargePanel(QFrame):
             self.breakdown_labels[label].setText(money(amount))
 
     def show_change_due(self, change: Decimal | None) -> None:
-        """The change of the sale just charged, big (None hides it: the next sale began)."""
-        if change is None:
+        """The change of the sale just charged, big (None hides it: the next sale began).
+
+        Exact money or a card leaves nothing to hand back: a big "$0.00" would only be noise.
+        """
+        if change is None or change <= 0:
             self.change_due.hide()
             self.change_due.clear()
             return

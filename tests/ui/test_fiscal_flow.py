@@ -264,6 +264,17 @@ def test_change_is_shown_big_until_the_next_scan(
     assert not counter.change_due.isVisible()
 
 
+def test_exact_money_shows_no_big_change(
+    qtbot: QtBot, shell: AppShell, counter: CounterPage
+) -> None:
+    scan(qtbot, barcode(shell, "service_demo_lapiz"))
+    counter.received_edit.clear()  # "exacto": nothing to hand back
+    row = counter.charge()
+    assert row is not None
+    assert not counter.change_due.isVisible()
+    assert counter.code_edit.hasFocus()
+
+
 def test_outcome_label_follows_client_and_facturar(
     qtbot: QtBot, shell: AppShell, counter: CounterPage
 ) -> None:
