@@ -5,6 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+# httpx imports its own command-line tool (click, rich, pygments: ~40 ms) whenever httpx is
+# imported, and falls back to a stub when that import fails (httpx/__init__.py, checked against
+# httpx 0.28). Mostrador never runs httpx's command line: marking it absent before httpx loads
+# takes that off every start (issue 12). Left alone when httpx is already loaded (tests).
+if "httpx" not in sys.modules:
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
 from desktop.cli import main as cli_main
 from desktop.config import AppConfig
 

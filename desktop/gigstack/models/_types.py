@@ -37,7 +37,7 @@ class ApiModel(BaseModel):
     shapes we only know partially. Every field is optional for the same reason.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=False)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=False, defer_build=True)
 
     # ``raw`` and ``unreadable_fields`` live in pydantic's private-state slot, filled only by
     # the client's parsers (desktop.gigstack._base) through :func:`attach`. They are not
@@ -90,6 +90,7 @@ class RequestModel(BaseModel):
         validate_assignment=True,
         use_enum_values=True,
         allow_inf_nan=False,
+        defer_build=True,
     )
 
 
