@@ -155,7 +155,7 @@ class LastSaleBox(QFrame):
                 folio=_e(sale.folio), total=money(sale.totals.total)
             )
         ]
-        if sale.change is not None:
+        if sale.change:  # nothing to hand back (exact money, a card): no "Cambio $0.00" line
             parts.append(self.tr("Cambio <b>{change}</b>").format(change=money(sale.change)))
         parts.append(_e(status))
         # gigstack's payment id is for support, not for the cashier's eyes: keep it at hand.
