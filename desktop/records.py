@@ -130,6 +130,7 @@ class ClientView:
     rfc: str
     email: str
     tax_system: str
+    use: str
     zip: str
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -150,6 +151,7 @@ class ClientView:
             rfc=_text(raw.get("tax_id") or raw.get("rfc")),
             email=_text(raw.get("email")),
             tax_system=_text(raw.get("tax_system")),
+            use=_text(raw.get("use")),
             zip=_text(address.get("zip") or raw.get("zip")),
             raw=raw,
         )

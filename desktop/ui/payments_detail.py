@@ -28,7 +28,7 @@ from desktop.payment_rules import (
 )
 from desktop.ui.action_dialog import error_label, payment_form_label
 from desktop.ui.formatting import money, when
-from desktop.ui.payments_model import PaymentRow, items_html, tax_amount
+from desktop.ui.payments_model import PaymentRow, items_html
 
 #: Fields shown only when they have something to say.
 OPTIONAL_FIELDS = ("link", "selfInvoice", "queueError")
@@ -206,23 +206,22 @@ class PaymentDetail(QWidget):
         labels["status"].setText(self.tr(row.status_label))
         labels["fiscal"].setText(self.fiscal_text(row))
         labels["soldAt"].setText(when(row.sold_at) or "—")
-        client = row.client
+        view = row.view
+        client = view.client
         client_lines = [row.client_name]
-        if client.get("legal_name") and client.get("legal_name") != row.client_name:
-            client_lines.append(str(client["legal_name"]))
-        fiscal_bits = [
-            str(x) for x in (client.get("tax_id"), client.get("tax_system"), client.get("use")) if x
-        ]
+        if client.legal_name and client.legal_name != row.client_name:
+            client_lines.append(client.legal_name)
+        fiscal_bits = [x for x in (client.rfc, client.tax_system, client.use) if x]
         if fiscal_bits:
             client_lines.append(" · ".join(fiscal_bits))
-        if client.get("email"):
-            client_lines.append(str(client["email"]))
+        if client.email:
+            client_lines.append(client.email)
         labels["client"].setText("\n".join(line for line in client_lines if line))
         labels["items"].setTextFormat(Qt.TextFormat.RichText)
-        labels["items"].setText(items_html(record.get("items") or []))
+        labels["items"].setText(items_html(view.lines))
         totals = [
-            self.tr("Subtotal {v}").format(v=money(record.get("subtotal"))),
-            self.tr("Impuestos {v}").format(v=money(tax_amount(record.get("taxes")))),
+            self.tr("Subtotal {v}").format(v=money(view.subtotal)),
+            self.tr("Impuestos {v}").format(v=money(view.taxes)),
             self.tr("Total {v}").format(v=money(row.total)),
         ]
         if row.refunded:

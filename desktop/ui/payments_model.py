@@ -26,13 +26,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from desktop import fiscal
 from desktop.payment_rules import (
     Fiscal,
-    as_decimal,
     epoch,
     invoice_ids,
     receipt_id,
     refunded_amount,
     sale_fiscal,
 )
+from desktop.records import ClientView, LineView, PaymentView, number, payment_total
 from desktop.store.outbox import OutboxItem, OutboxKind, OutboxState, payment_sold_at
 from desktop.ui.action_dialog import payment_folio, payment_form_label
 from desktop.ui.formatting import money, quantity, when
@@ -141,8 +141,12 @@ class PaymentRow:
 
     @property
     def client_name(self) -> str:
-        c = self.client
-        return str(c.get("name") or c.get("legal_name") or c.get("tax_id") or c.get("id") or "")
+        return ClientView.from_record(self.client).display_name
+
+    @property
+    def view(self) -> PaymentView:
+        """The record read once into typed fields (built on demand: the table has 50k rows)."""
+        return PaymentView.from_record(self.record)
 
     @property
     def payment_form(self) -> str:
@@ -219,7 +223,7 @@ def rows_from_sources(
             record=p,
             status=str(p.get("status") or ""),
             created=epoch(p.get("created_at")),
-            total=_total(p),
+            total=payment_total(p),
             receipt=receipt_of(p),
         )
         for p in cached
@@ -247,7 +251,7 @@ def rows_from_sources(
                     status=str(response.get("status") or "succeeded"),
                     created=item.created_at,
                     outbox=item,
-                    total=_total(response),
+                    total=payment_total(response),
                     receipt=receipt_of(response),
                 )
             )
@@ -259,7 +263,7 @@ def rows_from_sources(
                 status=PARKED if item.state is OutboxState.PARKED else QUEUED,
                 created=item.created_at,
                 outbox=item,
-                total=as_decimal(record.get("total")),
+                total=number(record.get("total")),
             )
         )
     return rows
@@ -301,16 +305,6 @@ def queued_record(
     return record
 
 
-def _total(record: Mapping[str, Any]) -> Decimal | None:
-    """A payment's total; REFERENCE §16.3: some payments carry only `amount` in cents."""
-    total = as_decimal(record.get("total"))
-    if total is None:
-        cents = as_decimal(record.get("amount"))
-        if cents is not None:
-            total = (cents / 100).quantize(Decimal("0.01"))
-    return total
-
-
 def short_when(moment: float | None) -> str:
     """`24/11 14:05` for this year's dates (the table is about recent sales), else `when()`."""
     if moment is None:
@@ -327,32 +321,17 @@ def form_name(code: str) -> str:
     return label.split(" — ", 1)[1] if " — " in label else label
 
 
-def tax_amount(value: Any) -> Any:
-    if isinstance(value, list):
-        total = Decimal(0)
-        for tax in value:
-            amount = as_decimal(tax.get("amount")) if isinstance(tax, Mapping) else None
-            total += amount or Decimal(0)
-        return total
-    return value
-
-
-def items_html(items: list[Any]) -> str:
-    if not items:
+def items_html(lines: tuple[LineView, ...]) -> str:
+    """The items as a small table; amounts by the one line rule (`desktop.records`)."""
+    if not lines:
         return "—"
-    rows = []
-    for item in items:
-        if not isinstance(item, Mapping):
-            continue
-        amount = item.get("total")
-        if amount is None and item.get("unit_price") is not None:
-            price = as_decimal(item.get("unit_price")) or Decimal(0)
-            amount = price * (as_decimal(item.get("quantity")) or Decimal(1))
-        rows.append(
-            "<tr><td>{q} ×&nbsp;</td><td>{d}</td><td align='right'>&nbsp;{a}</td></tr>".format(
-                q=escape(quantity(item.get("quantity"))),
-                d=escape(str(item.get("description") or item.get("id") or "")),
-                a=escape(money(amount)),
-            )
+    row = "<tr><td>{q} ×&nbsp;</td><td>{d}</td><td align='right'>&nbsp;{a}</td></tr>"
+    rows = [
+        row.format(
+            q=escape(quantity(line.quantity)),
+            d=escape(line.description),
+            a=escape(money(line.amount)),
         )
+        for line in lines
+    ]
     return "<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>"
