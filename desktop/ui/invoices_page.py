@@ -18,7 +18,6 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
-from html import escape
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,10 +28,11 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QPushButton
 
 from desktop.gigstack import GigstackClient, Invoice
 from desktop.gigstack.errors import ConnectionFailedError, NotFoundError, ServerError
+from desktop.records import lines_of
 from desktop.store.cache import Resource
 from desktop.ui.action_dialog import ActionDialog, payment_form_label
 from desktop.ui.context import UiContext
-from desktop.ui.formatting import money, quantity, to_money, when
+from desktop.ui.formatting import money, to_money, when
 from desktop.ui.invoice_dialogs import (
     CancelInvoiceDialog,
     CreateInvoiceDialog,
@@ -41,6 +41,7 @@ from desktop.ui.invoice_dialogs import (
     invoice_folio,
 )
 from desktop.ui.manager_pin import require_manager
+from desktop.ui.payments_model import items_html
 from desktop.ui.server_page import ServerListPage, ServerRow
 from desktop.ui.table_model import Column
 
@@ -673,22 +674,6 @@ def _linked_payments(record: Mapping[str, Any]) -> list[str]:
     return ids
 
 
-def _items_html(items: list[Any]) -> str:
-    rows = []
-    for item in items:
-        if not isinstance(item, Mapping):
-            continue
-        amount = item.get("total")
-        if amount is None:
-            price = to_money(item.get("unit_price")) or Decimal(0)
-            amount = price * (to_money(item.get("quantity")) or Decimal(1))
-        rows.append(
-            "<tr><td>{q} ×&nbsp;</td><td>{d}</td><td align='right'>&nbsp;{a}</td></tr>".format(
-                q=escape(quantity(item.get("quantity"))),
-                d=escape(str(item.get("description") or item.get("id") or "")),
-                a=escape(money(amount)),
-            )
-        )
-    if not rows:
-        return "—"
-    return "<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>"
+def _items_html(items: Any) -> str:
+    # Amounts by the one line-amount rule (desktop.records), as in Pagos.
+    return items_html(lines_of({"items": items}))

@@ -17,12 +17,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop import fiscal
+from desktop import fiscal, records
 from desktop.config import ConfigError, TerminalConfig
 from desktop.fiscal.outcome import Outcome
 from desktop.gigstack import GigstackClient, GigstackError
 from desktop.payment_rules import (
-    as_decimal,
     embedded_receipt,
     invoice_ids,
     receipt_id,
@@ -166,30 +165,27 @@ def row_status(row: OutboxItem | None) -> tuple[str, str | None]:
 
 def lines_of(record: Mapping[str, Any]) -> tuple[list[ticket.TicketLine], Any]:
     """Ticket lines and totals from a payment-shaped record (unit prices tax-included)."""
-    items = [dict(i) for i in record.get("items") or [] if isinstance(i, Mapping)]
-    quantities = [as_decimal(i.get("quantity")) or Decimal(1) for i in items]
-    prices = [as_decimal(i.get("unit_price")) or Decimal(0) for i in items]
-    taxes: list[list[Any]] = [
-        list(i["taxes"]) if isinstance(i.get("taxes"), list) else [] for i in items
-    ]
+    views = records.lines_of(record)
+    prices = [line.unit_price or Decimal(0) for line in views]
+    taxes: list[list[Any]] = [[dict(t) for t in line.taxes] for line in views]
     priced = [
-        {"quantity": q, "unit_price": p, "taxes": t}
-        for q, p, t in zip(quantities, prices, taxes, strict=True)
+        {"quantity": line.quantity, "unit_price": price, "taxes": tax}
+        for line, price, tax in zip(views, prices, taxes, strict=True)
     ]
     try:
         totals = fiscal.compute_totals(priced) if priced else None
     except (ValueError, ArithmeticError, TypeError):
         totals = None
     lines = []
-    for n, item in enumerate(items):
-        description = str(item.get("description") or item.get("id") or "")
+    for n, line in enumerate(views):
         if totals is not None:
             amount = totals.lines[n].total
             unit = shown_price(prices[n], taxes[n])
         else:
-            amount = as_decimal(item.get("total")) or prices[n] * quantities[n]
+            # The one line-amount rule (desktop.records): the line's total, else price x qty.
+            amount = line.amount or Decimal(0)
             unit = prices[n]
-        lines.append(ticket.TicketLine(description, quantities[n], unit, amount))
+        lines.append(ticket.TicketLine(line.description, line.quantity, unit, amount))
     return lines, totals
 
 
@@ -207,19 +203,18 @@ def reprint_data(
     """A copy of a past sale's ticket (Pagos), with its fiscal block as known now."""
     lines, totals = lines_of(record)
     view = totals_view(totals) if totals is not None else None
-    client = record.get("client") if isinstance(record.get("client"), Mapping) else {}
-    client = client or {}
-    tax_id = str(client.get("tax_id") or "")
+    payment = records.PaymentView.from_record(record)
+    client = payment.client
+    tax_id = client.rfc
     public = not tax_id or tax_id.upper().startswith(("XAXX", "XEXX"))
     sent = row is None or row.state is OutboxState.SENT
     status, payment_id = row_status(row)
     if row is None or row.state is OutboxState.SENT:
-        payment_id = str(record.get("id") or "") or payment_id
+        payment_id = payment.id or payment_id
     moment = sold_at
     if moment is None:
         parsed = payment_sold_at(record)
         moment = parsed.timestamp() if parsed is not None else None
-    total = as_decimal(record.get("total"))
     return ticket.TicketData(
         business_name=business.get("name", "") or "Mostrador",
         business_rfc=business.get("rfc", ""),
@@ -227,14 +222,14 @@ def reprint_data(
         business_phone=business.get("phone", ""),
         folio=folio,
         issued_at=moment if moment is not None else now,
-        client_name="" if public else str(client.get("name") or client.get("legal_name") or ""),
+        client_name="" if public else client.name or client.legal_name,
         client_rfc="" if public else tax_id,
         lines=lines,
-        subtotal=view.subtotal if view else as_decimal(record.get("subtotal")) or Decimal(0),
+        subtotal=view.subtotal if view else payment.subtotal or Decimal(0),
         discount=view.discount if view else Decimal("0.00"),
         taxes=view.taxes if view else (),
-        total=view.total if view else total or Decimal(0),
-        payment_form=str(record.get("payment_form") or ""),
+        total=view.total if view else payment.total or Decimal(0),
+        payment_form=payment.payment_form,
         status=status,
         payment_id=payment_id,
         fiscal=ticket_fiscal(
