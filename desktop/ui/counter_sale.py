@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from desktop import fiscal
 from desktop.fiscal.outcome import OutcomeDecision, WalkInDocument, decide_outcome
 from desktop.money import MoneyError, parse_quantity
+from desktop.records import number
 from desktop.store.cache import fold
 
 PUBLIC_RFC = "XAXX010101000"
@@ -39,18 +40,11 @@ _QUANTITY_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*[*xX]\s*(\S.*)$")
 def to_decimal(text: Any) -> Decimal | None:
     """A number from a cached record (`"45.00"`, 45, 45.0); None when it is not one.
 
-    Typed input never comes here: the counter reads what a cashier types through
-    `desktop.money` (one parser for the app and the CLI).
+    The one lenient reading of record values (`desktop.records.number`). Typed input never
+    comes here: the counter reads what a cashier types through `desktop.money` (one parser for
+    the app and the CLI).
     """
-    if isinstance(text, Decimal):
-        return text if text.is_finite() else None
-    if isinstance(text, bool) or text is None:
-        return None
-    try:
-        value = Decimal(repr(text)) if isinstance(text, float) else Decimal(str(text).strip())
-    except (InvalidOperation, ValueError):
-        return None
-    return value if value.is_finite() else None
+    return number(text)
 
 
 def parse_code(text: str) -> tuple[Decimal, str]:

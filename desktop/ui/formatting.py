@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+
+from desktop.records import number
 
 CENT = Decimal("0.01")
 
 
 def to_money(value: Any) -> Decimal | None:
-    """Decimal from a Decimal/int/str (floats via str); None when it is not a number."""
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
+    """Decimal from a record's Decimal/int/str/float; None when it is not a number.
+
+    The one lenient reading of record values (`desktop.records.number`); typed input goes
+    through `desktop.money` instead.
+    """
+    return number(value)
 
 
 def money(value: Any, currency: str = "MXN") -> str:

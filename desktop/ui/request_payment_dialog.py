@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop import fiscal
 from desktop.money import MoneyError, parse_quantity
+from desktop.records import number
 from desktop.store.cache import fold
 from desktop.ui.action_dialog import (
     ActionDialog,
@@ -54,10 +55,8 @@ class RequestLine:
 
     @property
     def unit_price(self) -> Decimal:
-        try:
-            return Decimal(str(self.service.get("unit_price") or "0"))
-        except ArithmeticError:
-            return Decimal(0)
+        # A cached record, read leniently (desktop.records): no price or a bad one is $0.
+        return number(self.service.get("unit_price")) or Decimal(0)
 
     def as_item(self) -> dict[str, Any]:
         return {"id": self.service["id"], "quantity": str(self.quantity)}

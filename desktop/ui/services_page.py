@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop import fiscal
+from desktop.records import number
 from desktop.store.cache import Resource
 from desktop.store.outbox import OutboxKind
 from desktop.ui.context import UiContext
@@ -27,14 +28,14 @@ from desktop.ui.table_model import Column
 
 def price_with_taxes(record: dict[str, Any]) -> Decimal | None:
     """What one unit costs the customer (taxes included), or None when it cannot be computed."""
-    price = record.get("unit_price")
-    if price in (None, ""):
+    price = number(record.get("unit_price"))
+    if price is None:
         return None
     taxes = record.get("taxes") or []
     try:
         if all(t.get("inclusive") and not t.get("withholding") for t in taxes):
             # Inclusive taxes keep the amount: the price already is what the customer pays.
-            return Decimal(str(price))
+            return price
         return _line_total(str(price), json.dumps(taxes, sort_keys=True))
     except (ValueError, ArithmeticError, TypeError, AttributeError):
         return None
