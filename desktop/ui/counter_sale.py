@@ -109,7 +109,7 @@ def price_from_shown(shown: Decimal, taxes: Sequence[Mapping[str, Any]]) -> Deci
         if tax.get("inclusive") or str(tax.get("factor") or "Tasa").lower() != "tasa":
             continue
         sign = -1 if tax.get("withholding") else 1
-        rate += sign * Decimal(str(tax.get("rate") or 0))
+        rate += sign * (number(tax.get("rate")) or Decimal(0))
     if 1 + rate <= 0:
         return shown
     return (shown / (1 + rate)).quantize(UNIT_VALUE_QUANTUM, rounding=ROUND_HALF_UP)
