@@ -13,6 +13,7 @@ from desktop.records import (
     PaymentView,
     ServiceView,
     line_amount,
+    lines_of,
     number,
     payment_total,
 )
@@ -182,3 +183,26 @@ def test_service_view() -> None:
     assert len(service.taxes) == 1
     odd = ServiceView.from_record({"unit_price": None, "taxes": None, "metadata": "x"})
     assert (odd.unit_price, odd.barcode, odd.taxes) == (None, "", ())
+
+
+def test_pagos_facturas_and_ticket_share_the_line_rule() -> None:
+    """The three places that used to write their own fallback now agree on odd items."""
+    from desktop.ui.invoices_page import _items_html
+    from desktop.ui.payments_model import items_html
+    from desktop.ui.sale_tickets import lines_of as ticket_lines
+
+    items = [
+        {"description": "Sin total", "unit_price": "10.50", "quantity": "3"},
+        {"description": "Con total", "total": "99.90", "unit_price": "1", "quantity": 1},
+        {"description": "Sin cantidad", "unit_price": 7},
+        "junk",
+    ]
+    record = {"items": items}
+    html = items_html(lines_of(record))
+    assert html == _items_html(items)
+    for shown in ("$31.50", "$99.90", "$7.00", "Sin cantidad"):
+        assert shown in html
+    # The ticket recomputes priced lines fiscally (tax-included prices); its lines are the same.
+    lines, _totals = ticket_lines(record)
+    assert [line.description for line in lines] == ["Sin total", "Con total", "Sin cantidad"]
+    assert lines[0].amount == Decimal("31.50")

@@ -179,7 +179,7 @@ class PaymentRow:
         return STATUS_LABELS.get(self.status, self.status)
 
     def search_text(self) -> str:
-        c = self.client
+        c = ClientView.from_record(self.client)
         metadata = self.record.get("metadata") or {}
         return " ".join(
             str(x or "")
@@ -187,10 +187,10 @@ class PaymentRow:
                 self.folio,
                 self.record.get("id"),
                 metadata.get("local_id") if isinstance(metadata, Mapping) else "",
-                self.client_name,
-                c.get("legal_name"),
-                c.get("tax_id"),
-                c.get("email"),
+                c.display_name,
+                c.legal_name,
+                c.rfc,
+                c.email,
                 payment_form_label(self.payment_form),
                 self.status_label,
                 self.fiscal_label,
