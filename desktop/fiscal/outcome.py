@@ -161,3 +161,49 @@ def decide_outcome(
     if missing:
         return OutcomeDecision(Outcome.RECEIPT, Reason.INCOMPLETE, missing)
     return OutcomeDecision(Outcome.RECEIPT, Reason.NOT_REQUESTED)
+
+
+#: "99 Por definir": only on a PPD invoice (paid later); a counter invoice is PUE (paid now).
+TO_BE_DEFINED = "99"
+
+
+def invoice_problems(client: Mapping[str, Any] | None, payment_form: str) -> tuple[str, ...]:
+    """What gigstack (or the SAT behind it) would refuse in an invoice stamped at the counter.
+
+    The counter's invoice is PUE (`pue_invoice`, paid in one go), so it runs this before
+    charging when "Facturar" will stamp one. Each entry is a Spanish sentence with the reason:
+    the payment form 99 on a PUE, a régimen that does not fit the RFC's kind of person (13
+    characters: física, 12: moral), a CFDI use the SAT does not allow for the régimen.
+    Empty when nothing is known to be wrong (missing data is `missing_fiscal_data`'s job).
+    """
+    from desktop.fiscal.catalogs import Persona, cfdi_use_errors, tax_regime
+
+    problems: list[str] = []
+    if str(payment_form or "").strip() == TO_BE_DEFINED:
+        problems.append(
+            "Una factura de contado (PUE) lleva la forma en que se pagó; "
+            "«99 Por definir» solo va en facturas a crédito (PPD). Elige la forma de pago."
+        )
+    record: Mapping[str, Any] = client or {}
+    tax_id = normalize_rfc(str(record.get("tax_id") or ""))
+    regime_code = _tax_system_of(record)
+    persona: Persona | None = None
+    if not is_generic_rfc(tax_id) and len(tax_id) in (12, 13):
+        persona = "fisica" if len(tax_id) == 13 else "moral"
+    regime = tax_regime(regime_code) if regime_code else None
+    if regime is not None and persona is not None:
+        fits = regime.fisica if persona == "fisica" else regime.moral
+        if not fits:
+            kind = "física (RFC de 13)" if persona == "fisica" else "moral (RFC de 12)"
+            problems.append(
+                f"El régimen {regime_code} no es para una persona {kind}: "
+                "corrige el régimen o el RFC del cliente."
+            )
+    use = str(record.get("use") or "").strip()
+    if use:
+        problems += cfdi_use_errors(
+            use,
+            regime=regime_code if regime is not None else None,
+            persona=persona,
+        )
+    return tuple(problems)

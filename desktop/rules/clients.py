@@ -7,6 +7,7 @@ should run before queuing a client: one message per field, Spanish, the same eve
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,8 +85,8 @@ class ClientCheck:
     """The outcome of `check_client`.
 
     Attributes:
-        errors: Field name (``name``, ``rfc``, ``regime``, ``use``, ``zip``, ``email``) to the
-            Spanish message that blocks saving.
+        errors: Field name (``name``, ``legal_name``, ``rfc``, ``regime``, ``use``, ``zip``,
+            ``email``) to the Spanish message that blocks saving.
         warnings: Field name to a message the person may override (the RFC check digit).
         place: "Municipio, Estado" for a postal code found in the catalog.
     """
@@ -150,9 +151,50 @@ def check_zip(text: str) -> tuple[str | None, str | None]:
     return None, ", ".join(p for p in (found.municipality, found.state) if p)
 
 
+def normalize_legal_name(text: str) -> str:
+    """The razón social as SAT's Constancia (CSF) prints it: uppercase, single spaces."""
+    return " ".join(text.split()).upper()
+
+
+def legal_name_problem(text: str) -> str | None:
+    """Why a razón social as typed cannot go on a CFDI (emoji, symbols, control characters).
+
+    Letters of any accent, digits, spaces and the punctuation company names use (. , & ' - /
+    ( ) and the like) pass; Unicode categories C* (control, format, private use, unassigned)
+    and So/Sk (emoji, pictographs, skin-tone modifiers) do not.
+    """
+    for ch in text:
+        if ch in " \t":
+            continue
+        category = unicodedata.category(ch)
+        if category[0] == "C" or category in ("So", "Sk"):
+            return "La razón social solo lleva letras, números y signos como . , & - (sin emoji)."
+    if len(normalize_legal_name(text)) > MAX_NAME:
+        return f"La razón social puede tener hasta {MAX_NAME} caracteres."
+    return None
+
+
 def regime_problem(code: str) -> str | None:
     if code and fiscal.tax_regime(code) is None:
         return f"{code} no es un régimen fiscal del SAT."
+    return None
+
+
+def regime_fit_problem(code: str, rfc: str) -> str | None:
+    """Why régimen `code` cannot go with this RFC (persona física: 13 characters, moral: 12)."""
+    regime = fiscal.tax_regime(code) if code else None
+    if regime is None:
+        return None
+    value = fiscal.normalize_rfc(rfc)
+    if value in GENERIC_RFCS:
+        if code != PUBLIC_REGIME:
+            return f"Con el RFC genérico el régimen es {PUBLIC_REGIME} (sin obligaciones fiscales)."
+        return None
+    persona = persona_for(rfc)
+    if persona == "fisica" and not regime.fisica:
+        return f"El régimen {code} es de personas morales y el RFC (13 caracteres), de una física."
+    if persona == "moral" and not regime.moral:
+        return f"El régimen {code} es de personas físicas y el RFC (12 caracteres), de una moral."
     return None
 
 
@@ -188,10 +230,25 @@ def check_client(
         if not accept_rfc_warning:
             check.errors["rfc"] = warning
     has_rfc = bool(form.tax_id.strip()) or require_rfc
+    legal_problem = legal_name_problem(form.legal_name)
+    if legal_problem:
+        check.errors["legal_name"] = legal_problem
+    elif (
+        has_rfc
+        and not form.legal_name.strip()
+        and fiscal.normalize_rfc(form.tax_id) not in GENERIC_RFCS
+    ):
+        # Never taken from the display name behind the person's back: gigstack stamps what
+        # this says, and the SAT refuses a CFDI whose name differs from the Constancia.
+        check.errors["legal_name"] = (
+            "Escribe la razón social tal como viene en su Constancia (necesaria para facturar)."
+        )
     if has_rfc and not form.tax_system:
         check.errors["regime"] = "Elige el régimen fiscal (necesario para facturar)."
     elif regime_problem(form.tax_system):
         check.errors["regime"] = str(regime_problem(form.tax_system))
+    elif "rfc" not in check.errors and regime_fit_problem(form.tax_system, form.tax_id):
+        check.errors["regime"] = str(regime_fit_problem(form.tax_system, form.tax_id))
     if has_rfc and not form.use:
         check.errors["use"] = "Elige el uso del CFDI."
     elif form.use:
@@ -219,7 +276,7 @@ def client_body(form: ClientForm, address: dict[str, Any] | None = None) -> dict
     """
     values: dict[str, Any] = {
         "name": form.name.strip(),
-        "legal_name": form.legal_name.strip(),
+        "legal_name": normalize_legal_name(form.legal_name),
         "tax_id": fiscal.normalize_rfc(form.tax_id) if form.tax_id.strip() else "",
         "tax_system": form.tax_system,
         "use": form.use,

@@ -5,6 +5,8 @@
 - Régimen: only those for the kind of person the RFC says (13 characters física, 12 moral).
 - Uso del CFDI: only those SAT allows for the chosen régimen.
 - Código postal: looked up in the SAT catalog; the state and municipio found are shown.
+- Razón social: never copied from the name; uppercase as the Constancia (CSF) prints it, no
+  emoji or control characters, required when there is an RFC to invoice to.
 
 The dialog does not talk to gigstack: `save(body)` (the page's outbox write) runs on "Guardar";
 if it raises, the message shows in the dialog and everything typed stays.
@@ -98,7 +100,9 @@ class ClientDialog(QDialog):
             "name", self.tr("Nombre"), self.tr("Como lo conoces en el mostrador")
         )
         self.legal_name = self._line(
-            "legalName", self.tr("Razón social"), self.tr("Igual que en su Constancia (opcional)")
+            "legalName",
+            self.tr("Razón social"),
+            self.tr("Como en su Constancia, sin régimen (necesaria para facturar)"),
         )
         self.rfc = self._line("rfc", self.tr("RFC"), self.tr("12 caracteres (moral) o 13 (física)"))
         self.rfc.setMaxLength(16)
@@ -124,14 +128,18 @@ class ClientDialog(QDialog):
 
         self.errors = {
             name: error_label(name)
-            for name in ("name", "rfc", "regime", "use", "zip", "email", "form")
+            for name in ("name", "legal_name", "rfc", "regime", "use", "zip", "email", "form")
         }
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         rows: list[tuple[str, QWidget, QWidget]] = [
             (self.tr("&Nombre"), self.name, self._with_error(self.name, "name")),
-            (self.tr("Ra&zón social"), self.legal_name, self.legal_name),
+            (
+                self.tr("Ra&zón social"),
+                self.legal_name,
+                self._with_error(self.legal_name, "legal_name"),
+            ),
             (
                 self.tr("&RFC"),
                 self.rfc,
@@ -178,6 +186,7 @@ class ClientDialog(QDialog):
         self.regime.currentIndexChanged.connect(self._on_regime_changed)
         self.zip.textChanged.connect(self._on_zip_changed)
         self.email.editingFinished.connect(self.check_email)
+        self.legal_name.editingFinished.connect(self.check_legal_name)
 
         self._fill(self._record)
         if not self.editing:
@@ -337,6 +346,16 @@ class ClientDialog(QDialog):
         show_error(self.errors["zip"], _rules_text(error))
         return error is None
 
+    def check_legal_name(self) -> bool:
+        """Show the razón social as the Constancia prints it (uppercase) and any problem."""
+        error = rules.legal_name_problem(self.legal_name.text())
+        if error is None:
+            normal = rules.normalize_legal_name(self.legal_name.text())
+            if normal != self.legal_name.text():
+                self.legal_name.setText(normal)
+        show_error(self.errors["legal_name"], _rules_text(error))
+        return error is None
+
     def check_email(self) -> bool:
         error = rules.check_email(self.email.text())
         show_error(self.errors["email"], _rules_text(error))
@@ -353,7 +372,7 @@ class ClientDialog(QDialog):
             require_rfc=self.require_rfc,
             accept_rfc_warning=self.rfc_override.isChecked(),
         )
-        for name in ("name", "regime", "use", "zip", "email"):
+        for name in ("name", "legal_name", "regime", "use", "zip", "email"):
             show_error(self.errors[name], _rules_text(check.errors.get(name)))
         self.zip_info.setText(check.place or "")
         rfc_error = check.errors.get("rfc")
@@ -415,6 +434,7 @@ class ClientDialog(QDialog):
     def _focus_first_error(self) -> None:
         for name, field in (
             ("name", self.name),
+            ("legal_name", self.legal_name),
             ("rfc", self.rfc),
             ("regime", self.regime),
             ("use", self.use),

@@ -17,10 +17,13 @@ import sqlite3
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -37,8 +40,9 @@ from PySide6.QtWidgets import (
 
 from desktop import fiscal
 from desktop.config import ConfigError, ConfigFileError, TerminalConfig
-from desktop.fiscal.outcome import OutcomeDecision, WalkInDocument
+from desktop.fiscal.outcome import Outcome, OutcomeDecision, WalkInDocument, invoice_problems
 from desktop.money import MoneyError
+from desktop.rules.clients import normalize_legal_name
 from desktop.sales import FieldProblem, SaleRejectedError, queue_payment
 from desktop.store.cache import Resource, fold
 from desktop.store.errors import StorageError, storage_error
@@ -70,6 +74,14 @@ log = logging.getLogger(__name__)
 
 CLIENT_RESULTS = 8
 SERVICE_RESULTS = 8
+# A barcode scanner is a keyboard that types a whole code in a few milliseconds and ends it
+# with Enter. Keys that land on a widget that is not a text field (the items table, a button,
+# a list) are held while they come this close together (by the events' own timestamps); a
+# burst of at least SCAN_MIN_CHARS ended by Enter is a scan and goes to the code field. A
+# key nobody follows within SCAN_FLUSH_MS is handed on as typed (a quantity on the table).
+SCAN_GAP_MS = 60
+SCAN_MIN_CHARS = 4
+SCAN_FLUSH_MS = 80
 
 
 class CounterPage(Page):
@@ -91,8 +103,16 @@ class CounterPage(Page):
         self._walk_in = WalkInDocument.RECEIPT
         self._client = public_client(None)
 
+        self._scan_keys: list[QKeyEvent] = []  # held keys of a possible scan burst
+        self._scan_replaying = False
+        self._scan_flush = QTimer(self)
+        self._scan_flush.setSingleShot(True)
+        self._scan_flush.setInterval(SCAN_FLUSH_MS)
+        self._scan_flush.timeout.connect(self._release_scan_keys)
+
         self._build()
         self._wire()
+        self._watch_for_stray_scans()
         self._load_shop_settings()
         self._load_services()
         self._load_public_client()
@@ -279,6 +299,8 @@ class CounterPage(Page):
         self.client_reset.clicked.connect(self.reset_client)
 
         self.code_edit.textChanged.connect(self._search_services)
+        # "No encontramos el código" is about what was typed: typing again makes it old news.
+        self.code_edit.textEdited.connect(lambda _text: self._show_error(self.code_error, None))
         self.code_edit.returnPressed.connect(self._enter_code)
         self.code_list.itemClicked.connect(lambda _item: self._enter_code())
         self.code_edit.installEventFilter(self)
@@ -331,10 +353,95 @@ class CounterPage(Page):
         row = current.row() if current.isValid() else self.cart.rowCount() - 1
         self.table.setCurrentIndex(self.cart.index(row, COL_QUANTITY))
 
+    # -- scans that land outside the code field --------------------------------------------
+
+    def _watch_for_stray_scans(self) -> None:
+        """Watch the page's widgets that take keys but are not text fields."""
+        self._scan_watched: set[QWidget] = set()
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, QComboBox) and widget.isEditable():
+                continue
+            if isinstance(widget, (QAbstractButton, QAbstractItemView, QComboBox)):
+                if widget is not self.table:  # the table is watched already
+                    widget.installEventFilter(self)
+                self._scan_watched.add(widget)
+
+    def _scan_key(self, watched: QWidget, event: QKeyEvent) -> bool:
+        """Hold a key that may be part of a scan; True when it was taken."""
+        if self._scan_replaying:
+            return False
+        text = event.text()
+        plain = not event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        held = self._scan_keys
+        close = bool(held) and event.timestamp() - held[-1].timestamp() <= SCAN_GAP_MS
+        if enter and close and len(held) >= SCAN_MIN_CHARS:
+            code = "".join(k.text() for k in held)
+            self._scan_keys = []
+            self._scan_flush.stop()
+            log.info("a scan landed on %s; sent to the code field", watched.objectName())
+            self.code_edit.setText(code)
+            self.focus_code()
+            self._enter_code()
+            return True
+        if plain and len(text) == 1 and text.isprintable() and not text.isspace():
+            if held and not close:
+                self._release_scan_keys()
+            self._scan_keys.append(self._copy_key(event))
+            self._scan_flush.start()
+            return True
+        if held:  # any other key: what was held goes first, as typed
+            self._release_scan_keys()
+            target = QApplication.focusWidget()
+            if target is not None and target is not watched:
+                # The held keys opened an editor (a quantity typed on the table): this key
+                # (Enter, Tab…) belongs to it, as if nothing had been held.
+                self._scan_replaying = True
+                try:
+                    QApplication.sendEvent(target, self._copy_key(event))
+                finally:
+                    self._scan_replaying = False
+                return True
+        return False
+
+    @staticmethod
+    def _copy_key(event: QKeyEvent) -> QKeyEvent:
+        copy = QKeyEvent(
+            event.type(),
+            event.key(),
+            event.modifiers(),
+            event.text(),
+            event.isAutoRepeat(),
+            event.count(),
+        )
+        copy.setTimestamp(event.timestamp())
+        return copy
+
+    def _release_scan_keys(self) -> None:
+        """Hand held keys on to whatever has the focus now (not a scan after all)."""
+        self._scan_flush.stop()
+        held, self._scan_keys = self._scan_keys, []
+        self._scan_replaying = True
+        try:
+            for key in held:
+                target = QApplication.focusWidget()
+                if target is not None:
+                    QApplication.sendEvent(target, key)
+        finally:
+            self._scan_replaying = False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
+            if (
+                isinstance(watched, QWidget)
+                and watched in getattr(self, "_scan_watched", ())
+                and self._scan_key(watched, event)
+            ):
+                return True
             if watched is self.table and key == Qt.Key.Key_Delete:
                 self.remove_current_line()
                 return True
@@ -570,6 +677,7 @@ class CounterPage(Page):
         except MoneyError as exc:
             self._code_problem(exc.message)
             return
+        self._show_error(self.code_error, None)
         self.table.selectRow(row)
         self.table.scrollTo(self.cart.index(row, 0))
         self.code_list.hide()
@@ -602,15 +710,23 @@ class CounterPage(Page):
         totals = self.cart.totals
         pieces = sum((line.quantity for line in self.cart.lines), Decimal(0))
         self.items_count.setText(
-            self.tr("{lines} líneas · {pieces} piezas").format(
-                lines=self.cart.rowCount(), pieces=f"{pieces.normalize():f}"
-            )
+            self._count_text(self.cart.rowCount(), pieces)
             if self.cart.rowCount()
             else self.tr("Sin artículos: escanea o escribe un código (F3)")
         )
         self._show_error(self.items_error, self.cart.error)
         self.panel.show_totals(totals_view(totals) if totals is not None else None)
         self._update_change()
+
+    def _count_text(self, lines: int, pieces: Decimal) -> str:
+        """ "1 línea · 1 pieza", "2 líneas · 1.5 piezas" (a fraction of a piece is plural)."""
+        lines_text = self.tr("1 línea") if lines == 1 else self.tr("{n} líneas").format(n=lines)
+        pieces_text = (
+            self.tr("1 pieza")
+            if pieces == 1
+            else self.tr("{n} piezas").format(n=f"{pieces.normalize():f}")
+        )
+        return f"{lines_text} · {pieces_text}"
 
     def _next_sale_started(self) -> None:
         """The first scan of the next sale: the last change stops being the news."""
@@ -726,6 +842,14 @@ class CounterPage(Page):
             change = received - totals.total
         draft = self._draft()
         decision = draft.decision()
+        if decision.outcome is Outcome.INVOICE:
+            # What gigstack would refuse in a PUE invoice is refused here first, with the
+            # reason next to "Facturar"; the cart and the client stay as they are.
+            refused = invoice_problems(self._client.record, form)
+            if refused:
+                # The sentences come from desktop.fiscal (Spanish, like the sale rules').
+                self._show_error(self.invoice_error, "\n".join(refused))
+                return None
         try:
             row = queue_payment(self.ctx.core.outbox, draft.body(), team=self.ctx.team)
         except SaleRejectedError as exc:
@@ -837,7 +961,9 @@ def inline_client(body: dict[str, Any]) -> dict[str, Any]:
     name = " ".join(str(body.get("name") or "").split())
     fields: dict[str, Any] = {
         "name": name,
-        "legal_name": str(body.get("legal_name") or "").strip() or name.upper(),
+        # Never the display name in capitals: the client dialog requires the razón social
+        # as the Constancia has it (desktop.rules.clients), and only that is sent.
+        "legal_name": normalize_legal_name(str(body.get("legal_name") or "")) or None,
         "tax_id": fiscal.normalize_rfc(str(body.get("tax_id") or "")),
         "tax_system": body.get("tax_system"),
         "use": body.get("use"),
@@ -846,6 +972,8 @@ def inline_client(body: dict[str, Any]) -> dict[str, Any]:
     for key in ("email", "phone"):
         if body.get(key):
             fields[key] = body[key]
+    if fields["legal_name"] is None:
+        del fields["legal_name"]
     return fields
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -88,12 +89,32 @@ class CatalogPicker(QWidget):
         self.completer.setMaxVisibleItems(12)
         self.edit.setCompleter(self.completer)
         self.completer.activated.connect(self.choose)
+        # Enter with the list open and nothing highlighted takes the first match (the best
+        # one: the search ranks them); QCompleter alone would just close the list.
+        popup = self.completer.popup()
+        assert popup is not None  # QCompleter makes its popup on first ask
+        self._popup = popup
+        popup.installEventFilter(self)
         self.edit.textEdited.connect(self._on_edited)
         self.edit.editingFinished.connect(self._on_finished)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
         self.setFocusProxy(self.edit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._popup
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self._popup.currentIndex().isValid()
+            and self.suggestions.rowCount()
+        ):
+            self._popup.hide()
+            self.choose(self.suggestions.stringList()[0])
+            return True
+        return super().eventFilter(watched, event)
 
     def code(self) -> str:
         """The chosen code, or "" when the text is not a catalog entry."""

@@ -15,6 +15,7 @@ from desktop.rules.taxes import TaxRow
 
 GOOD = ClientForm(
     name="Ana López",
+    legal_name="ESCUELA KEMPER URGATE",
     tax_id="EKU9003173C9",
     tax_system="601",
     use="G03",
@@ -28,10 +29,18 @@ def test_a_good_client_passes_and_its_body_is_normalised() -> None:
     assert check.ok, check.errors
     assert check.place and "Cuauhtémoc" in check.place
     body = clients.client_body(
-        ClientForm(**{**GOOD.__dict__, "tax_id": "eku-900317-3c9", "email": "ANA@Example.MX"}),
+        ClientForm(
+            **{
+                **GOOD.__dict__,
+                "tax_id": "eku-900317-3c9",
+                "email": "ANA@Example.MX",
+                "legal_name": "  escuela   Kemper urgate ",
+            }
+        ),
         address={"street": "Reforma", "zip": "01000", "bogus": "x"},
     )
     assert body["tax_id"] == "EKU9003173C9"
+    assert body["legal_name"] == "ESCUELA KEMPER URGATE"
     assert body["email"] == "ana@example.mx"
     assert body["address"] == {"street": "Reforma", "zip": "06600"}
 
@@ -49,6 +58,13 @@ def test_a_good_client_passes_and_its_body_is_normalised() -> None:
         ({"zip": "٠٦٦٠٠"}, "zip", "catálogo"),
         ({"zip": ""}, "zip", "Constancia"),
         ({"email": "ana@"}, "email", "correo"),
+        ({"legal_name": ""}, "legal_name", "Constancia"),
+        ({"legal_name": "  "}, "legal_name", "Constancia"),
+        ({"legal_name": "ESCUELA KEMPER 🏫"}, "legal_name", "emoji"),
+        ({"legal_name": "ESCUELA\u200bKEMPER"}, "legal_name", "emoji"),
+        ({"legal_name": "ESCUELA\x07KEMPER"}, "legal_name", "emoji"),
+        ({"tax_system": "612"}, "regime", "12 caracteres"),
+        ({"tax_id": "PEGJ800101AB6", "tax_system": "601"}, "regime", "13 caracteres"),
     ],
 )
 def test_each_problem_names_its_field(changes: dict[str, str], field: str, words: str) -> None:
@@ -218,3 +234,16 @@ def test_which_team_is_mine() -> None:
     assert acting_team("team_connect", teams, "team_a") == "team_connect"
     assert acting_team(None, teams, "team_a") == "team_a"
     assert acting_team(None, teams, None) is None
+
+
+def test_the_legal_name_is_not_asked_of_a_client_without_an_rfc() -> None:
+    """A client for tickets only (no RFC) is not invoiced, so no razón social is needed."""
+    check = check_client(ClientForm(name="Doña Mary", email="mary@correo.mx"))
+    assert check.ok, check.errors
+    assert "legal_name" not in clients.client_body(ClientForm(name="Doña Mary"))
+
+
+def test_a_legal_name_keeps_its_accents_and_punctuation() -> None:
+    for name in ("PAPELERÍA LA ÑOÑA, S.A. DE C.V.", "O'HARA & HIJOS (MÉXICO)", "ÁLVAREZ-PÉREZ"):
+        assert clients.legal_name_problem(name) is None, name
+    assert clients.normalize_legal_name(" papelería  la\tñoña ") == "PAPELERÍA LA ÑOÑA"

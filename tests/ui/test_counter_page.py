@@ -273,6 +273,10 @@ def test_new_client_form_checks_rfc_next_to_the_field(
         assert dialog.errors["zip"].isVisible()
         dialog.zip.setText("06700")
         assert "Cuauhtémoc" in dialog.zip_info.text()
+        dialog.try_save()
+        assert dialog.result() == 0  # the razón social is asked for, never made up
+        assert "Constancia" in dialog.errors["legal_name"].text()
+        dialog.legal_name.setText("SOFÍA NAVARRO RUIZ")
         uses.update(dialog.use.itemData(i) for i in range(1, dialog.use.count()))
         dialog.try_save()
         assert dialog.result() == 1
@@ -298,7 +302,7 @@ def test_new_client_body_becomes_the_inline_client_of_the_sale() -> None:
         "email": "sofia@correo.mx",
         "address": {"zip": "06700"},
     }
-    assert inline_client(body) == {
+    assert inline_client({**body, "legal_name": "sofía navarro  ruiz"}) == {
         "name": "Sofía Navarro Ruiz",
         "legal_name": "SOFÍA NAVARRO RUIZ",
         "tax_id": "NARS991231AB9",
@@ -310,6 +314,8 @@ def test_new_client_body_becomes_the_inline_client_of_the_sale() -> None:
     typed = inline_client({**body, "legal_name": "SOFIA NAVARRO RUIZ", "email": ""})
     assert typed["legal_name"] == "SOFIA NAVARRO RUIZ"  # the razón social typed wins
     assert "email" not in typed
+    # Never the display name in capitals (issue 10 §3): without one, none is sent.
+    assert "legal_name" not in inline_client(body)
 
 
 def test_new_client_is_created_once_with_the_sale(
@@ -323,6 +329,7 @@ def test_new_client_is_created_once_with_the_sale(
         assert dialog.name.text() == "Navarro"  # what the cashier had typed in the search
         dialog.name.setText("Sofía Navarro Ruiz")
         dialog.rfc.setText(new_rfc)
+        dialog.legal_name.setText("SOFIA NAVARRO RUIZ")
         dialog.regime.setCurrentIndex(dialog.regime.findData("612"))
         dialog.use.setCurrentIndex(dialog.use.findData("G03"))
         dialog.zip.setText("06700")

@@ -55,6 +55,7 @@ def test_check_digit_mismatch_is_a_warning_with_explicit_override(qtbot: QtBot) 
     saved: list[dict[str, Any]] = []
     dialog = client_dialog(qtbot, saved)
     qtbot.keyClicks(dialog.name, "Juan")
+    qtbot.keyClicks(dialog.legal_name, "juan hernandez  mendoza")
     qtbot.keyClicks(dialog.rfc, "HEMJ850714K21")  # the right check digit is 7
     dialog.regime.setCurrentIndex(dialog.regime.findData("612"))
     qtbot.keyClicks(dialog.zip, "06600")
@@ -69,6 +70,8 @@ def test_check_digit_mismatch_is_a_warning_with_explicit_override(qtbot: QtBot) 
     assert saved and saved[0]["tax_id"] == "HEMJ850714K21"
     assert saved[0]["tax_system"] == "612"
     assert saved[0]["address"] == {"zip": "06600"}
+    assert saved[0]["legal_name"] == "JUAN HERNANDEZ MENDOZA"  # as the Constancia prints it
+    assert saved[0]["name"] == "Juan"
     assert not dialog.isVisible()
 
 
@@ -143,6 +146,7 @@ def test_edit_reports_only_changed_fields(qtbot: QtBot) -> None:
     record = {
         "id": "client_1",
         "name": "Ana",
+        "legal_name": "ANA RAMOS TAPIA",
         "tax_id": "RATA920623QW5",
         "tax_system": "605",
         "use": "S01",
@@ -339,3 +343,83 @@ def test_a_tax_rate_with_a_decimal_comma(qtbot: QtBot) -> None:
     assert editor.taxes()[0]["rate"] == "0.265"
     editor.row_widgets(0)[1].setText("1e30")
     assert editor.errors() and "≥ 0" in editor.errors()[0]
+
+
+# -- issue 10 §3: razón social, mnemonics, the SAT key finder's Enter --------------------------
+
+
+def test_the_legal_name_is_asked_for_not_copied_from_the_name(qtbot: QtBot) -> None:
+    saved: list[dict[str, Any]] = []
+    dialog = client_dialog(qtbot, saved)
+    qtbot.keyClicks(dialog.name, "Escuela Kemper")
+    qtbot.keyClicks(dialog.rfc, "EKU9003173C9")
+    dialog.regime.setCurrentIndex(dialog.regime.findData("601"))
+    qtbot.keyClicks(dialog.zip, "06600")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved == [] and dialog.isVisible()
+    errors = visible_errors(dialog)
+    assert "Constancia" in errors["legal_name"]
+    assert dialog.errors["legal_name"].parentWidget() is dialog.legal_name.parentWidget()
+    assert dialog.legal_name.text() == ""  # not filled in from the name behind the person's back
+    assert dialog.focusWidget() is dialog.legal_name
+
+    dialog.legal_name.setText("ESCUELA KEMPER 🏫")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved == []
+    assert "emoji" in visible_errors(dialog)["legal_name"]
+    assert dialog.legal_name.text() == "ESCUELA KEMPER 🏫"  # what was typed stays
+
+    dialog.legal_name.clear()
+    qtbot.keyClicks(dialog.legal_name, "escuela kemper  urgate")
+    dialog.legal_name.editingFinished.emit()
+    assert dialog.legal_name.text() == "ESCUELA KEMPER URGATE"  # as the Constancia prints it
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved and saved[0]["legal_name"] == "ESCUELA KEMPER URGATE"
+    assert saved[0]["name"] == "Escuela Kemper"
+
+
+def _mnemonics(dialog: ClientDialog) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    letters = []
+    for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
+        text = widget.text().replace("&&", "")
+        if "&" in text and widget.isVisibleTo(dialog):
+            letters.append(text[text.index("&") + 1].lower())
+    return letters
+
+
+def test_every_alt_key_of_the_client_dialog_is_its_own(qtbot: QtBot) -> None:
+    """Alt+letter goes to one field only, in Spanish and in English (no Alt+U/Alt+G/Alt+P twice)."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from desktop.resources import resource
+
+    spanish = _mnemonics(client_dialog(qtbot, []))
+    assert len(spanish) >= 8 and len(spanish) == len(set(spanish)), spanish
+    translator = QTranslator()
+    assert translator.load(str(resource("i18n", "mostrador_en.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        english = _mnemonics(client_dialog(qtbot, []))
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert len(english) == len(spanish) and len(english) == len(set(english)), english
+
+
+def test_enter_in_the_sat_key_finder_takes_the_first_match(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    picker = ProductKeyPicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    picker.edit.setFocus()
+    type_text(qtbot, "café", picker.edit)
+    first = picker.suggestions.stringList()[0]
+    assert picker.code() == ""  # a word, not a code yet
+    popup = QApplication.activePopupWidget()
+    assert popup is not None and popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # Qt sends the keys to the open list
+    assert picker.code() == first.split(" — ")[0]
+    assert picker.edit.text() == first
+    assert not popup.isVisible()
