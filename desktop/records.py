@@ -11,6 +11,7 @@ The line-amount rule lives here and only here: see `line_amount`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +23,10 @@ from desktop.payment_rules import invoice_ids, receipt_id
 from desktop.store.outbox import payment_sold_at
 
 ONE = Decimal(1)
+# What the server and the cache nearly always hold ("116.00"): read without the full parser,
+# which costs ~25x more and would add ~0.2 s to a 50k-payment reload on the GUI thread. At most
+# 16 integer digits, the bound `desktop.money.to_decimal` keeps.
+_PLAIN = re.compile(r"-?[0-9]{1,16}(?:\.[0-9]{1,28})?")
 
 
 def number(value: Any) -> Decimal | None:
@@ -33,6 +38,8 @@ def number(value: Any) -> Decimal | None:
     """
     if value is None or isinstance(value, bool) or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, str) and _PLAIN.fullmatch(value):
+        return Decimal(value)
     try:
         return to_decimal(value)
     except (MoneyError, ArithmeticError, ValueError, TypeError):
