@@ -24,9 +24,9 @@ from desktop.store.outbox import payment_sold_at
 
 ONE = Decimal(1)
 # What the server and the cache nearly always hold ("116.00"): read without the full parser,
-# which costs ~25x more and would add ~0.2 s to a 50k-payment reload on the GUI thread. At most
-# 16 integer digits, the bound `desktop.money.to_decimal` keeps.
-_PLAIN = re.compile(r"-?[0-9]{1,16}(?:\.[0-9]{1,28})?")
+# which costs ~25x more and would add ~0.2 s to a 50k-payment reload on the GUI thread. Other
+# text (longer, grouped, "12,5") takes the full parser and its 40-character limit.
+_PLAIN = re.compile(r"-?[0-9]{1,16}(?:\.[0-9]{1,20})?")
 
 
 def number(value: Any) -> Decimal | None:
