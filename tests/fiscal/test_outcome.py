@@ -117,3 +117,33 @@ def test_nothing_fiscal_only_where_the_shop_allows_it() -> None:
 )
 def test_walk_in_setting_reads_safely(stored: object, expected: WalkInDocument) -> None:
     assert WalkInDocument.parse(stored) is expected
+
+
+# -- what gigstack would refuse in a PUE invoice (issue 10 §3) -----------------------------------
+
+
+def test_invoice_problems_are_empty_for_a_fitting_client_and_form() -> None:
+    from desktop.fiscal.outcome import invoice_problems
+
+    moral = {"tax_id": "EKU9003173C9", "tax_system": "601", "use": "G03"}
+    fisica = {"tax_id": "PEGJ800101AB6", "tax_system": "612", "use": "D01"}
+    assert invoice_problems(moral, "01") == ()
+    assert invoice_problems(fisica, "04") == ()
+    # Legacy v1 records carry the régimen as {label, value} (REFERENCE §16.3).
+    legacy = {**moral, "tax_system": {"label": "General de Ley", "value": "601"}}
+    assert invoice_problems(legacy, "03") == ()
+
+
+def test_invoice_problems_name_each_reason() -> None:
+    from desktop.fiscal.outcome import invoice_problems
+
+    moral = {"tax_id": "EKU9003173C9", "tax_system": "601", "use": "G03"}
+    (form,) = invoice_problems(moral, "99")
+    assert "99" in form and "PUE" in form and "PPD" in form
+    (regime,) = invoice_problems({**moral, "tax_system": "612", "use": ""}, "01")
+    assert "612" in regime and "moral" in regime
+    (fisica,) = invoice_problems({**moral, "tax_id": "PEGJ800101AB6", "use": ""}, "01")
+    assert "601" in fisica and "física" in fisica
+    uses = invoice_problems({**moral, "use": "D01"}, "01")
+    assert uses and all("D01" in u for u in uses)
+    assert len(invoice_problems({**moral, "tax_system": "612", "use": "D01"}, "99")) >= 2

@@ -502,3 +502,119 @@ def test_a_queued_sale_is_registered_at_the_price_charged(
         )
         sent = api.payments.get(shell.core.outbox.get(row.id).server_id or "")
     assert sent.total == Decimal("70.00")
+
+
+# -- issue 10 §3: the till's small things ----------------------------------------------------
+
+
+def _burst(widget: Any, code: str, *, start: int = 50_000, gap: int = 8) -> None:
+    """A barcode scanner typing `code` + Enter into `widget`, `gap` ms between keys (by the
+    events' own timestamps, as the scanner's keyboard driver stamps them)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    keys = [(Qt.Key(ord(ch)), ch) for ch in code] + [(Qt.Key.Key_Return, "\r")]
+    for n, (key, text) in enumerate(keys):
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text)
+            event.setTimestamp(start + n * gap)
+            QApplication.sendEvent(widget, event)
+
+
+def test_a_scan_that_lands_on_the_table_or_a_button_goes_to_the_code_field(
+    qtbot: QtBot, shell: AppShell, counter: CounterPage
+) -> None:
+    from PySide6.QtWidgets import QAbstractItemView
+
+    lapiz = barcode(shell, "service_demo_lapiz")
+    scan(qtbot, barcode(shell, "service_demo_cuaderno"))
+    press(qtbot, Qt.Key.Key_F4)
+    assert focused() is counter.table
+    _burst(counter.table, lapiz)
+    assert [line.service_id for line in counter.cart.lines] == [
+        "service_demo_cuaderno",
+        "service_demo_lapiz",
+    ]
+    assert counter.table.state() is not QAbstractItemView.State.EditingState
+    assert focused() is counter.code_edit and counter.code_edit.text() == ""
+    assert counter.cart.lines[0].quantity == 1  # the digits did not become a quantity
+
+    counter.charge_button.setFocus()
+    _burst(counter.charge_button, lapiz, start=90_000)
+    assert counter.cart.lines[1].quantity == 2
+    assert shell.core.outbox.rows() == []  # the Enter did not charge
+    assert focused() is counter.code_edit
+
+    # A person typing a quantity on the table still edits it (one key, nobody follows).
+    press(qtbot, Qt.Key.Key_F4)
+    counter.table.setCurrentIndex(counter.cart.index(0, 1))
+    type_text(qtbot, "4")
+    qtbot.waitUntil(
+        lambda: counter.table.state() is QAbstractItemView.State.EditingState, timeout=TIMEOUT
+    )
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.cart.lines[0].quantity == 4, timeout=TIMEOUT)
+
+
+def test_counts_are_singular_for_one_and_a_stale_code_message_goes_when_typing(
+    qtbot: QtBot, shell: AppShell, counter: CounterPage
+) -> None:
+    lapiz = barcode(shell, "service_demo_lapiz")
+    scan(qtbot, lapiz)
+    assert counter.items_count.text() == "1 línea · 1 pieza"
+    scan(qtbot, lapiz)
+    assert counter.items_count.text() == "1 línea · 2 piezas"
+    scan(qtbot, barcode(shell, "service_demo_cuaderno"))
+    assert counter.items_count.text() == "2 líneas · 3 piezas"
+
+    scan(qtbot, "7509999999993")
+    assert counter.code_error.isVisible()
+    type_text(qtbot, "c")  # the cashier starts over: the message was about the old code
+    assert not counter.code_error.isVisible()
+    assert counter.code_edit.text() == "c"
+
+
+def test_an_invoice_gigstack_would_refuse_is_refused_at_the_counter_first(
+    qtbot: QtBot, shell: AppShell, counter: CounterPage
+) -> None:
+    from desktop.fiscal.outcome import Outcome
+
+    press(qtbot, Qt.Key.Key_F2)
+    type_text(qtbot, "mariana cas")
+    press(qtbot, Qt.Key.Key_Return)
+    scan(qtbot, barcode(shell, "service_demo_lapiz"))
+    counter.invoice_check.setChecked(True)
+    assert counter.outcome().outcome is Outcome.INVOICE
+    counter.set_payment_form("99")
+    assert counter.charge() is None
+    assert counter.invoice_error.isVisible()
+    assert "99" in counter.invoice_error.text() and "PPD" in counter.invoice_error.text()
+    assert shell.core.outbox.rows() == []
+    assert counter.cart.rowCount() == 1 and "Mariana" in counter.client_card.text()
+
+    # A cached record whose régimen is for the other kind of person (12-char RFC, 612).
+    counter._set_client(
+        SaleClient(
+            {
+                "id": "client_misfit",
+                "name": "Escuela Kemper",
+                "legal_name": "ESCUELA KEMPER URGATE",
+                "tax_id": "EKU9003173C9",
+                "tax_system": "612",
+                "use": "G03",
+                "address": {"zip": "06600"},
+            }
+        )
+    )
+    counter.set_payment_form("04")
+    counter.invoice_check.setChecked(True)
+    assert counter.charge() is None
+    assert "612" in counter.invoice_error.text()
+    assert "moral" in counter.invoice_error.text()
+    assert shell.core.outbox.rows() == []
+
+    counter.reset_client()
+    counter.invoice_check.setChecked(False)
+    assert counter.charge() is not None  # nothing else stood in the way
+    assert not counter.invoice_error.isVisible()
