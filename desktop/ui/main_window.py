@@ -17,12 +17,36 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.resources import resource
+from desktop.store.cache import Resource
 from desktop.ui.context import UiContext
 from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.page import Page
 from desktop.ui.status_pill import StatusPill
 
 WINDOW_GEOMETRY = "window/geometry"
+DEFAULT_SIZE = QSize(1180, 760)
+#: Room the title bar and the window frame take outside the window's own size.
+FRAME_ROOM = QSize(16, 40)
+#: Catalogs (clients, services) are read again this often while online, so a product added on
+#: another till can be scanned here within minutes (issue 10 §3).
+CATALOG_REFRESH_MS = 5 * 60 * 1000
+CATALOGS = (Resource.CLIENTS, Resource.SERVICES)
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size at its first start on a screen with `available` room (taskbar out).
+
+    On a 1366x768 laptop (about 1366x728 available) the window must fit with its title bar:
+    the default is shrunk to the room left. Screens smaller than 1024x600 (Qt's offscreen
+    platform in tests says 800x600) keep the default: nothing usable fits there anyway.
+    """
+    if available.width() < 1024 or available.height() < 600:
+        return QSize(DEFAULT_SIZE)
+    return QSize(
+        min(DEFAULT_SIZE.width(), available.width() - FRAME_ROOM.width()),
+        min(DEFAULT_SIZE.height(), available.height() - FRAME_ROOM.height()),
+    )
+
 
 #: A page, or its class: built the first time it is shown (issue 12: start near a bare window).
 PageSource = Page | type[Page]
@@ -90,7 +114,8 @@ class MainWindow(QMainWindow):
             title += self.tr(" — modo demo")
         self.setWindowTitle(title)
         self.setWindowIcon(icon("app"))
-        self.resize(1180, 760)
+        screen = self.screen()
+        self.resize(first_size(screen.availableGeometry().size()) if screen else DEFAULT_SIZE)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -137,7 +162,7 @@ class MainWindow(QMainWindow):
         self.pill = StatusPill(ctx.core.outbox)
         self.statusBar().addPermanentWidget(self.pill)
         self.statusBar().setSizeGripEnabled(False)
-        self.pill.sync_requested.connect(ctx.bridge.kick)
+        self.pill.sync_requested.connect(self.sync_now)
         self.pill.open_queue.connect(lambda: self.show_page_named("queue"))
         self.pill.set_state(ctx.bridge.last_state)
         ctx.bridge.state_changed.connect(self.pill.set_state)
@@ -149,6 +174,10 @@ class MainWindow(QMainWindow):
             self._after_paint = _AfterFirstPaint(self, self._build_first_page)
         else:
             self.show_page(0)
+        self._catalog_timer = QTimer(self)
+        self._catalog_timer.setInterval(CATALOG_REFRESH_MS)
+        self._catalog_timer.timeout.connect(self.refresh_catalogs_if_online)
+        self._catalog_timer.start()
         # Window state is what QSettings keeps (the terminal's settings are in config.json).
         geometry = ctx.settings.value(WINDOW_GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -234,6 +263,17 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         page.activated()
 
+    def sync_now(self) -> None:
+        """ "Sincronizar ahora": send the queue and read the catalogs again."""
+        self.ctx.bridge.kick()
+        self.ctx.bridge.refresh(CATALOGS)
+
+    def refresh_catalogs_if_online(self) -> None:
+        """The schedule's turn: read clients and services again unless known to be offline
+        (the lanes' probe brings the connection back; the next turn reads then)."""
+        if self.ctx.bridge.last_state.online is not False:
+            self.ctx.bridge.refresh(CATALOGS)
+
     def notify(self, message: str, level: str = "info") -> None:
         """Older pages call this through `window().notify(text)`; new code: `ctx.notify`."""
         self.ctx.notify(message, level if isinstance(level, str) else "info")
@@ -242,5 +282,6 @@ class MainWindow(QMainWindow):
         # Pending rows are on disk already; the app shell joins the lanes on exit.
         self.pill.stop()
         self.notice_bar.stop()
+        self._catalog_timer.stop()
         self.ctx.settings.setValue(WINDOW_GEOMETRY, self.saveGeometry())
         super().closeEvent(event)

@@ -219,3 +219,63 @@ def test_the_app_does_not_send_while_a_cli_sync_holds_the_queue(
     finally:
         app_shell.close()
         cli_sync.release()
+
+
+def test_the_window_fits_a_1366x768_screen_and_keeps_its_place(
+    qtbot: QtBot, shell: AppShell
+) -> None:
+    from PySide6.QtCore import QByteArray, QSize
+
+    from desktop.ui.main_window import WINDOW_GEOMETRY, first_size
+
+    # A 1366x768 laptop leaves about 1366x728 under the taskbar; the title bar needs room too.
+    laptop = first_size(QSize(1366, 728))
+    assert laptop.width() <= 1366 - 16 and laptop.height() <= 728 - 40
+    assert first_size(QSize(1920, 1040)) == QSize(1180, 760)  # a big screen: the default
+
+    window = shell.window
+    window.show()
+    # Qt's offscreen screen is 800x600, and restoring fits a window to its screen.
+    window.resize(760, 540)
+    window.move(10, 10)
+    before = window.size()
+    window.close()
+    saved = shell.ctx.settings.value(WINDOW_GEOMETRY)
+    assert isinstance(saved, QByteArray) and not saved.isEmpty()
+    window.resize(640, 480)
+    assert window.restoreGeometry(saved)  # what the next start does with it
+    assert window.size() == before != QSize(640, 480)
+
+
+def test_catalogs_refresh_on_sincronizar_ahora_and_on_the_schedule(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
+    from desktop.ui.main_window import CATALOG_REFRESH_MS
+
+    cache = shell.core.cache
+    qtbot.waitUntil(lambda: cache.count(Resource.SERVICES, None) == 20, timeout=10_000)
+    qtbot.waitUntil(lambda: not shell.bridge.refreshing, timeout=10_000)
+    team = sandbox.store.teams[sandbox.team]
+    model = next(iter(team.services.records.values()))
+
+    def added_on_another_till(ident: str, code: str) -> None:
+        team.services.add(
+            {**model, "id": ident, "name": f"Nuevo {code}", "barcode": code, "sku": code}
+        )
+
+    added_on_another_till("service_other_till_1", "7501111111117")
+    qtbot.mouseClick(shell.window.pill.sync_now, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: cache.get(Resource.SERVICES, None, "service_other_till_1") is not None,
+        timeout=10_000,
+    )
+
+    timer = shell.window._catalog_timer
+    assert timer.isActive() and timer.interval() == CATALOG_REFRESH_MS <= 5 * 60 * 1000
+    qtbot.waitUntil(lambda: not shell.bridge.refreshing, timeout=10_000)
+    added_on_another_till("service_other_till_2", "7502222222224")
+    timer.timeout.emit()  # the schedule's turn
+    qtbot.waitUntil(
+        lambda: cache.get(Resource.SERVICES, None, "service_other_till_2") is not None,
+        timeout=10_000,
+    )
