@@ -382,7 +382,11 @@
     </message>
     <message>
         <source>Igual que en su Constancia (opcional)</source>
-        <translation>As on their tax certificate (optional)</translation>
+        <translation type="vanished">As on their tax certificate (optional)</translation>
+    </message>
+    <message>
+        <source>Como en su Constancia, sin régimen (necesaria para facturar)</source>
+        <translation>As on their tax certificate, without the regime (needed to invoice)</translation>
     </message>
     <message>
         <source>RFC</source>
@@ -434,7 +438,7 @@
     </message>
     <message>
         <source>Ra&amp;zón social</source>
-        <translation>Le&amp;gal name</translation>
+        <translation>&amp;Legal name</translation>
     </message>
     <message>
         <source>&amp;RFC</source>
@@ -450,7 +454,7 @@
     </message>
     <message>
         <source>Código &amp;postal</source>
-        <translation>&amp;Postal code</translation>
+        <translation>Postal &amp;code</translation>
     </message>
     <message>
         <source>&amp;Correo</source>
@@ -995,7 +999,7 @@
     </message>
     <message>
         <source>{lines} líneas · {pieces} piezas</source>
-        <translation>{lines} lines · {pieces} pieces</translation>
+        <translation type="vanished">{lines} lines · {pieces} pieces</translation>
     </message>
     <message>
         <source>Sin artículos: escanea o escribe un código (F3)</source>
@@ -1032,6 +1036,22 @@
     <message>
         <source> · cambio {change}</source>
         <translation> · change {change}</translation>
+    </message>
+    <message>
+        <source>1 línea</source>
+        <translation>1 line</translation>
+    </message>
+    <message>
+        <source>{n} líneas</source>
+        <translation>{n} lines</translation>
+    </message>
+    <message>
+        <source>1 pieza</source>
+        <translation>1 piece</translation>
+    </message>
+    <message>
+        <source>{n} piezas</source>
+        <translation>{n} pieces</translation>
     </message>
     <message>
         <source>este cliente</source>
@@ -2067,7 +2087,7 @@ Send it to support if the problem happens again.</translation>
     <name>MainWindow</name>
     <message>
         <source> — modo demo</source>
-        <extracomment>A page, or its class: built the first time it is shown (issue 12: start near a bare window). Called with what building the first page raised, when it is built after the paint. Called once the first page is built after the paint (the app settles then).</extracomment>
+        <extracomment>Room the title bar and the window frame take outside the window&apos;s own size. Catalogs (clients, services) are read again this often while online, so a product added on another till can be scanned here within minutes (issue 10 §3). A page, or its class: built the first time it is shown (issue 12: start near a bare window). Called with what building the first page raised, when it is built after the paint. Called once the first page is built after the paint (the app settles then).</extracomment>
         <translation> — demo mode</translation>
     </message>
 </context>
