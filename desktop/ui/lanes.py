@@ -212,7 +212,9 @@ class _SenderLane:
                     self._recover()
                 self._wake.clear()
                 wait = self._round(self._sender)
-                if wait == 0:
+                # `stop()` sets `_stopping` before `_wake`: a stop whose wake-up the clear above
+                # erased is seen here, so the lane never sleeps through its own shutdown.
+                if wait == 0 or self._stopping.is_set():
                     continue
                 self._wake.wait(IDLE_LOOK_SECONDS if wait is None else min(wait, IDLE_LOOK_SECONDS))
         finally:
