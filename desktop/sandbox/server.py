@@ -8,7 +8,9 @@ gigstack disappears and comes back.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import threading
 import time
 from pathlib import Path
@@ -28,7 +30,24 @@ POLL_INTERVAL = 0.05  # serve_forever's default 0.5 s would make every stop() sl
 
 
 class _QuietHandler(WSGIRequestHandler):
-    """No per-request lines on stderr (tests and the CLI stay readable)."""
+    """No per-request lines on stderr (tests and the CLI stay readable).
+
+    Also keeps the server's open connections in ``server.live_connections`` so that
+    ``go_down`` can cut kept-alive ones too: a pulled cable does not spare the connections a
+    client already had, and a client must not look online because its pool kept one.
+    """
+
+    def setup(self) -> None:
+        super().setup()
+        live = getattr(self.server, "live_connections", None)
+        if live is not None:
+            live.add(self.connection)
+
+    def finish(self) -> None:
+        live = getattr(self.server, "live_connections", None)
+        if live is not None:
+            live.discard(self.connection)
+        super().finish()
 
     def log(self, type: str, message: str, *args: Any) -> None:
         pass
@@ -189,6 +208,7 @@ class Sandbox:
         except SystemExit as exc:  # werkzeug exits the process when it cannot bind
             raise OSError(f"cannot listen on {self.host}:{self.port}") from exc
         self.port = server.server_port
+        server.live_connections = set()  # type: ignore[attr-defined]
         thread = threading.Thread(
             target=server.serve_forever,
             kwargs={"poll_interval": POLL_INTERVAL},
@@ -212,8 +232,14 @@ class Sandbox:
         return self._server is not None
 
     def go_down(self) -> None:
-        """Refuse connections: close the listening socket (the port is remembered)."""
+        """Refuse connections: cut the open ones and close the listening socket (the port is
+        remembered)."""
         with self._server_lock:
+            server = self._server
+            if server is not None:
+                for conn in list(getattr(server, "live_connections", ())):
+                    with contextlib.suppress(OSError):  # already closed by its handler
+                        conn.shutdown(socket.SHUT_RDWR)
             self._close_listener()
 
     def come_up(self) -> None:

@@ -87,7 +87,23 @@ def _no_thread_left_running() -> Iterator[None]:
 
     app = QApplication.instance()
     qthreads = [t for t in app.findChildren(QThread) if t.isRunning()] if app else []
-    assert not left and not qthreads, f"threads left running: {left + qthreads}"
+    assert not left and not qthreads, (
+        f"threads left running: {left + qthreads}\n{_stacks(left)}"
+    )
+
+
+def _stacks(threads: list[threading.Thread]) -> str:
+    """Where each leftover thread is stuck: the first thing to read when this fixture fails."""
+    import sys
+    import traceback
+
+    frames = sys._current_frames()
+    parts = []
+    for thread in threads:
+        frame = frames.get(thread.ident or -1)
+        if frame is not None:
+            parts.append(f"--- {thread.name}\n" + "".join(traceback.format_stack(frame)))
+    return "\n".join(parts)
 
 
 @pytest.fixture(autouse=True)

@@ -42,19 +42,25 @@ SALE = {
 }
 
 
-def held_requests() -> int:
-    """Requests the sandbox is holding right now (a server thread asleep in its latency fault).
+def held_paths() -> list[str]:
+    """The paths of the requests the sandbox is holding right now (a server thread asleep in
+    its latency fault).
 
     Read from the live threads' frames: the server runs in this process, so this is the
     server's real state, not a guess from timing.
     """
-    count = 0
+    paths = []
     for frame in sys._current_frames().values():
         path = frame.f_code.co_filename.replace("\\", "/")
         line = linecache.getline(frame.f_code.co_filename, frame.f_lineno)
         if "/desktop/sandbox/" in path and "sleep(" in line:
-            count += 1
-    return count
+            entry = frame.f_locals.get("entry")
+            paths.append(str(getattr(entry, "path", "")))
+    return paths
+
+
+def held_requests() -> int:
+    return len(held_paths())
 
 
 @pytest.fixture
@@ -79,8 +85,9 @@ def stuck_send(
     sandbox.faults.set(latency_ms=STUCK_MS)
     row = queue_payment(shell.core.outbox, SALE)
     shell.bridge.kick()
-    qtbot.waitUntil(lambda: held() == 1, timeout=WAIT)
-    sandbox.faults.set(latency_ms=0)  # only the request already held stays stuck
+    # Wait for the send itself: a page call of the app's own may be held too.
+    qtbot.waitUntil(lambda: sum(p.endswith("/payments/register") for p in held_paths()) == 1, timeout=WAIT)
+    sandbox.faults.set(latency_ms=0)  # only the requests already held stay stuck
     assert shell.core.outbox.get(row.id).state is OutboxState.SENDING
     return row.id
 
