@@ -86,7 +86,9 @@ def stuck_send(
     row = queue_payment(shell.core.outbox, SALE)
     shell.bridge.kick()
     # Wait for the send itself: a page call of the app's own may be held too.
-    qtbot.waitUntil(lambda: sum(p.endswith("/payments/register") for p in held_paths()) == 1, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: sum(p.endswith("/payments/register") for p in held_paths()) == 1, timeout=WAIT
+    )
     sandbox.faults.set(latency_ms=0)  # only the requests already held stay stuck
     assert shell.core.outbox.get(row.id).state is OutboxState.SENDING
     return row.id
