@@ -22,6 +22,7 @@ from desktop.store.errors import StorageError
 from desktop.store.shifts import EventKind
 from desktop.ui.action_dialog import ActionDialog, set_error
 from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
+from desktop.ui.manager_pin import require_manager
 from desktop.ui.page import Page
 from desktop.ui.payment_dialogs import (
     CancelPaymentDialog,
@@ -148,6 +149,9 @@ class PaymentActions(Page):
     def refund_selected(self) -> None:
         row = self._server_row()
         if row is None:
+            return
+        # Money goes back to the customer: the manager's PIN guards it when the shop set one.
+        if not require_manager(self, self.tr("reembolsar un pago")):
             return
         payment_id = str(row.payment_id)
         record = {**row.record, "status": row.status, "total": row.total}

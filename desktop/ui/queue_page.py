@@ -33,6 +33,7 @@ from desktop.store.outbox import AuditEntry, OutboxError, OutboxItem, OutboxKind
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import age, money, when
 from desktop.ui.layout import WIDE_LAYOUT_PX, fit_detail_to_width, list_with_detail
+from desktop.ui.manager_pin import require_manager
 from desktop.ui.page import Page
 from desktop.ui.payment_dialogs import ActionDialog, error_label, payment_form_label, set_error
 from desktop.ui.payments_page import queued_record
@@ -539,6 +540,9 @@ class QueuePage(Page):
     def discard_selected(self) -> None:
         row = self._selected_for(OutboxState.PENDING, OutboxState.PARKED)
         if row is None:
+            return
+        # A discarded sale is never sent: the manager's PIN guards it when the shop set one.
+        if not require_manager(self, self.tr("descartar una venta de la cola")):
             return
         dialog = DiscardDialog(row.item, row.summary or row.name, self)
         item_id = row.item.id

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.gigstack import GigstackClient
+from desktop.pin import ManagerPin
 from desktop.sales import queue_payment
 from desktop.sandbox import Sandbox
 from desktop.store.cache import Resource
 from desktop.ui.app import AppShell
+from desktop.ui.manager_pin import PinDialog
 from desktop.ui.payment_dialogs import (
     MarkPaidDialog,
     RefundDialog,
@@ -211,6 +213,38 @@ def test_cancel_updates_the_table_and_the_server(
     assert asked == row.invoices  # the invoice still valid at the SAT was brought up
     cached = shell.core.cache.get(Resource.PAYMENTS, None, str(row.payment_id))
     assert cached is not None and cached["status"] == "canceled"
+
+
+def test_refund_is_guarded_by_the_manager_pin(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
+    ManagerPin(shell.config.data_dir).set("4821")
+    page = open_page(qtbot, shell)
+    select_where(page, lambda r: r.total is not None and str(r.total) == "55.0")
+    seen: list[object] = []
+
+    def refuse() -> None:
+        modal = QApplication.activeModalWidget()
+        seen.append(modal)
+        assert modal is not None
+        modal.close()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, refuse)
+    click(qtbot, page.refund_button)
+    assert len(seen) == 1 and isinstance(seen[0], PinDialog)
+    assert not isinstance(page.dialog, RefundDialog)
+
+    def answer() -> None:
+        modal = QApplication.activeModalWidget()
+        assert isinstance(modal, PinDialog)
+        modal.pin.setText("4821")
+        modal.check()
+
+    QTimer.singleShot(0, answer)
+    click(qtbot, page.refund_button)
+    assert isinstance(page.dialog, RefundDialog)
 
 
 def test_refund_over_the_total_is_refused_next_to_the_field(

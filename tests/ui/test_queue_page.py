@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.pin import ManagerPin
 from desktop.sales import queue_payment
 from desktop.store.cache import Resource
 from desktop.store.outbox import OutboxItem, OutboxState
 from desktop.ui.app import AppShell
+from desktop.ui.manager_pin import PinDialog
 from desktop.ui.queue_dialogs import DiscardDialog, EditParkedDialog
 from desktop.ui.queue_page import QueuePage
 
@@ -164,6 +166,37 @@ def test_discard_needs_a_reason_and_a_confirmation(qtbot: QtBot, shell: AppShell
     assert page.audit_model.index(last, 1).data() == "Descartado"
     assert page.audit_model.index(last, 2).data() == "Venta duplicada"
     assert not page.retry_button.isEnabled() and not page.discard_button.isEnabled()
+
+
+def test_discard_is_guarded_by_the_manager_pin(qtbot: QtBot, shell: AppShell) -> None:
+    ManagerPin(shell.config.data_dir).set("4821")
+    page = open_page(qtbot, shell)
+    item = parked_sale(qtbot, shell)
+    page.reload()
+    assert page.select_id(item.id)
+    seen: list[object] = []
+
+    def refuse() -> None:
+        modal = QApplication.activeModalWidget()
+        seen.append(modal)
+        assert modal is not None
+        modal.close()
+
+    QTimer.singleShot(0, refuse)
+    click(qtbot, page.discard_button)
+    assert len(seen) == 1 and isinstance(seen[0], PinDialog)
+    assert not isinstance(page.dialog, DiscardDialog)  # no PIN, no discard dialog
+    assert shell.core.outbox.get(item.id).state is OutboxState.PARKED
+
+    def answer() -> None:
+        modal = QApplication.activeModalWidget()
+        assert isinstance(modal, PinDialog)
+        modal.pin.setText("4821")
+        modal.check()
+
+    QTimer.singleShot(0, answer)
+    click(qtbot, page.discard_button)
+    assert isinstance(page.dialog, DiscardDialog)
 
 
 def test_retry_now_sends_again_with_the_same_key(qtbot: QtBot, shell: AppShell) -> None:
