@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.resources import resource
-from desktop.store.cache import Resource
+
+if TYPE_CHECKING:
+    from desktop.store.cache import Resource
 from desktop.ui.context import UiContext
 from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.page import Page
@@ -30,7 +33,13 @@ FRAME_ROOM = QSize(16, 40)
 #: Catalogs (clients, services) are read again this often while online, so a product added on
 #: another till can be scanned here within minutes (issue 10 §3).
 CATALOG_REFRESH_MS = 5 * 60 * 1000
-CATALOGS = (Resource.CLIENTS, Resource.SERVICES)
+
+
+def catalogs() -> list[Resource]:
+    """Clients and services: what a till looks up while selling."""
+    from desktop.store.cache import Resource
+
+    return [Resource.CLIENTS, Resource.SERVICES]
 
 
 def first_size(available: QSize) -> QSize:
@@ -177,7 +186,8 @@ class MainWindow(QMainWindow):
         self._catalog_timer = QTimer(self)
         self._catalog_timer.setInterval(CATALOG_REFRESH_MS)
         self._catalog_timer.timeout.connect(self.refresh_catalogs_if_online)
-        self._catalog_timer.start()
+        # Runs while online only: offline, the lanes' probe finds the way back first.
+        ctx.bridge.state_changed.connect(self._catalog_schedule)
         # Window state is what QSettings keeps (the terminal's settings are in config.json).
         geometry = ctx.settings.value(WINDOW_GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -266,13 +276,20 @@ class MainWindow(QMainWindow):
     def sync_now(self) -> None:
         """ "Sincronizar ahora": send the queue and read the catalogs again."""
         self.ctx.bridge.kick()
-        self.ctx.bridge.refresh(CATALOGS)
+        self.ctx.bridge.refresh(catalogs())
+
+    def _catalog_schedule(self, state: object) -> None:
+        online = getattr(state, "online", None)
+        if online is True and not self._catalog_timer.isActive():
+            self._catalog_timer.start()
+        elif online is False:
+            self._catalog_timer.stop()
 
     def refresh_catalogs_if_online(self) -> None:
         """The schedule's turn: read clients and services again unless known to be offline
         (the lanes' probe brings the connection back; the next turn reads then)."""
         if self.ctx.bridge.last_state.online is not False:
-            self.ctx.bridge.refresh(CATALOGS)
+            self.ctx.bridge.refresh(catalogs())
 
     def notify(self, message: str, level: str = "info") -> None:
         """Older pages call this through `window().notify(text)`; new code: `ctx.notify`."""

@@ -166,6 +166,23 @@ class RecordPage(Page):
         ctx.bridge.queue_changed.connect(self._on_queue_changed)
         ctx.bridge.state_changed.connect(self._on_state)
 
+        # Catalogs stay fresh (issue 10 §3): besides the schedule and "Sincronizar ahora",
+        # the person can ask for this list again (F5). Not in the rows' context menu.
+        self.refresh_button = QPushButton(self.tr("Actualizar"))
+        self.refresh_button.setObjectName("refreshButton")
+        self.refresh_button.setToolTip(self.tr("Traer de gigstack la lista al día (F5)"))
+        self.refresh_button.clicked.connect(self.refresh_now)
+        self.toolbar.addWidget(self.refresh_button)
+        refresh = QAction(self)
+        refresh.setShortcut(QKeySequence("F5"))
+        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.triggered.connect(self.refresh_now)
+        self.addAction(refresh)
+
+    def refresh_now(self) -> None:
+        """Read this page's list from gigstack again (on the page lane; the table follows)."""
+        self.ctx.bridge.refresh([self.resource])
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down (or Enter) in the search box moves to the results, like a cashier expects."""
         if (

@@ -3392,6 +3392,14 @@ Send it to support if the problem happens again.</translation>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Traer de gigstack la lista al día (F5)</source>
+        <translation>Bring the up-to-date list from gigstack (F5)</translation>
+    </message>
+    <message>
         <source>{0} en total</source>
         <translation>{0} in total</translation>
     </message>

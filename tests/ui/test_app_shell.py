@@ -279,3 +279,34 @@ def test_catalogs_refresh_on_sincronizar_ahora_and_on_the_schedule(
         lambda: cache.get(Resource.SERVICES, None, "service_other_till_2") is not None,
         timeout=10_000,
     )
+
+
+def test_the_clients_and_services_pages_refresh_by_a_button(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    cache = shell.core.cache
+    qtbot.waitUntil(lambda: cache.count(Resource.CLIENTS, None) > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: not shell.bridge.refreshing, timeout=10_000)
+    team = sandbox.store.teams[sandbox.team]
+    shell.window.show()
+    for name, store, resource in (
+        ("clients", team.clients, Resource.CLIENTS),
+        ("services", team.services, Resource.SERVICES),
+    ):
+        model = next(iter(store.records.values()))
+        ident = f"{name}_from_another_till"
+        store.add({**model, "id": ident, "name": f"Otro equipo {name}"})
+        shell.window.show_page_named(name)
+        page = shell.window.stack.currentWidget()
+        assert page is not None and page.objectName() == name
+        button = page.findChild(QPushButton, "refreshButton")
+        assert button is not None and button.isVisible()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+        def arrived(r: Resource = resource, i: str = ident) -> bool:
+            return cache.get(r, None, i) is not None
+
+        qtbot.waitUntil(arrived, timeout=10_000)
+        qtbot.waitUntil(lambda: not shell.bridge.refreshing, timeout=10_000)

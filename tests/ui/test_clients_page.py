@@ -71,6 +71,7 @@ def test_client_created_offline_shows_pending_then_is_sent(
         dialog = page.open_dialog()
         dialog.show()
         qtbot.keyClicks(dialog.name, "Rosa Elena Diaz")
+        qtbot.keyClicks(dialog.legal_name, "ROSA ELENA DIAZ")  # required to invoice
         qtbot.keyClicks(dialog.rfc, "DIRR850312AB")
         qtbot.keyClicks(dialog.email, "rosa@correo.mx")
         # A 12-character RFC is a persona moral; a 13-character one is a física.
