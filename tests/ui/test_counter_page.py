@@ -618,3 +618,19 @@ def test_an_invoice_gigstack_would_refuse_is_refused_at_the_counter_first(
     counter.invoice_check.setChecked(False)
     assert counter.charge() is not None  # nothing else stood in the way
     assert not counter.invoice_error.isVisible()
+
+
+def test_a_negative_price_typed_in_the_items_table_is_refused_next_to_it(
+    qtbot: QtBot, shell: AppShell, counter: CounterPage
+) -> None:
+    scan(qtbot, barcode(shell, "service_demo_cuaderno"))
+    total = counter.total_value.text()
+    press(qtbot, Qt.Key.Key_F4)
+    counter.table.setCurrentIndex(counter.cart.index(0, 2))
+    type_text(qtbot, "-5")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(counter.items_error.isVisible, timeout=TIMEOUT)
+    assert "negativo" in counter.items_error.text()
+    assert "Línea 1" in counter.items_error.text()
+    assert counter.cart.lines[0].price_override is None  # the list price stays
+    assert counter.total_value.text() == total
