@@ -2247,6 +2247,10 @@ Send it to support if the problem happens again.</translation>
         <translation>Payment {folio} marked as paid.</translation>
     </message>
     <message>
+        <source>reembolsar un pago</source>
+        <translation>refund a payment</translation>
+    </message>
+    <message>
         <source>Reembolso del pago {folio} registrado.</source>
         <translation>Refund of payment {folio} recorded.</translation>
     </message>
@@ -3116,6 +3120,10 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>{name} corregido; se envía de nuevo.</source>
         <translation>{name} fixed; sending again.</translation>
+    </message>
+    <message>
+        <source>descartar una venta de la cola</source>
+        <translation>discard a queued sale</translation>
     </message>
     <message>
         <source>{name} descartado.</source>
