@@ -302,9 +302,10 @@ class Lanes(QObject):
     refresh_failed = Signal(str)
 
     # Internal: emitted on lane threads, delivered (queued) on the GUI thread.
-    _sender_event = Signal(object)
+    # Each report carries when its work began (`time.monotonic()`): see `_set_online`.
+    _sender_event = Signal(object, float)
     _job_done = Signal(object, object)  # callback, payload
-    _refreshed = Signal(object, object)  # Resource value or None at the end, error or None
+    _refreshed = Signal(object, object, float)  # Resource value or None at the end, error or None
 
     def __init__(
         self,
@@ -324,7 +325,11 @@ class Lanes(QObject):
         self._acquire = acquire_sender_lock
         # Each lane builds its client on its own thread at first use (issue 12: start-up).
         self._sender = _SenderLane(
-            _LaneClient(api_key, base_url, team), outbox, self._sender_event.emit
+            _LaneClient(api_key, base_url, team),
+            outbox,
+            # Stamped when the sender reports, on its thread: an answer it reports came from a
+            # request that began no later than this.
+            lambda event: self._sender_event.emit(event, time.monotonic()),
         )
         self._pages = _PageLane(_LaneClient(api_key, base_url, team))
         self._running = False
@@ -442,16 +447,16 @@ class Lanes(QObject):
         self._sender.become_owner()
         self._publish()
 
-    @Slot(object)
-    def _on_sender_event(self, event: object) -> None:
+    @Slot(object, float)
+    def _on_sender_event(self, event: object, stamp: float) -> None:
         if not self._running or not isinstance(event, SenderEvent):
             return
         if event.kind in {"sent", "parked", "retry"}:
             self._queue_changed_by_sender()
         if event.kind in {"sent", "online"}:
-            self._set_online(True)
+            self._set_online(True, started=stamp)
         elif event.kind == "offline":
-            self._set_online(False)
+            self._set_online(False, started=stamp)
         elif event.kind == "paused":
             self._paused_reason = event.message
             self._publish()
@@ -580,21 +585,23 @@ class Lanes(QObject):
             return stop.is_set() or self._pages.stopping.is_set()
 
         def job() -> None:
+            started = time.monotonic()
             try:
                 refresher = Refresher(lane_client.get(), cache, team=team)
             except BaseException as exc:
-                self._refreshed.emit(None, exc)
+                self._refreshed.emit(None, exc, started)
                 return
             for resource in wanted:
                 if should_stop():
                     break
+                started = time.monotonic()  # this resource's first page leaves now
                 try:
                     refresher.refresh([resource], should_stop=should_stop)
                 except BaseException as exc:
-                    self._refreshed.emit(None, exc)
+                    self._refreshed.emit(None, exc, started)
                     return
-                self._refreshed.emit(resource.value, None)
-            self._refreshed.emit(None, None)
+                self._refreshed.emit(resource.value, None, started)
+            self._refreshed.emit(None, None, started)
 
         self._pages.submit(job)
 
@@ -608,23 +615,23 @@ class Lanes(QObject):
     def refreshing(self) -> bool:
         return self._refreshing is not None
 
-    @Slot(object, object)
-    def _on_refreshed(self, resource: object, error: object) -> None:
+    @Slot(object, object, float)
+    def _on_refreshed(self, resource: object, error: object, started: float) -> None:
         if not self._running:
             return
         if isinstance(resource, str):
-            self._set_online(True)
+            self._set_online(True, started=started)
             self.cache_updated.emit(resource)
             return
         # The end of a pass (with or without an error).
         self._refreshing = None
         if isinstance(error, BaseException):
-            self.note_outcome(error)
+            self.note_outcome(error, started=started)
             from desktop.ui.ops import error_message
 
             self.refresh_failed.emit(error_message(error))
         else:
-            self._set_online(True)
+            self._set_online(True, started=started)
         queued, self._refresh_next = self._refresh_next, None
         if queued:
             self.refresh(queued)
