@@ -207,8 +207,11 @@ def install_test(deb: Path) -> float:
         dev.run(install, env=env)
     try:
         installed = Path("/usr/bin/mostrador")
-        for must in (installed, Path("/opt/mostrador/mostrador"),
-                     Path("/usr/share/applications/mostrador.desktop")):
+        for must in (
+            installed,
+            Path("/opt/mostrador/mostrador"),
+            Path("/usr/share/applications/mostrador.desktop"),
+        ):
             if not must.exists():
                 raise SystemExit(f"the package did not install {must}")
         smoke_test(installed, "installed .deb")

@@ -223,9 +223,7 @@ def _run_app(report: _Report, data_dir: Path, qt_problems: list[str]) -> None:
                 raise SmokeFailure("the sale was marked sent without a gigstack id")
             report.ok(f"sender delivered it after {row.attempts} attempt(s): {row.server_id}")
 
-            with GigstackClient(
-                sandbox.api_key, base_url=config.api_url, team=config.team
-            ) as api:
+            with GigstackClient(sandbox.api_key, base_url=config.api_url, team=config.team) as api:
                 payment = api.payments.get(row.server_id)
             metadata = getattr(payment, "metadata", None) or {}
             if metadata.get("local_id") != item.local_id:

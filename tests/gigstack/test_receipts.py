@@ -47,9 +47,7 @@ class ReceiptsEnv:
         ]
 
     def last(self, method: str, path_start: str) -> Wire:
-        return [w for w in self.wire() if w.method == method and w.path.startswith(path_start)][
-            -1
-        ]
+        return [w for w in self.wire() if w.method == method and w.path.startswith(path_start)][-1]
 
 
 @pytest.fixture

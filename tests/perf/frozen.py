@@ -38,9 +38,7 @@ f = F(); w.centralWidget().installEventFilter(f); w.show(); app.exec()
 
 
 def _tree_bytes(path: Path) -> int:
-    return sum(
-        f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()
-    )
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
 
 def _pyinstaller(args: list[str], cwd: Path) -> float:

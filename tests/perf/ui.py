@@ -345,9 +345,7 @@ def bench_lanes(calls: int) -> dict[str, Any]:
             row = queue_payment(shell.core.outbox, sale)
             t0 = time.perf_counter()
             lanes.kick()
-            _run_until(
-                app, lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, 30
-            )
+            _run_until(app, lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, 30)
             results["sale_sent_during_stuck_refresh_ms"] = (time.perf_counter() - t0) * 1000
             results["refresh_still_stuck"] = lanes.refreshing
             lanes.stop_refresh()

@@ -87,9 +87,7 @@ def _no_thread_left_running() -> Iterator[None]:
 
     app = QApplication.instance()
     qthreads = [t for t in app.findChildren(QThread) if t.isRunning()] if app else []
-    assert not left and not qthreads, (
-        f"threads left running: {left + qthreads}\n{_stacks(left)}"
-    )
+    assert not left and not qthreads, f"threads left running: {left + qthreads}\n{_stacks(left)}"
 
 
 def _stacks(threads: list[threading.Thread]) -> str:

@@ -83,9 +83,7 @@ def settled(qtbot: QtBot, shell: AppShell) -> None:
     qtbot.waitUntil(lambda: shell.bridge.online is True, timeout=WAIT)
 
 
-def stuck_send(
-    qtbot: QtBot, shell: AppShell, sandbox: Sandbox, held: Callable[[], int]
-) -> int:
+def stuck_send(qtbot: QtBot, shell: AppShell, sandbox: Sandbox, held: Callable[[], int]) -> int:
     """Queue a sale whose send hangs on the server; returns its row id once it is in flight."""
     sandbox.faults.set(latency_ms=STUCK_MS)
     row = queue_payment(shell.core.outbox, SALE)
@@ -147,9 +145,7 @@ def test_a_sale_is_sent_while_a_refresh_is_slow(
     sandbox.faults.set(latency_ms=0)
     row = queue_payment(shell.core.outbox, SALE)
     shell.bridge.kick()
-    qtbot.waitUntil(
-        lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, timeout=WAIT
-    )
+    qtbot.waitUntil(lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, timeout=WAIT)
     # The refresh is still waiting for its page: the sale did not queue up behind it.
     assert shell.bridge.refreshing and held_on("/clients") == 1
     shell.bridge.stop_refresh()
@@ -209,9 +205,7 @@ def test_the_app_takes_the_queue_over_when_the_cli_lets_it_go(
         shell.close()
 
 
-def test_a_row_left_sending_is_recovered_without_a_restart(
-    qtbot: QtBot, shell: AppShell
-) -> None:
+def test_a_row_left_sending_is_recovered_without_a_restart(qtbot: QtBot, shell: AppShell) -> None:
     settled(qtbot, shell)
     outbox = shell.core.outbox
     row = queue_payment(outbox, SALE)
@@ -235,7 +229,8 @@ def test_a_refresh_stops_between_pages(
         return sum(
             1
             for r in sandbox.requests
-            if r.method == "GET" and r.path.rstrip("/").endswith("/clients")
+            if r.method == "GET"
+            and r.path.rstrip("/").endswith("/clients")
             and str(r.query.get("limit")) == "100"
         )
 

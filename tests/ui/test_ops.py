@@ -51,9 +51,7 @@ def test_answers_for_a_destroyed_widget_are_dropped(qtbot: QtBot, shell: AppShel
         release.wait(WAIT / 1000)
         return client.clients.list_page(limit=1)
 
-    op = shell.ctx.run_op(
-        dialog, call, answered.append, on_error=lambda m, _e: answered.append(m)
-    )
+    op = shell.ctx.run_op(dialog, call, answered.append, on_error=lambda m, _e: answered.append(m))
     shiboken6.delete(dialog)  # the dialog was closed while its call ran
     release.set()
     qtbot.waitUntil(lambda: op.finished, timeout=WAIT)

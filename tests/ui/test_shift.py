@@ -55,9 +55,7 @@ def test_a_shift_that_loses_the_internet_and_gets_it_back(
     ring_up(codes["service_demo_americano"], codes["service_demo_cuaderno"])
     ring_up(f"2*{codes['service_demo_refresco']}")
     qtbot.waitUntil(lambda: outbox.stats().sent == 2, timeout=TIMEOUT)
-    qtbot.waitUntil(
-        lambda: "Registrado en gigstack" in window.notice_bar.text, timeout=TIMEOUT
-    )
+    qtbot.waitUntil(lambda: "Registrado en gigstack" in window.notice_bar.text, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: "En línea" in pill.connection.text(), timeout=TIMEOUT)
 
     # The internet drops: sales keep being rung up and queue.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
@@ -200,12 +201,18 @@ def test_a_refund_and_a_cancellation_made_in_pagos_count_in_the_shift(
 
     # A cancellation from Pagos: what was left of the sale goes back, by its payment form.
     shell.window.show_page_named("payments")
-    cancelled = select_where(
-        pagos,
-        lambda r: (
+
+    def cancellable(r: Any) -> bool:
+        return bool(
             r.status == "succeeded" and not r.invoices and r.payment_id and r.key != refunded.key
-        ),
+        )
+
+    # Showing Pagos re-reads its list (a refresh may land meanwhile): wait for the row.
+    qtbot.waitUntil(
+        lambda: any(cancellable(pagos.model.row_at(n)) for n in range(pagos.model.rowCount())),
+        timeout=TIMEOUT,
     )
+    cancelled = select_where(pagos, cancellable)
     click(qtbot, pagos.cancel_button)
     click(qtbot, pagos.dialog.ok_button)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: status_of(pagos, cancelled.key) == "Cancelado", timeout=TIMEOUT)

@@ -295,9 +295,7 @@ class Receipt(ApiModel):
     periodicity: LenientCode = None
     payment_form: LenientPaymentForm = None
     items: list[Item] | None = None
-    created: Timestamp = Field(
-        default=None, validation_alias=AliasChoices("created", "created_at")
-    )
+    created: Timestamp = Field(default=None, validation_alias=AliasChoices("created", "created_at"))
     valid_until: Timestamp = Field(
         default=None, validation_alias=AliasChoices("validUntil", "valid_until")
     )
