@@ -115,11 +115,18 @@ class ClientsPage(RecordPage):
         self.actions_menu_items.remove(self.actions_menu_items[-1])  # "Más…" itself
         find = self.add_menu_action("findClient", self.tr("Buscar"), "Ctrl+F", self.activated)
         self.actions_menu_items.remove(find)
-        self.table.setColumnWidth(0, 240)
-        self.table.setColumnWidth(1, 140)
-        self.table.setColumnWidth(2, 80)
-        self.table.setColumnWidth(3, 220)
-        self.table.setColumnWidth(4, 70)
+        # Nombre takes the room left; an RFC (13 characters) and a CP are never cut.
+        self.fit_columns(
+            (
+                "Distribuidora Papelera",
+                "XAXX010101000",
+                "601",
+                "compras@correo.com.mx",
+                "00000",
+                "Pendiente de enviar",
+            ),
+            stretch=0,
+        )
         self.reload_when_shown()
 
     def columns(self) -> Sequence[Column[RecordRow]]:

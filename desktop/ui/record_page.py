@@ -120,6 +120,8 @@ class RecordPage(Page):
         self.model: RecordTableModel[RecordRow] = RecordTableModel(
             [_cached_sort(i, c) for i, c in enumerate(self.columns())], self.search_text, self
         )
+        self._column_samples: tuple[tuple[str, ...], int] | None = None
+        self._columns_fitted = False
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -323,6 +325,35 @@ class RecordPage(Page):
         if resource == self.resource.value:
             self.reload_when_shown()
 
+    def fit_columns(self, samples: Sequence[str], stretch: int = 0) -> None:
+        """Size each column for its widest expected text; `stretch` takes the room left.
+
+        Widths come from a sample of what the column holds ("XAXX010101000" for an RFC,
+        "$1,234,567.00" for a price) measured in the table's font, never from the rows: at
+        50k rows a content scan would stall the window. So an RFC or a price is never cut
+        while a short column (Estado) sits wide at the end.
+        """
+        self._column_samples = (tuple(samples), stretch)
+        if self.isVisible():
+            self._apply_column_samples()
+
+    def _apply_column_samples(self) -> None:
+        # Measured once shown: the style sheet sets the table's font when it is polished.
+        if self._column_samples is None:
+            return
+        samples, stretch = self._column_samples
+        self.table.ensurePolished()
+        self.table.horizontalHeader().ensurePolished()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        metrics = self.table.fontMetrics()
+        heading = header.fontMetrics()
+        for column, sample in enumerate(samples):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(metrics.horizontalAdvance(sample), heading.horizontalAdvance(title) + 16)
+            self.table.setColumnWidth(column, width + 24)  # cell padding and the sort arrow
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
     def reload_when_shown(self) -> None:
         """Reload now if the page is visible; otherwise when it is next shown (50k rows take
         a moment, and a hidden page need not pay for every refresh)."""
@@ -333,6 +364,9 @@ class RecordPage(Page):
             self._dirty = True
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self._column_samples is not None and not self._columns_fitted:
+            self._columns_fitted = True  # once: later widths are the person's own
+            self._apply_column_samples()
         if self._dirty:
             self._dirty = False
             self.reload()

@@ -126,8 +126,20 @@ class ServicesPage(RecordPage):
         )
         find = self.add_menu_action("findService", self.tr("Buscar"), "Ctrl+F", self.activated)
         self.actions_menu_items.remove(find)
-        for column, width in enumerate((235, 70, 110, 75, 75, 95, 170)):
-            self.table.setColumnWidth(column, width)
+        # Descripción takes the room left; a barcode and a price are never cut.
+        self.fit_columns(
+            (
+                "Cuaderno profesional",
+                "PAP-0000",
+                "7501000001010",
+                "$99,999.00",
+                "14111514",
+                "H87 Pieza",
+                "IVA 16% incl.",
+                "Pendiente de enviar",
+            ),
+            stretch=0,
+        )
         self.reload_when_shown()
 
     def columns(self) -> Sequence[Column[RecordRow]]:

@@ -55,6 +55,17 @@ def test_search_as_you_type_filters_without_accents(qtbot: QtBot, page: ClientsP
     assert page.model.visible_count() == SEEDED_CLIENTS
 
 
+def test_rfcs_are_never_cut_while_the_name_takes_the_room(page: ClientsPage) -> None:
+    page.window().resize(1366, 768)
+    table = page.table
+    metrics = table.fontMetrics()
+    for rfc in column_texts(page, 1):
+        assert table.columnWidth(1) > metrics.horizontalAdvance(rfc), rfc
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(0) is header.ResizeMode.Stretch  # Nombre
+    assert not header.stretchLastSection()  # Estado no longer sits wide at the end
+
+
 def test_columns_sort(page: ClientsPage) -> None:
     page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     names = column_texts(page, 0)
