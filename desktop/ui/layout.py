@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QWidget
 
 WIDE_LAYOUT_PX = 1100  # page width from which a detail panel sits beside its table
 
@@ -39,3 +39,15 @@ def fit_detail_to_width(
     if splitter.orientation() != orientation:
         splitter.setOrientation(orientation)
         splitter.setSizes([width - detail_width, detail_width] if wide else narrow)
+
+
+def detail_title(text: str = "", scale: float = 1.25) -> QLabel:
+    """The bold, larger heading of a list page's detail panel (Pagos, Cola, Facturas...)."""
+    label = QLabel(text)
+    label.setObjectName("detailTitle")
+    label.setWordWrap(True)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label

@@ -28,6 +28,7 @@ from desktop.payment_rules import (
 )
 from desktop.ui.action_dialog import error_label, payment_form_label
 from desktop.ui.formatting import money, when
+from desktop.ui.layout import detail_title
 from desktop.ui.payments_model import PaymentRow, items_html
 
 #: Fields shown only when they have something to say.
@@ -41,13 +42,7 @@ class PaymentDetail(QWidget):
         super().__init__(parent)
         self.setObjectName("paymentDetail")
         layout = QVBoxLayout(self)
-        self.title = QLabel(self.tr("Elige un pago para ver su detalle."))
-        self.title.setObjectName("detailTitle")
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = detail_title(self.tr("Elige un pago para ver su detalle."))
         layout.addWidget(self.title)
 
         self.cancel_button = QPushButton(self.tr("Cancelar pago…"))

@@ -32,7 +32,12 @@ from desktop.store.cache import CacheLookup, Resource
 from desktop.store.outbox import AuditEntry, OutboxError, OutboxItem, OutboxKind, OutboxState
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import age, money, when
-from desktop.ui.layout import WIDE_LAYOUT_PX, fit_detail_to_width, list_with_detail
+from desktop.ui.layout import (
+    WIDE_LAYOUT_PX,
+    detail_title,
+    fit_detail_to_width,
+    list_with_detail,
+)
 from desktop.ui.manager_pin import require_manager
 from desktop.ui.page import Page
 from desktop.ui.payment_dialogs import ActionDialog, error_label, payment_form_label, set_error
@@ -289,13 +294,7 @@ class QueuePage(Page):
         self.detail = QWidget()
         self.detail.setObjectName("queueDetail")
         detail_layout = QVBoxLayout(self.detail)
-        self.detail_title = QLabel()
-        self.detail_title.setObjectName("detailTitle")
-        self.detail_title.setWordWrap(True)
-        font = self.detail_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.detail_title.setFont(font)
+        self.detail_title = detail_title()
         detail_layout.addWidget(self.detail_title)
         self.detail_form = QFormLayout()
         self.detail_labels: dict[str, QLabel] = {}

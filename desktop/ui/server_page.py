@@ -37,7 +37,12 @@ from PySide6.QtWidgets import (
 
 from desktop.gigstack import GigstackClient
 from desktop.ui.context import UiContext
-from desktop.ui.layout import WIDE_LAYOUT_PX, fit_detail_to_width, list_with_detail
+from desktop.ui.layout import (
+    WIDE_LAYOUT_PX,
+    detail_title,
+    fit_detail_to_width,
+    list_with_detail,
+)
 from desktop.ui.manager_pin import confirm_and_authorize
 from desktop.ui.page import Page
 from desktop.ui.table_model import Column, RecordTableModel
@@ -155,13 +160,7 @@ class ServerListPage(Page):
 
         self.detail = QWidget()
         detail_layout = QVBoxLayout(self.detail)
-        self.detail_title = QLabel()
-        self.detail_title.setObjectName("detailTitle")
-        self.detail_title.setWordWrap(True)
-        font = self.detail_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.detail_title.setFont(font)
+        self.detail_title = detail_title(scale=1.2)
         detail_layout.addWidget(self.detail_title)
         self.detail_actions = QHBoxLayout()
         self.detail_actions2 = QHBoxLayout()

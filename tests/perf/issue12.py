@@ -274,21 +274,11 @@ def issue_table(results: dict[str, Any]) -> list[str]:
 def bench_memory_all_pages(clients: int, services: int) -> dict[str, Any]:
     """`ui_memory`'s measure after every page was opened once (pages are built when first
     shown, so `ui_memory` sees the counter only): what a day of use costs, for the record."""
-    script = f"""
-import sys, tempfile, time
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from desktop.config import AppConfig
-from desktop.sandbox import Sandbox
-from desktop.store.cache import Resource
-from desktop.ui.app import AppShell
-from tests.perf.ui import _populate, _run_until
-app = QApplication(sys.argv)
-def rss():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmRSS"):
-            return int(line.split()[1]) / 1024
-base = rss()
+    from tests.perf.ui import MEMORY_PRELUDE
+
+    script = (
+        MEMORY_PRELUDE
+        + f"""
 with Sandbox(seed="demo") as sandbox:
     _populate(sandbox, {clients}, {services})
     sandbox_rss = rss()
@@ -307,6 +297,7 @@ with Sandbox(seed="demo") as sandbox:
     print(base, sandbox_rss, counter_only, rss(), flush=True)
     shell.close()
 """
+    )
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout.split()

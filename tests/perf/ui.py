@@ -242,9 +242,9 @@ def bench_filter(clients: int) -> dict[str, Any]:
     }
 
 
-def bench_memory(clients: int, services: int) -> dict[str, Any]:
-    """RSS of a fresh process with the app open over 50k clients and 20k services cached."""
-    script = f"""
+#: What every memory benchmark's child process runs first: the app's imports, a QApplication,
+#: an RSS reader and the baseline RSS (`base`) before any data is loaded.
+MEMORY_PRELUDE = """
 import sys, tempfile, time, resource
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
@@ -259,6 +259,14 @@ def rss():
         if line.startswith("VmRSS"):
             return int(line.split()[1]) / 1024
 base = rss()
+"""
+
+
+def bench_memory(clients: int, services: int) -> dict[str, Any]:
+    """RSS of a fresh process with the app open over 50k clients and 20k services cached."""
+    script = (
+        MEMORY_PRELUDE
+        + f"""
 with Sandbox(seed="demo") as sandbox:
     _populate(sandbox, {clients}, {services})
     tmp = tempfile.mkdtemp()
@@ -272,6 +280,7 @@ with Sandbox(seed="demo") as sandbox:
     print(base, sandbox_rss, rss(), flush=True)
     shell.close()
 """
+    )
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout.split()
