@@ -94,14 +94,25 @@ class RequestLog:
     def __init__(self, maxlen: int = 20_000) -> None:
         self._lock = threading.Lock()
         self._entries: deque[LoggedRequest] = deque(maxlen=maxlen)
+        self._epoch = 0
 
-    def add(self, entry: LoggedRequest) -> None:
+    @property
+    def epoch(self) -> int:
+        """Read when a request starts; ``add`` keeps the entry only if no ``clear`` came
+        between. A request still being served when a test resets the sandbox (a client that
+        gave up on a slow answer, a thread of an earlier test) would otherwise land in the
+        next test's log."""
+        return self._epoch
+
+    def add(self, entry: LoggedRequest, epoch: int | None = None) -> None:
         with self._lock:
-            self._entries.append(entry)
+            if epoch is None or epoch == self._epoch:
+                self._entries.append(entry)
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._epoch += 1
 
     def snapshot(self) -> list[LoggedRequest]:
         with self._lock:
@@ -162,6 +173,7 @@ class ControlsMiddleware:
     def api(self, environ: dict[str, Any]) -> Response:
         request = Request(environ)
         started = time.time()
+        epoch = self.host.log.epoch
         # A body announced larger than the limit is not read at all (the core app says 413).
         too_big = (request.content_length or 0) > MAX_BODY_BYTES
         raw = b"" if too_big else request.get_data(cache=True)
@@ -211,10 +223,10 @@ class ControlsMiddleware:
         if info.get("committed") and self.host.faults.take_drop():
             entry.dropped = True
             entry.fault = "drop_after_commit"
-            self.host.log.add(entry)
+            self.host.log.add(entry, epoch)
             self._drop_connection(environ)
             return Response(b"", status=204)
-        self.host.log.add(entry)
+        self.host.log.add(entry, epoch)
         return response
 
     def _replay(self, response: Response, info: dict[str, Any]) -> Response:

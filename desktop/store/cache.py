@@ -89,10 +89,25 @@ class Cache:
         self._fts: dict[str, bool] = {}
         self._trigram_counts: dict[str, dict[str, int]] = {}
 
+    def now(self) -> float:
+        """The cache's clock, in the unit of ``updated_at`` (what ``as_of`` compares with)."""
+        return self._clock()
+
     def upsert(
-        self, resource: Resource, team: str | None, records: Iterable[Mapping[str, Any]]
+        self,
+        resource: Resource,
+        team: str | None,
+        records: Iterable[Mapping[str, Any]],
+        *,
+        as_of: float | None = None,
     ) -> int:
-        """Insert or replace `records` in one transaction; returns how many were written."""
+        """Insert or replace `records` in one transaction; returns how many were offered.
+
+        `as_of` says the records are what the server held at that moment (when the page was
+        asked for): a cached row written after it (a server answer written through while the
+        page was on its way) is newer and is kept, so a refresh never turns a just-cancelled
+        payment back into a paid one.
+        """
         now = self._clock()
         rows = []
         for record in records:
@@ -120,6 +135,8 @@ class Cache:
                 "search_key = excluded.search_key, data = excluded.data, "
                 "updated_at = excluded.updated_at, created_at = excluded.created_at"
             )
+            if as_of is not None:
+                sql += f" WHERE {table}.updated_at <= ?"
         else:
             sql = (
                 f"INSERT INTO {table} (team, id, search_key, data, updated_at) "
@@ -127,16 +144,27 @@ class Cache:
                 "search_key = excluded.search_key, data = excluded.data, "
                 "updated_at = excluded.updated_at"
             )
+            if as_of is not None:
+                sql += f" WHERE {table}.updated_at <= ?"
+        if as_of is not None:
+            rows = [(*row, as_of) for row in rows]
         with self._db.write() as conn:
             conn.executemany(sql, rows)
         return len(rows)
 
-    def remove(self, resource: Resource, team: str | None, ids: Iterable[str]) -> None:
+    def remove(
+        self, resource: Resource, team: str | None, ids: Iterable[str], *, as_of: float | None = None
+    ) -> int:
+        """Delete cached rows; returns how many went. With `as_of` (when a full pass began), a
+        row written after it (created here while the pass ran, so the pass could not see it)
+        is kept."""
+        sql = f"DELETE FROM cached_{resource.value} WHERE team = ? AND id = ?"
+        params: list[tuple[Any, ...]] = [(_team(team), i) for i in ids]
+        if as_of is not None:
+            sql += " AND updated_at <= ?"
+            params = [(*p, as_of) for p in params]
         with self._db.write() as conn:
-            conn.executemany(
-                f"DELETE FROM cached_{resource.value} WHERE team = ? AND id = ?",
-                [(_team(team), i) for i in ids],
-            )
+            return int(conn.executemany(sql, params).rowcount)
 
     def get(self, resource: Resource, team: str | None, record_id: str) -> dict[str, Any] | None:
         with self._db.read() as conn:

@@ -75,7 +75,11 @@ class Refresher:
         fetched = 0
         cursor: str | None = None
         complete = False
+        # A row written through while this pass runs (a sale sent, a payment cancelled) is
+        # newer than any page asked for before it: pages and the stale sweep leave it alone.
+        began = self._cache.now()
         while not should_stop():
+            asked = self._cache.now()
             if resource is Resource.CLIENTS:
                 page: Any = api.clients.list_page(limit=PAGE_SIZE, next=cursor, team=team)
             elif resource is Resource.SERVICES:
@@ -86,7 +90,7 @@ class Refresher:
                     limit=PAGE_SIZE, next=cursor, sort="desc", created_gte=since, team=team
                 )
             records = _records(page.items)
-            self._cache.upsert(resource, team, records)
+            self._cache.upsert(resource, team, records, as_of=asked)
             seen.update(str(r.get("id")) for r in records)
             fetched += len(records)
             if progress is not None:
@@ -99,7 +103,6 @@ class Refresher:
         if complete:
             if resource is not Resource.PAYMENTS:  # older payments just fall out of the window
                 stale = sorted(self._cache.ids(resource, team) - seen)
-                self._cache.remove(resource, team, stale)
-                removed = len(stale)
+                removed = self._cache.remove(resource, team, stale, as_of=began)
             self._cache.mark_synced(resource, team)
         return RefreshReport(resource, fetched, removed)

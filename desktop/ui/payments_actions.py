@@ -338,8 +338,8 @@ class PaymentActions(Page):
         if remember is not None:
             record = remember(record)
         self.ctx.core.cache.upsert(Resource.PAYMENTS, self.ctx.team, [record])
-        # A refresh that was already reading the list may still write the old record over this
-        # one; a fresh read after the action makes the cache end with gigstack's answer.
+        # A refresh already reading the list leaves this newer row alone (Cache.upsert's
+        # as_of); a fresh read after the action brings whatever else gigstack changed with it.
         self.refresh_now()
         self.reload()
         if not self.select_key(f"payment:{record['id']}"):

@@ -70,3 +70,56 @@ def test_failed_refresh_keeps_what_the_cache_had(
     with pytest.raises(RetryableError):
         Refresher(api, cache).refresh([Resource.CLIENTS])
     assert cache.ids(Resource.CLIENTS, None) == before
+
+
+class _AnswerArrivesMidPage(Cache):
+    """A real cache where a server answer is written through while a page is on its way:
+    the first page the refresher stores lands after a cancellation was written."""
+
+    def __init__(self, db: Database, cancelled: dict[str, object]) -> None:
+        super().__init__(db)
+        self.cancelled = cancelled
+        self.pending = True
+
+    def upsert(self, resource, team, records, *, as_of=None):  # type: ignore[no-untyped-def]
+        if self.pending and as_of is not None and resource is Resource.PAYMENTS:
+            self.pending = False
+            super().upsert(resource, team, [self.cancelled])  # written through, newer
+        return super().upsert(resource, team, records, as_of=as_of)
+
+
+def test_a_page_asked_before_a_write_through_never_undoes_it(
+    api: GigstackClient, tmp_path: Path
+) -> None:
+    payment = next(p for p in api.payments.list(limit=100) if p.status == "succeeded")
+    cancelled = {**payment.model_dump(mode="json", exclude_none=True), "status": "cancelled"}
+    db = open_database(tmp_path)
+    try:
+        cache = _AnswerArrivesMidPage(db, cancelled)
+        Refresher(api, cache).refresh([Resource.PAYMENTS])
+        assert not cache.pending  # the race happened
+        stored = cache.get(Resource.PAYMENTS, None, str(payment.id))
+        assert stored is not None and stored["status"] == "cancelled"
+        # The next pass, asked after the write, brings gigstack's own state back.
+        Refresher(api, cache).refresh([Resource.PAYMENTS])
+        stored = cache.get(Resource.PAYMENTS, None, str(payment.id))
+        assert stored is not None and stored["status"] == "succeeded"
+    finally:
+        db.close()
+
+
+def test_a_record_created_during_a_pass_survives_its_sweep(
+    api: GigstackClient, cache: Cache
+) -> None:
+    created = {"id": "client_created_meanwhile", "name": "Nueva Clienta", "legal_name": "X"}
+
+    def meanwhile(resource: Resource, fetched: int) -> None:
+        if cache.get(Resource.CLIENTS, None, created["id"]) is None:
+            cache.upsert(Resource.CLIENTS, None, [created])  # a sale's client, written through
+
+    (report,) = Refresher(api, cache).refresh([Resource.CLIENTS], progress=meanwhile)
+    assert report.removed == 0
+    assert cache.get(Resource.CLIENTS, None, created["id"]) is not None
+    # A later full pass that began after it was written does sweep it (gigstack lacks it).
+    (report,) = Refresher(api, cache).refresh([Resource.CLIENTS])
+    assert report.removed == 1 and cache.get(Resource.CLIENTS, None, created["id"]) is None
