@@ -153,7 +153,12 @@ class Cache:
         return len(rows)
 
     def remove(
-        self, resource: Resource, team: str | None, ids: Iterable[str], *, as_of: float | None = None
+        self,
+        resource: Resource,
+        team: str | None,
+        ids: Iterable[str],
+        *,
+        as_of: float | None = None,
     ) -> int:
         """Delete cached rows; returns how many went. With `as_of` (when a full pass began), a
         row written after it (created here while the pass ran, so the pass could not see it)
