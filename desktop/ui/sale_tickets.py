@@ -286,6 +286,9 @@ def ticket_business(api: GigstackClient, team: str | None) -> dict[str, str]:
         "rfc": found.tax_id or "",
         "address": ", ".join(parts),
         "phone": found.support_phone or "",
+        # The issuer's postal code (lugar de expedición): the counter's "Público en general"
+        # carries it as its fiscal zip (Anexo 20, DomicilioFiscalReceptor for XAXX010101000).
+        "zip": (address.zip or "") if address is not None else "",
     }
 
 
