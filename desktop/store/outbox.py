@@ -65,6 +65,16 @@ class OutboxKind(StrEnum):
     UPDATE_CLIENT = "update_client"
     CREATE_SERVICE = "create_service"
     UPDATE_SERVICE = "update_service"
+    #: An income invoice (``POST /invoices/income``), queued like a sale (issue 11). The
+    #: ``kind`` column has no CHECK constraint, so no migration is needed for it; its payload
+    #: and its wait for queued sales are described in `desktop.invoicing`.
+    CREATE_INVOICE = "create_invoice"
+
+
+#: An invoice row's ``metadata`` keys (see `desktop.invoicing`): the gigstack ids of the
+#: payments it covers, and the local ids of queued sales it waits for (both comma-separated).
+INVOICE_PAYMENTS_KEY = "payments"
+INVOICE_WAITS_FOR_KEY = "payment_local_ids"
 
 
 class OutboxError(Exception):
@@ -563,6 +573,19 @@ class Outbox:
             wanted = [s.value for s in states]
             query += f" WHERE state IN ({', '.join('?' * len(wanted))})"
             params = wanted
+        with self._db.read() as conn:
+            return [_row_to_item(r) for r in conn.execute(query + " ORDER BY id", params)]
+
+    def rows_of_kind(
+        self, kind: OutboxKind, states: Iterable[OutboxState] | None = None
+    ) -> list[OutboxItem]:
+        """Rows of one kind (optionally in `states`), oldest first."""
+        query = "SELECT * FROM outbox WHERE kind = ?"
+        params: list[str] = [kind.value]
+        if states is not None:
+            wanted = [s.value for s in states]
+            query += f" AND state IN ({', '.join('?' * len(wanted))})"
+            params += wanted
         with self._db.read() as conn:
             return [_row_to_item(r) for r in conn.execute(query + " ORDER BY id", params)]
 

@@ -9,6 +9,15 @@ Payload conventions per kind (written by whoever enqueues, read here):
   body (REFERENCE §4), so the lookup matches what the row created: ``sku`` and
   ``description``; the app gives every service a SKU.
 - ``update_client`` / ``update_service``: ``{"id": <server id>, "changes": {...}}``.
+- ``create_invoice``: the ``POST /invoices/income`` body (`desktop.invoicing`), sent with the
+  row's idempotency key; its ``metadata.local_id`` is the row's local id. REFERENCE §5.2
+  documents ``metadata`` on the create body and §5.1 the ``metadata.<key>`` list filter, but no
+  documented invoice object shows ``metadata`` coming back. Defensive choice: invoices are
+  proven like payments (a lookup counts only a record carrying the row's local id; an answer
+  to the row's own key that carries no local id at all is accepted as the row's, since the
+  key is what stops a second CFDI); if gigstack drops invoice metadata, a lookup proves
+  nothing and the row is sent again with its same key, which gigstack answers with the first
+  invoice (REFERENCE §2.7).
 
 **A lookup proves a match or proves nothing** (REFERENCE §16.3): gigstack silently ignores
 list filters it does not support, so a lookup by ``metadata.local_id`` may come back with
@@ -62,6 +71,11 @@ def _metadata(record: Mapping[str, Any]) -> Mapping[str, Any]:
     return metadata if isinstance(metadata, Mapping) else {}
 
 
+#: Kinds sent with the row's idempotency key and always carrying ``metadata.local_id``: an
+#: answer may be a replay of the key, and only the local id proves a record is the row's.
+KEYED_KINDS = (OutboxKind.REGISTER_PAYMENT, OutboxKind.CREATE_INVOICE)
+
+
 def payload_local_id(item: OutboxItem) -> str | None:
     """The local id the row sent in its ``metadata`` (None if it sent none)."""
     value = _metadata(item.payload).get("local_id")
@@ -104,9 +118,9 @@ def proves(item: OutboxItem, record: Mapping[str, Any]) -> bool:
     (services) match on the exact identity fields they created.
     """
     local_id = payload_local_id(item)
-    if item.kind is OutboxKind.REGISTER_PAYMENT:
-        # Payments always carry it (desktop.sales.queue_payment); the row's own id is the
-        # fallback for a payload that somehow lost it.
+    if item.kind in KEYED_KINDS:
+        # Payments and invoices always carry it (desktop.sales / desktop.invoicing); the
+        # row's own id is the fallback for a payload that somehow lost it.
         local_id = local_id or item.local_id
     if local_id is not None:
         return str(_metadata(record).get("local_id") or "") == local_id
@@ -133,7 +147,7 @@ def judge_answer(item: OutboxItem, record: Mapping[str, Any]) -> Verdict:
     if item.kind in (OutboxKind.UPDATE_CLIENT, OutboxKind.UPDATE_SERVICE):
         return Verdict.MATCH
     sent = payload_local_id(item)
-    if item.kind is OutboxKind.REGISTER_PAYMENT:
+    if item.kind in KEYED_KINDS:
         sent = sent or item.local_id
     got = _metadata(record).get("local_id")
     if sent is not None and got:
@@ -142,7 +156,7 @@ def judge_answer(item: OutboxItem, record: Mapping[str, Any]) -> Verdict:
         if item.kind is OutboxKind.CREATE_CLIENT and _search_matches(item, record):
             return Verdict.MATCH
         return Verdict.OTHER
-    if item.kind is not OutboxKind.REGISTER_PAYMENT and _identity_matches(item, record):
+    if item.kind not in KEYED_KINDS and _identity_matches(item, record):
         return Verdict.MATCH
     if item.kind is OutboxKind.CREATE_CLIENT and _search_matches(item, record):
         return Verdict.MATCH
@@ -168,6 +182,10 @@ class GigstackDelivery:
             result = api.services.create(body, team=team)
         elif item.kind is OutboxKind.UPDATE_SERVICE:
             result = api.services.update(body["id"], body["changes"], team=team)
+        elif item.kind is OutboxKind.CREATE_INVOICE:
+            result = api.invoices.create_income(
+                body, idempotency_key=item.idempotency_key, team=team
+            )
         else:  # pragma: no cover - OutboxKind is closed
             raise ValueError(f"unknown outbox kind {item.kind}")
         return getattr(result, "id", None), _dump(result)
@@ -197,6 +215,9 @@ class GigstackDelivery:
         elif item.kind is OutboxKind.CREATE_SERVICE:
             # No documented filter by SKU: scan (rare: only after an unknown outcome).
             records = api.services.list(limit=_PAGE, sort="desc", metadata=wanted, team=team)
+        elif item.kind is OutboxKind.CREATE_INVOICE:
+            wanted = {"local_id": local_id or item.local_id}
+            records = api.invoices.list_income(limit=_PAGE, sort="desc", metadata=wanted, team=team)
         else:
             return None
         for model in itertools.islice(records, LOOKUP_SCAN_LIMIT):

@@ -38,7 +38,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -53,9 +53,18 @@ from desktop.gigstack.errors import (
     RetryableError,
 )
 from desktop.store.cache import Cache
-from desktop.store.outbox import CLOCK_TOLERANCE, Outbox, OutboxItem, OutboxKind
+from desktop.store.outbox import (
+    CLOCK_TOLERANCE,
+    INVOICE_PAYMENTS_KEY,
+    INVOICE_WAITS_FOR_KEY,
+    Outbox,
+    OutboxError,
+    OutboxItem,
+    OutboxKind,
+    OutboxState,
+)
 from desktop.sync.backoff import Backoff
-from desktop.sync.delivery import Verdict, judge_answer
+from desktop.sync.delivery import KEYED_KINDS, Verdict, judge_answer
 from desktop.sync.writethrough import write_through
 
 log = logging.getLogger(__name__)
@@ -92,8 +101,21 @@ class UnprovenAnswerError(RejectedError):
     """gigstack answered the row's key with another record, and the row's own is not there."""
 
 
+class WaitingForSaleError(RetryableError):
+    """An invoice row covers a sale still in the queue: it is sent after that sale."""
+
+
+class SaleNotSentError(RejectedError):
+    """An invoice row covers a queued sale that was parked or discarded: a person decides."""
+
+
 #: Kinds whose result can be looked up (creations); updates are idempotent by nature.
-_LOOKED_UP = (OutboxKind.REGISTER_PAYMENT, OutboxKind.CREATE_CLIENT, OutboxKind.CREATE_SERVICE)
+_LOOKED_UP = (
+    OutboxKind.REGISTER_PAYMENT,
+    OutboxKind.CREATE_CLIENT,
+    OutboxKind.CREATE_SERVICE,
+    OutboxKind.CREATE_INVOICE,
+)
 
 
 class SenderState(StrEnum):
@@ -329,8 +351,55 @@ class Sender:
 
     # -- one attempt (pool threads) -----------------------------------------------------------
 
+    def _with_sales(self, item: OutboxItem) -> OutboxItem:
+        """An invoice row with the gigstack ids of the queued sales it covers (issue 11).
+
+        `desktop.invoicing` writes the local ids of sales still queued into the invoice's
+        ``metadata``; the invoice is not sent before each of them is: while one waits, the
+        invoice waits (retried with backoff; a sale sent makes every waiting row due); when one
+        is parked or discarded, the invoice is parked with the reason. The ids are added the
+        same way on every attempt, so a resend is the same request under the same key.
+        """
+        if item.kind is not OutboxKind.CREATE_INVOICE:
+            return item
+        metadata = item.payload.get("metadata")
+        metadata = dict(metadata) if isinstance(metadata, dict) else {}
+        waits = [p for p in str(metadata.get(INVOICE_WAITS_FOR_KEY) or "").split(",") if p]
+        if not waits:
+            return item
+        ids = [p for p in str(metadata.get(INVOICE_PAYMENTS_KEY) or "").split(",") if p]
+        for local_id in waits:
+            try:
+                sale = self._outbox.get(local_id)
+            except OutboxError:
+                raise SaleNotSentError(
+                    f"La venta {local_id} que ampara esta factura no está en la Cola."
+                ) from None
+            name = sale.folio or sale.local_id
+            if sale.state is OutboxState.SENT:
+                if sale.server_id and sale.server_id not in ids:
+                    ids.append(sale.server_id)
+            elif sale.state is OutboxState.DISCARDED:
+                raise SaleNotSentError(
+                    f"La venta {name} que ampara esta factura fue descartada: descarta esta "
+                    "factura o edítala sin esa venta."
+                )
+            elif sale.state is OutboxState.PARKED:
+                raise SaleNotSentError(
+                    f"La venta {name} que ampara esta factura está detenida en la Cola: "
+                    "corrígela o reenvíala y después reintenta esta factura."
+                )
+            else:
+                raise WaitingForSaleError(
+                    f"Esperando a que se envíe la venta {name}; la factura se timbrará después."
+                )
+        if ids:
+            metadata[INVOICE_PAYMENTS_KEY] = ",".join(ids)
+        return replace(item, payload={**item.payload, "metadata": metadata})
+
     def _attempt(self, item: OutboxItem) -> _Result:
         try:
+            item = self._with_sales(item)
             if item.outcome_unknown:
                 found = self._look_up(item)
                 if found is not None:
@@ -356,7 +425,7 @@ class Sender:
         verdict = judge(item, response) if callable(judge) else judge_answer(item, response)
         if verdict is Verdict.MATCH:
             return _Result(item, server_id=server_id, response=response)
-        if verdict is Verdict.UNKNOWN and item.kind is not OutboxKind.REGISTER_PAYMENT:
+        if verdict is Verdict.UNKNOWN and item.kind not in KEYED_KINDS:
             # No local id to compare and no idempotency key that could have been replayed:
             # the answer to a create is the record it created.
             return _Result(item, server_id=server_id, response=response)
@@ -365,13 +434,19 @@ class Sender:
             log.info("row %s: answer not its own; found as %s", item.id, found[0])
             return _Result(item, server_id=found[0], response=found[1])
         if verdict is Verdict.UNKNOWN:
-            # Defensive choice: a payment answer without any local id (a server that drops
-            # metadata) that no lookup can confirm is still the server's answer to this row's
-            # own key; refusing it would resend the same key forever. Another local id is proof
-            # of the contrary, and is never accepted.
+            # Defensive choice: a payment (or invoice) answer without any local id (a server
+            # that drops metadata) that no lookup can confirm is still the server's answer to
+            # this row's own key; refusing it would resend the same key forever. Another local
+            # id is proof of the contrary, and is never accepted.
             log.warning("row %s: answer carries no local id; accepted as its own", item.id)
             return _Result(item, server_id=server_id, response=response)
         log.warning("row %s: gigstack answered its key with record %s", item.id, server_id)
+        if item.kind is OutboxKind.CREATE_INVOICE:
+            raise UnprovenAnswerError(
+                "gigstack respondió a esta factura con el registro de otra operación "
+                f"({server_id or 'sin id'}) y esta factura no aparece en gigstack. Revísala en "
+                "gigstack (Facturas); si no está, edítala o reenvíala desde la Cola.",
+            )
         raise UnprovenAnswerError(
             "gigstack respondió a esta venta con el registro de otra operación "
             f"({server_id or 'sin id'}) y esta venta no aparece en gigstack. Revísala en "
@@ -525,7 +600,9 @@ def _spanish_message(exc: BaseException) -> str:
             return f"gigstack rechazó la clave de API ({exc.status}): {server}"
         if isinstance(exc, ConnectionFailedError):
             return "Sin conexión con gigstack; se reintentará al volver la conexión."
-        if isinstance(exc, LookupFailedError | UnprovenAnswerError):
+        if isinstance(
+            exc, LookupFailedError | UnprovenAnswerError | WaitingForSaleError | SaleNotSentError
+        ):
             return exc.message
         if isinstance(exc, RetryableError):
             if exc.status == 429:

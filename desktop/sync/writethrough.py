@@ -34,7 +34,9 @@ def sent_record(
     from the cached record plus the row's changes (an update), so a terse answer does not blank
     fields in the cache.
     """
-    resource = RESOURCE_OF[item.kind]
+    resource = RESOURCE_OF.get(item.kind)
+    if resource is None:
+        return None  # not a cached kind (invoices are read from gigstack by their page)
     if item.kind in (OutboxKind.UPDATE_CLIENT, OutboxKind.UPDATE_SERVICE):
         record_id = str(item.payload.get("id") or server_id or response.get("id") or "")
         current = cache.get(resource, item.team, record_id) if record_id else None
@@ -56,7 +58,7 @@ def write_through(
 ) -> bool:
     """Upsert a sent row's server record into the cache; returns whether something was written."""
     record = sent_record(item, server_id, response, cache)
-    if record is None:
+    if record is None or item.kind not in RESOURCE_OF:
         return False
     cache.upsert(RESOURCE_OF[item.kind], item.team, [record])
     return True

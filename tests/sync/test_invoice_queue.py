@@ -1,0 +1,284 @@
+"""Income invoices through the outbox (issue 11): queued offline, stamped once when back.
+
+Against the real sandbox over loopback and a real SQLite file: offline queueing, one CFDI after
+a dropped answer (`drop_after_commit`), refusals parked with gigstack's reason, and an invoice
+from a sale still in the queue waiting for that sale's gigstack id.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from desktop.gigstack import GigstackClient
+from desktop.invoicing import InvoiceRejectedError, check_invoice, queue_invoice
+from desktop.sales import queue_payment
+from desktop.sandbox import Sandbox
+from desktop.store.outbox import Outbox, OutboxKind, OutboxState
+from desktop.sync.backoff import Backoff
+from desktop.sync.delivery import GigstackDelivery
+from desktop.sync.sender import Sender, SenderState
+from tests.conftest import SANDBOX_KEY
+
+FAST = Backoff(first=0.05, cap=0.2)
+
+
+@pytest.fixture
+def api(sandbox: Sandbox) -> Iterator[GigstackClient]:
+    with GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url) as client:
+        yield client
+
+
+@pytest.fixture
+def sender(outbox: Outbox, api: GigstackClient) -> Iterator[Sender]:
+    s = Sender(
+        outbox,
+        GigstackDelivery(api),
+        concurrency=4,
+        backoff=FAST,
+        probe_backoff=Backoff(first=0.1, cap=0.3),
+    )
+    yield s
+    s.close()
+
+
+def drain(sender: Sender, rounds: int = 300) -> None:
+    stop, ticker = threading.Event(), threading.Event()
+    for _ in range(rounds):
+        sender.run(stop, until_idle=True)
+        wait = sender.wait_time()
+        if wait is None:
+            return
+        ticker.wait(min(wait, 0.2))
+    raise AssertionError("the queue did not drain")
+
+
+def invoice_body(**changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "client": {"id": "client_demo_juan"},
+        "items": [{"id": "service_demo_hojas", "quantity": 2}],
+        "payment_method": "PUE",
+        "payment_form": "01",
+        "use": "G03",
+        "currency": "MXN",
+        "automation_type": "pue_invoice",
+    }
+    body.update(changes)
+    return body
+
+
+def invoices_for(api: GigstackClient, local_id: str) -> list[Any]:
+    return [
+        i
+        for i in api.invoices.list_income(metadata={"local_id": local_id})
+        if (i.metadata or {}).get("local_id") == local_id
+    ]
+
+
+def test_queued_offline_and_stamped_once_when_back(
+    sandbox: Sandbox, sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    sandbox.go_down()
+    try:
+        row = queue_invoice(outbox, invoice_body(series="MOS"))
+        sender.step()
+        assert sender.state is SenderState.OFFLINE
+        queued = outbox.get(row.id)
+        assert queued.state is OutboxState.PENDING
+        assert queued.kind is OutboxKind.CREATE_INVOICE
+        assert queued.payload["metadata"]["local_id"] == row.local_id
+        assert queued.idempotency_key == row.idempotency_key
+    finally:
+        sandbox.come_up()
+    drain(sender)
+    sent = outbox.get(row.id)
+    assert sent.state is OutboxState.SENT
+    found = invoices_for(api, row.local_id)
+    assert [i.id for i in found] == [sent.server_id]
+    assert found[0].series == "MOS"
+    # The key went with the request: a second delivery of the same row is a replay.
+    again = api.invoices.create_income(
+        {k: v for k, v in sent.payload.items()}, idempotency_key=row.idempotency_key
+    )
+    assert again.id == sent.server_id
+    assert len(invoices_for(api, row.local_id)) == 1
+
+
+def test_a_dropped_answer_never_stamps_twice(
+    sandbox: Sandbox, sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    rows = [queue_invoice(outbox, invoice_body()) for _ in range(2)]
+    sandbox.faults.set(drop_after_commit=2)
+    sender.step()
+    assert all(outbox.get(r.id).outcome_unknown for r in rows)
+    drain(sender)
+    for row in rows:
+        sent = outbox.get(row.id)
+        assert sent.state is OutboxState.SENT
+        assert [i.id for i in invoices_for(api, row.local_id)] == [sent.server_id]
+
+
+def test_refused_by_gigstack_is_parked_with_the_reason(
+    sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    # Valid here, unknown to gigstack: only the server can say so.
+    row = queue_invoice(outbox, invoice_body(client={"id": "client_does_not_exist"}))
+    good = queue_invoice(outbox, invoice_body())
+    drain(sender)
+    parked = outbox.get(row.id)
+    assert parked.state is OutboxState.PARKED
+    assert parked.last_status == 404
+    assert "gigstack rechazó" in (parked.last_error or "")
+    assert outbox.get(good.id).state is OutboxState.SENT  # later rows keep flowing
+    assert invoices_for(api, row.local_id) == []
+
+
+def test_invoice_from_a_queued_sale_waits_for_its_server_id(
+    sandbox: Sandbox, sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    sandbox.go_down()
+    try:
+        sale = queue_payment(
+            outbox,
+            {
+                "client": {"id": "client_demo_juan"},
+                "automation_type": "none",
+                "payment_form": "03",
+                "currency": "MXN",
+                "items": [{"id": "service_demo_hojas", "quantity": 1, "unit_price": "105.00"}],
+            },
+        )
+        invoice = queue_invoice(
+            outbox, {"use": "G03", "automation_type": "pue_invoice"}, payments=[sale.folio or ""]
+        )
+    finally:
+        sandbox.come_up()
+    body = outbox.get(invoice.id).payload
+    assert body["client"] == {"id": "client_demo_juan"}
+    assert body["payment_form"] == "03"  # the sale's form
+    assert body["metadata"]["payment_local_ids"] == sale.local_id
+    assert "payments" not in body["metadata"]
+    # The sale is parked: the invoice does not go, and says why.
+    claimed = outbox.claim_due(1)
+    assert [c.id for c in claimed] == [sale.id]
+    outbox.park(sale.id, error="test: la venta espera")
+    sender.step()
+    held = outbox.get(invoice.id)
+    assert held.state is OutboxState.PARKED
+    assert sale.folio and sale.folio in (held.last_error or "")
+    assert invoices_for(api, invoice.local_id) == []
+    # Fixed and sent: the invoice, retried, carries the sale's gigstack id.
+    outbox.retry_now(sale.id)
+    outbox.retry_now(invoice.id)
+    drain(sender)
+    sent_sale, sent_invoice = outbox.get(sale.id), outbox.get(invoice.id)
+    assert sent_sale.state is OutboxState.SENT and sent_invoice.state is OutboxState.SENT
+    found = invoices_for(api, invoice.local_id)
+    assert [i.id for i in found] == [sent_invoice.server_id]
+    assert (found[0].metadata or {}).get("payments") == sent_sale.server_id
+
+
+def test_an_invoice_waits_while_its_sale_is_pending(
+    sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    sale = queue_payment(
+        outbox,
+        {
+            "client": {"id": "client_demo_juan"},
+            "automation_type": "none",
+            "payment_form": "01",
+            "items": [{"id": "service_demo_hojas", "quantity": 1, "unit_price": "105.00"}],
+        },
+    )
+    invoice = queue_invoice(outbox, {"use": "G03"}, payments=[sale.local_id])
+    # Only the invoice is due: the sale waits (as if its send were backing off).
+    outbox.claim_due(1)
+    outbox.mark_retry(sale.id, error="test", delay=60)
+    sender.step()
+    waiting = outbox.get(invoice.id)
+    assert waiting.state is OutboxState.PENDING
+    assert "Esperando" in (waiting.last_error or "")
+    assert invoices_for(api, invoice.local_id) == []
+    outbox.retry_now(sale.id)
+    drain(sender)
+    assert outbox.get(invoice.id).state is OutboxState.SENT
+    assert len(invoices_for(api, invoice.local_id)) == 1
+
+
+def test_a_sale_that_asks_for_its_own_document_cannot_be_invoiced_again(outbox: Outbox) -> None:
+    sale = queue_payment(
+        outbox,
+        {
+            "client": {"id": "client_demo_juan"},
+            "automation_type": "pue_invoice",
+            "payment_form": "01",
+            "items": [{"id": "service_demo_hojas", "quantity": 1, "unit_price": "105.00"}],
+        },
+    )
+    with pytest.raises(InvoiceRejectedError) as caught:
+        queue_invoice(outbox, {"use": "G03"}, payments=[sale.local_id])
+    assert "dos veces" in str(caught.value)
+    assert outbox.rows_of_kind(OutboxKind.CREATE_INVOICE) == []
+
+
+def test_the_same_sale_is_not_invoiced_twice_from_the_queue(outbox: Outbox) -> None:
+    body = invoice_body(metadata={"payments": "pay_123"})
+    queue_invoice(outbox, body)
+    with pytest.raises(InvoiceRejectedError) as caught:
+        queue_invoice(outbox, invoice_body(), payments=["pay_123"])
+    assert "pay_123" in str(caught.value)
+
+
+def test_a_reused_key_with_another_invoice_is_refused(outbox: Outbox) -> None:
+    first = queue_invoice(outbox, invoice_body(idempotency_key="feed-invoice-0001"))
+    again = queue_invoice(outbox, invoice_body(idempotency_key="feed-invoice-0001"))
+    assert again.id == first.id and first.idempotency_key == "feed-invoice-0001"
+    with pytest.raises(InvoiceRejectedError) as caught:
+        queue_invoice(
+            outbox,
+            invoice_body(idempotency_key="feed-invoice-0001", items=[{"id": "x", "quantity": 9}]),
+        )
+    assert caught.value.problems[0].field == "idempotency_key"
+    assert len(outbox.rows_of_kind(OutboxKind.CREATE_INVOICE)) == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "words"),
+    [
+        ({"payment_form": "99"}, "payment_form", "no 99"),
+        ({"payment_form": None}, "payment_form", "forma en que se pagó"),
+        ({"payment_method": "PPD", "payment_form": "01"}, "payment_form", "99"),
+        ({"payment_form": "77"}, "payment_form", ""),
+        ({"series": "serie con espacios"}, "series", "serie"),
+        ({"series": "Ñ1"}, "series", "sin acento"),
+        ({"client": {"tax_id": "XAXX010101000", "legal_name": "X"}}, "client.tax_id", "global"),
+        ({"use": "Z99"}, "use", ""),
+        ({"items": []}, "items", ""),
+        ({"items": [{"description": "x", "unit_price": "1e30"}]}, "items.0.unit_price", ""),
+        (
+            {"items": [{"id": "service_demo_hojas", "quantity": "0.0000001"}]},
+            "items.0.quantity",
+            "",
+        ),
+    ],
+)
+def test_what_gigstack_or_the_sat_would_refuse_is_never_queued(
+    outbox: Outbox, changes: dict[str, Any], field: str, words: str
+) -> None:
+    body = {k: v for k, v in invoice_body(**changes).items() if v is not None}
+    with pytest.raises(InvoiceRejectedError) as caught:
+        queue_invoice(outbox, body)
+    fields = [p.field for p in caught.value.problems]
+    assert field in fields, caught.value.problems
+    assert words in str(caught.value)
+    assert outbox.rows_of_kind(OutboxKind.CREATE_INVOICE) == []
+
+
+def test_ppd_carries_99_and_the_series_is_kept() -> None:
+    checked = check_invoice(invoice_body(payment_method="PPD", payment_form=None, series=" B "))
+    assert checked.body["payment_form"] == "99"
+    assert checked.body["payment_method"] == "PPD"
+    assert checked.body["series"] == "B"
