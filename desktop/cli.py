@@ -124,6 +124,25 @@ def build_parser() -> argparse.ArgumentParser:
     add = q.add_parser("add", help="validate and queue a register-payment JSON body")
     add.add_argument("file", help="JSON file, or - for stdin")
     add.set_defaults(func=cmd_queue_add)
+    add_invoice = q.add_parser(
+        "add-invoice",
+        help="validate and queue an income invoice (POST /invoices/income JSON body)",
+        description=(
+            "Queue an income invoice; the sender stamps it with the row's idempotency key "
+            "(offline: when the connection is back). --payment names what it covers: a queued "
+            "sale (folio, local id or row number; only one queued with automation_type none, "
+            "and the invoice waits for it to be sent) or a gigstack payment id (its lines are "
+            "read from the cache). Items, client and the PUE payment form may be left out of "
+            "the body when the payments say them."
+        ),
+    )
+    add_invoice.add_argument(
+        "file", nargs="?", default=None, help="JSON file, or - for stdin (default: {})"
+    )
+    add_invoice.add_argument(
+        "--payment", action="append", default=[], metavar="REF", help="a payment it covers"
+    )
+    add_invoice.set_defaults(func=cmd_queue_add_invoice)
     lst = q.add_parser("list", help="list queued rows")
     lst.add_argument("--json", action="store_true", help="machine-readable output")
     lst.add_argument(
@@ -413,6 +432,50 @@ def cmd_queue_add(config: AppConfig, args: argparse.Namespace) -> int:
         item = queue_payment(core.outbox, body, team=config.team)
     except SaleRejectedError as exc:  # e.g. a reused idempotency_key with another sale
         _err("No se puso en cola:")
+        for problem in exc.problems:
+            _err(f"  - {_visible(str(problem))}")
+        return EXIT_USAGE
+    finally:
+        core.close()
+    print(item.local_id)
+    return EXIT_OK
+
+
+def cmd_queue_add_invoice(config: AppConfig, args: argparse.Namespace) -> int:
+    """`queue add-invoice`: the same core as the Facturas dialog (`desktop.invoicing`)."""
+    from desktop.invoicing import InvoiceRejectedError, queue_invoice
+
+    body: Any = {}
+    if args.file is not None:
+        try:
+            text = _read_stdin() if args.file == "-" else _read_file(args.file)
+        except (OSError, UnicodeDecodeError) as exc:
+            _err(f"No se pudo leer {args.file}: {_visible(str(exc))}")
+            return EXIT_USAGE
+        if len(text) > MAX_BODY_BYTES:
+            _err(f"El JSON es demasiado grande (más de {MAX_BODY_BYTES:,} caracteres).")
+            return EXIT_USAGE
+        try:
+            body = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+        except json.JSONDecodeError as exc:
+            _err(f"El JSON no es válido (línea {exc.lineno}, columna {exc.colno}): {exc.msg}")
+            return EXIT_USAGE
+        except RecursionError:
+            _err("El JSON anida demasiados niveles; el cuerpo de una factura tiene pocos.")
+            return EXIT_USAGE
+        except ValueError as exc:
+            _err(f"El JSON tiene un número que no se puede usar: {_visible(str(exc))}")
+            return EXIT_USAGE
+    if not isinstance(body, dict):
+        _err("Se esperaba un objeto JSON con el cuerpo de /invoices/income.")
+        return EXIT_USAGE
+    core = open_core(config, allow_read_only=False)
+    try:
+        item = queue_invoice(
+            core.outbox, body, team=config.team, payments=args.payment, cache=core.cache
+        )
+    except InvoiceRejectedError as exc:
+        _err("No se puso en cola; corrige estos campos:")
         for problem in exc.problems:
             _err(f"  - {_visible(str(problem))}")
         return EXIT_USAGE

@@ -267,6 +267,16 @@ _DUE_AT_SQL = (
 
 DEFAULT_SERIES = "CAJA1"
 
+# An invoice row that covers a sale still waiting or in flight is not due: it goes after that
+# sale (desktop.invoicing). Its payload names the sale's local id (a 32-hex uuid) in
+# ``metadata.payment_local_ids``; a plain `instr` finds it without needing SQLite's JSON
+# functions, and only sales queued before the invoice are looked at.
+_WAITS_FOR_A_SALE_SQL = (
+    "(o.kind = 'create_invoice' AND EXISTS (SELECT 1 FROM outbox d "
+    "WHERE d.kind = 'register_payment' AND d.state IN ('pending', 'sending') "
+    "AND d.id < o.id AND instr(o.payload, d.local_id) > 0))"
+)
+
 
 class Outbox:
     """Queue operations over the `outbox` table. Plain Python; the clock is injected.
@@ -395,6 +405,7 @@ class Outbox:
                 # ... and no later one in flight (an earlier parked row was retried meanwhile)
                 "  AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.serial_key = o.serial_key "
                 "    AND s.state = 'sending'))) "
+                f"AND NOT {_WAITS_FOR_A_SALE_SQL} "
                 "ORDER BY o.id LIMIT ?",
                 (now, limit),
             ).fetchall()
@@ -615,7 +626,8 @@ class Outbox:
         now = self._clock()
         with self._db.read() as conn:
             value = conn.execute(
-                f"SELECT MIN({_DUE_AT_SQL}) FROM outbox WHERE state = 'pending'",
+                f"SELECT MIN({_DUE_AT_SQL}) FROM outbox o WHERE o.state = 'pending' "
+                f"AND NOT {_WAITS_FOR_A_SALE_SQL}",
                 {"now": now, "tolerance": CLOCK_TOLERANCE, "max_delay": MAX_DELAY},
             ).fetchone()[0]
         return None if value is None else float(value)

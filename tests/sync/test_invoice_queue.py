@@ -194,13 +194,15 @@ def test_an_invoice_waits_while_its_sale_is_pending(
         },
     )
     invoice = queue_invoice(outbox, {"use": "G03"}, payments=[sale.local_id])
-    # Only the invoice is due: the sale waits (as if its send were backing off).
+    # The sale backs off for a minute: the invoice is not due before it, and not tried.
     outbox.claim_due(1)
     outbox.mark_retry(sale.id, error="test", delay=60)
+    assert outbox.claim_due(10) == []
+    next_due = outbox.next_due_at()
+    assert next_due is not None and next_due == outbox.get(sale.id).next_attempt_at
     sender.step()
     waiting = outbox.get(invoice.id)
-    assert waiting.state is OutboxState.PENDING
-    assert "Esperando" in (waiting.last_error or "")
+    assert (waiting.state, waiting.attempts) == (OutboxState.PENDING, 0)
     assert invoices_for(api, invoice.local_id) == []
     outbox.retry_now(sale.id)
     drain(sender)
