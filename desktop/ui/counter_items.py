@@ -1,12 +1,19 @@
-"""The counter's items table (an editable model over `SaleLine`s) and its pick lists.
+"""The counter's items: the editable model over `SaleLine`s and the table that shows it.
 
 The cart is a handful of lines, never 50k, so this model edits in place instead of going
 through `RecordTableModel` (which is read-only by design). Quantity and the tax-included unit
 price are editable; the line total comes from `fiscal.compute_totals`, like the big total.
+
+A price typed over the list price is an override, and overrides move money: when the shop set
+a manager PIN (`desktop.ui.manager_pin`), the first override of a sale asks for it and the
+authorization then holds for the rest of that sale (until the cart is cleared for the next
+customer), so a cashier pricing several damaged items asks the manager once. Typing the list
+price back never needs it. Without a PIN every override goes through, as before.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -16,29 +23,32 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPoint,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop import fiscal
 from desktop.money import MoneyError, check_line, parse_money, parse_quantity
-from desktop.ui.counter_sale import SaleLine, compute_totals
+from desktop.records.services import ServiceView
+from desktop.ui.counter_panel import error_label, show_error
+from desktop.ui.counter_sale import SaleLine, compute_totals, pieces_of, service_view
 from desktop.ui.formatting import money, quantity
+from desktop.ui.manager_pin import pin_store_for, require_manager
 
 Index = QModelIndex | QPersistentModelIndex
 
 COL_DESCRIPTION, COL_QUANTITY, COL_PRICE, COL_AMOUNT = range(4)
-PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CartModel(QAbstractTableModel):
@@ -46,13 +56,20 @@ class CartModel(QAbstractTableModel):
 
     Signals:
         lines_changed(): a line was added, edited or removed (totals must be redrawn).
+        price_change_requested(int, Decimal): a price typed on a line needs the manager's
+            authorization first (`overrides_need_authorization`); the line keeps its price
+            until `authorize_overrides()` and `set_shown_price()` (or `refuse_price()`).
     """
 
     lines_changed = Signal()
+    price_change_requested = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines: list[SaleLine] = []
+        # Whether a price override must be authorized now (the owner knows about the PIN).
+        self.overrides_need_authorization: Callable[[], bool] = lambda: False
+        self._overrides_authorized = False  # for this sale: until `clear()`
         self._totals: fiscal.InvoiceTotals | None = None
         self._error: str | None = None
         self._headers = [
@@ -77,16 +94,25 @@ class CartModel(QAbstractTableModel):
     def error(self) -> str | None:
         return self._error
 
-    def add(self, service: dict[str, Any], qty: Decimal) -> int:
+    @property
+    def overrides_authorized(self) -> bool:
+        """The manager authorized price overrides for the sale in progress."""
+        return self._overrides_authorized
+
+    def authorize_overrides(self) -> None:
+        self._overrides_authorized = True
+
+    def add(self, service: ServiceView | Mapping[str, Any], qty: Decimal) -> int:
         """Add `qty` of a service; a second scan of the same item adds to its line. Returns row."""
+        view = service_view(service)
         for row, line in enumerate(self._lines):
-            if line.service_id == service.get("id") and line.price_override is None:
+            if line.service_id == view.id and line.price_override is None:
                 line.quantity += qty
                 self._changed(row, row)
                 return row
         row = len(self._lines)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._lines.append(SaleLine(dict(service), qty))
+        self._lines.append(SaleLine(view, qty))
         self.endInsertRows()
         self._recompute()
         return row
@@ -100,10 +126,25 @@ class CartModel(QAbstractTableModel):
         self._recompute()
 
     def clear(self) -> None:
+        """The next customer: no lines, and overrides need the manager again."""
         self.beginResetModel()
         self._lines = []
+        self._overrides_authorized = False
         self.endResetModel()
         self._recompute()
+
+    def set_shown_price(self, row: int, shown: Decimal) -> bool:
+        """Put a tax-included price (already checked) on a line; False when the row is gone."""
+        if not 0 <= row < len(self._lines):
+            return False
+        self._lines[row].set_shown_price(shown)
+        self._changed(row, row)
+        return True
+
+    def refuse_price(self, row: int, message: str) -> None:
+        """Say why a line keeps its price (shown next to the table, like a bad number)."""
+        self._error = self.tr("Línea {n}: {message}").format(n=row + 1, message=message)
+        self.lines_changed.emit()
 
     def _changed(self, first: int, last: int) -> None:
         self._recompute()
@@ -170,7 +211,7 @@ class CartModel(QAbstractTableModel):
                     price=money(line.list_price)
                 )
             if column == COL_DESCRIPTION:
-                sku = line.service.get("sku")
+                sku = line.service.sku
                 return f"{line.description} ({sku})" if sku else line.description
         if (
             role == Qt.ItemDataRole.FontRole
@@ -196,7 +237,18 @@ class CartModel(QAbstractTableModel):
             elif index.column() == COL_PRICE:
                 shown = parse_money(str(value), what="El precio", allow_zero=False)
                 check_line(line.quantity, shown)
-                line.set_shown_price(shown.quantize(Decimal("0.01")))
+                shown = shown.quantize(Decimal("0.01"))
+                if (
+                    line.is_price_change(shown)
+                    and not self._overrides_authorized
+                    and self.overrides_need_authorization()
+                ):
+                    # Asked for outside the editor's commit (the owner connects queued): a
+                    # modal dialog opened from here would take the focus from an editor that
+                    # is still committing. The line keeps its price meanwhile.
+                    self.price_change_requested.emit(index.row(), shown)
+                    return False
+                line.set_shown_price(shown)
             else:
                 return False
         except MoneyError as exc:
@@ -226,69 +278,139 @@ class CartModel(QAbstractTableModel):
         return None
 
 
-class SuggestionList(QListWidget):
-    """A pick list floating under a line edit; the focus stays in the line edit.
+class ItemsPane(QWidget):
+    """The sale's lines: the editable table, the line and piece count, its error line and the
+    "Quitar línea" button. Del removes the current line; Esc hands the keyboard back.
 
-    Up/Down in the line edit move the selection, Enter is handled by the owner (it asks
-    `current_payload()`), Esc closes the list. It is a child of the page raised above the
-    other widgets (not a popup window), so typing never loses a keystroke.
+    Signals:
+        leave(): Esc on the table, or the last line removed (the page focuses the code field).
     """
 
-    def __init__(self, anchor: QLineEdit, parent: QWidget, limit: QWidget | None = None) -> None:
+    leave = Signal()
+
+    def __init__(self, cart: CartModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._anchor = anchor
-        self._limit = limit  # the list never goes past this widget's right edge
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.hide()
-        anchor.installEventFilter(self)
-        self.moved_by_keys = False
+        self.cart = cart
+        self.table = QTableView()
+        self.table.setObjectName("itemsTable")
+        self.table.setAccessibleName(self.tr("Artículos de la venta"))
+        self.table.setToolTip(
+            self.tr("Artículos (F4): escribe para cambiar cantidad o precio, Supr quita la línea.")
+        )
+        self.table.setModel(cart)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(90)
+        for column in (COL_QUANTITY, COL_PRICE, COL_AMOUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.remove_button = QPushButton(self.tr("Quitar línea"))
+        self.remove_button.setObjectName("removeLineButton")
+        self.remove_button.setToolTip(self.tr("Quitar la línea seleccionada (Supr)"))
+        self.count = QLabel()
+        self.count.setObjectName("itemsCount")
+        self.error = error_label("itemsError")
 
-    def show_entries(self, entries: list[tuple[str, Any]]) -> None:
-        self.clear()
-        self.moved_by_keys = False
-        if not entries:
-            self.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addStretch(1)
+        bottom.addWidget(self.remove_button)
+        layout.addLayout(bottom)
+
+        self.table.installEventFilter(self)
+        self.remove_button.clicked.connect(self.remove_current_line)
+        cart.lines_changed.connect(self.show_count)
+        cart.overrides_need_authorization = self._pin_is_set
+        # Queued: the PIN dialog opens once the editor has committed and closed.
+        cart.price_change_requested.connect(
+            self._authorize_price, Qt.ConnectionType.QueuedConnection
+        )
+        self.show_count()
+
+    def focus(self) -> bool:
+        """Put the keyboard on the current line's quantity; False when there are no lines."""
+        if self.cart.rowCount() == 0:
+            return False
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        current = self.table.currentIndex()
+        row = current.row() if current.isValid() else self.cart.rowCount() - 1
+        self.table.setCurrentIndex(self.cart.index(row, COL_QUANTITY))
+        return True
+
+    def show_row(self, row: int) -> None:
+        self.table.selectRow(row)
+        self.table.scrollTo(self.cart.index(row, 0))
+
+    def remove_current_line(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
             return
-        for text, payload in entries:
-            item = QListWidgetItem(text)
-            item.setData(PAYLOAD_ROLE, payload)
-            self.addItem(item)
-        self.setCurrentRow(0)
-        self.ensurePolished()
-        parent = self.parentWidget()
-        assert parent is not None
-        top_left = self._anchor.mapTo(parent, QPoint(0, self._anchor.height() + 2))
-        rows = min(len(entries), 8)
-        height = rows * max(self.sizeHintForRow(0), 26) + 2 * self.frameWidth() + 2
-        right = parent.width() - 8
-        if self._limit is not None:
-            right = self._limit.mapTo(parent, QPoint(self._limit.width(), 0)).x()
-        room = right - top_left.x()
-        width = max(min(max(self._anchor.width(), 620), room), self._anchor.width())
-        self.setGeometry(top_left.x(), top_left.y(), width, height)
-        self.raise_()
-        self.show()
+        row = index.row()
+        self.cart.remove(row)
+        if self.cart.rowCount():
+            self.table.selectRow(min(row, self.cart.rowCount() - 1))
+        else:
+            self.leave.emit()
 
-    def current_payload(self) -> Any:
-        item = self.currentItem()
-        return None if item is None or not self.isVisible() else item.data(PAYLOAD_ROLE)
+    def show_count(self) -> None:
+        lines = self.cart.rowCount()
+        self.count.setText(
+            self.count_text(lines, pieces_of(self.cart.lines))
+            if lines
+            else self.tr("Sin artículos: escanea o escribe un código (F3)")
+        )
+        show_error(self.error, self.cart.error)
+
+    def count_text(self, lines: int, pieces: Decimal) -> str:
+        """ "1 línea · 1 pieza", "2 líneas · 1.5 piezas" (a fraction of a piece is plural)."""
+        lines_text = self.tr("1 línea") if lines == 1 else self.tr("{n} líneas").format(n=lines)
+        pieces_text = (
+            self.tr("1 pieza")
+            if pieces == 1
+            else self.tr("{n} piezas").format(n=f"{pieces.normalize():f}")
+        )
+        return f"{lines_text} · {pieces_text}"
+
+    # -- the manager's PIN for price overrides -------------------------------------------------
+
+    def _pin_is_set(self) -> bool:
+        store = pin_store_for(self)
+        return store is not None and store.is_set()
+
+    def _authorize_price(self, row: int, shown: Decimal) -> None:
+        if require_manager(self, self.tr("cambiar el precio de un artículo")):
+            self.cart.authorize_overrides()
+            self.cart.set_shown_price(row, shown)
+        else:
+            self.cart.refuse_price(
+                row,
+                self.tr("el precio no cambió: cambiar un precio necesita el PIN del encargado."),
+            )
+        if 0 <= row < self.cart.rowCount():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.setCurrentIndex(self.cart.index(row, COL_PRICE))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._anchor and event.type() == QEvent.Type.KeyPress and self.isVisible():
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                step = 1 if key == Qt.Key.Key_Down else -1
-                row = max(0, min(self.count() - 1, self.currentRow() + step))
-                self.setCurrentRow(row)
-                self.moved_by_keys = True
+            if event.key() == Qt.Key.Key_Delete:
+                self.remove_current_line()
                 return True
-            if key == Qt.Key.Key_Escape:
-                self.hide()
+            if event.key() == Qt.Key.Key_Escape:
+                self.leave.emit()
                 return True
-        if watched is self._anchor and event.type() == QEvent.Type.FocusOut:
-            self.hide()
-        return False
+        return super().eventFilter(watched, event)

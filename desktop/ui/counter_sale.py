@@ -11,22 +11,33 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 from typing import Any
 
 from desktop import fiscal
 from desktop.fiscal.outcome import OutcomeDecision, WalkInDocument, decide_outcome
+from desktop.fiscal.rfc import GENERIC_NATIONAL
 from desktop.money import MoneyError, parse_quantity
 from desktop.records import number
+from desktop.records.clients import ClientView
+from desktop.records.services import ServiceView
+from desktop.rules.clients import normalize_legal_name
 from desktop.store.cache import fold
 
-PUBLIC_RFC = "XAXX010101000"
+PUBLIC_RFC = GENERIC_NATIONAL  # XAXX010101000
+# CFDI 4.0 for público en general (Anexo 20; the sandbox's `general_public` receiver): régimen
+# 616 "sin obligaciones fiscales", uso S01 "sin efectos fiscales", and as fiscal zip the
+# issuer's own postal code (the lugar de expedición), which `public_client` adds when known.
 PUBLIC_USE = "S01"
+PUBLIC_TAX_SYSTEM = "616"
+PUBLIC_NAME = "PUBLICO EN GENERAL"
 # The body that finds (or creates once) "Público en general" when the cache is still empty.
 PUBLIC_CLIENT_FALLBACK: dict[str, Any] = {
     "search": {"on_key": "tax_id", "on_value": PUBLIC_RFC, "auto_create": True},
-    "name": "PUBLICO EN GENERAL",
+    "name": PUBLIC_NAME,
+    "legal_name": PUBLIC_NAME,
     "tax_id": PUBLIC_RFC,
-    "tax_system": "616",
+    "tax_system": PUBLIC_TAX_SYSTEM,
     "use": PUBLIC_USE,
 }
 # Shown first and as buttons: what a Mexican counter takes nearly every time.
@@ -68,16 +79,17 @@ def parse_code(text: str) -> tuple[Decimal, str]:
 
 
 def barcodes_of(service: Mapping[str, Any]) -> list[str]:
+    """Every barcode a cached service carries: its own field and `metadata.barcode`.
+
+    Read from the raw record on purpose: the index is built for every cached service (20k in
+    the benchmarks) at each refresh, and a typed view per service would cost time and memory
+    the counter does not need until a service is picked (`ServiceIndex` hands out views).
+    """
     codes = [service.get("barcode")]
     metadata = service.get("metadata")
     if isinstance(metadata, Mapping):
         codes.append(metadata.get("barcode"))
     return [str(c).strip() for c in codes if c]
-
-
-def _taxes(service: Mapping[str, Any]) -> list[dict[str, Any]]:
-    taxes = service.get("taxes")
-    return [dict(t) for t in taxes] if isinstance(taxes, list) else []
 
 
 _TAX_INPUT_FIELDS = ("type", "rate", "factor", "base", "inclusive", "withholding")
@@ -115,43 +127,47 @@ def price_from_shown(shown: Decimal, taxes: Sequence[Mapping[str, Any]]) -> Deci
     return (shown / (1 + rate)).quantize(UNIT_VALUE_QUANTUM, rounding=ROUND_HALF_UP)
 
 
+def service_view(service: ServiceView | Mapping[str, Any]) -> ServiceView:
+    """A service as the counter works with it: the typed view (a cached dict is read once)."""
+    return service if isinstance(service, ServiceView) else ServiceView.from_record(service)
+
+
 class ServiceIndex:
     """Services by exact code (SKU or barcode) and by words of their description.
 
     Built once per cache refresh (services are hundreds, not 50k), so a scan is a dict lookup.
+    It keeps the cached records as they are and hands out typed views (`ServiceView`).
     """
 
     def __init__(self, services: Iterable[Mapping[str, Any]] = ()) -> None:
-        self._by_code: dict[str, dict[str, Any]] = {}
-        self._entries: list[tuple[str, dict[str, Any]]] = []
-        for raw in services:
-            service = dict(raw)
+        self._by_code: dict[str, Mapping[str, Any]] = {}
+        self._entries: list[tuple[str, Mapping[str, Any]]] = []
+        for service in services:
             if not service.get("id"):
                 continue
-            for code in [service.get("sku"), *barcodes_of(service)]:
+            sku = service.get("sku")
+            codes = barcodes_of(service)
+            for code in [sku, *codes]:
                 if code:
                     self._by_code.setdefault(str(code).strip().upper(), service)
-            text = " ".join(
-                str(p)
-                for p in (service.get("description"), service.get("sku"), *barcodes_of(service))
-                if p
-            )
+            text = " ".join(str(p) for p in (service.get("description"), sku, *codes) if p)
             self._entries.append((fold(text), service))
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def by_code(self, code: str) -> dict[str, Any] | None:
-        return self._by_code.get(code.strip().upper())
+    def by_code(self, code: str) -> ServiceView | None:
+        found = self._by_code.get(code.strip().upper())
+        return None if found is None else ServiceView.from_record(found)
 
-    def search(self, text: str, limit: int = 8) -> list[dict[str, Any]]:
+    def search(self, text: str, limit: int = 8) -> list[ServiceView]:
         words = fold(text).split()
         if not words:
             return []
-        found = []
+        found: list[ServiceView] = []
         for key, service in self._entries:
             if all(w in key for w in words):
-                found.append(service)
+                found.append(ServiceView.from_record(service))
                 if len(found) >= limit:
                     break
         return found
@@ -162,27 +178,33 @@ class ServiceIndex:
 
 @dataclass
 class SaleLine:
-    """One line of the sale. `price_override` is in the service's own `unit_price` terms."""
+    """One line of the sale. `price_override` is in the service's own `unit_price` terms.
 
-    service: dict[str, Any]
+    `service` is the typed view; a cached record (dict) given here is read into one.
+    """
+
+    service: ServiceView
     quantity: Decimal
     price_override: Decimal | None = None
 
+    def __post_init__(self) -> None:
+        self.service = service_view(self.service)
+
     @property
     def service_id(self) -> str:
-        return str(self.service.get("id") or "")
+        return self.service.id
 
     @property
     def description(self) -> str:
-        return str(self.service.get("description") or self.service.get("sku") or "")
+        return self.service.description or self.service.sku
 
     @property
     def taxes(self) -> list[dict[str, Any]]:
-        return _taxes(self.service)
+        return [dict(t) for t in self.service.taxes]
 
     @property
     def list_price(self) -> Decimal:
-        return to_decimal(self.service.get("unit_price")) or Decimal(0)
+        return self.service.unit_price or Decimal(0)
 
     @property
     def unit_price(self) -> Decimal:
@@ -192,11 +214,22 @@ class SaleLine:
     def shown_unit_price(self) -> Decimal:
         return shown_price(self.unit_price, self.taxes)
 
+    def override_for(self, shown: Decimal) -> Decimal | None:
+        """The `price_override` a typed tax-included price means; None = the list price."""
+        taxes = self.taxes
+        price = price_from_shown(shown, taxes)
+        same = shown_price(self.list_price, taxes) == shown or price == self.list_price
+        return None if same else price
+
+    def is_price_change(self, shown: Decimal) -> bool:
+        """True when typing `shown` would leave this line at a price other than it has now
+        and other than the list price: an override someone may have to authorize."""
+        override = self.override_for(shown)
+        return override is not None and override != self.price_override
+
     def set_shown_price(self, shown: Decimal) -> None:
         """The cashier typed a tax-included price; back to the list price if it is the same."""
-        price = price_from_shown(shown, self.taxes)
-        same = shown_price(self.list_price, self.taxes) == shown or price == self.list_price
-        self.price_override = None if same else price
+        self.price_override = self.override_for(shown)
 
     def fiscal_item(self) -> dict[str, Any]:
         return {"quantity": self.quantity, "unit_price": self.unit_price, "taxes": self.taxes}
@@ -218,6 +251,11 @@ class SaleLine:
 def compute_totals(lines: Sequence[SaleLine]) -> fiscal.InvoiceTotals:
     """The same numbers gigstack will stamp (raises ValueError naming the bad line)."""
     return fiscal.compute_totals([line.fiscal_item() for line in lines])
+
+
+def pieces_of(lines: Sequence[SaleLine]) -> Decimal:
+    """How many pieces the sale holds (1.5 kg counts as 1.5)."""
+    return sum((line.quantity for line in lines), Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -247,40 +285,61 @@ def totals_view(totals: fiscal.InvoiceTotals) -> TotalsView:
     return TotalsView(totals.subtotal, totals.discount, tuple(rows.items()), totals.total)
 
 
+def change_for(total: Decimal, received: Decimal) -> Decimal | None:
+    """The change of a cash sale; None when what was received does not cover the total."""
+    return None if received < total else received - total
+
+
 # -- the client -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class SaleClient:
-    """Who the sale is for: a cached client, a new one typed at the counter, or the public."""
+    """Who the sale is for: a cached client, a new one typed at the counter, or the public.
+
+    `record` is what the body sends (a cache record or the inline fields); the counter reads it
+    through the typed view (`view`).
+    """
 
     record: dict[str, Any]
     is_new: bool = False
 
     @property
+    def view(self) -> ClientView:
+        return ClientView.from_record(self.record)
+
+    @property
     def name(self) -> str:
-        r = self.record
-        return str(r.get("name") or r.get("legal_name") or r.get("email") or r.get("tax_id") or "")
+        v = self.view
+        return v.name or v.legal_name or v.email or v.rfc
 
     @property
     def tax_id(self) -> str:
-        return str(self.record.get("tax_id") or "")
+        return self.view.rfc
+
+    @property
+    def tax_system(self) -> str:
+        return self.view.tax_system
 
     @property
     def is_public(self) -> bool:
         return self.tax_id.upper() == PUBLIC_RFC
 
     @property
+    def is_cached(self) -> bool:
+        """A client gigstack already has (its record carries an id)."""
+        return bool(self.view.id) and not self.is_new
+
+    @property
     def use(self) -> str | None:
         if self.is_public:
             return PUBLIC_USE
-        use = self.record.get("use")
-        return str(use) if use else None
+        return self.view.use or None
 
     def reference(self) -> dict[str, Any]:
         """The `client` of the register-payment body."""
-        if self.record.get("id") and not self.is_new:
-            return {"id": self.record["id"]}
+        if self.is_cached:
+            return {"id": self.view.id}
         if self.is_new:
             fields = {k: v for k, v in self.record.items() if v not in (None, "", {})}
             fields.pop("id", None)
@@ -291,15 +350,52 @@ class SaleClient:
         return dict(self.record)
 
 
-def public_client(cached: dict[str, Any] | None) -> SaleClient:
-    return SaleClient(cached if cached is not None else dict(PUBLIC_CLIENT_FALLBACK))
+def public_client(cached: Mapping[str, Any] | None, issuer_zip: str = "") -> SaleClient:
+    """The public ("Público en general"): the cached record, else the body that finds or creates it.
+
+    Either way it carries what CFDI 4.0 asks of the generic receiver when a field is missing:
+    régimen 616, uso S01 and, once the issuer's postal code is known (`issuer_zip`, the team's
+    zip), that zip as its fiscal address. A value the record has is never replaced.
+    """
+    record = dict(cached) if cached is not None else dict(PUBLIC_CLIENT_FALLBACK)
+    view = ClientView.from_record(record)
+    if not view.tax_system:
+        record["tax_system"] = PUBLIC_TAX_SYSTEM
+    if not view.use:
+        record["use"] = PUBLIC_USE
+    zip_code = issuer_zip.strip()
+    if zip_code and not view.zip:
+        address = record.get("address")
+        record["address"] = {**(address if isinstance(address, Mapping) else {}), "zip": zip_code}
+    return SaleClient(record)
 
 
-def client_label(record: Mapping[str, Any]) -> str:
+def client_label(client: SaleClient | Mapping[str, Any]) -> str:
     """One line for a client in a pick list: name · RFC · e-mail."""
-    parts = [str(record.get("name") or record.get("legal_name") or "")]
-    parts += [str(record[k]) for k in ("tax_id", "email") if record.get(k)]
+    view = client.view if isinstance(client, SaleClient) else ClientView.from_record(client)
+    parts = [view.name or view.legal_name, view.rfc, view.email]
     return " · ".join(p for p in parts if p)
+
+
+def inline_client(body: Mapping[str, Any]) -> dict[str, Any]:
+    """A new client's create body (from ClientDialog) as the inline `client` of a sale."""
+    view = ClientView.from_record(body)
+    fields: dict[str, Any] = {
+        "name": " ".join(view.name.split()),
+        # Never the display name in capitals: the client dialog requires the razón social
+        # as the Constancia has it (desktop.rules.clients), and only that is sent.
+        "legal_name": normalize_legal_name(view.legal_name) or None,
+        "tax_id": fiscal.normalize_rfc(view.rfc),
+        "tax_system": body.get("tax_system"),
+        "use": body.get("use"),
+        "address": {"zip": view.zip.strip()},
+    }
+    for key in ("email", "phone"):
+        if body.get(key):
+            fields[key] = body[key]
+    if fields["legal_name"] is None:
+        del fields["legal_name"]
+    return fields
 
 
 # -- the body ---------------------------------------------------------------------------------
@@ -340,6 +436,38 @@ class SaleDraft:
             "automation_type": decision.automation_type,
             "currency": "MXN",
         }
+
+
+# -- where a refused sale's problems are said -------------------------------------------------
+
+
+class Place(StrEnum):
+    """The places next to which the counter says what is wrong with a sale."""
+
+    CLIENT = "client"
+    ITEMS = "items"
+    PAYMENT_FORM = "payment_form"
+    INVOICE = "invoice"
+    CHARGE = "charge"
+
+
+def problem_place(where: str) -> tuple[Place, int | None]:
+    """Where a `FieldProblem` of `desktop.sales` is shown, and the line it names (0-based).
+
+    `client.use` and a top-level `use` are about "Facturar" (the CFDI use), the rest of
+    `client.*` about the client; `items.N.*` about line N; anything else about the sale.
+    """
+    if where in {"use", "client.use"}:
+        return Place.INVOICE, None
+    if where.startswith("client"):
+        return Place.CLIENT, None
+    if where.startswith("items"):
+        parts = where.split(".")
+        line = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        return Place.ITEMS, line
+    if where == "payment_form":
+        return Place.PAYMENT_FORM, None
+    return Place.CHARGE, None
 
 
 def payment_form_label(code: str) -> str:

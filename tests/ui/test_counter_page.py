@@ -15,8 +15,8 @@ from desktop.store.outbox import OutboxState
 from desktop.ui.app import AppShell
 from desktop.ui.client_dialog import ClientDialog
 from desktop.ui.counter_items import CartModel
-from desktop.ui.counter_page import CounterPage, inline_client
-from desktop.ui.counter_sale import SaleClient
+from desktop.ui.counter_page import CounterPage
+from desktop.ui.counter_sale import SaleClient, inline_client
 from desktop.ui.formatting import money
 from tests.ui.counter_helpers import barcode
 from tests.ui.keyboard import focused, press, scan, type_text
@@ -114,8 +114,8 @@ def test_search_by_name_picks_with_arrows(
     second = counter.code_list.item(1).data(Qt.ItemDataRole.UserRole + 1)
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Return)
-    line = next(ln for ln in counter.cart.lines if ln.service_id == second["id"])
-    assert line.quantity == (3 if second["id"] == "service_demo_capuchino" else 2)
+    line = next(ln for ln in counter.cart.lines if ln.service_id == second.id)
+    assert line.quantity == (3 if second.id == "service_demo_capuchino" else 2)
     assert counter.code_edit.text() == ""
 
 
@@ -465,10 +465,12 @@ def test_codes_quantities_and_the_public_fallback() -> None:
         "taxes": [{"type": "IVA", "rate": "0.16", "factor": "Tasa", "inclusive": True}],
     }
     index = ServiceIndex([service])
-    assert index.by_code("PAP-002") == service
-    assert index.by_code("7501000001026") == service
+    # Typed views over the cached record (`desktop.records.ServiceView`).
+    by_sku, by_barcode = index.by_code("PAP-002"), index.by_code("7501000001026")
+    assert by_sku is not None and by_sku.raw == service and by_sku.id == "service_1"
+    assert by_barcode is not None and by_barcode.raw == service
     assert index.by_code("750100000102") is None
-    assert index.search("lapiz") == [service]
+    assert [found.raw for found in index.search("lapiz")] == [service]
 
     # An empty cache still sells to the public: gigstack finds or creates it once by RFC.
     # "Facturar" for the public ends in a receipt (its QR lets the customer self-invoice).
