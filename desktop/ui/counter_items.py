@@ -396,10 +396,16 @@ class ItemsPane(QWidget):
             self.cart.authorize_overrides()
             self.cart.set_shown_price(row, shown)
         else:
+            # What was typed stays in the message, so nothing the cashier typed is lost.
             self.cart.refuse_price(
                 row,
-                self.tr("el precio no cambió: cambiar un precio necesita el PIN del encargado."),
+                self.tr(
+                    "el precio {price} no se aplicó: cambiar un precio necesita el PIN del "
+                    "encargado."
+                ).format(price=money(shown)),
             )
+        # Back to the till: the keyboard returns to the line whatever the dialog's end was.
+        self.window().activateWindow()
         if 0 <= row < self.cart.rowCount():
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             self.table.setCurrentIndex(self.cart.index(row, COL_PRICE))
