@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.gigstack import GigstackClient
+from desktop.money import MoneyError
 from desktop.records.clients import ClientView
 from desktop.sales import FieldProblem, check_payment
 from desktop.sandbox import Sandbox
@@ -26,6 +27,7 @@ from desktop.ui.counter_sale import (
     pieces_of,
     problem_place,
     public_client,
+    received_cash,
 )
 from tests.conftest import SANDBOX_KEY
 
@@ -179,6 +181,11 @@ def test_cash_change_and_pieces() -> None:
     assert change_for(Decimal("135.00"), Decimal("200")) == Decimal("65.00")
     assert change_for(Decimal("135.00"), Decimal("135.00")) == Decimal("0.00")
     assert change_for(Decimal("135.00"), Decimal("134.99")) is None
+    assert received_cash("  ", Decimal("135.00")) == Decimal("135.00")  # empty: exact amount
+    assert received_cash("200,5", Decimal("135.00")) == Decimal("200.50")  # the one parser
+    with pytest.raises(MoneyError) as refused:
+        received_cash("doscientos", Decimal("135.00"))
+    assert "«doscientos» no es un número" in refused.value.message
     lines = [
         SaleLine({"id": "a", "unit_price": "1"}, Decimal("1.5")),
         SaleLine({"id": "b", "unit_price": "1"}, Decimal(2)),

@@ -26,9 +26,16 @@ from PySide6.QtWidgets import (
 
 from desktop import fiscal
 from desktop.fiscal.outcome import Missing, Outcome, OutcomeDecision, Reason
-from desktop.money import MoneyError, parse_amount
+from desktop.money import MoneyError
 from desktop.store.cache import fold
-from desktop.ui.counter_sale import CASH, QUICK_PAYMENT_FORMS, TotalsView, payment_form_label
+from desktop.ui.counter_sale import (
+    CASH,
+    QUICK_PAYMENT_FORMS,
+    TotalsView,
+    change_for,
+    payment_form_label,
+    received_cash,
+)
 from desktop.ui.formatting import money
 
 
@@ -258,10 +265,7 @@ class ChargePanel(QFrame):
         Raises:
             MoneyError: What was typed is not an amount (Spanish message).
         """
-        text = self.received_edit.text().strip()
-        if not text:
-            return total
-        return parse_amount(text, what="El importe recibido", allow_zero=True)
+        return received_cash(self.received_edit.text(), total)
 
     def update_change(self, total: Decimal) -> None:
         show_error(self.received_error, None)
@@ -271,11 +275,12 @@ class ChargePanel(QFrame):
         except MoneyError:
             text, level = self.tr("importe no válido"), "bad"
         else:
-            if received < total:
+            change = change_for(total, received)
+            if change is None:
                 text = self.tr("faltan {amount}").format(amount=money(total - received))
                 level = "bad"
             else:
-                text = money(received - total)
+                text = money(change)
         self.change_value.setText(text)
         self.change_value.setProperty("level", level)
         _restyle(self.change_value)

@@ -17,7 +17,7 @@ from typing import Any
 from desktop import fiscal
 from desktop.fiscal.outcome import OutcomeDecision, WalkInDocument, decide_outcome
 from desktop.fiscal.rfc import GENERIC_NATIONAL
-from desktop.money import MoneyError, parse_quantity
+from desktop.money import MoneyError, parse_amount, parse_quantity
 from desktop.records import number
 from desktop.records.clients import ClientView
 from desktop.records.services import ServiceView
@@ -283,6 +283,18 @@ def totals_view(totals: fiscal.InvoiceTotals) -> TotalsView:
     if "IVA" not in rows:
         rows = {"IVA": Decimal("0.00"), **rows}
     return TotalsView(totals.subtotal, totals.discount, tuple(rows.items()), totals.total)
+
+
+def received_cash(text: str, total: Decimal) -> Decimal:
+    """The cash a cashier says was received; an empty field means the exact amount.
+
+    Raises:
+        MoneyError: What was typed is not an amount (Spanish message, `desktop.money`).
+    """
+    text = text.strip()
+    if not text:
+        return total
+    return parse_amount(text, what="El importe recibido", allow_zero=True)
 
 
 def change_for(total: Decimal, received: Decimal) -> Decimal | None:
