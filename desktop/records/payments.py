@@ -94,6 +94,9 @@ class PaymentView:
     invoice_ids: tuple[str, ...]
     receipt_id: str | None
     lines: tuple[LineView, ...]
+    local_id: str | None = None
+    folio: str = ""
+    short_url: str = ""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -108,6 +111,7 @@ class PaymentView:
     def from_record(cls, record: Any) -> PaymentView:
         raw = mapping(record)
         identifier = raw.get("id")
+        metadata = mapping(raw.get("metadata"))
         return cls(
             id=str(identifier) if identifier else None,
             status=text(raw.get("status")),
@@ -121,5 +125,9 @@ class PaymentView:
             invoice_ids=tuple(invoice_ids(raw)),
             receipt_id=receipt_id(raw),
             lines=lines_of(raw),
+            local_id=text(metadata.get("local_id")) or None,
+            # The counter's folio travels in metadata; a payment made elsewhere shows its id.
+            folio=text(metadata.get("folio")) or (str(identifier) if identifier else ""),
+            short_url=text(raw.get("short_url")),
             raw=raw,
         )

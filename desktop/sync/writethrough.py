@@ -8,10 +8,15 @@ next time the app opens, without a refresh and without a page having seen it hap
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
+from desktop.payment_rules import PAID_STATUSES, refund_limit, with_refund
 from desktop.store.cache import Cache, Resource
+from desktop.store.errors import StorageError
 from desktop.store.outbox import OutboxItem, OutboxKind
+from desktop.store.shifts import EventKind, Shifts, TillEvent
 
 RESOURCE_OF: dict[OutboxKind, Resource] = {
     OutboxKind.REGISTER_PAYMENT: Resource.PAYMENTS,
@@ -61,4 +66,141 @@ def write_through(
     if record is None or item.kind not in RESOURCE_OF:
         return False
     cache.upsert(RESOURCE_OF[item.kind], item.team, [record])
+    return True
+
+
+# -- answers to a cashier's action on a payment (Pagos) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class PaymentAction:
+    """A cashier's action on a gigstack payment, with what the drawer needs to count it.
+
+    Attributes:
+        kind: `EventKind.REFUND` or `EventKind.CANCEL` (money back, in the open shift); None for
+            actions that give nothing back (mark paid, request a payment).
+        before: The payment as this terminal showed it when the cashier acted (status, total,
+            metadata): a cancellation gives back what was still kept of it then.
+        amount: The refund sent (REFUND only).
+        payment_form: The SAT payment form the money goes back by.
+        folio: The sale's folio, for the corte de caja.
+        local_id: The sale's local id when it was rung up here.
+    """
+
+    kind: EventKind | None = None
+    before: Mapping[str, Any] = field(default_factory=dict)
+    amount: Decimal | None = None
+    payment_form: str = ""
+    folio: str | None = None
+    local_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PaymentWritten:
+    """What `payment_answer` wrote. gigstack already did the action, so a failed local write is
+    reported here (for the screen or the CLI to say), never raised.
+
+    Attributes:
+        record: The payment as the cache holds it now (None: the answer had no id).
+        event: The refund or cancellation recorded in the open shift, if any.
+        till_error: Why the shift could not note it (the corte de caja misses it).
+        cache_error: Why the cache could not keep the answer (the next refresh brings it).
+    """
+
+    record: dict[str, Any] | None
+    event: TillEvent | None = None
+    till_error: StorageError | None = None
+    cache_error: StorageError | None = None
+
+
+def answer_record(answer: Any) -> dict[str, Any]:
+    """A server answer as a plain record: a mapping as is, a parsed model by its JSON dump."""
+    if isinstance(answer, Mapping):
+        return dict(answer)
+    dump = getattr(answer, "model_dump", None)
+    return dict(dump(mode="json", exclude_none=True)) if callable(dump) else {}
+
+
+def payment_answer(
+    cache: Cache,
+    team: str | None,
+    answer: Any,
+    *,
+    shifts: Shifts | None = None,
+    action: PaymentAction | None = None,
+) -> PaymentWritten:
+    """Write gigstack's answer to an action on a payment, for the app (lane thread) and CLI.
+
+    The answer is merged over what the cache knew (a terse answer keeps the rest of the record);
+    a refund sent here is remembered in the record's metadata (`payment_rules.with_refund`:
+    gigstack may not report `refunded_amount`, REFERENCE §16.2). A refund or cancellation is
+    recorded in the open shift FIRST, since it is money that left the drawer, then the cache is
+    written. Storage faults are returned (`till_error`, `cache_error`), not raised.
+    """
+    record = answer_record(answer)
+    event: TillEvent | None = None
+    till_error: StorageError | None = None
+    if shifts is not None and action is not None and action.kind is not None:
+        amount = _money_back(action)
+        if amount is not None:
+            payment_id = str(record.get("id") or action.before.get("id") or "") or None
+            try:
+                event = shifts.record_event(
+                    action.kind,
+                    amount,
+                    action.payment_form,
+                    payment_id=payment_id,
+                    local_id=action.local_id,
+                    folio=action.folio,
+                )
+            except StorageError as exc:
+                till_error = exc
+    if not record.get("id"):
+        return PaymentWritten(None, event, till_error)
+    record_id = str(record["id"])
+    try:
+        known = cache.get(Resource.PAYMENTS, team, record_id)
+    except StorageError as exc:
+        return PaymentWritten(None, event, till_error, exc)
+    if known:
+        record = {**known, **record}  # an answer without some fields keeps what we knew
+    if action is not None and action.kind is EventKind.REFUND and action.amount is not None:
+        record = with_refund(record, action.amount)
+    try:
+        cache.upsert(Resource.PAYMENTS, team, [record])
+    except StorageError as exc:
+        return PaymentWritten(record, event, till_error, exc)
+    return PaymentWritten(record, event, till_error)
+
+
+def _money_back(action: PaymentAction) -> Decimal | None:
+    """What went back to the customer by this action; None when nothing did."""
+    if action.kind is EventKind.REFUND:
+        return action.amount
+    if action.kind is EventKind.CANCEL:
+        status = str(action.before.get("status") or "")
+        if status not in PAID_STATUSES:
+            return None  # an unpaid payment (a link) gives no money back
+        # What was still kept of the sale goes back (earlier refunds already did).
+        return refund_limit(action.before).refundable
+    return None
+
+
+def payment_read_back(cache: Cache, team: str | None, payment: Mapping[str, Any]) -> bool:
+    """Keep a payment read again from gigstack (its newest receipt/invoice links) in the cache.
+
+    Only a payment the cache already holds is updated (a read is not a new sale of ours), and
+    only with the values the read has (empty lists and nulls do not blank what was known).
+    Returns whether something was written.
+    """
+    record_id = str(payment.get("id") or "")
+    if not record_id:
+        return False
+    known = cache.get(Resource.PAYMENTS, team, record_id)
+    if known is None:
+        return False
+    merged = {**known, **{k: v for k, v in payment.items() if v not in (None, [], {})}}
+    if merged == known:
+        return False
+    cache.upsert(Resource.PAYMENTS, team, [merged])
     return True

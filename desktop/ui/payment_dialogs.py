@@ -9,6 +9,7 @@ Refund limits are `desktop.payment_rules`' (what is left after earlier refunds).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDateTime
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QLineEdit, QWidg
 
 from desktop.money import MoneyError
 from desktop.payment_rules import check_refund, refund_limit
+from desktop.records.payments import PaymentView
 from desktop.ui.action_dialog import (
     ActionDialog,
     combo_choice,
@@ -61,7 +63,9 @@ class CancelPaymentDialog(ActionDialog):
             self.tr(
                 "¿Cancelar el pago {folio} por {total}? Esta acción se registra en gigstack y no "
                 "se puede deshacer."
-            ).format(folio=payment_folio(payment), total=money(payment.get("total")))
+            ).format(
+                folio=payment_folio(payment), total=money(PaymentView.from_record(payment).total)
+            )
         )
         label.setObjectName("confirmText")
         label.setWordWrap(True)
@@ -93,7 +97,7 @@ class MarkPaidDialog(ActionDialog):
         self.date_error = error_label("dateError")
         summary = QLabel(
             self.tr("Pago {folio} por {total}").format(
-                folio=payment_folio(payment), total=money(payment.get("total"))
+                folio=payment_folio(payment), total=money(PaymentView.from_record(payment).total)
             )
         )
         summary.setObjectName("markPaidSummary")
@@ -139,6 +143,8 @@ class RefundDialog(ActionDialog):
         self.reason.setObjectName("reasonEdit")
         self.reason.setAccessibleName(self.tr("Motivo del reembolso"))
         self.reason.setPlaceholderText(self.tr("Por ejemplo: devolución de mercancía"))
+        #: The amount `body()` last checked (sent to gigstack and recorded in the shift).
+        self.refund_amount: Decimal | None = None
         self.form.addRow(summary)
         self.form.addRow(self.tr("&Monto"), self.amount)
         self.form.addRow("", self.amount_error)
@@ -153,6 +159,7 @@ class RefundDialog(ActionDialog):
             self.amount.selectAll()
             return None
         set_error(self.amount_error, None)
+        self.refund_amount = amount
         # gigstack's CLI and n8n always send a reason with the amount (REFERENCE §16.2).
         reason = self.reason.text().strip() or self.tr("Reembolso en mostrador")
         return {"amount": str(amount), "reason": reason}

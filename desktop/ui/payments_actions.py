@@ -2,24 +2,25 @@
 
 `PaymentActions` is the part of the Pagos page (`payments_page.PaymentsPage` derives from it)
 that opens an action's dialog, sends it through `ctx.run_op` (refused with a reason while
-offline; the dialog stays open with gigstack's words on an error), writes the answer into the
-cache and selects the payment again. A refund or cancellation made here is also recorded in the
-open shift, so the corte de caja counts the money that went back.
+offline; the dialog stays open with gigstack's words on an error) and selects the payment again.
+gigstack's answer is written below the UI, on the lane thread (`desktop.sync.writethrough.
+payment_answer`, the op's `write_through`): merged into the cache and, for a refund or a
+cancellation, recorded in the open shift so the corte de caja counts the money that went back.
+A local write that fails is said on screen in words; gigstack already did the action.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop.gigstack import GigstackClient, Payment
-from desktop.payment_rules import PAID_STATUSES, Fiscal, refund_limit, with_refund
+from desktop.payment_rules import Fiscal
 from desktop.store.cache import Resource
-from desktop.store.errors import StorageError
 from desktop.store.shifts import EventKind
+from desktop.sync.writethrough import PaymentAction, PaymentWritten, payment_answer
 from desktop.ui.action_dialog import ActionDialog, set_error
 from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
 from desktop.ui.manager_pin import require_manager
@@ -81,7 +82,7 @@ class PaymentActions(Page):
         if row is None:
             return
         payment_id = str(row.payment_id)
-        dialog = CancelPaymentDialog({**row.record, "total": row.total}, self)
+        dialog = CancelPaymentDialog(self._before(row), self)
         success = self.tr("Pago {folio} cancelado.").format(folio=row.folio)
         invoices = list(row.invoices)
         if invoices:
@@ -96,17 +97,18 @@ class PaymentActions(Page):
             note.setWordWrap(True)
             dialog.form.addRow(note)
 
-        def done(payment: Payment) -> None:
-            self._store(
-                payment, lambda stored: self._till_event(EventKind.CANCEL, row, None, stored)
-            )
+        def done(_payment: Payment) -> None:
             dialog.finish()
             self._notify(success, "success")
             if invoices and self.ask_cancel_invoice(invoices[0]):
                 self.open_invoice_cancel(invoices[0])
 
         self._open_action(
-            dialog, lambda _body: lambda api: api.payments.cancel(payment_id), success, done
+            dialog,
+            lambda _body: lambda api: api.payments.cancel(payment_id),
+            success,
+            on_done=done,
+            action=lambda _body: self._drawer_action(EventKind.CANCEL, row),
         )
 
     def ask_cancel_invoice(self, invoice_id: str) -> bool:
@@ -154,58 +156,34 @@ class PaymentActions(Page):
         if not require_manager(self, self.tr("reembolsar un pago")):
             return
         payment_id = str(row.payment_id)
-        record = {**row.record, "status": row.status, "total": row.total}
-        sent: list[Decimal] = []
-
-        def call(body: dict[str, Any]) -> Callable[[GigstackClient], Payment]:
-            sent.append(Decimal(str(body["amount"])))
-            return lambda api: api.payments.refund(payment_id, body)
-
+        dialog = RefundDialog(self._before(row), self)
         self._open_action(
-            RefundDialog(record, self),
-            call,
+            dialog,
+            lambda body: lambda api: api.payments.refund(payment_id, body),
             self.tr("Reembolso del pago {folio} registrado.").format(folio=row.folio),
-            remember=lambda stored: (
-                self._till_event(EventKind.REFUND, row, sent[-1], with_refund(stored, sent[-1]))
-                if sent
-                else stored
-            ),
+            # The amount the dialog checked (a Decimal from the one parser), not re-read here.
+            action=lambda _body: self._drawer_action(EventKind.REFUND, row, dialog),
         )
 
-    def _till_event(
-        self, kind: EventKind, row: PaymentRow, amount: Decimal | None, stored: dict[str, Any]
-    ) -> dict[str, Any]:
-        """The drawer's side of a refund or cancellation made here: it counts in the open
-        shift's corte de caja (`desktop.store.shifts`, `desktop.till`). gigstack already has
-        the action, so a failed local write is said on screen, never raised."""
-        status = str(row.status or "")
-        if kind is EventKind.CANCEL:
-            if status not in PAID_STATUSES:
-                return stored  # an unpaid payment (a link) gives no money back
-            # What was still kept of the sale goes back (earlier refunds already did).
-            record = {**row.record, "status": status, "total": row.total}
-            amount = refund_limit(record).refundable
-        metadata = row.record.get("metadata") if isinstance(row.record, dict) else None
-        local_id = row.outbox.local_id if row.outbox is not None else None
-        if local_id is None and isinstance(metadata, dict) and metadata.get("local_id"):
-            local_id = str(metadata["local_id"])
-        try:
-            self.ctx.core.shifts.record_event(
-                kind,
-                amount or Decimal(0),
-                row.payment_form,
-                payment_id=str(row.payment_id) if row.payment_id else None,
-                local_id=local_id,
-                folio=row.folio,
-            )
-        except StorageError as exc:
-            self._notify(
-                self.tr("Hecho en gigstack, pero no se pudo anotar en el turno: {why}").format(
-                    why=exc.message
-                ),
-                "error",
-            )
-        return stored
+    @staticmethod
+    def _before(row: PaymentRow) -> dict[str, Any]:
+        """The payment as the cashier sees it (status and total as the table shows them)."""
+        return {**row.record, "status": row.status, "total": row.total}
+
+    def _drawer_action(
+        self, kind: EventKind, row: PaymentRow, dialog: RefundDialog | None = None
+    ) -> PaymentAction:
+        """The drawer's side of a refund or cancellation made here (`desktop.store.shifts`):
+        written with gigstack's answer, on the lane thread (`payment_answer`)."""
+        view = row.view
+        return PaymentAction(
+            kind=kind,
+            before=self._before(row),
+            amount=dialog.refund_amount if dialog is not None else None,
+            payment_form=row.payment_form,
+            folio=row.folio,
+            local_id=row.outbox.local_id if row.outbox is not None else view.local_id,
+        )
 
     def stamp_selected_receipt(self) -> None:
         """The customer came back with their RFC: stamp the sale's receipt to them."""
@@ -275,7 +253,6 @@ class PaymentActions(Page):
         key = dialog.idempotency_key
 
         def done(payment: Payment) -> None:
-            self._store(payment)
             if payment.short_url:
                 dialog.show_link(payment.short_url)
             else:
@@ -295,20 +272,35 @@ class PaymentActions(Page):
         make_call: Callable[[dict[str, Any]], Callable[[GigstackClient], Payment]],
         success: str,
         on_done: Callable[[Payment], None] | None = None,
-        remember: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        action: Callable[[dict[str, Any]], PaymentAction | None] | None = None,
     ) -> None:
+        """Open `dialog`; its body goes to gigstack through `ctx.run_op`, the answer is written
+        below the UI (`payment_answer` as the op's write-through, on the lane thread: cache and
+        shift), then the page shows the payment again."""
+
         def submitted(body: object) -> None:
             reason = self.offline_reason()
             if reason:
                 dialog.fail(reason)
                 return
             assert isinstance(body, dict)
+            step = action(body) if action is not None else None
+            core, team = self.ctx.core, self.ctx.team
+            written: list[PaymentWritten] = []
+
+            def write(payment: Payment) -> None:  # lane thread: no widgets here
+                result = payment_answer(core.cache, team, payment, shifts=core.shifts, action=step)
+                written.append(result)
+                if result.cache_error is not None:
+                    # `run_op` says it (gigstack did it; the local copy is behind) and still
+                    # calls `done`: the shift's side is told apart below.
+                    raise result.cache_error
 
             def done(payment: Payment) -> None:
+                self._show_written(payment, written[0] if written else None)
                 if on_done is not None:
                     on_done(payment)
                     return
-                self._store(payment, remember)
                 dialog.finish()
                 self._notify(success, "success")
 
@@ -317,33 +309,33 @@ class PaymentActions(Page):
                 make_call(body),
                 done,
                 on_error=lambda message, _exc: dialog.fail(message),
+                write_through=write,
+                touches=[Resource.PAYMENTS],
             )
 
         dialog.submitted.connect(submitted)
         self.dialog = dialog
         dialog.open()
 
-    def _store(
-        self,
-        payment: Payment,
-        remember: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
-    ) -> None:
-        """Write the server's answer into the cache and show it."""
-        record = payment.model_dump(mode="json", exclude_none=True)
-        if not record.get("id"):
-            return
-        known = self.ctx.core.cache.get(Resource.PAYMENTS, self.ctx.team, str(record["id"]))
-        if known:
-            record = {**known, **record}  # an answer without some fields keeps what we knew
-        if remember is not None:
-            record = remember(record)
-        self.ctx.core.cache.upsert(Resource.PAYMENTS, self.ctx.team, [record])
-        # A refresh already reading the list leaves this newer row alone (Cache.upsert's
-        # as_of); a fresh read after the action brings whatever else gigstack changed with it.
+    def _show_written(self, payment: Payment, written: PaymentWritten | None) -> None:
+        """After an action: say what could not be noted here, and show the payment again."""
+        if written is not None and written.till_error is not None:
+            # An error notice stays until closed: the corte de caja misses this money.
+            self._notify(
+                self.tr("Hecho en gigstack, pero no se pudo anotar en el turno: {why}").format(
+                    why=written.till_error.message
+                ),
+                "error",
+            )
+        payment_id = payment.id
+        # A refresh already reading the list leaves the newer row alone (Cache.upsert's as_of);
+        # a fresh read after the action brings whatever else gigstack changed with it.
+        # The table was read again on `cache_updated` (the op touches PAYMENTS) before this.
         self.refresh_now()
-        self.reload()
-        if not self.select_key(f"payment:{record['id']}"):
+        if not payment_id:
+            return
+        if not self.select_key(f"payment:{payment_id}"):
             # Hidden by the filters: show it anyway, the cashier just acted on it.
             self.status_filter.setCurrentIndex(0)
             self.search.clear()
-            self.select_key(f"payment:{record['id']}")
+            self.select_key(f"payment:{payment_id}")

@@ -55,6 +55,7 @@ from desktop.store.cache import CacheLookup, Resource, fold
 from desktop.store.errors import StorageError
 from desktop.store.outbox import OutboxKind
 from desktop.store.shifts import EventKind
+from desktop.sync.writethrough import payment_read_back
 from desktop.ui import ticket
 from desktop.ui.action_dialog import fill_payment_forms, payment_form_label, set_error
 from desktop.ui.context import UiContext
@@ -592,24 +593,22 @@ class PaymentsPage(PaymentActions):
             linked = receipt_id(docs.payment)
             if docs.receipt is not None and linked and linked not in self._receipts:
                 self._receipts[linked] = docs.receipt
-            self._remember_payment(docs.payment)
             self.reload()
 
         def failed(_message: str, _exc: BaseException | None) -> None:
             self._reading.discard(payment_id)
 
-        self.ctx.run_op(self, call, done, on_error=failed, needs_online=False)
-
-    def _remember_payment(self, payment: dict[str, Any]) -> None:
-        """Keep the payment's newest links (receipt/invoice ids) in the cache."""
-        if not payment.get("id"):
-            return
-        known = self.ctx.core.cache.get(Resource.PAYMENTS, self.ctx.team, str(payment["id"]))
-        if known is None:
-            return
-        merged = {**known, **{k: v for k, v in payment.items() if v not in (None, [], {})}}
-        if merged != known:
-            self.ctx.core.cache.upsert(Resource.PAYMENTS, self.ctx.team, [merged])
+        cache, team = self.ctx.core.cache, self.ctx.team
+        self.ctx.run_op(
+            self,
+            call,
+            done,
+            on_error=failed,
+            needs_online=False,
+            # The payment's newest links (receipt/invoice ids) go into the cache on the lane
+            # thread (`desktop.sync`); a failed write is said by `run_op` and `done` still runs.
+            write_through=lambda docs: payment_read_back(cache, team, docs.payment),
+        )
 
     def _copy_link(self) -> None:
         from PySide6.QtGui import QGuiApplication
