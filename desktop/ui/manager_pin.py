@@ -178,7 +178,8 @@ class SetPinDialog(QDialog):
         hint = QLabel(
             self.tr(
                 "El PIN protege cancelar facturas y recibos, reembolsar, descartar ventas de la "
-                "cola y quitar miembros del equipo. Se guarda cifrado solo en esta computadora."
+                "cola, quitar miembros del equipo y cambiar precios en el mostrador. Se guarda "
+                "cifrado solo en esta computadora."
             )
         )
         hint.setWordWrap(True)
