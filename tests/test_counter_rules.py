@@ -16,17 +16,19 @@ from desktop.sales import FieldProblem, check_payment
 from desktop.sandbox import Sandbox
 from desktop.store import Database, open_database
 from desktop.store.cache import Cache, Resource
-from desktop.ui.counter_clients import ClientBook
-from desktop.ui.counter_sale import (
+from desktop.ui.counter_clients import (
     PUBLIC_CLIENT_FALLBACK,
-    Place,
+    ClientBook,
     SaleClient,
+    public_client,
+)
+from desktop.ui.counter_sale import (
+    Place,
     SaleDraft,
     SaleLine,
     change_for,
     pieces_of,
     problem_place,
-    public_client,
     received_cash,
 )
 from tests.conftest import SANDBOX_KEY

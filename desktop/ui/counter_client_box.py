@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.client_dialog import ClientDialog
-from desktop.ui.counter_clients import ClientBook
+from desktop.ui.counter_clients import ClientBook, SaleClient, client_label, inline_client
 from desktop.ui.counter_panel import error_label, show_error
-from desktop.ui.counter_sale import SaleClient, client_label, inline_client
 from desktop.ui.counter_suggestions import SuggestionList
 
 

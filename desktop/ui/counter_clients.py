@@ -1,4 +1,4 @@
-"""Who the counter may sell to: cached clients, clients typed here, and the public (Qt-free).
+"""Who the sale is for: cached clients, clients typed here, and the public (Qt-free).
 
 The counter offers three kinds of client: one gigstack already has (from the local cache), one
 the cashier typed at the counter that gigstack creates with the sale (`auto_create`, found by
@@ -9,8 +9,143 @@ only displays and collects: which record is the public, which typed clients are 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from desktop import fiscal
+from desktop.fiscal.rfc import GENERIC_NATIONAL
+from desktop.records.clients import ClientView
+from desktop.rules.clients import normalize_legal_name
 from desktop.store.cache import Cache, Resource, fold
-from desktop.ui.counter_sale import PUBLIC_RFC, SaleClient, client_label, public_client
+
+PUBLIC_RFC = GENERIC_NATIONAL  # XAXX010101000
+# CFDI 4.0 for público en general (Anexo 20; the sandbox's `general_public` receiver): régimen
+# 616 "sin obligaciones fiscales", uso S01 "sin efectos fiscales", and as fiscal zip the
+# issuer's own postal code (the lugar de expedición), which `public_client` adds when known.
+PUBLIC_USE = "S01"
+PUBLIC_TAX_SYSTEM = "616"
+PUBLIC_NAME = "PUBLICO EN GENERAL"
+# The body that finds (or creates once) "Público en general" when the cache is still empty.
+PUBLIC_CLIENT_FALLBACK: dict[str, Any] = {
+    "search": {"on_key": "tax_id", "on_value": PUBLIC_RFC, "auto_create": True},
+    "name": PUBLIC_NAME,
+    "legal_name": PUBLIC_NAME,
+    "tax_id": PUBLIC_RFC,
+    "tax_system": PUBLIC_TAX_SYSTEM,
+    "use": PUBLIC_USE,
+}
+
+
+# -- one client ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SaleClient:
+    """Who the sale is for: a cached client, a new one typed at the counter, or the public.
+
+    `record` is what the body sends (a cache record or the inline fields); the counter reads it
+    through the typed view (`view`).
+    """
+
+    record: dict[str, Any]
+    is_new: bool = False
+
+    @property
+    def view(self) -> ClientView:
+        return ClientView.from_record(self.record)
+
+    @property
+    def name(self) -> str:
+        v = self.view
+        return v.name or v.legal_name or v.email or v.rfc
+
+    @property
+    def tax_id(self) -> str:
+        return self.view.rfc
+
+    @property
+    def tax_system(self) -> str:
+        return self.view.tax_system
+
+    @property
+    def is_public(self) -> bool:
+        return self.tax_id.upper() == PUBLIC_RFC
+
+    @property
+    def is_cached(self) -> bool:
+        """A client gigstack already has (its record carries an id)."""
+        return bool(self.view.id) and not self.is_new
+
+    @property
+    def use(self) -> str | None:
+        if self.is_public:
+            return PUBLIC_USE
+        return self.view.use or None
+
+    def reference(self) -> dict[str, Any]:
+        """The `client` of the register-payment body."""
+        if self.is_cached:
+            return {"id": self.view.id}
+        if self.is_new:
+            fields = {k: v for k, v in self.record.items() if v not in (None, "", {})}
+            fields.pop("id", None)
+            return {
+                "search": {"on_key": "tax_id", "on_value": self.tax_id, "auto_create": True},
+                **fields,
+            }
+        return dict(self.record)
+
+
+def public_client(cached: Mapping[str, Any] | None, issuer_zip: str = "") -> SaleClient:
+    """The public ("Público en general"): the cached record, else the body that finds or creates it.
+
+    Either way it carries what CFDI 4.0 asks of the generic receiver when a field is missing:
+    régimen 616, uso S01 and, once the issuer's postal code is known (`issuer_zip`, the team's
+    zip), that zip as its fiscal address. A value the record has is never replaced.
+    """
+    record = dict(cached) if cached is not None else dict(PUBLIC_CLIENT_FALLBACK)
+    view = ClientView.from_record(record)
+    if not view.tax_system:
+        record["tax_system"] = PUBLIC_TAX_SYSTEM
+    if not view.use:
+        record["use"] = PUBLIC_USE
+    zip_code = issuer_zip.strip()
+    if zip_code and not view.zip:
+        address = record.get("address")
+        record["address"] = {**(address if isinstance(address, Mapping) else {}), "zip": zip_code}
+    return SaleClient(record)
+
+
+def client_label(client: SaleClient | Mapping[str, Any]) -> str:
+    """One line for a client in a pick list: name · RFC · e-mail."""
+    view = client.view if isinstance(client, SaleClient) else ClientView.from_record(client)
+    parts = [view.name or view.legal_name, view.rfc, view.email]
+    return " · ".join(p for p in parts if p)
+
+
+def inline_client(body: Mapping[str, Any]) -> dict[str, Any]:
+    """A new client's create body (from ClientDialog) as the inline `client` of a sale."""
+    view = ClientView.from_record(body)
+    fields: dict[str, Any] = {
+        "name": " ".join(view.name.split()),
+        # Never the display name in capitals: the client dialog requires the razón social
+        # as the Constancia has it (desktop.rules.clients), and only that is sent.
+        "legal_name": normalize_legal_name(view.legal_name) or None,
+        "tax_id": fiscal.normalize_rfc(view.rfc),
+        "tax_system": body.get("tax_system"),
+        "use": body.get("use"),
+        "address": {"zip": view.zip.strip()},
+    }
+    for key in ("email", "phone"):
+        if body.get(key):
+            fields[key] = body[key]
+    if fields["legal_name"] is None:
+        del fields["legal_name"]
+    return fields
+
+
+# -- the book ------------------------------------------------------------------------------------
 
 #: How many clients a search offers.
 CLIENT_RESULTS = 8

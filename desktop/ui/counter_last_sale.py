@@ -25,7 +25,8 @@ from desktop.store.errors import StorageError
 from desktop.store.outbox import OutboxError, OutboxItem, OutboxState
 from desktop.ui import ticket
 from desktop.ui.context import UiContext
-from desktop.ui.counter_sale import SaleClient, TotalsView
+from desktop.ui.counter_clients import SaleClient
+from desktop.ui.counter_sale import TotalsView
 from desktop.ui.formatting import money
 from desktop.ui.sale_tickets import (
     SaleDocuments,

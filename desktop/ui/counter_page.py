@@ -35,12 +35,12 @@ from desktop.ui import ticket
 from desktop.ui.context import UiContext
 from desktop.ui.counter_checkout import Checkout
 from desktop.ui.counter_client_box import ClientBox
-from desktop.ui.counter_clients import ClientBook
+from desktop.ui.counter_clients import ClientBook, SaleClient
 from desktop.ui.counter_code import CodeEntry
 from desktop.ui.counter_items import CartModel, ItemsPane
 from desktop.ui.counter_last_sale import LastSale, LastSaleBox
 from desktop.ui.counter_panel import ChargePanel
-from desktop.ui.counter_sale import CASH, SaleClient, SaleDraft, ServiceIndex, totals_view
+from desktop.ui.counter_sale import CASH, SaleDraft, ServiceIndex, totals_view
 from desktop.ui.counter_scan import StrayScanCatcher
 from desktop.ui.counter_style import STYLE
 from desktop.ui.page import Page

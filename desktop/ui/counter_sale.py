@@ -1,8 +1,9 @@
-"""What the counter is selling right now: lines, client, totals and the register-payment body.
+"""What the counter is selling right now: lines, totals and the register-payment body.
 
 No widgets here (only plain Python over cached records), so the rules a cashier relies on —
 which code finds which service, what `3*` means, how a typed tax-included price becomes the
-`unit_price` gigstack takes — are easy to test and to read.
+`unit_price` gigstack takes — are easy to test and to read. Who the sale is for (`SaleClient`,
+"Público en general") is `counter_clients`.
 """
 
 from __future__ import annotations
@@ -16,30 +17,12 @@ from typing import Any
 
 from desktop import fiscal
 from desktop.fiscal.outcome import OutcomeDecision, WalkInDocument, decide_outcome
-from desktop.fiscal.rfc import GENERIC_NATIONAL
 from desktop.money import MoneyError, parse_amount, parse_quantity
 from desktop.records import number
-from desktop.records.clients import ClientView
 from desktop.records.services import ServiceView
-from desktop.rules.clients import normalize_legal_name
 from desktop.store.cache import fold
+from desktop.ui.counter_clients import SaleClient
 
-PUBLIC_RFC = GENERIC_NATIONAL  # XAXX010101000
-# CFDI 4.0 for público en general (Anexo 20; the sandbox's `general_public` receiver): régimen
-# 616 "sin obligaciones fiscales", uso S01 "sin efectos fiscales", and as fiscal zip the
-# issuer's own postal code (the lugar de expedición), which `public_client` adds when known.
-PUBLIC_USE = "S01"
-PUBLIC_TAX_SYSTEM = "616"
-PUBLIC_NAME = "PUBLICO EN GENERAL"
-# The body that finds (or creates once) "Público en general" when the cache is still empty.
-PUBLIC_CLIENT_FALLBACK: dict[str, Any] = {
-    "search": {"on_key": "tax_id", "on_value": PUBLIC_RFC, "auto_create": True},
-    "name": PUBLIC_NAME,
-    "legal_name": PUBLIC_NAME,
-    "tax_id": PUBLIC_RFC,
-    "tax_system": PUBLIC_TAX_SYSTEM,
-    "use": PUBLIC_USE,
-}
 # Shown first and as buttons: what a Mexican counter takes nearly every time.
 QUICK_PAYMENT_FORMS = ("01", "04", "28", "03")
 CASH = "01"
@@ -300,114 +283,6 @@ def received_cash(text: str, total: Decimal) -> Decimal:
 def change_for(total: Decimal, received: Decimal) -> Decimal | None:
     """The change of a cash sale; None when what was received does not cover the total."""
     return None if received < total else received - total
-
-
-# -- the client -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SaleClient:
-    """Who the sale is for: a cached client, a new one typed at the counter, or the public.
-
-    `record` is what the body sends (a cache record or the inline fields); the counter reads it
-    through the typed view (`view`).
-    """
-
-    record: dict[str, Any]
-    is_new: bool = False
-
-    @property
-    def view(self) -> ClientView:
-        return ClientView.from_record(self.record)
-
-    @property
-    def name(self) -> str:
-        v = self.view
-        return v.name or v.legal_name or v.email or v.rfc
-
-    @property
-    def tax_id(self) -> str:
-        return self.view.rfc
-
-    @property
-    def tax_system(self) -> str:
-        return self.view.tax_system
-
-    @property
-    def is_public(self) -> bool:
-        return self.tax_id.upper() == PUBLIC_RFC
-
-    @property
-    def is_cached(self) -> bool:
-        """A client gigstack already has (its record carries an id)."""
-        return bool(self.view.id) and not self.is_new
-
-    @property
-    def use(self) -> str | None:
-        if self.is_public:
-            return PUBLIC_USE
-        return self.view.use or None
-
-    def reference(self) -> dict[str, Any]:
-        """The `client` of the register-payment body."""
-        if self.is_cached:
-            return {"id": self.view.id}
-        if self.is_new:
-            fields = {k: v for k, v in self.record.items() if v not in (None, "", {})}
-            fields.pop("id", None)
-            return {
-                "search": {"on_key": "tax_id", "on_value": self.tax_id, "auto_create": True},
-                **fields,
-            }
-        return dict(self.record)
-
-
-def public_client(cached: Mapping[str, Any] | None, issuer_zip: str = "") -> SaleClient:
-    """The public ("Público en general"): the cached record, else the body that finds or creates it.
-
-    Either way it carries what CFDI 4.0 asks of the generic receiver when a field is missing:
-    régimen 616, uso S01 and, once the issuer's postal code is known (`issuer_zip`, the team's
-    zip), that zip as its fiscal address. A value the record has is never replaced.
-    """
-    record = dict(cached) if cached is not None else dict(PUBLIC_CLIENT_FALLBACK)
-    view = ClientView.from_record(record)
-    if not view.tax_system:
-        record["tax_system"] = PUBLIC_TAX_SYSTEM
-    if not view.use:
-        record["use"] = PUBLIC_USE
-    zip_code = issuer_zip.strip()
-    if zip_code and not view.zip:
-        address = record.get("address")
-        record["address"] = {**(address if isinstance(address, Mapping) else {}), "zip": zip_code}
-    return SaleClient(record)
-
-
-def client_label(client: SaleClient | Mapping[str, Any]) -> str:
-    """One line for a client in a pick list: name · RFC · e-mail."""
-    view = client.view if isinstance(client, SaleClient) else ClientView.from_record(client)
-    parts = [view.name or view.legal_name, view.rfc, view.email]
-    return " · ".join(p for p in parts if p)
-
-
-def inline_client(body: Mapping[str, Any]) -> dict[str, Any]:
-    """A new client's create body (from ClientDialog) as the inline `client` of a sale."""
-    view = ClientView.from_record(body)
-    fields: dict[str, Any] = {
-        "name": " ".join(view.name.split()),
-        # Never the display name in capitals: the client dialog requires the razón social
-        # as the Constancia has it (desktop.rules.clients), and only that is sent.
-        "legal_name": normalize_legal_name(view.legal_name) or None,
-        "tax_id": fiscal.normalize_rfc(view.rfc),
-        "tax_system": body.get("tax_system"),
-        "use": body.get("use"),
-        "address": {"zip": view.zip.strip()},
-    }
-    for key in ("email", "phone"):
-        if body.get(key):
-            fields[key] = body[key]
-    if fields["legal_name"] is None:
-        del fields["legal_name"]
-    return fields
 
 
 # -- the body ---------------------------------------------------------------------------------

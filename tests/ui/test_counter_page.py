@@ -14,9 +14,9 @@ from desktop.sandbox import Sandbox
 from desktop.store.outbox import OutboxState
 from desktop.ui.app import AppShell
 from desktop.ui.client_dialog import ClientDialog
+from desktop.ui.counter_clients import SaleClient, inline_client
 from desktop.ui.counter_items import CartModel
 from desktop.ui.counter_page import CounterPage
-from desktop.ui.counter_sale import SaleClient, inline_client
 from desktop.ui.formatting import money
 from tests.ui.counter_helpers import barcode
 from tests.ui.keyboard import focused, press, scan, type_text
@@ -441,14 +441,8 @@ def test_cart_model_passes_the_model_tester(qtmodeltester: Any, counter: Counter
 
 def test_codes_quantities_and_the_public_fallback() -> None:
     from desktop.sales import check_payment, serial_key_for
-    from desktop.ui.counter_sale import (
-        PUBLIC_CLIENT_FALLBACK,
-        SaleDraft,
-        SaleLine,
-        ServiceIndex,
-        parse_code,
-        public_client,
-    )
+    from desktop.ui.counter_clients import PUBLIC_CLIENT_FALLBACK, public_client
+    from desktop.ui.counter_sale import SaleDraft, SaleLine, ServiceIndex, parse_code
 
     assert parse_code("3*7501000003044") == (Decimal(3), "7501000003044")
     assert parse_code(" 1.5 * PAP-001") == (Decimal("1.5"), "PAP-001")
