@@ -212,3 +212,17 @@ def test_each_refused_field_is_said_where_the_cashier_can_fix_it(
     where: str, place: Place, line: int | None
 ) -> None:
     assert problem_place(FieldProblem(where, "x").field) == (place, line)
+
+
+def test_the_counter_rules_import_no_qt() -> None:
+    """`counter_sale` and `counter_clients` sit under desktop/ui but are plain Python: the
+    rules a cashier relies on run (and are tested) without a QApplication."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, desktop.ui.counter_sale, desktop.ui.counter_clients; "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
