@@ -11,7 +11,7 @@ pending for this period's global invoice.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -21,23 +21,17 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QPushButton
 
 from desktop.gigstack import GigstackClient
+from desktop.records.receipts import OPEN, ReceiptView
 from desktop.store.cache import Resource
 from desktop.ui.context import UiContext
 from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
-from desktop.ui.formatting import money, to_money, when
+from desktop.ui.formatting import money, when
 from desktop.ui.payment_link import QrDialog
 from desktop.ui.qr import qr_pixmap
 from desktop.ui.server_page import ServerListPage, ServerRow, record_of
 from desktop.ui.table_model import Column
 
 MAX_RECEIPTS = 1000
-
-# Open: the customer can still invoice it. "expired" = its period ended and it waits for the
-# global invoice (the sandbox writes it; the CLI lists it); both count as pending for it.
-OPEN = frozenset({"pending", "open"})
-FOR_GLOBAL = frozenset({"pending", "open", "expired"})
-INVOICED = frozenset({"invoiced", "stamped"})
-CANCELLED = frozenset({"canceled", "cancelled"})
 
 STATUS_LABELS = {
     "pending": str(QT_TRANSLATE_NOOP("ReceiptsPage", "Por facturar")),
@@ -60,37 +54,10 @@ FILTERS = (
 )
 
 
-def _epoch(value: Any) -> float | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, int | float):
-        number = float(value)
-        return number / 1000 if number > 1e11 else number  # milliseconds in some answers
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp()
-    except ValueError:
-        return None
-
-
-def _status(record: Mapping[str, Any]) -> str:
-    value = str(record.get("status") or "")
-    return "cancelled" if value == "canceled" else value
-
-
-def _client_name(record: Mapping[str, Any]) -> str:
-    client = record.get("client")
-    if not isinstance(client, Mapping):
-        return str(client or "")
-    return str(client.get("name") or client.get("legal_name") or client.get("tax_id") or "")
-
-
-def _invoice_ids(record: Mapping[str, Any]) -> list[str]:
-    ids: list[str] = []
-    for entry in (record.get("invoice_id"), *(record.get("invoices") or [])):
-        value = entry.get("id") or entry.get("uuid") if isinstance(entry, Mapping) else entry
-        if value and str(value) not in ids:
-            ids.append(str(value))
-    return ids
+def view_of(row: ServerRow) -> ReceiptView:
+    """The row's receipt, read once when the row was made (`make_row`)."""
+    view = row.extra.get("view")
+    return view if isinstance(view, ReceiptView) else ReceiptView.from_record(row.record)
 
 
 class ReceiptsPage(ServerListPage):
@@ -176,53 +143,48 @@ class ReceiptsPage(ServerListPage):
         return [
             Column(
                 self.tr("Fecha"),
-                lambda r: _date(r.extra["created"]),
-                sort_key=lambda r: r.extra["created"] or 0.0,
-                tooltip=lambda r: when(r.extra["created"]) or None,
+                lambda r: _date(view_of(r).created),
+                sort_key=lambda r: view_of(r).created or 0.0,
+                tooltip=lambda r: when(view_of(r).created) or None,
             ),
-            Column(self.tr("Cliente"), lambda r: _client_name(r.record)),
+            Column(self.tr("Cliente"), lambda r: view_of(r).client_name),
             Column(
                 self.tr("Total"),
-                lambda r: money(r.extra["total"]),
-                sort_key=lambda r: r.extra["total"] if r.extra["total"] is not None else -1,
+                lambda r: money(view_of(r).total),
+                sort_key=lambda r: _sortable(view_of(r).total),
                 align_right=True,
             ),
             Column(
                 self.tr("Estado"),
-                lambda r: self.tr(STATUS_LABELS.get(r.extra["status"], r.extra["status"])),
+                lambda r: self._status_label(view_of(r).status),
             ),
             Column(
                 self.tr("Vence"),
-                lambda r: _date(r.extra["valid_until"]),
-                sort_key=lambda r: r.extra["valid_until"] or 0.0,
-                tooltip=lambda r: when(r.extra["valid_until"]) or None,
+                lambda r: _date(view_of(r).valid_until),
+                sort_key=lambda r: view_of(r).valid_until or 0.0,
+                tooltip=lambda r: when(view_of(r).valid_until) or None,
             ),
         ]
 
+    def _status_label(self, status: str) -> str:
+        return self.tr(STATUS_LABELS.get(status, status))
+
     def make_row(self, record: dict[str, Any]) -> ServerRow:
-        return ServerRow(
-            record,
-            {
-                "created": _epoch(record.get("created") or record.get("created_at")),
-                "valid_until": _epoch(record.get("valid_until") or record.get("validUntil")),
-                "status": _status(record),
-                "total": to_money(record.get("total")),
-            },
-        )
+        return ServerRow(record, {"view": ReceiptView.from_record(record)})
 
     def search_text(self, row: ServerRow) -> str:
-        client = row.record.get("client")
-        c = client if isinstance(client, Mapping) else {}
+        view = view_of(row)
         return " ".join(
-            str(x or "")
+            x
             for x in (
                 row.id,
-                _client_name(row.record),
-                c.get("tax_id"),
-                c.get("email"),
-                money(row.extra["total"]),
-                row.record.get("payment_id"),
+                view.client_name,
+                view.client.rfc,
+                view.client.email,
+                money(view.total),
+                *view.payment_ids,
             )
+            if x
         )
 
     def fetch(self, client: GigstackClient) -> list[Any]:
@@ -246,36 +208,32 @@ class ReceiptsPage(ServerListPage):
         code = str(self.status_filter.currentData() or "")
 
         def extra(row: ServerRow) -> bool:
-            status = row.extra["status"]
+            view = view_of(row)
             if code == "global":
-                return status in FOR_GLOBAL and not row.record.get("global_invoice_id")
+                return view.for_global
             if code == "open":
-                return status in OPEN
+                return view.is_open
             if code == "invoiced":
-                return status in INVOICED
+                return view.invoiced
             if code == "completed":
-                return status == "completed" or bool(row.record.get("global_invoice_id"))
+                return view.in_global
             if code == "cancelled":
-                return status in CANCELLED
+                return view.cancelled
             return True
 
         self.set_extra_filter(extra)
 
     def pending_for_global(self) -> list[ServerRow]:
         """Receipts nobody invoiced yet: they go into the period's global invoice."""
-        return [
-            r
-            for r in self.model.all_rows()
-            if r.extra["status"] in FOR_GLOBAL and not r.record.get("global_invoice_id")
-        ]
+        return [r for r in self.model.all_rows() if view_of(r).for_global]
 
     def _update_global_summary(self) -> None:
-        pending = self.pending_for_global()
-        total = sum((r.extra["total"] or Decimal(0) for r in pending), Decimal(0))
+        pending = [view_of(r) for r in self.pending_for_global()]
+        total = sum((v.total or Decimal(0) for v in pending), Decimal(0))
         if not pending:
             self.global_summary.setText(self.tr("Nada pendiente para la factura global."))
             return
-        ends = [r.extra["valid_until"] for r in pending if r.extra["valid_until"]]
+        ends = [v.valid_until for v in pending if v.valid_until]
         text = self.tr("Para la factura global: {n} recibos por {total}").format(
             n=len(pending), total=money(total)
         )
@@ -314,36 +272,31 @@ class ReceiptsPage(ServerListPage):
         if row is None:
             self.detail_title.setText(self.tr("Elige un recibo para ver su detalle."))
             return
-        record, extra = row.record, row.extra
-        status = extra["status"]
+        view = view_of(row)
+        status = view.status
         labels = self.detail_labels
-        self.detail_title.setText(self.tr("Recibo · {total}").format(total=money(extra["total"])))
-        labels["status"].setText(self.tr(STATUS_LABELS.get(status, status)))
-        labels["validity"].setText(self._validity_text(extra["valid_until"], status))
-        client = record.get("client") if isinstance(record.get("client"), Mapping) else {}
+        self.detail_title.setText(self.tr("Recibo · {total}").format(total=money(view.total)))
+        labels["status"].setText(self._status_label(status))
+        labels["validity"].setText(self._validity_text(view.valid_until, status))
         labels["client"].setText(
-            " · ".join(str(x) for x in (_client_name(record), (client or {}).get("tax_id")) if x)
-            or "—"
+            " · ".join(x for x in (view.client_name, view.client.rfc) if x) or "—"
         )
         labels["totals"].setText(
             self.tr("Subtotal {s} · Impuestos {t} · Total {total}").format(
-                s=money(record.get("subtotal")),
-                t=money(record.get("taxes") if not isinstance(record.get("taxes"), list) else None)
-                or "—",
-                total=money(extra["total"]),
+                s=money(view.subtotal),
+                t=money(view.taxes) or "—",
+                total=money(view.total),
             )
         )
-        url = str(record.get("url") or "")
+        url = view.url
         labels["link"].setText(url or "—")
-        invoices = _invoice_ids(record)
-        if record.get("global_invoice_id"):
-            text = self.tr("Factura global {0}").format(record["global_invoice_id"])
-            invoices = [i for i in invoices if i != record["global_invoice_id"]] + [text]
+        invoices = list(view.invoice_ids)
+        if view.global_invoice_id:
+            invoices.append(self.tr("Factura global {0}").format(view.global_invoice_id))
         labels["invoices"].setText("\n".join(invoices) or self.tr("Sin factura todavía"))
-        payments = [str(record["payment_id"])] if record.get("payment_id") else []
-        labels["payments"].setText("\n".join(payments) or "—")
+        labels["payments"].setText("\n".join(view.payment_ids) or "—")
         labels["id"].setText(row.id)
-        can_invoice = status in OPEN
+        can_invoice = view.is_open
         if url and can_invoice:
             self.qr.setPixmap(qr_pixmap(url, size_px=200))
             self.qr.setVisible(True)
@@ -351,7 +304,7 @@ class ReceiptsPage(ServerListPage):
         self.copy_button.setVisible(bool(url) and can_invoice)
         self.big_qr_button.setVisible(bool(url) and can_invoice)
         self.stamp_button.setVisible(can_invoice)
-        self.cancel_button.setVisible(status in OPEN or status == "expired")
+        self.cancel_button.setVisible(can_invoice or status == "expired")
 
     def _validity_text(self, valid_until: float | None, status: str) -> str:
         if valid_until is None:
@@ -370,7 +323,7 @@ class ReceiptsPage(ServerListPage):
 
     def copy_link(self) -> None:
         row = self.selected()
-        url = str(row.record.get("url") or "") if row else ""
+        url = view_of(row).url if row else ""
         if url:
             QGuiApplication.clipboard().setText(url)
             self.notify(self.tr("Enlace de autofactura copiado."))
@@ -378,7 +331,7 @@ class ReceiptsPage(ServerListPage):
     def show_big_qr(self) -> QrDialog | None:
         """The self-invoice link as a large QR, for a phone across the counter."""
         row = self.selected()
-        url = str(row.record.get("url") or "") if row else ""
+        url = view_of(row).url if row else ""
         if not url:
             return None
         dialog = QrDialog(url, self.tr("Factura tu compra"), self)
@@ -432,14 +385,14 @@ class ReceiptsPage(ServerListPage):
         if reason:
             self.say_in_detail(reason)
             return False
-        total = money(row.extra["total"])
+        total = money(view_of(row).total)
         if not self.confirm(
             self.tr("Cancelar recibo"),
             self.tr(
                 "¿Cancelar el recibo por {0} de {1}? El cliente ya no podrá facturarlo y no "
                 "entrará en la factura global. El cobro NO se devuelve con esto: si hubo "
                 "devolución, regístrala en Pagos. No se puede deshacer."
-            ).format(total, _client_name(row.record) or self.tr("público en general")),
+            ).format(total, view_of(row).client_name or self.tr("público en general")),
             self.tr("Sí, cancelar el recibo"),
             self.tr("cancelar el recibo por {0}").format(total),
         ):
@@ -459,6 +412,10 @@ class ReceiptsPage(ServerListPage):
             done,
             busy=[self.cancel_button],
         )
+
+
+def _sortable(total: Decimal | None) -> Decimal:
+    return total if total is not None else Decimal(-1)
 
 
 def _date(moment: float | None) -> str:

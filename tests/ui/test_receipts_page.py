@@ -48,7 +48,7 @@ def test_lists_receipts_and_sums_up_the_global_invoice(
     page = open_page(qtbot, shell, 3)
     pending = page.pending_for_global()
     assert {first, second} <= {r.id for r in pending}
-    totals = sum((r.extra["total"] for r in pending), Decimal(0))
+    totals = sum((Decimal(str(r.record["total"])) for r in pending), Decimal(0))
     summary = page.global_summary.text()
     assert f"Para la factura global: {len(pending)} recibos" in summary
     assert f"${totals:,.2f}" in summary
@@ -59,7 +59,8 @@ def test_lists_receipts_and_sums_up_the_global_invoice(
     completed = [page.model.row_at(n) for n in range(page.model.rowCount())]
     assert completed  # the seed's receipt already in a global invoice
     assert all(
-        r.record.get("global_invoice_id") or r.extra["status"] == "completed" for r in completed
+        r.record.get("global_invoice_id") or r.record.get("status") == "completed"
+        for r in completed
     )
     page.status_filter.setCurrentIndex(0)
 
