@@ -69,6 +69,7 @@ __all__ = [
     "InvoiceRejectedError",
     "check_invoice",
     "invoice_item_from_payment_line",
+    "invoiced_in_queue",
     "items_from_payments",
     "main_payment_form",
     "queue_invoice",
@@ -354,24 +355,38 @@ def _covered(
     return covered
 
 
+_LIVE = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.PARKED, OutboxState.SENT)
+
+
+def invoiced_in_queue(outbox: Outbox) -> dict[str, int]:
+    """Payments covered by this terminal's invoice rows that are not discarded: gigstack ids
+    and queued sales' local ids, each with the row that covers it."""
+    covered: dict[str, int] = {}
+    for row in outbox.rows_of_kind(OutboxKind.CREATE_INVOICE, _LIVE):
+        metadata = row.payload.get("metadata")
+        metadata = metadata if isinstance(metadata, Mapping) else {}
+        for ref in _split(metadata.get(INVOICE_PAYMENTS_KEY)) + _split(
+            metadata.get(INVOICE_WAITS_FOR_KEY)
+        ):
+            covered.setdefault(ref, row.id)
+        if row.response:  # a sent row: the gigstack ids it ended up with
+            sent = row.response.get("metadata")
+            if isinstance(sent, Mapping):
+                for ref in _split(sent.get(INVOICE_PAYMENTS_KEY)):
+                    covered.setdefault(ref, row.id)
+    return covered
+
+
 def _already_invoiced(outbox: Outbox, covered: _Covered) -> list[FieldProblem]:
     """A sale already covered by another queued (or sent) invoice of this terminal."""
     wanted = set(covered.server_ids) | set(covered.waiting)
     if not wanted:
         return []
-    problems = []
-    live = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.PARKED, OutboxState.SENT)
-    for row in outbox.rows_of_kind(OutboxKind.CREATE_INVOICE, live):
-        metadata = row.payload.get("metadata")
-        metadata = metadata if isinstance(metadata, Mapping) else {}
-        theirs = set(_split(metadata.get(INVOICE_PAYMENTS_KEY))) | set(
-            _split(metadata.get(INVOICE_WAITS_FOR_KEY))
-        )
-        for ref in sorted(wanted & theirs):
-            problems.append(
-                FieldProblem("payments", f"el pago {ref} ya está en la factura {row.id} de la Cola")
-            )
-    return problems
+    theirs = invoiced_in_queue(outbox)
+    return [
+        FieldProblem("payments", f"el pago {ref} ya está en la factura {theirs[ref]} de la Cola")
+        for ref in sorted(wanted & theirs.keys())
+    ]
 
 
 def _split(value: Any) -> list[str]:
@@ -519,3 +534,42 @@ def waiting_sales(item: OutboxItem) -> list[str]:
     """Local ids of the queued sales an invoice row waits for."""
     metadata = item.payload.get("metadata")
     return _split(metadata.get(INVOICE_WAITS_FOR_KEY)) if isinstance(metadata, Mapping) else []
+
+
+def invoice_summary(item: OutboxItem, clients: Mapping[str, Mapping[str, Any]]) -> str:
+    """One line a cashier recognises for a queued invoice: method, client, total, and what it
+    waits for (Spanish, like the other Cola summaries)."""
+    body = item.payload
+    client = body.get("client")
+    client = client if isinstance(client, Mapping) else {}
+    known = clients.get(str(client.get("id") or "")) or {}
+    who = str(
+        known.get("legal_name")
+        or known.get("name")
+        or client.get("legal_name")
+        or client.get("name")
+        or client.get("tax_id")
+        or client.get("id")
+        or ""
+    )
+    total = ""
+    items = body.get("items")
+    if isinstance(items, list) and all(
+        isinstance(i, Mapping) and i.get("unit_price") is not None and i.get("taxes") is not None
+        for i in items
+    ):
+        try:
+            total = f"${fiscal.compute_totals(items).total:,.2f}"
+        except (ValueError, TypeError, ArithmeticError):
+            total = ""
+    parts = [f"Factura {body.get('payment_method') or 'PUE'}", who, total]
+    if body.get("series"):
+        parts.append(f"serie {body['series']}")
+    waiting = waiting_sales(item)
+    if waiting and item.state is not OutboxState.SENT:
+        parts.append(
+            "espera 1 venta de la Cola"
+            if len(waiting) == 1
+            else f"espera {len(waiting)} ventas de la Cola"
+        )
+    return " · ".join(p for p in parts if p)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -31,13 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import fiscal
+from desktop import fiscal, invoicing
+from desktop.records import invoices
+from desktop.records.clients import ClientView
+from desktop.records.invoices import InvoiceView
+from desktop.records.payments import PaymentView
+from desktop.records.services import ServiceView
+from desktop.sales import FieldProblem
+from desktop.store.outbox import OutboxItem
 from desktop.ui.action_dialog import (
     ActionDialog,
     combo_choice,
     error_label,
     fill_payment_forms,
-    parse_amount,
     payment_folio,
     searchable_combo,
     set_error,
@@ -67,79 +73,54 @@ CANCEL_MOTIVES = (
     ),
 )
 
-FISCAL_UUID = re.compile(
-    r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
-)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-GENERIC_RFCS = frozenset({"XAXX010101000", "XEXX010101000"})
+GENERIC_RFCS = invoicing.GENERIC_RFCS
 
-# Fields of a payment's line that an invoice line can carry over (REFERENCE §2.13).
-_ITEM_FIELDS = (
-    "description",
-    "quantity",
-    "unit_price",
-    "discount",
-    "product_key",
-    "unit_key",
-    "unit_name",
-    "taxability",
-    "sku",
-)
-_TAX_FIELDS = ("type", "rate", "factor", "withholding", "inclusive", "base")
+# Kept importable from here (older callers); the rules live in desktop.invoicing and
+# desktop.records.invoices.
+invoice_item_from_payment_line = invoicing.invoice_item_from_payment_line
+main_payment_form = invoicing.main_payment_form
+invoice_folio = invoices.invoice_folio
+fiscal_uuid = invoices.fiscal_uuid
+FISCAL_UUID = invoices.FISCAL_UUID
+#: The key a queued sale's entry carries in the dialog's payment list (its local id).
+QUEUED = "_queued_local_id"
 
 
-def invoice_folio(invoice: Mapping[str, Any]) -> str:
-    """`A-123`, or the id's tail when the invoice has no series/folio yet."""
-    series, folio = invoice.get("series"), invoice.get("folio_number")
-    if series and folio not in (None, ""):
-        return f"{series}-{folio}"
-    if folio not in (None, ""):
-        return str(folio)
-    ident = str(invoice.get("id") or invoice.get("uuid") or "")
-    return ident[-8:] if ident else "—"
+def _client_text(client: ClientView) -> str:
+    name = client.legal_name or client.name or client.id
+    return f"{name} · {client.rfc}" if client.rfc else name
 
 
-def fiscal_uuid(invoice: Mapping[str, Any]) -> str:
-    """The SAT folio fiscal: `stamp.uuid` in the sandbox and public code; `uuid` itself when
-    it has the fiscal format (REFERENCE §2.10: `uuid` may hold the gigstack id instead)."""
-    stamp = invoice.get("stamp")
-    if isinstance(stamp, Mapping) and stamp.get("uuid"):
-        return str(stamp["uuid"])
-    value = str(invoice.get("uuid") or "")
-    return value if FISCAL_UUID.match(value) else ""
+def queued_sale_entry(item: OutboxItem) -> dict[str, Any]:
+    """A sale still in the queue as an entry of the payment list: its body, its folio as id,
+    its total when its lines say it (computed like the counter: `desktop.fiscal`)."""
+    body = dict(item.payload)
+    entry: dict[str, Any] = {**body, "id": item.folio or item.local_id, QUEUED: item.local_id}
+    lines = body.get("items")
+    try:
+        entry["total"] = str(fiscal.compute_totals(lines).total) if lines else None
+    except (ValueError, TypeError, ArithmeticError):
+        entry["total"] = None
+    return entry
 
 
-def _client_text(client: Mapping[str, Any]) -> str:
-    name = client.get("legal_name") or client.get("name") or client.get("id") or ""
-    return f"{name} · {client.get('tax_id')}" if client.get("tax_id") else str(name)
+def can_be_invoiced(payment: Mapping[str, Any]) -> bool:
+    """A received payment this dialog may invoice: paid, without an invoice, not a receipt.
 
-
-def invoice_item_from_payment_line(line: Mapping[str, Any]) -> dict[str, Any]:
-    """A payment's line as an invoice line: the service reference when there is one, else
-    the line inline with its SAT keys and taxes."""
-    item: dict[str, Any] = {k: line[k] for k in _ITEM_FIELDS if line.get(k) not in (None, "")}
-    ident = str(line.get("id") or "")
-    if ident.startswith("service_"):
-        item["id"] = ident
-    taxes = line.get("taxes")
-    if isinstance(taxes, list):
-        item["taxes"] = [
-            {k: t[k] for k in _TAX_FIELDS if isinstance(t, Mapping) and t.get(k) is not None}
-            for t in taxes
-            if isinstance(t, Mapping)
-        ]
-    return item
-
-
-def main_payment_form(payments: Sequence[Mapping[str, Any]]) -> str | None:
-    """SAT rule for one invoice paid several ways: the form of the largest amount."""
-    best: tuple[Decimal, str] | None = None
-    for payment in payments:
-        form = payment.get("payment_form")
-        amount = parse_amount(str(payment.get("total") or "0")) or Decimal(0)
-        if form and (best is None or amount > best[0]):
-            best = (amount, str(form))
-    return best[1] if best else None
+    A sale that ended in a receipt is invoiced from that receipt (Recibos), or it would be
+    billed twice: once here and once in the global invoice.
+    """
+    view = PaymentView.from_record(payment)
+    raw = view.raw
+    return bool(
+        view.id
+        and view.status == "succeeded"
+        and not view.invoice_ids
+        and not view.receipt_id
+        and not raw.get("receipt")
+        and not raw.get("invoices")
+    )
 
 
 class CreateInvoiceDialog(ActionDialog):
@@ -150,7 +131,10 @@ class CreateInvoiceDialog(ActionDialog):
         services: Cached services for the lines.
         payments: Cached payments (the ones without an invoice are offered).
         series: The team's series names (None: the team's default).
-        preselect: Payment ids to start with (from the Pagos page).
+        queued: Sales still in the queue that may be invoiced (`automation_type` none); an
+            invoice from them waits in the queue for them (`desktop.invoicing`).
+        offline: gigstack cannot be reached now: the invoice goes to the queue and the dialog
+            says so before the cashier confirms.
     """
 
     SOURCE_PAYMENTS, SOURCE_ITEMS = 0, 1
@@ -162,6 +146,9 @@ class CreateInvoiceDialog(ActionDialog):
         payments: Sequence[Mapping[str, Any]],
         series: Sequence[str],
         parent: QWidget | None = None,
+        *,
+        queued: Sequence[OutboxItem] = (),
+        offline: bool = False,
     ) -> None:
         super().__init__(self.tr("Nueva factura de ingreso"), self.tr("Timbrar factura"), parent)
         self.setObjectName("createInvoiceDialog")
@@ -172,25 +159,28 @@ class CreateInvoiceDialog(ActionDialog):
         self.clients = [
             c
             for c in clients
-            if c.get("id") and c.get("tax_id") and str(c["tax_id"]).upper() not in GENERIC_RFCS
+            if (client_view := ClientView.from_record(c)).id
+            and client_view.rfc
+            and client_view.rfc.upper() not in GENERIC_RFCS
         ]
-        self.services = [s for s in services if s.get("id")]
-        self.payments = [
-            p
-            for p in payments
-            if p.get("id")
-            and str(p.get("status") or "") == "succeeded"
-            and not p.get("invoices")
-            # A sale that ended in a receipt is invoiced from that receipt (Recibos), or it
-            # would be billed twice: once here and once in the global invoice.
-            and not p.get("receipt_id")
-            and not p.get("receipt")
+        self.services = [s for s in services if ServiceView.from_record(s).id]
+        self.payments = [p for p in payments if can_be_invoiced(p)] + [
+            queued_sale_entry(item) for item in queued
         ]
         self.lines: list[dict[str, Any]] = []
 
+        self.offline_hint = QLabel(
+            self.tr(
+                "Sin conexión con gigstack: la factura se guarda en la Cola. "
+                "Se facturará al volver la conexión."
+            )
+        )
+        self.offline_hint.setObjectName("offlineHint")
+        self.offline_hint.setProperty("role", "hint")
+        self.offline_hint.setWordWrap(True)
         self.client = searchable_combo("invoiceClientCombo", self.tr("Cliente"))
         for client in self.clients:
-            self.client.addItem(_client_text(client), client)
+            self.client.addItem(_client_text(ClientView.from_record(client)), client)
         self.client.setCurrentIndex(-1)
         self.client.currentIndexChanged.connect(self._client_changed)
         self.client_error = error_label("clientError")
@@ -224,8 +214,9 @@ class CreateInvoiceDialog(ActionDialog):
 
         self.service = searchable_combo("invoiceServiceCombo", self.tr("Servicio o producto"))
         for service in self.services:
-            name = service.get("description") or service["id"]
-            label = f"{name} · {money(service.get('unit_price'))}"
+            service_view = ServiceView.from_record(service)
+            label = f"{service_view.description or service_view.id} · "
+            label += money(service_view.unit_price)
             self.service.addItem(label, service)
         self.service.setCurrentIndex(-1)
         self.quantity = QSpinBox()
@@ -268,7 +259,7 @@ class CreateInvoiceDialog(ActionDialog):
         self.form_combo.setObjectName("invoicePaymentForm")
         self.form_combo.setAccessibleName(self.tr("Forma de pago"))
         fill_payment_forms(self.form_combo, "01")
-        self.form_error = error_label("paymentFormError")
+        self.form_error_label = error_label("paymentFormError")
         self.use = QComboBox()
         self.use.setObjectName("invoiceUseCombo")
         self.use.setAccessibleName(self.tr("Uso del CFDI"))
@@ -279,11 +270,13 @@ class CreateInvoiceDialog(ActionDialog):
         self.series.addItem(self.tr("La serie predeterminada del equipo"), None)
         for name in series:
             self.series.addItem(name, name)
+        self.series_error = error_label("seriesError")
         self.send_email = QCheckBox(self.tr("Enviar la factura al correo del cliente"))
         self.send_email.setObjectName("sendEmailCheck")
         self.totals = QLabel()
         self.totals.setObjectName("invoiceTotals")
 
+        self.form.addRow(self.offline_hint)
         self.form.addRow(self.tr("&Cliente"), self.client)
         self.form.addRow("", self.client_error)
         self.form.addRow(self.tr("Partidas"), source_row)
@@ -291,14 +284,22 @@ class CreateInvoiceDialog(ActionDialog):
         self.form.addRow("", self.lines_error)
         self.form.addRow(self.tr("&Método de pago"), self.method)
         self.form.addRow(self.tr("&Forma de pago"), self.form_combo)
-        self.form.addRow("", self.form_error)
+        self.form.addRow("", self.form_error_label)
         self.form.addRow(self.tr("&Uso del CFDI"), self.use)
         self.form.addRow("", self.use_error)
         self.form.addRow(self.tr("&Serie"), self.series)
+        self.form.addRow("", self.series_error)
         self.form.addRow("", self.send_email)
         self.form.addRow(self.tr("Total"), self.totals)
+        self.set_offline(offline)
         self._fill_uses(None)
         self._client_changed()
+
+    def set_offline(self, offline: bool) -> None:
+        """Offline, the invoice is queued: the dialog says so and its button says "queue"."""
+        self.offline = offline
+        self.form.setRowVisible(self.offline_hint, offline)
+        self.ok_button.setText(self.tr("Poner en cola") if offline else self.tr("Timbrar factura"))
 
     # -- choices ----------------------------------------------------------------------------
 
@@ -309,28 +310,35 @@ class CreateInvoiceDialog(ActionDialog):
     def choose_client(self, client_id: str) -> bool:
         for index in range(self.client.count()):
             data = self.client.itemData(index)
-            if isinstance(data, Mapping) and data.get("id") == client_id:
+            if isinstance(data, Mapping) and ClientView.from_record(data).id == client_id:
                 self.client.setCurrentIndex(index)
                 return True
         return False
 
     def _client_changed(self) -> None:
         set_error(self.client_error, None)
-        client = self.chosen_client()
+        record = self.chosen_client()
+        client = ClientView.from_record(record) if record is not None else None
         self._fill_uses(client)
         self.payment_list.blockSignals(True)
         self.payment_list.clear()
         mine = [
             p
             for p in self.payments
-            if client is not None and _payment_client_id(p) == client.get("id")
+            if client is not None and invoicing.payment_client_id(p) == client.id
         ]
         for payment in mine:
-            text = self.tr("{folio} · {date} · {total}").format(
-                folio=payment_folio(payment),
-                date=when(payment.get("created_at")),
-                total=money(payment.get("total")),
-            )
+            view = PaymentView.from_record(payment)
+            if payment.get(QUEUED):
+                text = self.tr("{folio} · en la Cola · {total}").format(
+                    folio=view.id, total=money(view.total) or "—"
+                )
+            else:
+                text = self.tr("{folio} · {date} · {total}").format(
+                    folio=payment_folio(payment),
+                    date=when(view.sold_at or payment.get("created_at")),
+                    total=money(view.total),
+                )
             item = QListWidgetItem(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -345,7 +353,7 @@ class CreateInvoiceDialog(ActionDialog):
             )
         else:
             self.payments_hint.setText(self.tr("Marca los pagos que ampara la factura."))
-        if client is not None and client.get("email"):
+        if client is not None and client.email:
             self.send_email.setEnabled(True)
         else:
             self.send_email.setChecked(False)
@@ -356,7 +364,7 @@ class CreateInvoiceDialog(ActionDialog):
         for row in range(self.payment_list.count()):
             item = self.payment_list.item(row)
             data = item.data(Qt.ItemDataRole.UserRole)
-            if isinstance(data, Mapping) and data.get("id") == payment_id:
+            if isinstance(data, Mapping) and payment_id in (data.get("id"), data.get(QUEUED)):
                 item.setCheckState(Qt.CheckState.Checked)
                 return True
         return False
@@ -369,6 +377,16 @@ class CreateInvoiceDialog(ActionDialog):
                 chosen.append(item.data(Qt.ItemDataRole.UserRole))
         return chosen
 
+    def payment_refs(self) -> list[str]:
+        """What the invoice covers, for `desktop.invoicing.queue_invoice`: gigstack payment
+        ids, and the local ids of sales still in the queue."""
+        if self.source_stack.currentIndex() != self.SOURCE_PAYMENTS:
+            return []
+        return [str(p.get(QUEUED) or p["id"]) for p in self.checked_payments()]
+
+    def covers_queued_sales(self) -> bool:
+        return any(p.get(QUEUED) for p in self.checked_payments())
+
     def _payments_changed(self) -> None:
         set_error(self.lines_error, None)
         form = main_payment_form(self.checked_payments())
@@ -378,9 +396,9 @@ class CreateInvoiceDialog(ActionDialog):
                 self.form_combo.setCurrentIndex(index)
         self._update_totals()
 
-    def _fill_uses(self, client: Mapping[str, Any] | None) -> None:
-        regime = str(client.get("tax_system") or "") if client else ""
-        current = str(client.get("use") or "") if client else ""
+    def _fill_uses(self, client: ClientView | None) -> None:
+        regime = client.tax_system if client else ""
+        current = client.use if client else ""
         try:
             uses = fiscal.cfdi_uses(regime or None)
         except fiscal.CatalogUnavailableError:
@@ -417,14 +435,11 @@ class CreateInvoiceDialog(ActionDialog):
             self.service.setFocus()
             return
         set_error(self.lines_error, None)
-        line = {"id": service["id"], "quantity": self.quantity.value()}
-        self.lines.append({**line, "_service": service})
-        amount = (parse_amount(str(service.get("unit_price") or "0")) or Decimal(0)) * Decimal(
-            self.quantity.value()
-        )
+        view = ServiceView.from_record(service)
+        self.lines.append({"id": view.id, "quantity": self.quantity.value(), "_service": service})
+        amount = (view.unit_price or Decimal(0)) * Decimal(self.quantity.value())
         self.line_list.addItem(
-            f"{self.quantity.value()} × {service.get('description') or service['id']} · "
-            f"{money(amount)}"
+            f"{self.quantity.value()} × {view.description or view.id} · {money(amount)}"
         )
         self.service.setCurrentIndex(-1)
         self.quantity.setValue(1)
@@ -439,31 +454,22 @@ class CreateInvoiceDialog(ActionDialog):
 
     def _items(self) -> list[dict[str, Any]]:
         if self.source_stack.currentIndex() == self.SOURCE_PAYMENTS:
-            items: list[dict[str, Any]] = []
-            for payment in self.checked_payments():
-                for line in payment.get("items") or []:
-                    if isinstance(line, Mapping):
-                        items.append(invoice_item_from_payment_line(line))
-            return items
+            return invoicing.items_from_payments(self.checked_payments())
         return [{"id": line["id"], "quantity": line["quantity"]} for line in self.lines]
 
     def _update_totals(self) -> None:
         if self.source_stack.currentIndex() == self.SOURCE_PAYMENTS:
             total = sum(
-                (parse_amount(str(p.get("total") or "0")) or Decimal(0))
-                for p in self.checked_payments()
+                (PaymentView.from_record(p).total or Decimal(0) for p in self.checked_payments()),
+                Decimal(0),
             )
             self.totals.setText(money(total) if total else "—")
             return
         lines = []
         for line in self.lines:
-            service = line["_service"]
+            view = ServiceView.from_record(line["_service"])
             lines.append(
-                {
-                    "quantity": line["quantity"],
-                    "unit_price": service.get("unit_price"),
-                    "taxes": service.get("taxes") or [],
-                }
+                {"quantity": line["quantity"], "unit_price": view.unit_price, "taxes": view.taxes}
             )
         try:
             totals = fiscal.compute_totals(lines) if lines else None
@@ -474,7 +480,8 @@ class CreateInvoiceDialog(ActionDialog):
     # -- body ---------------------------------------------------------------------------------
 
     def body(self) -> dict[str, Any] | None:
-        client = self.chosen_client()
+        record = self.chosen_client()
+        client = ClientView.from_record(record) if record is not None else None
         problem = None
         if client is None:
             problem = self.tr("Elige un cliente con RFC de la lista.")
@@ -494,17 +501,18 @@ class CreateInvoiceDialog(ActionDialog):
         form_problem = None
         if method == "PUE" and (not form or form == "99"):
             form_problem = self.tr("Una factura PUE necesita la forma de pago real (no 99).")
-        set_error(self.form_error, form_problem)
+        set_error(self.form_error_label, form_problem)
         use = str(self.use.currentData() or "")
         use_problem = None
-        if client is not None and client.get("tax_system") and use:
-            errors = fiscal.cfdi_use_errors(use, str(client["tax_system"]))
+        if client is not None and client.tax_system and use:
+            errors = fiscal.cfdi_use_errors(use, client.tax_system)
             use_problem = errors[0] if errors else None
         set_error(self.use_error, use_problem)
+        set_error(self.series_error, None)
         if problem or lines_problem or form_problem or use_problem or client is None:
             return None
         body: dict[str, Any] = {
-            "client": {"id": client["id"]},
+            "client": {"id": client.id},
             "items": items,
             "payment_method": method,
             "payment_form": "99" if method == "PPD" else form,
@@ -516,22 +524,37 @@ class CreateInvoiceDialog(ActionDialog):
         }
         if self.series.currentData():
             body["series"] = self.series.currentData()
-        if self.send_email.isChecked() and client.get("email"):
+        if self.send_email.isChecked() and client.email:
             body["send_email"] = True
-            body["emails"] = [client["email"]]
+            body["emails"] = [client.email]
         if from_payments:
             # gigstack documents no field linking an invoice to payments; the ids travel in
-            # metadata so the invoice can be traced back to the sales it covers.
-            ids = [str(p["id"]) for p in self.checked_payments()]
-            body["metadata"] = {"payments": ",".join(ids)}
+            # metadata so the invoice can be traced back to the sales it covers. Sales still
+            # in the queue are added by desktop.invoicing (their ids once they are sent).
+            ids = [str(p["id"]) for p in self.checked_payments() if not p.get(QUEUED)]
+            if ids:
+                body["metadata"] = {"payments": ",".join(ids)}
         return body
 
-
-def _payment_client_id(payment: Mapping[str, Any]) -> str | None:
-    client = payment.get("client")
-    if isinstance(client, Mapping):
-        return str(client.get("id")) if client.get("id") else None
-    return str(client) if client else None
+    def show_problems(self, problems: Sequence[FieldProblem]) -> None:
+        """The core's refusals (`desktop.invoicing`), each next to its field."""
+        where = {
+            "client": self.client_error,
+            "items": self.lines_error,
+            "payments": self.lines_error,
+            "payment_form": self.form_error_label,
+            "payment_method": self.form_error_label,
+            "use": self.use_error,
+            "series": self.series_error,
+        }
+        shown: dict[QLabel, list[str]] = {}
+        for problem in problems:
+            head = problem.field.split(".", 1)[0]
+            label = where.get(head, self.form_error)
+            shown.setdefault(label, []).append(QCoreApplication.translate("Rules", problem.message))
+        for label, messages in shown.items():
+            set_error(label, "\n".join(messages))
+        self.set_busy(False)
 
 
 class CancelInvoiceDialog(ActionDialog):
@@ -539,6 +562,7 @@ class CancelInvoiceDialog(ActionDialog):
 
     def __init__(self, invoice: Mapping[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Cancelar factura"), self.tr("Cancelar ante el SAT"), parent)
+        view = InvoiceView.from_record(invoice)
         self.setObjectName("cancelInvoiceDialog")
         self.cancel_button.setText(self.tr("No, volver"))
         self.ok_button.setProperty("danger", True)
@@ -549,11 +573,9 @@ class CancelInvoiceDialog(ActionDialog):
                 "devuelve ni se cancela con esto. Si el cliente necesita otra factura, emítela "
                 "primero y cancela esta con el motivo 01. No se puede deshacer."
             ).format(
-                folio=invoice_folio(invoice),
-                total=money(invoice.get("total")),
-                client=_client_text(invoice.get("client") or {})
-                if isinstance(invoice.get("client"), Mapping)
-                else "",
+                folio=view.folio,
+                total=money(view.total),
+                client=_client_text(view.client) if view.client.raw else "",
             )
         )
         explain.setObjectName("cancelExplanation")
@@ -570,7 +592,7 @@ class CancelInvoiceDialog(ActionDialog):
         self.substitution.setPlaceholderText("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx")
         self.substitution_error = error_label("substitutionError")
         self.substitution.textEdited.connect(lambda _t: set_error(self.substitution_error, None))
-        self.own_uuid = fiscal_uuid(invoice).upper()
+        self.own_uuid = view.fiscal_uuid.upper()
         self.form.addRow(explain)
         self.form.addRow(self.tr("&Motivo"), self.motive)
         self.form.addRow(self.tr("&Sustituida por"), self.substitution)
@@ -614,13 +636,13 @@ class SendInvoiceDialog(ActionDialog):
     def __init__(self, invoice: Mapping[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Enviar factura por correo"), self.tr("Enviar"), parent)
         self.setObjectName("sendInvoiceDialog")
-        client = invoice.get("client") if isinstance(invoice.get("client"), Mapping) else {}
-        self.emails = QLineEdit(str((client or {}).get("email") or ""))
+        view = InvoiceView.from_record(invoice)
+        self.emails = QLineEdit(view.client.email)
         self.emails.setObjectName("emailsEdit")
         self.emails.setAccessibleName(self.tr("Correos"))
         self.emails.setPlaceholderText(self.tr("cliente@ejemplo.com, contabilidad@ejemplo.com"))
         self.emails_error = error_label("emailsError")
-        self.form.addRow(QLabel(self.tr("Factura {folio}").format(folio=invoice_folio(invoice))))
+        self.form.addRow(QLabel(self.tr("Factura {folio}").format(folio=view.folio)))
         self.form.addRow(self.tr("&Correos"), self.emails)
         self.form.addRow("", self.emails_error)
 

@@ -5,9 +5,15 @@ List with filters (period, status, series), the selected invoice's detail, its P
 it by e-mail, creating one (from payments already received or from services) and cancelling it
 with the SAT motive.
 
-Creating an invoice needs gigstack: the outbox has no invoice kind (`OutboxKind` holds
-payments, clients and services only), so offline the page refuses with the reason instead of
-queueing. Cancelling is online only by nature (the SAT answers it).
+Creating an invoice works offline (issue 11): the dialog says "Se facturará al volver la
+conexión" and the invoice is queued through `desktop.invoicing` (the same core as
+`queue add-invoice`), with the dialog's idempotency key; the sender stamps it when gigstack is
+back. Online it is stamped at once with the same key, after the same core checks; a connection
+that fails before the request leaves queues it too. An invoice that covers a sale still in the
+queue is always queued: it waits for that sale. Cancelling is online only by nature (the SAT
+answers it).
+
+Records are read through `desktop.records.invoices.InvoiceView` (lenient, Qt-free).
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Mapping, Sequence
+import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -28,21 +35,32 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QPushButton
 
 from desktop.gigstack import GigstackClient, Invoice
 from desktop.gigstack.errors import ConnectionFailedError, NotFoundError, ServerError
+from desktop.invoicing import (
+    InvoiceRejectedError,
+    check_invoice,
+    invoiced_in_queue,
+    payment_client_id,
+    queue_invoice,
+)
 from desktop.records import lines_of
+from desktop.records.invoices import InvoiceView
+from desktop.records.payments import PaymentView
 from desktop.store.cache import Resource
+from desktop.store.errors import StorageError
+from desktop.store.outbox import OutboxItem, OutboxKind, OutboxState
 from desktop.ui.action_dialog import ActionDialog, payment_form_label
 from desktop.ui.context import UiContext
-from desktop.ui.formatting import money, to_money, when
+from desktop.ui.formatting import money, when
 from desktop.ui.invoice_dialogs import (
+    QUEUED,
     CancelInvoiceDialog,
     CreateInvoiceDialog,
     SendInvoiceDialog,
-    fiscal_uuid,
     invoice_folio,
 )
 from desktop.ui.manager_pin import require_manager
 from desktop.ui.payments_model import items_html
-from desktop.ui.server_page import ServerListPage, ServerRow
+from desktop.ui.server_page import ServerListPage, ServerRow, record_of
 from desktop.ui.table_model import Column
 
 # How many invoices one refresh brings (newest first); older ones are a search away on
@@ -68,31 +86,10 @@ PERIODS = (
 )
 
 
-def _status(record: Mapping[str, Any]) -> str:
-    value = str(record.get("status") or "")
-    # REFERENCE §15.9: the create answer says "stamped" where lists say "valid"; one status.
-    return {"stamped": "valid", "canceled": "cancelled"}.get(value, value)
-
-
-def _epoch(value: Any) -> float | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp()
-    except ValueError:
-        return None
-
-
-def _client(record: Mapping[str, Any]) -> Mapping[str, Any]:
-    client = record.get("client")
-    return client if isinstance(client, Mapping) else {}
-
-
-def _client_name(record: Mapping[str, Any]) -> str:
-    c = _client(record)
-    return str(c.get("name") or c.get("legal_name") or c.get("tax_id") or c.get("id") or "")
+def view_of(row: ServerRow) -> InvoiceView:
+    """The row's invoice, read once when the row was made (`make_row`)."""
+    view = row.extra.get("view")
+    return view if isinstance(view, InvoiceView) else InvoiceView.from_record(row.record)
 
 
 def download(location: str) -> bytes:
@@ -143,6 +140,7 @@ class InvoicesPage(ServerListPage):
         self.search.setPlaceholderText(self.tr("Buscar folio, cliente, RFC, UUID… (Ctrl+F)"))
         self.opened: list[Path] = []  # files handed to the system viewer (tests read it)
         self._series_cache: tuple[str, ...] = ()
+        self.queued_rows: list[int] = []  # outbox rows this page queued (tests read it)
 
         self.new_button = QPushButton(self.tr("Nueva factura…"))
         self.new_button.setObjectName("newInvoiceButton")
@@ -212,7 +210,7 @@ class InvoicesPage(ServerListPage):
         invoice_id, team = row.id, self.ctx.team
 
         def done(invoice: Invoice) -> None:
-            row.record.update(invoice.model_dump(mode="json", by_alias=True, exclude_none=True))
+            row.record.update(record_of(invoice))
             row.extra.update(self.make_row(row.record).extra)
             row.extra["full"] = True
             if self.selected() is row:
@@ -236,12 +234,12 @@ class InvoicesPage(ServerListPage):
                 tooltip=lambda r: when(r.extra["created"]) or None,
             ),
             Column(self.tr("Folio"), lambda r: r.extra["folio"], tooltip=lambda r: r.id or None),
-            Column(self.tr("Cliente"), lambda r: _client_name(r.record)),
-            Column(self.tr("RFC"), lambda r: str(_client(r.record).get("tax_id") or "")),
-            Column(self.tr("Método"), lambda r: str(r.record.get("payment_method") or "")),
+            Column(self.tr("Cliente"), lambda r: view_of(r).client_name),
+            Column(self.tr("RFC"), lambda r: view_of(r).client.rfc),
+            Column(self.tr("Método"), lambda r: view_of(r).payment_method),
             Column(
                 self.tr("Total"),
-                lambda r: money(r.extra["total"], str(r.record.get("currency") or "MXN")),
+                lambda r: money(r.extra["total"], view_of(r).currency),
                 sort_key=lambda r: r.extra["total"] if r.extra["total"] is not None else -1,
                 align_right=True,
             ),
@@ -252,31 +250,35 @@ class InvoicesPage(ServerListPage):
         ]
 
     def make_row(self, record: dict[str, Any]) -> ServerRow:
+        view = InvoiceView.from_record(record)
         return ServerRow(
             record,
             {
-                "created": _epoch(record.get("created_at")),
-                "folio": invoice_folio(record),
-                "status": _status(record),
-                "total": to_money(record.get("total")),
-                "uuid": fiscal_uuid(record),
+                "view": view,
+                "created": view.created,
+                "folio": view.folio,
+                "status": view.status,
+                "total": view.total,
+                "uuid": view.fiscal_uuid,
             },
         )
 
     def search_text(self, row: ServerRow) -> str:
-        c = _client(row.record)
+        view = view_of(row)
+        c = view.client
         return " ".join(
-            str(x or "")
+            x
             for x in (
-                row.extra["folio"],
+                view.folio,
                 row.id,
-                row.extra["uuid"],
-                c.get("name"),
-                c.get("legal_name"),
-                c.get("tax_id"),
-                c.get("email"),
-                money(row.extra["total"]),
+                view.fiscal_uuid,
+                c.name,
+                c.legal_name,
+                c.rfc,
+                c.email,
+                money(view.total),
             )
+            if x
         )
 
     def fetch(self, client: GigstackClient) -> list[Any]:
@@ -292,9 +294,7 @@ class InvoicesPage(ServerListPage):
 
     def after_load(self) -> None:
         current = self.series_filter.currentData()
-        names = sorted(
-            {str(r.record.get("series")) for r in self.model.all_rows() if r.record.get("series")}
-        )
+        names = sorted({view_of(r).series for r in self.model.all_rows() if view_of(r).series})
         self.series_filter.blockSignals(True)
         self.series_filter.clear()
         self.series_filter.addItem(self.tr("Todas las series"), "")
@@ -321,7 +321,7 @@ class InvoicesPage(ServerListPage):
                 return False
             if status and row.extra["status"] != status:
                 return False
-            return not (series and str(row.record.get("series") or "") != series)
+            return not (series and view_of(row).series != series)
 
         self.set_extra_filter(extra)
 
@@ -379,65 +379,58 @@ class InvoicesPage(ServerListPage):
             for button in buttons:
                 button.setVisible(False)
             return
-        record, extra = row.record, row.extra
+        view = view_of(row)
         labels = self.detail_labels
         self.detail_title.setText(
             self.tr("Factura {folio} · {total}").format(
-                folio=extra["folio"],
-                total=money(extra["total"], str(record.get("currency") or "MXN")),
+                folio=view.folio, total=money(view.total, view.currency)
             )
         )
-        labels["status"].setText(self.tr(STATUS_LABELS.get(extra["status"], extra["status"])))
-        c = _client(record)
-        lines = [_client_name(record)]
-        if c.get("legal_name") and c.get("legal_name") != lines[0]:
-            lines.append(str(c["legal_name"]))
-        lines.append(" · ".join(str(x) for x in (c.get("tax_id"), c.get("tax_system")) if x))
-        if c.get("email"):
-            lines.append(str(c["email"]))
+        labels["status"].setText(self.tr(STATUS_LABELS.get(view.status, view.status)))
+        c = view.client
+        lines = [view.client_name]
+        if c.legal_name and c.legal_name != lines[0]:
+            lines.append(c.legal_name)
+        lines.append(" · ".join(x for x in (c.rfc, c.tax_system) if x))
+        if c.email:
+            lines.append(c.email)
         labels["client"].setText("\n".join(x for x in lines if x))
-        labels["uuid"].setText(extra["uuid"] or "—")
-        stamp = record.get("stamp") if isinstance(record.get("stamp"), Mapping) else {}
-        labels["stamped"].setText(when((stamp or {}).get("stamp_at")) or "—")
-        method = str(record.get("payment_method") or "")
+        labels["uuid"].setText(view.fiscal_uuid or "—")
+        labels["stamped"].setText(when(view.stamped_at) or "—")
         labels["method"].setText(
-            " · ".join(x for x in (method, payment_form_label(record.get("payment_form"))) if x)
+            " · ".join(x for x in (view.payment_method, payment_form_label(view.payment_form)) if x)
             or "—"
         )
-        labels["use"].setText(str(record.get("use") or "—"))
-        labels["items"].setText(_items_html(record.get("items") or []))
-        taxes = record.get("taxes")
+        labels["use"].setText(view.use or "—")
+        labels["items"].setText(items_html(view.lines))
         labels["totals"].setText(
             self.tr("Subtotal {s} · Impuestos {t} · Total {total}").format(
-                s=money(record.get("subtotal")),
-                t=money(taxes if not isinstance(taxes, list) else None) or "—",
-                total=money(extra["total"]),
+                s=money(view.subtotal),
+                t=money(view.taxes) or "—",
+                total=money(view.total),
             )
         )
-        if method == "PPD" and record.get("last_balance") is not None:
-            complements = record.get("payment_complements")
-            count = len(complements) if isinstance(complements, list) else complements or 0
+        if view.payment_method == "PPD" and view.last_balance is not None:
             labels["balance"].setText(
                 self.tr("Por cobrar {b} · {n} complementos de pago").format(
-                    b=money(record.get("last_balance")), n=count
+                    b=money(view.last_balance), n=view.complements
                 )
             )
             self.detail_form.setRowVisible(labels["balance"], True)
-        payments = _linked_payments(record)
-        if payments:
-            labels["payments"].setText("\n".join(payments))
+        if view.payments:
+            labels["payments"].setText("\n".join(view.payments))
             self.detail_form.setRowVisible(labels["payments"], True)
-        cancellation = record.get("cancellation")
-        if isinstance(cancellation, Mapping):
-            text = self.tr("Motivo {m}").format(m=cancellation.get("motive") or "—")
-            if cancellation.get("substitution_uuid"):
-                text += self.tr(" · sustituida por {u}").format(u=cancellation["substitution_uuid"])
-            if cancellation.get("cancelled_at"):
-                text += f" · {when(cancellation['cancelled_at'])}"
+        cancellation = view.cancellation
+        if cancellation is not None:
+            text = self.tr("Motivo {m}").format(m=cancellation.motive or "—")
+            if cancellation.substitution_uuid:
+                text += self.tr(" · sustituida por {u}").format(u=cancellation.substitution_uuid)
+            if cancellation.cancelled_at:
+                text += f" · {when(cancellation.cancelled_at)}"
             labels["cancellation"].setText(text)
             self.detail_form.setRowVisible(labels["cancellation"], True)
         labels["id"].setText(row.id)
-        cancelled = extra["status"] == "cancelled"
+        cancelled = view.cancelled
         for button in buttons:
             button.setVisible(True)
         self.cancel_button.setVisible(not cancelled)
@@ -487,45 +480,137 @@ class InvoicesPage(ServerListPage):
     # -- actions ----------------------------------------------------------------------------
 
     def new_invoice(self, payment_ids: Sequence[str] = ()) -> CreateInvoiceDialog | None:
-        """Open the new-invoice dialog (optionally with payments already ticked)."""
-        reason = self.offline_reason(self.tr("timbrar una factura"))
-        if reason:
-            # The outbox has no invoice kind yet: an invoice cannot wait in the queue like a
-            # sale does, so say it plainly instead of pretending.
-            self.say(
-                reason + " " + self.tr("Las facturas no se guardan en la cola; las ventas sí."),
-                error=True,
-            )
-            return None
+        """Open the new-invoice dialog (optionally with payments already ticked).
+
+        Offline it opens all the same: it says the invoice will be stamped when the connection
+        is back, and queues it (`desktop.invoicing.queue_invoice`).
+        """
         team = self.ctx.team
         cache = self.ctx.core.cache
+        outbox = self.ctx.core.outbox
         clients = [c for _k, c in cache.all(Resource.CLIENTS, team)]
         services = [s for _k, s in cache.all(Resource.SERVICES, team)]
-        payments = [p for _k, p in cache.all(Resource.PAYMENTS, team)]
-        dialog = CreateInvoiceDialog(clients, services, payments, self._series_names(), self)
+        covered = invoiced_in_queue(outbox)
+        payments = [
+            p
+            for _k, p in cache.all(Resource.PAYMENTS, team)
+            if PaymentView.from_record(p).id not in covered
+        ]
+        queued = [
+            item
+            for item in outbox.rows_of_kind(
+                OutboxKind.REGISTER_PAYMENT,
+                (OutboxState.PENDING, OutboxState.SENDING, OutboxState.PARKED),
+            )
+            # Only a sale registered without a document of its own can be invoiced here:
+            # any other already asks gigstack for its invoice or receipt.
+            if item.team == team
+            and str(item.payload.get("automation_type") or "") == "none"
+            and item.local_id not in covered
+        ]
+        dialog = CreateInvoiceDialog(
+            clients,
+            services,
+            payments,
+            self._series_names(),
+            self,
+            queued=queued,
+            offline=self.is_offline(),
+        )
         if payment_ids:
-            first = next((p for p in payments if p.get("id") == payment_ids[0]), None)
-            client = first.get("client") if first else None
-            if isinstance(client, Mapping) and client.get("id"):
-                dialog.choose_client(str(client["id"]))
+            first = next(
+                (p for p in dialog.payments if payment_ids[0] in (p.get("id"), p.get(QUEUED))),
+                None,
+            )
+            client_id = payment_client_id(first) if first is not None else None
+            if client_id:
+                dialog.choose_client(client_id)
             for payment_id in payment_ids:
                 dialog.check_payment(payment_id)
-        key = dialog.idempotency_key
+        dialog.submitted.connect(lambda body: self._create(dialog, body))
+        self.dialog = dialog
+        dialog.open()
+        self._load_series(dialog)
+        return dialog
+
+    def _create(self, dialog: CreateInvoiceDialog, body: object) -> None:
+        """Stamp now (online), or queue (offline, or covering a sale still in the queue)."""
+        assert isinstance(body, dict)
+        body = {**body, "idempotency_key": dialog.idempotency_key}
+        if self.is_offline() or dialog.covers_queued_sales():
+            self._queue(dialog, body)
+            return
+        try:
+            # The core's checks first: what the CLI refuses, the dialog refuses, in its words.
+            checked = check_invoice(body)
+        except InvoiceRejectedError as exc:
+            dialog.show_problems(exc.problems)
+            return
+        request = checked.body
+        key, team = dialog.idempotency_key, self.ctx.team
+        request.pop("idempotency_key", None)
 
         def done(invoice: Invoice) -> None:
-            record = invoice.model_dump(mode="json", by_alias=True, exclude_none=True)
+            record = record_of(invoice)
             self.replace_record(record)
             dialog.finish()
             self.notify(self.tr("Factura {0} timbrada.").format(invoice_folio(record)))
 
-        self._open(
-            dialog,
-            self.tr("timbrar la factura"),
-            lambda body: lambda c: c.invoices.create_income(body, idempotency_key=key, team=team),
+        def failed(message: str, exc: BaseException | None) -> None:
+            self.busy = False
+            if exc is None or (isinstance(exc, ConnectionFailedError) and not exc.outcome_unknown):
+                # Offline (known, or found now: the request never left): queue it, same key.
+                # A request that may have reached gigstack is not queued: the dialog keeps its
+                # key, so trying again is answered with the first invoice if there is one.
+                dialog.set_offline(True)
+                self._queue(dialog, body)
+                return
+            text = self.tr("No se pudo {0}: {1}").format(self.tr("timbrar la factura"), message)
+            self.say(text, error=True)
+            dialog.fail(text)
+
+        if self.busy:
+            dialog.fail(self.tr("Espera a que termine la operación anterior."))
+            return
+        self.busy = True
+        self.say(self.tr("Enviando a gigstack: {0}…").format(self.tr("timbrar la factura")))
+        self.ctx.run_op(
+            self,
+            lambda c: c.invoices.create_income(request, idempotency_key=key, team=team),
             done,
+            on_error=failed,
+            busy=[dialog.ok_button],
         )
-        self._load_series(dialog)
-        return dialog
+
+    def _queue(self, dialog: CreateInvoiceDialog, body: dict[str, Any]) -> OutboxItem | None:
+        """Queue the invoice through the same core as `queue add-invoice`; say what happens."""
+        try:
+            row = queue_invoice(
+                self.ctx.core.outbox,
+                body,
+                team=self.ctx.team,
+                payments=dialog.payment_refs(),
+                cache=self.ctx.core.cache,
+            )
+        except InvoiceRejectedError as exc:
+            dialog.show_problems(exc.problems)
+            return None
+        except (StorageError, sqlite3.Error) as exc:
+            message = getattr(exc, "message", None) or self.tr("No se pudo guardar en la Cola.")
+            dialog.fail(str(message))
+            return None
+        self.queued_rows.append(row.id)
+        dialog.finish()
+        self.say("")
+        if dialog.covers_queued_sales() and not self.is_offline():
+            text = self.tr(
+                "Factura en la Cola: se timbrará en cuanto se envíen las ventas que ampara."
+            )
+        else:
+            text = self.tr("Factura en la Cola: se facturará al volver la conexión.")
+        self.notify(text)
+        self.ctx.bridge.kick()
+        return row
 
     def _series_names(self) -> list[str]:
         return list(self._series_cache)
@@ -659,19 +744,6 @@ def _short_date(moment: float | None) -> str:
     if moment is None:
         return ""
     return datetime.fromtimestamp(moment).astimezone().strftime("%d/%m/%Y")
-
-
-def _linked_payments(record: Mapping[str, Any]) -> list[str]:
-    ids: list[str] = []
-    for entry in record.get("payments") or []:
-        if isinstance(entry, str):
-            ids.append(entry)
-        elif isinstance(entry, Mapping) and entry.get("id"):
-            ids.append(str(entry["id"]))
-    metadata = record.get("metadata")
-    if isinstance(metadata, Mapping) and isinstance(metadata.get("payments"), str):
-        ids.extend(p for p in metadata["payments"].split(",") if p and p not in ids)
-    return ids
 
 
 def _items_html(items: Any) -> str:

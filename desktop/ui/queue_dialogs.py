@@ -42,6 +42,7 @@ KIND_LABELS = {
     OutboxKind.UPDATE_CLIENT: str(QT_TRANSLATE_NOOP("QueuePage", "Cambio de cliente")),
     OutboxKind.CREATE_SERVICE: str(QT_TRANSLATE_NOOP("QueuePage", "Servicio nuevo")),
     OutboxKind.UPDATE_SERVICE: str(QT_TRANSLATE_NOOP("QueuePage", "Cambio de servicio")),
+    OutboxKind.CREATE_INVOICE: str(QT_TRANSLATE_NOOP("QueuePage", "Factura")),
 }
 
 # Where a problem of `check_payment` is shown: dotted field path -> error label name.

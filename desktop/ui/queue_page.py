@@ -88,6 +88,7 @@ KIND_SHORT = {
     OutboxKind.UPDATE_CLIENT: str(QT_TRANSLATE_NOOP("QueuePage", "Cliente")),
     OutboxKind.CREATE_SERVICE: str(QT_TRANSLATE_NOOP("QueuePage", "Servicio")),
     OutboxKind.UPDATE_SERVICE: str(QT_TRANSLATE_NOOP("QueuePage", "Servicio")),
+    OutboxKind.CREATE_INVOICE: str(QT_TRANSLATE_NOOP("QueuePage", "Factura")),
 }
 
 
@@ -135,6 +136,10 @@ def summarize(
         )
         total = money(record.get("total")) if record.get("total") else ""
         return " · ".join(x for x in (who, total) if x)
+    if item.kind is OutboxKind.CREATE_INVOICE:
+        from desktop.invoicing import invoice_summary
+
+        return invoice_summary(item, clients)
     if item.kind in (OutboxKind.UPDATE_CLIENT, OutboxKind.UPDATE_SERVICE):
         changes = body.get("changes") or {}
         target = str(body.get("id") or "")

@@ -262,15 +262,17 @@ def test_create_standalone_ppd_invoice_with_series(
     assert page.detail_labels["balance"].isVisible()
 
 
-def test_offline_refuses_to_create_and_keeps_the_list(
+def test_offline_queues_new_invoices_and_keeps_the_list(
     qtbot: QtBot, shell: AppShell, sandbox: Sandbox
 ) -> None:
     page = open_page(qtbot, shell)
     shown = page.model.rowCount()
     go_offline(qtbot, shell, sandbox)
-    assert page.new_invoice() is None
-    assert "Sin conexión" in page.message.text()
-    assert "cola" in page.message.text()
+    # Issue 11: offline, a new invoice is queued (tests/ui/test_invoice_queue_ui.py).
+    dialog = page.new_invoice()
+    assert dialog is not None and dialog.offline_hint.isVisible()
+    assert "volver la conexión" in dialog.offline_hint.text()
+    dialog.reject()
     page.reload()
     qtbot.waitUntil(lambda: "anterior" in page.message.text(), timeout=WAIT)
     assert page.model.rowCount() == shown
