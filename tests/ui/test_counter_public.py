@@ -1,4 +1,4 @@
-""" "Público en general" at the counter carries what CFDI 4.0 asks of the generic receiver:
+"""The counter's "Público en general" carries what CFDI 4.0 asks of the generic receiver:
 régimen 616, uso S01 and, as its fiscal zip, the issuer's own postal code (the team's), also
 when the cache does not hold the public yet and gigstack must create it with the sale."""
 
