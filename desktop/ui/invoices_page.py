@@ -551,6 +551,8 @@ class InvoicesPage(ServerListPage):
         request.pop("idempotency_key", None)
 
         def done(invoice: Invoice) -> None:
+            self.busy = False
+            self.say("")
             record = record_of(invoice)
             self.replace_record(record)
             dialog.finish()

@@ -288,6 +288,8 @@ class EditParkedDialog(ActionDialog):
         body = self._json_body() if advanced else self.body_from_fields()
         if body is None:
             return None
+        if self.item.kind is OutboxKind.CREATE_INVOICE:
+            return self._checked_invoice(body, advanced)
         if not self.is_sale:
             return body
         try:
@@ -301,6 +303,21 @@ class EditParkedDialog(ActionDialog):
         metadata["local_id"] = self.item.local_id
         if self.item.folio:
             metadata["folio"] = self.item.folio
+        return {**checked.body, "metadata": metadata}
+
+    def _checked_invoice(self, body: dict[str, Any], advanced: bool) -> dict[str, Any] | None:
+        """A parked invoice's new body through the same core checks as the Facturas dialog;
+        its local id stays the row's (the sender proves the invoice by it)."""
+        from desktop.invoicing import InvoiceRejectedError, check_invoice
+
+        try:
+            checked = check_invoice(body)
+        except InvoiceRejectedError as exc:
+            self._show_problems(exc, advanced)
+            return None
+        metadata = dict(checked.body.get("metadata") or {})
+        metadata["local_id"] = self.item.local_id
+        checked.body.pop("idempotency_key", None)
         return {**checked.body, "metadata": metadata}
 
     def _show_problems(self, exc: SaleRejectedError, advanced: bool) -> None:

@@ -3,6 +3,7 @@ queues the invoice, the Cola shows it, and the sender stamps it once gigstack is
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.gigstack import GigstackClient
+from desktop.invoicing import queue_invoice
 from desktop.sales import queue_payment
 from desktop.sandbox import Sandbox
 from desktop.store.cache import Resource
@@ -18,6 +20,7 @@ from desktop.store.outbox import OutboxKind, OutboxState
 from desktop.ui.app import AppShell
 from desktop.ui.invoice_dialogs import QUEUED, CreateInvoiceDialog
 from desktop.ui.invoices_page import InvoicesPage
+from desktop.ui.queue_dialogs import EditParkedDialog
 from desktop.ui.queue_page import QueuePage
 from tests.conftest import SANDBOX_KEY
 
@@ -170,3 +173,43 @@ def test_online_the_core_refuses_next_to_the_field_and_keeps_the_dialog(
     assert dialog.isVisible() and dialog.line_list.count() == 1
     assert shell.core.outbox.rows_of_kind(OutboxKind.CREATE_INVOICE) == []
     dialog.reject()
+
+
+def test_a_refused_invoice_is_parked_with_the_reason_and_edited_from_the_cola(
+    qtbot: QtBot, shell: AppShell, api: GigstackClient
+) -> None:
+    ready(qtbot, shell)
+    body = {
+        "client": {"id": "client_gone_from_gigstack"},
+        "items": [{"id": "service_demo_hojas", "quantity": 1}],
+        "payment_form": "01",
+        "use": "G03",
+    }
+    row = queue_invoice(shell.core.outbox, body)
+    shell.bridge.kick()
+    qtbot.waitUntil(lambda: shell.core.outbox.get(row.id).state is OutboxState.PARKED, timeout=WAIT)
+    shell.window.show_page_named("queue")
+    queue = shell.window.stack.currentWidget()
+    assert isinstance(queue, QueuePage)
+    queue.reload()
+    assert queue.select_id(row.id)
+    assert "gigstack rechazó" in queue.detail_labels["error"].text()
+    qtbot.mouseClick(queue.edit_button, Qt.MouseButton.LeftButton)
+    dialog = queue.dialog
+    assert isinstance(dialog, EditParkedDialog)
+    dialog.tabs.setCurrentIndex(dialog.advanced_index)
+    # The core's rules apply to an edit too: 99 is no PUE payment form.
+    dialog.json.setPlainText(json.dumps({**body, "payment_form": "99"}))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert shell.core.outbox.get(row.id).state is OutboxState.PARKED
+    dialog.json.setPlainText(json.dumps({**body, "client": {"id": "client_demo_juan"}}))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    edited = shell.core.outbox.get(row.id)
+    assert edited.payload["metadata"]["local_id"] == row.local_id
+    assert edited.idempotency_key != row.idempotency_key
+    qtbot.waitUntil(lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, timeout=WAIT)
+    assert [i.id for i in invoices_with(api, row.local_id)] == [
+        shell.core.outbox.get(row.id).server_id
+    ]
