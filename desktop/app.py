@@ -7,14 +7,18 @@ one way of making an API client. Nothing here imports Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desktop.config import AppConfig, TerminalConfig
 from desktop.credentials import get_api_key
-from desktop.gigstack import GigstackClient
 from desktop.store import Database, StorageError, open_database
 from desktop.store.cache import Cache
 from desktop.store.outbox import Outbox
 from desktop.store.shifts import Shifts
+
+if TYPE_CHECKING:
+    # httpx and pydantic load with the first client, not with every start (issue 12).
+    from desktop.gigstack import GigstackClient
 
 
 class MissingApiKeyError(RuntimeError):
@@ -53,6 +57,8 @@ class Core:
         Raises:
             MissingApiKeyError: When no key is given or configured.
         """
+        from desktop.gigstack.client import GigstackClient
+
         key = api_key or get_api_key(self.config.api_url)
         if not key:
             raise MissingApiKeyError(self.config.api_url)

@@ -7,9 +7,13 @@ real account's.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from desktop.config import AppConfig
-from desktop.sandbox import Sandbox
+
+if TYPE_CHECKING:
+    # The sandbox (werkzeug) loads when demo mode starts, after the window's first paint.
+    from desktop.sandbox import Sandbox
 
 DEMO_SUBDIR = "demo"
 DEMO_STATE_FILENAME = "sandbox-demo.json"
@@ -17,6 +21,8 @@ DEMO_STATE_FILENAME = "sandbox-demo.json"
 
 def start_demo(config: AppConfig) -> tuple[Sandbox, AppConfig]:
     """Start the sandbox (data kept across runs) and return it with the config to use."""
+    from desktop.sandbox import Sandbox
+
     demo_dir = config.data_dir / DEMO_SUBDIR
     demo_dir.mkdir(parents=True, exist_ok=True)
     # Demo mode switches the sandbox controls on: the end-of-period run and faults are there

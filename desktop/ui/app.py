@@ -2,6 +2,14 @@
 
 `AppShell` builds everything for a config and an API key and tears it down again; tests use it
 directly (with the sandbox) and `run_gui()` wraps it with a QApplication and its event loop.
+
+`run_gui` starts in two halves (issue 12: start near a bare Qt window). Before the first paint:
+the QApplication, the style, the data folder's instance lock and the main window's frame (the
+navigation from `NAVIGATION`, "Abriendo…" where the page goes). After it, one step per turn of
+the event loop (`Startup`): the folder's configuration and language, the key (or the first-run
+dialog), demo mode's sandbox, then `AppShell`'s own steps (database, pydantic and httpx, the
+lanes, the page modules, the first page with its focus). A fault in any step is the same
+dialog and exit code as before the window existed.
 """
 
 from __future__ import annotations
@@ -12,22 +20,25 @@ import logging
 import signal
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDir,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QLockFile,
+    QObject,
     QSettings,
     QTimer,
     QTranslator,
 )
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.app import Core, open_core
 from desktop.config import (
     CONFIG_FILENAME,
     DEFAULT_API_URL,
@@ -35,14 +46,18 @@ from desktop.config import (
     ConfigError,
     TerminalConfig,
 )
-from desktop.credentials import get_api_key
 from desktop.resources import resource
 from desktop.store.errors import StorageError, read_only
-from desktop.sync.lock import SenderLock
-from desktop.ui.context import UiContext
-from desktop.ui.lanes import Lanes
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import MainWindow, NavEntry
 from desktop.ui.page import Page
+
+if TYPE_CHECKING:
+    # Loaded by the steps that need them (after the first paint), not by importing this module.
+    from desktop.app import Core
+    from desktop.sandbox import Sandbox
+    from desktop.sync.lock import SenderLock
+    from desktop.ui.context import UiContext
+    from desktop.ui.lanes import Lanes
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +65,30 @@ LOCK_FILENAME = "mostrador.lock"
 #: Exit code when Mostrador cannot open (a dialog said why).
 STARTUP_FAILED_EXIT = 3
 SETTINGS_FILENAME = "settings.ini"
+#: Demo mode keeps its data in this subfolder (`desktop.demo.DEMO_SUBDIR`, which imports the
+#: sandbox: not before the first paint; a test keeps both equal).
+DEMO_SUBDIR = "demo"
+#: When the window has not painted by then (started minimized, a platform that never exposes
+#: it), the start goes on anyway.
+PAINT_WAIT_MS = 1500
+
+#: The navigation as the window's frame shows it before any page module is imported: the same
+#: order, titles (QT_TRANSLATE_NOOP("Page", ...) source texts) and icons as `page_classes()`.
+#: tests/ui/test_startup_frame.py keeps the two equal.
+NAVIGATION = (
+    NavEntry(str(QT_TRANSLATE_NOOP("Page", "Mostrador")), "counter"),
+    NavEntry(str(QT_TRANSLATE_NOOP("Page", "Pagos")), "payments"),
+    NavEntry(str(QT_TRANSLATE_NOOP("Page", "Turno")), "shift"),
+    NavEntry(str(QT_TRANSLATE_NOOP("Page", "Reportes")), "reports"),
+    NavEntry(str(QT_TRANSLATE_NOOP("Page", "Facturas")), "invoices"),
+    NavEntry(str(QT_TRANSLATE_NOOP("Page", "Recibos")), "receipts"),
+    NavEntry(str(QT_TRANSLATE_NOOP("Page", "Clientes")), "clients"),
+    NavEntry(str(QT_TRANSLATE_NOOP("Page", "Servicios")), "services"),
+    NavEntry(str(QT_TRANSLATE_NOOP("Page", "Cola")), "queue"),
+    NavEntry(str(QT_TRANSLATE_NOOP("Page", "Equipo")), "team"),
+    NavEntry(str(QT_TRANSLATE_NOOP("Page", "Usuarios")), "users"),
+    NavEntry(str(QT_TRANSLATE_NOOP("Page", "Ajustes")), "settings"),
+)
 
 
 class AlreadyRunningError(RuntimeError):
@@ -129,6 +168,36 @@ def page_classes() -> list[type[Page]]:
     ]
 
 
+def take_folder_lock(data_dir: Path) -> QLockFile:
+    """The data folder's instance lock: one Mostrador per folder (creates the folder).
+
+    Raises:
+        AlreadyRunningError: Another Mostrador holds it.
+        StartupError: The folder cannot be written (never reported as "already open").
+        OSError: The folder cannot be created.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(data_dir / LOCK_FILENAME))
+    # A lock left by a killed process is taken over (QLockFile checks the owner's pid).
+    if not lock.tryLock(200):
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            raise AlreadyRunningError(str(data_dir))
+        # Not "already open": the folder cannot be written (permissions, read-only disk).
+        raise StartupError(
+            QCoreApplication.translate(
+                "AppShell",
+                "Mostrador no puede escribir en su carpeta de datos ({path}). Revisa los "
+                "permisos de la carpeta o elige otra con --data-dir.",
+            ).format(path=data_dir)
+        )
+    return lock
+
+
+def window_settings(data_dir: Path) -> QSettings:
+    """The folder's window state (`settings.ini`; the terminal's settings are in config.json)."""
+    return QSettings(str(data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat)
+
+
 class AppShell:
     """Everything one running window needs, built in order and closed in reverse.
 
@@ -138,50 +207,93 @@ class AppShell:
     Args:
         config: Where the data lives and which API to talk to.
         api_key: The key to use (from the keychain, the first-run dialog or the sandbox).
+        window: A main window frame already on screen (`run_gui`): the shell attaches to it
+            and gives it its pages. Without it the shell builds its own window.
+        lock: The folder's instance lock, already taken (`take_folder_lock`); the shell
+            releases it on close.
+        settings: The folder's window settings, already open.
+        step_by_step: Open nothing yet: the caller runs `open_step()` until it returns False
+            (one step per turn of the event loop, so the window keeps painting).
     """
 
     def __init__(
-        self, config: AppConfig, api_key: str, *, first_page_after_paint: bool = False
+        self,
+        config: AppConfig,
+        api_key: str,
+        *,
+        first_page_after_paint: bool = False,
+        window: MainWindow | None = None,
+        lock: QLockFile | None = None,
+        settings: QSettings | None = None,
+        step_by_step: bool = False,
     ) -> None:
         self.config = config
         self._first_page_after_paint = first_page_after_paint
         self._closed = False
-        # What is open so far, undone in reverse if opening fails half-way.
+        self.opened = False
+        # What is open so far, undone in reverse if opening fails half-way (and on close).
         self._undo: list[Callable[[], object]] = []
-        try:
-            self._open(config, api_key)
-        except BaseException:
-            self._closed = True
-            for undo in reversed(self._undo):
-                try:
-                    undo()
-                except Exception:
-                    log.exception("while undoing a failed start")
-            raise
+        if window is not None:
+            self.window = window
+        if lock is not None:
+            self.lock = lock
+            self._undo.append(lock.unlock)
+        if settings is not None:
+            self.settings = settings
+        self._steps = self._open(config, api_key)
+        if not step_by_step:
+            while self.open_step():
+                pass
 
-    def _open(self, config: AppConfig, api_key: str) -> None:
-        config.data_dir.mkdir(parents=True, exist_ok=True)
-        self.lock = QLockFile(str(config.data_dir / LOCK_FILENAME))
-        # A lock left by a killed process is taken over (QLockFile checks the owner's pid).
-        if not self.lock.tryLock(200):
-            if self.lock.error() == QLockFile.LockError.LockFailedError:
-                raise AlreadyRunningError(str(config.data_dir))
-            # Not "already open": the folder cannot be written (permissions, read-only disk).
-            raise StartupError(
-                QCoreApplication.translate(
-                    "AppShell",
-                    "Mostrador no puede escribir en su carpeta de datos ({path}). Revisa los "
-                    "permisos de la carpeta o elige otra con --data-dir.",
-                ).format(path=config.data_dir)
-            )
-        self._undo.append(self.lock.unlock)
+    def open_step(self) -> bool:
+        """Run the next step of opening; False once everything is open (or closed).
+
+        A failure closes what was opened so far and re-raises.
+        """
+        if self._closed or self.opened:
+            return False
+        try:
+            next(self._steps)
+        except StopIteration:
+            self.opened = True
+            return False
+        except BaseException:
+            self._undo_all()
+            raise
+        return True
+
+    def _undo_all(self) -> None:
+        self._closed = True
+        while self._undo:
+            undo = self._undo.pop()
+            try:
+                undo()
+            except Exception:
+                log.exception("while closing what was opened")
+
+    def _open(self, config: AppConfig, api_key: str) -> Iterator[None]:
+        if not hasattr(self, "lock"):
+            self.lock = take_folder_lock(config.data_dir)
+            self._undo.append(self.lock.unlock)
+        from desktop.app import open_core
+        from desktop.sync.lock import SenderLock
+
         # The same lock as `python -m desktop sync`: one sender per data folder, across both.
         # Taken (and retried every few seconds while a CLI `sync` holds it) by the lanes.
-        self.sender_lock = SenderLock(config.data_dir)
+        self.sender_lock: SenderLock = SenderLock(config.data_dir)
         self._undo.append(self.sender_lock.release)
         self.core: Core = open_core(config)
         self._undo.append(self.core.close)
-        self.bridge = Lanes(
+        yield
+        # pydantic and the API's shapes: the biggest import of a start, a step of its own.
+        import desktop.gigstack.models  # noqa: F401
+
+        yield
+        from desktop.ui.context import UiContext
+        from desktop.ui.lanes import Lanes
+
+        yield
+        self.bridge: Lanes = Lanes(
             api_key=api_key,
             base_url=config.api_url,
             team=config.team,
@@ -190,18 +302,30 @@ class AppShell:
             acquire_sender_lock=self._acquire_sender_lock,
         )
         self._undo.append(self.bridge.shutdown)
-        self.settings = QSettings(
-            str(config.data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat
-        )
-        self.ctx = UiContext(self.core, self.bridge, config, self.settings)
+        if not hasattr(self, "settings"):
+            self.settings = window_settings(config.data_dir)
+        self._undo.append(self.settings.sync)
+        self.ctx: UiContext = UiContext(self.core, self.bridge, config, self.settings)
         self.bridge.start()
         self.bridge.refresh()
+        if hasattr(self, "window"):
+            # The frame already on screen: its pages come in the next steps.
+            self.window.attach(self.ctx)
+            self._say_if_read_only()
+            yield
+            self.window.load_pages(page_classes())  # imports every page module
+            yield
+            self.window.open_current_page()
+            return
         after_paint = self._first_page_after_paint
         self.window = MainWindow(
             self.ctx,
             page_classes if after_paint else page_classes(),
             first_page_after_paint=after_paint,
         )
+        self._say_if_read_only()
+
+    def _say_if_read_only(self) -> None:
         if self.core.db.read_only:
             # Opened read-only (permissions, a read-only disk): looking things up works, saving
             # a sale does not. Said at once and kept on screen, not discovered at F12.
@@ -215,19 +339,19 @@ class AppShell:
             return False
 
     def close(self) -> None:
-        """Stop and join the lanes, close the database, release the locks. Idempotent."""
-        if self._closed:
+        """Stop and join the lanes, close the database, release the locks. Idempotent.
+
+        Also for a shell still opening (`step_by_step`): what was opened so far is closed.
+        """
+        if self._closed and not self._undo:
             return
-        self._closed = True
-        self.window.close()
-        # Page timers must not fire into a closed database while the event loop winds down.
-        for timer in self.window.findChildren(QTimer):
-            timer.stop()
-        self.bridge.shutdown()
-        self.settings.sync()
-        self.core.close()
-        self.sender_lock.release()
-        self.lock.unlock()
+        window = getattr(self, "window", None)
+        if window is not None:
+            window.close()
+            # Page timers must not fire into a closed database while the event loop winds down.
+            for timer in window.findChildren(QTimer):
+                timer.stop()
+        self._undo_all()
 
 
 def settle_after_start() -> None:
@@ -279,7 +403,11 @@ def apply_style(app: QApplication) -> None:
 
 
 def run_gui(config: AppConfig, argv: list[str]) -> int:
-    """Open the app; returns the process exit code."""
+    """Open the app; returns the process exit code.
+
+    The main window's frame paints first; everything else opens after that paint, one step
+    per turn of the event loop (`Startup`), so the window answers while the app opens.
+    """
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Mostrador")
@@ -287,75 +415,214 @@ def run_gui(config: AppConfig, argv: list[str]) -> int:
     # From the very start: a SIGTERM while the app is still opening ends it cleanly too.
     terminated = _quit_on_sigterm(app)
     apply_style(app)
-
-    sandbox = None
-    if config.demo:
-        from desktop.demo import start_demo
-
-        sandbox, config = start_demo(config)
-        api_key: str | None = sandbox.api_key
-    else:
-        config = apply_stored_connection(config)
-        api_key = get_api_key(config.api_url)
-
-    install_translations(app, interface_language(config.data_dir))
-    if api_key is None:
-        from desktop.ui.first_run import FirstRunDialog
-
-        dialog = FirstRunDialog(config)
-        if not dialog.exec():
-            return 0
-        if dialog.demo_requested:
-            return run_gui(dataclasses.replace(config, demo=True), argv)
-        config, api_key = dialog.result_config, dialog.api_key
-        assert api_key is not None
-        remember_connection(config)
-
+    data_dir = config.data_dir / DEMO_SUBDIR if config.demo else config.data_dir
     try:
-        # The window paints before its first page is built (issue 12: start near a bare window).
-        shell = AppShell(config, api_key, first_page_after_paint=True)
+        # Before the window: a second Mostrador on the same folder says so and shows nothing.
+        lock = take_folder_lock(data_dir)
     except AlreadyRunningError:
-        QMessageBox.information(
-            None,
-            "Mostrador",
-            app.tr(
-                "Mostrador ya está abierto en este equipo con la misma carpeta de datos.\n"
-                "Busca su ventana en la barra de tareas."
-            ),
-        )
-        if sandbox is not None:
-            sandbox.stop()
+        _say_already_running(app)
         return 1
     except Exception as exc:
-        message = startup_message(exc, config.data_dir)
-        if sandbox is not None:
-            sandbox.stop()
-        if message is None:
-            raise
-        # A known fault, said in words: no traceback (the message names the file and reason).
-        log.error("cannot open: %s (%s: %s)", message, type(exc).__name__, exc.__cause__ or exc)
-        show_startup_error(message)
-        return STARTUP_FAILED_EXIT
-
-    def first_page_failed(exc: Exception) -> None:
-        message = startup_message(exc, config.data_dir)
-        if message is None:
-            raise exc
-        log.error("cannot open: %s (%s: %s)", message, type(exc).__name__, exc.__cause__ or exc)
-        show_startup_error(message)
-        app.exit(STARTUP_FAILED_EXIT)
-
-    shell.window.first_page_failed = first_page_failed
-    shell.window.after_first_page = settle_after_start
-    _watch_network(shell.bridge)
-    shell.window.show()
+        return _startup_failed(exc, data_dir)
+    settings = window_settings(data_dir)
+    window = MainWindow(entries=NAVIGATION, demo=config.demo, settings=settings)
+    start = Startup(app, config, window, lock, settings)
+    start.begin_after_first_paint()
+    window.show()
     try:
         # quit() before exec() is lost: a SIGTERM that came while opening ends here instead.
-        return 0 if terminated.is_set() else app.exec()
+        code = 0 if terminated.is_set() else app.exec()
     finally:
-        shell.close()
-        if sandbox is not None:
-            sandbox.stop()
+        start.close()
+    if start.error is not None:
+        raise start.error  # a bug, not a known fault: the crash report and its dialog
+    return start.exit_code if start.exit_code is not None else code
+
+
+class Startup(QObject):
+    """`run_gui`'s start after the frame's first paint: one step per turn of the event loop.
+
+    Attributes:
+        shell: The `AppShell`, once its opening began.
+        exit_code: Set when the start ended the app (a fault said in a dialog, the first-run
+            dialog closed, another Mostrador on the folder).
+        error: An unexpected exception (a bug) that ended the start; `run_gui` re-raises it.
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        config: AppConfig,
+        window: MainWindow,
+        lock: QLockFile,
+        settings: QSettings,
+    ) -> None:
+        super().__init__(window)
+        self._app = app
+        self.config = config
+        self.window = window
+        self._lock: QLockFile | None = lock
+        self._settings = settings
+        self.shell: AppShell | None = None
+        self.sandbox: Sandbox | None = None
+        self.exit_code: int | None = None
+        self.error: BaseException | None = None
+        self.done = False
+        self._started = False
+        self._steps = self._run()
+
+    def begin_after_first_paint(self) -> None:
+        """Run the first step on the turn after the window's first paint (or after
+        `PAINT_WAIT_MS` if it never paints: a window started minimized)."""
+        self.window.installEventFilter(self)
+        QTimer.singleShot(PAINT_WAIT_MS, self._begin)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._begin)
+        return False
+
+    def _begin(self) -> None:
+        if not self._started:
+            self._started = True
+            self._step()
+
+    def _step(self) -> None:
+        if self.done:
+            return
+        try:
+            next(self._steps)
+        except StopIteration:
+            self.done = True
+            return
+        except Exception as exc:
+            self.done = True
+            self._fail(exc)
+            return
+        QTimer.singleShot(0, self._step)
+
+    def _fail(self, exc: Exception) -> None:
+        data_dir = self.shell.config.data_dir if self.shell is not None else self.config.data_dir
+        if isinstance(exc, AlreadyRunningError):
+            _say_already_running(self._app)
+            self._end(1)
+            return
+        if startup_message(exc, data_dir) is None:
+            log.error("unexpected error while opening", exc_info=exc)
+            self.error = exc
+            self._end(1)
+            return
+        self._end(_startup_failed(exc, data_dir))
+
+    def _end(self, code: int) -> None:
+        self.exit_code = code
+        self._app.exit(code)
+
+    def _run(self) -> Iterator[None]:
+        config = self.config
+        api_key: str | None
+        if config.demo:
+            config, api_key = yield from self._start_demo(config)
+        else:
+            from desktop.credentials import get_api_key
+
+            config = apply_stored_connection(config)
+            api_key = get_api_key(config.api_url)
+        install_translations(self._app, interface_language(config.data_dir))
+        self.window.retranslate_navigation()
+        yield
+        if api_key is None:
+            from desktop.ui.first_run import FirstRunDialog
+
+            dialog = FirstRunDialog(config, self.window)
+            accepted = dialog.exec()
+            demo = dialog.demo_requested
+            result_config, result_key = dialog.result_config, dialog.api_key
+            dialog.deleteLater()
+            if not accepted:
+                self._end(0)
+                return
+            if demo:
+                config, api_key = yield from self._switch_to_demo(config)
+            else:
+                config, api_key = result_config, result_key
+                assert api_key is not None
+                remember_connection(config)
+            yield
+        assert api_key is not None
+        shell = AppShell(
+            config,
+            api_key,
+            window=self.window,
+            lock=self._lock,
+            settings=self._settings,
+            step_by_step=True,
+        )
+        self._lock = None  # the shell releases it now
+        self.shell = shell
+        while shell.open_step():
+            yield
+        _watch_network(shell.bridge)
+        settle_after_start()
+
+    def _start_demo(self, config: AppConfig) -> Generator[None, None, tuple[AppConfig, str]]:
+        """Demo mode: the embedded sandbox (werkzeug) loads and starts after the paint."""
+        yield
+        from desktop.demo import start_demo
+
+        yield
+        self.sandbox, demo_config = start_demo(config)
+        return demo_config, self.sandbox.api_key
+
+    def _switch_to_demo(self, config: AppConfig) -> Generator[None, None, tuple[AppConfig, str]]:
+        """The first-run dialog's "probar el modo demo": the demo folder's lock and state."""
+        demo_config = dataclasses.replace(config, demo=True)
+        demo_dir = config.data_dir / DEMO_SUBDIR
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+        self._lock = take_folder_lock(demo_dir)
+        self._settings = window_settings(demo_dir)
+        self.window.use_settings(self._settings)
+        self.window.setWindowTitle("Mostrador" + self.window.tr(" — modo demo"))
+        return (yield from self._start_demo(demo_config))
+
+    def close(self) -> None:
+        """Close what the start opened (the shell, the demo sandbox, the folder lock)."""
+        self.done = True
+        if self.shell is not None:
+            self.shell.close()
+        else:
+            self.window.close()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+        if self.sandbox is not None:
+            self.sandbox.stop()
+            self.sandbox = None
+
+
+def _say_already_running(app: QApplication) -> None:
+    QMessageBox.information(
+        None,
+        "Mostrador",
+        app.tr(
+            "Mostrador ya está abierto en este equipo con la misma carpeta de datos.\n"
+            "Busca su ventana en la barra de tareas."
+        ),
+    )
+
+
+def _startup_failed(exc: Exception, data_dir: Path) -> int:
+    """A known fault, said in words (no traceback): the dialog, then the exit code."""
+    message = startup_message(exc, data_dir)
+    if message is None:
+        raise exc
+    # The message names the file and the reason.
+    log.error("cannot open: %s (%s: %s)", message, type(exc).__name__, exc.__cause__ or exc)
+    show_startup_error(message)
+    return STARTUP_FAILED_EXIT
 
 
 def show_startup_error(message: str) -> None:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
-from desktop.app import Core
-from desktop.config import AppConfig
-from desktop.gigstack import GigstackClient
-from desktop.store.cache import Resource
-from desktop.ui.lanes import Lanes
-from desktop.ui.ops import OnError, Op, run_op
+if TYPE_CHECKING:
+    # Annotations only: the main window's frame imports this module before its first paint,
+    # and the lanes and the operation API bring httpx and pydantic (issue 12).
+    from desktop.app import Core
+    from desktop.config import AppConfig
+    from desktop.gigstack import GigstackClient
+    from desktop.store.cache import Resource
+    from desktop.ui.lanes import Lanes
+    from desktop.ui.ops import OnError, Op
 
 T = TypeVar("T")
 
@@ -85,6 +88,8 @@ class UiContext:
         touches: Iterable[Resource] = (),
     ) -> Op[T]:
         """Run a server action for a page; see `desktop.ui.ops` for the whole contract."""
+        from desktop.ui.ops import run_op
+
         return run_op(
             self.bridge,
             parent,

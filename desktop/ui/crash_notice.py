@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QThread, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import crash
@@ -22,6 +22,10 @@ log = logging.getLogger("desktop.qt")
 
 def show_notice(path: Path, summary: str) -> bool:
     """Tell the person in a dialog; False when there is no GUI to show it on."""
+    # Here, not at the top: this module loads before the window's first paint, and the first
+    # use of `Qt` builds all of its enums (see desktop/ui/main_window.py).
+    from PySide6.QtCore import Qt
+
     app = QApplication.instance()
     if not isinstance(app, QApplication) or QThread.currentThread() is not app.thread():
         return False

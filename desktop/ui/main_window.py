@@ -1,30 +1,58 @@
-"""The main window: navigation on the left, one page at a time, the status pill below."""
+"""The main window: navigation on the left, one page at a time, the status pill below.
+
+Start-up (issue 12): `run_gui` shows the window's frame first — title, the navigation with
+every page's name and shortcut, "Abriendo…" where the page goes — and attaches the core, the
+lanes and the pages after that first paint (`attach`, `load_pages`, `open_current_page`).
+Nothing here imports httpx, pydantic or a page module at import time.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    QSize,
+    QTimer,
+)
+from PySide6.QtGui import QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.resources import resource
+from desktop.ui.page import Page
 
 if TYPE_CHECKING:
     from desktop.store.cache import Resource
-from desktop.ui.context import UiContext
-from desktop.ui.notice_bar import NoticeBar
-from desktop.ui.page import Page
-from desktop.ui.status_pill import StatusPill
+    from desktop.ui.context import UiContext
+    from desktop.ui.notice_bar import NoticeBar
+    from desktop.ui.status_pill import StatusPill
+
+# The frame is built and painted before anything touches PySide6's `Qt` namespace: its first
+# use builds Python enums for the whole namespace (about a hundred, 15-30 ms here), which a
+# bare window never pays. So the frame spells the few Qt values it needs as Qt's own numbers
+# (qnamespace.h) and everything else imports `Qt` where it is used, after the first paint.
+#: Qt::UserRole.
+_USER_ROLE = 0x0100
+#: Qt::AlignRight | Qt::AlignVCenter.
+_ALIGN_RIGHT_VCENTER = 0x0002 | 0x0080
 
 WINDOW_GEOMETRY = "window/geometry"
 DEFAULT_SIZE = QSize(1180, 760)
@@ -33,6 +61,41 @@ FRAME_ROOM = QSize(16, 40)
 #: Catalogs (clients, services) are read again this often while online, so a product added on
 #: another till can be scanned here within minutes (issue 10 §3).
 CATALOG_REFRESH_MS = 5 * 60 * 1000
+#: The navigation column's width: a page's name and its shortcut side by side.
+NAV_WIDTH = 200
+#: Next and previous page, wrapping around (every page, whatever its number).
+NEXT_PAGE_KEYS = "Ctrl+PgDown"
+PREVIOUS_PAGE_KEYS = "Ctrl+PgUp"
+#: Item data role holding the shortcut's text (drawn at the item's right edge).
+SHORTCUT_ROLE = _USER_ROLE + 1
+
+
+class NavEntry(NamedTuple):
+    """A page as the navigation shows it before its module is imported (the window's frame).
+
+    `title` is the page class's own source text (QT_TRANSLATE_NOOP("Page", ...));
+    `desktop.ui.app.NAVIGATION` lists one per page and a test keeps it equal to the classes.
+    """
+
+    title: str
+    icon_name: str
+
+
+def page_shortcut(index: int) -> str | None:
+    """The keys that open the page at `index` (0-based) in the navigation.
+
+    Ctrl+1…Ctrl+9 and Ctrl+0 for pages 1 to 10 (the digits row, as in browsers and most POS
+    software); Alt+1…Alt+9 and Alt+0 for pages 11 to 20. Ctrl+Alt and Ctrl+Shift with a
+    digit are left alone: Ctrl+Alt is AltGr on Windows (AltGr+2 types "@" on Spanish
+    keyboards) and Shift changes what a digit key sends on most layouts. Every page can also
+    be reached with Ctrl+PgDown / Ctrl+PgUp.
+    """
+    number = index + 1
+    if 1 <= number <= 10:
+        return f"Ctrl+{number % 10}"
+    if 11 <= number <= 20:
+        return f"Alt+{(number - 10) % 10}"
+    return None
 
 
 def catalogs() -> list[Resource]:
@@ -76,6 +139,30 @@ class _AfterFirstPaint(QObject):
         return False
 
 
+class _NavDelegate(QStyledItemDelegate):
+    """Draws each page's shortcut at the right of its name, so the keys are seen, not guessed."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        keys = index.data(SHORTCUT_ROLE)
+        if not keys:
+            return
+        painter.save()
+        font = painter.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        font.setBold(False)
+        painter.setFont(font)
+        painter.setPen(QColor("#64748B"))
+        rect = option.rect.adjusted(0, 0, -10, 0)
+        painter.drawText(rect, _ALIGN_RIGHT_VCENTER, str(keys))
+        painter.restore()
+
+
 class LazyPages(Sequence[Page]):
     """The window's pages in navigation order; a page still unbuilt is built when asked for."""
 
@@ -98,28 +185,46 @@ def icon(name: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    """Holds the pages; Ctrl+1…Ctrl+9 jump between them (keyboard first)."""
+    """Holds the pages; each has a shortcut (`page_shortcut`), Ctrl+PgDown/PgUp cycle them.
+
+    Two ways to build it:
+
+    - `MainWindow(ctx, pages)`: everything at once (tests, the smoke run, screenshots).
+    - `MainWindow(entries=NAVIGATION, demo=..., settings=...)`: the frame only, shown at once;
+      then `attach(ctx)`, `load_pages(classes)` and `open_current_page()` on later turns of
+      the event loop (`desktop.ui.app.run_gui`). Until then "Abriendo…" holds the page's place
+      and a page chosen meanwhile (click or shortcut) is the one opened.
+    """
+
+    ctx: UiContext
+    pill: StatusPill
+    notice_bar: NoticeBar
 
     def __init__(
         self,
-        ctx: UiContext,
-        pages: Sequence[PageSource] | Callable[[], Sequence[PageSource]],
+        ctx: UiContext | None = None,
+        pages: Sequence[PageSource] | Callable[[], Sequence[PageSource]] = (),
         *,
         first_page_after_paint: bool = False,
+        entries: Sequence[NavEntry] = (),
+        demo: bool = False,
+        settings: QSettings | None = None,
     ) -> None:
         """`first_page_after_paint`: the window paints once with the first page's place empty
-        and builds that page right after (the app's start: issue 12); tests build it at once.
-        With it, `pages` may be a function giving them, called after that paint too (importing
-        every page module is a good part of a start).
+        and builds that page right after; tests build it at once. With it, `pages` may be a
+        function giving them, called after that paint too (importing every page module is a
+        good part of a start).
         """
         super().__init__()
-        self.ctx = ctx
         #: Called with what building the first page raised, when it is built after the paint.
         self.first_page_failed: Callable[[Exception], None] | None = None
         #: Called once the first page is built after the paint (the app settles then).
         self.after_first_page: Callable[[], None] | None = None
+        self._attached = False
+        self._settings = settings
+        self._catalog_timer: QTimer | None = None
         title = "Mostrador"
-        if ctx.config.demo:
+        if demo or (ctx is not None and ctx.config.demo):
             title += self.tr(" — modo demo")
         self.setWindowTitle(title)
         self.setWindowIcon(icon("app"))
@@ -129,36 +234,39 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
-        self.nav.setFixedWidth(190)
-        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cashier's focus stays on the page
+        self.nav.setFixedWidth(NAV_WIDTH)
+        # The cashier's focus stays on the page: the navigation takes none (set in `attach`,
+        # after the first paint; nothing can have the focus before a page is there).
+        self.nav.setItemDelegate(_NavDelegate(self.nav))
         self.stack = QStackedWidget()
         # A page class is built when first shown (its widgets, loads and style polish cost
         # start-up time a cashier feels); until then an empty widget holds its place.
         self._sources: list[PageSource] = []
         self.pages: Sequence[Page] = LazyPages(self)
         self._later: Callable[[], Sequence[PageSource]] | None = None
-        if callable(pages) and not isinstance(pages, Sequence):
-            if first_page_after_paint:
-                self._later = pages
-            else:
-                self._add_pages(pages())
-        else:
-            self._add_pages(pages)
+        for entry in entries:
+            self._add_nav_item(entry.title, entry.icon_name)
+        if entries:
+            self._select_silently(0)
         self.nav.currentRowChanged.connect(self._on_nav)
+        for keys, step in ((NEXT_PAGE_KEYS, 1), (PREVIOUS_PAGE_KEYS, -1)):
+            cycle = QShortcut(QKeySequence(keys), self)
+            cycle.activated.connect(lambda step=step: self.cycle_page(step))
 
-        # Notices get their own line under the pages (the status bar's message area had no
-        # room next to the pill, so notices never showed: issue 10 §3).
-        self.notice_bar = NoticeBar()
-        ctx.notices.posted.connect(self.notice_bar.show_notice)
-        dismiss = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.notice_bar)
-        dismiss.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        dismiss.activated.connect(self.notice_bar.dismiss)
+        # What the frame shows where the page goes until the first page is built.
+        self.opening = QLabel(self.tr("Abriendo…"))
+        self.opening.setObjectName("opening")
+        # Centred by the style sheet's C++ side (no `Qt` enum before the first paint).
+        self.opening.setStyleSheet("qproperty-alignment: AlignCenter;")
+        self.opening.setProperty("role", "hint")
+        self.opening.setVisible(False)
+
         right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.stack, 1)
-        column.addWidget(self.notice_bar)
+        self._column = QVBoxLayout(right)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.opening, 1)
+        self._column.addWidget(self.stack, 1)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -167,29 +275,77 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(right, 1)
         self.setCentralWidget(central)
+        self.statusBar().setSizeGripEnabled(False)
+        if settings is not None:
+            self._restore_geometry(settings)
+        if ctx is not None:
+            self.attach(ctx, pages, first_page_after_paint=first_page_after_paint)
+        else:
+            self.opening.setVisible(True)
+            self.stack.setVisible(False)
 
+    def attach(
+        self,
+        ctx: UiContext,
+        pages: Sequence[PageSource] | Callable[[], Sequence[PageSource]] = (),
+        *,
+        first_page_after_paint: bool = False,
+    ) -> None:
+        """Connect the window to the open core and lanes: notices, the status pill, the
+        catalog schedule and (when given) the pages."""
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.notice_bar import NoticeBar
+        from desktop.ui.status_pill import StatusPill
+
+        self.ctx = ctx
+        self._attached = True
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Notices get their own line under the pages (the status bar's message area had no
+        # room next to the pill, so notices never showed: issue 10 §3).
+        self.notice_bar = NoticeBar()
+        dismiss = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.notice_bar)
+        dismiss.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        dismiss.activated.connect(self.notice_bar.dismiss)
+        self._column.addWidget(self.notice_bar)
+        ctx.notices.posted.connect(self.notice_bar.show_notice)
         self.pill = StatusPill(ctx.core.outbox)
         self.statusBar().addPermanentWidget(self.pill)
-        self.statusBar().setSizeGripEnabled(False)
         self.pill.sync_requested.connect(self.sync_now)
         self.pill.open_queue.connect(lambda: self.show_page_named("queue"))
         self.pill.set_state(ctx.bridge.last_state)
         ctx.bridge.state_changed.connect(self.pill.set_state)
         ctx.bridge.queue_changed.connect(self.pill.refresh)
+        if callable(pages) and not isinstance(pages, Sequence):
+            if first_page_after_paint:
+                self._later = pages
+            else:
+                self._add_pages(pages())
+        else:
+            self._add_pages(pages)
         if first_page_after_paint and (
             self._later is not None or (self._sources and not isinstance(self._sources[0], Page))
         ):
             self._select_silently(0)
             self._after_paint = _AfterFirstPaint(self, self._build_first_page)
-        else:
+        elif self._sources:
             self.show_page(0)
         self._catalog_timer = QTimer(self)
         self._catalog_timer.setInterval(CATALOG_REFRESH_MS)
         self._catalog_timer.timeout.connect(self.refresh_catalogs_if_online)
         # Runs while online only: offline, the lanes' probe finds the way back first.
         ctx.bridge.state_changed.connect(self._catalog_schedule)
-        # Window state is what QSettings keeps (the terminal's settings are in config.json).
-        geometry = ctx.settings.value(WINDOW_GEOMETRY)
+        if self._settings is None:
+            # Window state is what QSettings keeps (the terminal's settings are in config.json).
+            self._settings = ctx.settings
+            self._restore_geometry(ctx.settings)
+
+    def use_settings(self, settings: QSettings) -> None:
+        """Keep the window's state in `settings` from now on (demo mode chosen at first run)."""
+        self._settings = settings
+
+    def _restore_geometry(self, settings: QSettings) -> None:
+        geometry = settings.value(WINDOW_GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
 
@@ -207,36 +363,72 @@ class MainWindow(QMainWindow):
         self._sources[index] = page
         return page
 
+    def _add_nav_item(self, title: str, icon_name: str) -> None:
+        index = self.nav.count()
+        # Titles are marked with QT_TRANSLATE_NOOP("Page", ...) where each page declares it.
+        item = QListWidgetItem(icon(icon_name), QCoreApplication.translate("Page", title))
+        item.setData(_USER_ROLE, title)  # the source text, to translate again
+        self.nav.addItem(item)
+        keys = page_shortcut(index)
+        if keys is None:
+            item.setToolTip(item.text())
+            return
+        native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+        item.setData(SHORTCUT_ROLE, native)
+        item.setToolTip(f"{item.text()} ({native})")
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.activated.connect(lambda n=index: self.show_page(n))
+
+    def retranslate_navigation(self) -> None:
+        """Page names again in the language installed since the frame was built."""
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            source = item.data(_USER_ROLE)
+            if not isinstance(source, str):
+                continue
+            item.setText(QCoreApplication.translate("Page", source))
+            keys = item.data(SHORTCUT_ROLE)
+            item.setToolTip(f"{item.text()} ({keys})" if keys else item.text())
+        self.opening.setText(self.tr("Abriendo…"))
+
     def _add_pages(self, pages: Sequence[PageSource]) -> None:
         first = len(self._sources)
         self._sources.extend(pages)
-        for number, page in enumerate(pages, start=first + 1):
-            # Titles are marked with QT_TRANSLATE_NOOP("Page", ...) where each page declares it.
-            title = QCoreApplication.translate("Page", page.title)
-            item = QListWidgetItem(icon(page.icon_name), title)
-            self.nav.addItem(item)
+        for index, page in enumerate(pages, start=first):
+            if index >= self.nav.count():  # the frame may list the pages already
+                self._add_nav_item(page.title, page.icon_name)
             self.stack.addWidget(page if isinstance(page, Page) else QWidget())
-            if number > 9:  # Ctrl+1…Ctrl+9 only; later pages are a click away
-                continue
-            item.setToolTip(f"Ctrl+{number}")
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda n=number - 1: self.show_page(n))
 
     def _select_silently(self, index: int) -> None:
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(index)
         self.nav.blockSignals(False)
 
+    def load_pages(self, pages: Sequence[PageSource]) -> None:
+        """Give the frame its pages (classes or built pages), without showing one yet."""
+        row = self.nav.currentRow()
+        self.nav.blockSignals(True)
+        try:
+            self._add_pages(pages)
+        finally:
+            self.nav.blockSignals(False)
+        self._select_silently(row if 0 <= row < len(self._sources) else 0)
+
+    def open_current_page(self) -> None:
+        """Build and show the page selected in the navigation (the first one, unless the
+        cashier chose another while the app was opening); it takes the focus it wants."""
+        index = self.nav.currentRow()
+        if not 0 <= index < len(self._sources):
+            index = 0
+        if 0 <= index < len(self._sources):
+            self._select_silently(index)
+            self._on_nav(index)
+
     def _build_first_page(self) -> None:
         try:
             if self._later is not None:
                 later, self._later = self._later, None
-                self.nav.blockSignals(True)
-                try:
-                    self._add_pages(later())
-                finally:
-                    self.nav.blockSignals(False)
-                self._select_silently(0)
+                self.load_pages(later())
             index = self.nav.currentRow()
             if 0 <= index < len(self._sources) and not isinstance(self._sources[index], Page):
                 self._on_nav(index)
@@ -257,6 +449,15 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         if 0 <= index < len(self._sources):
             self.nav.setCurrentRow(index)
+        elif 0 <= index < self.nav.count():
+            # Still opening: remember the choice; `open_current_page` opens it.
+            self._select_silently(index)
+
+    def cycle_page(self, step: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next or previous page, wrapping around."""
+        count = self.nav.count()
+        if count:
+            self.show_page((max(self.nav.currentRow(), 0) + step) % count)
 
     def show_page_named(self, object_name: str) -> None:
         # Built pages first; an unbuilt one is known by its object name only once built.
@@ -269,8 +470,13 @@ class MainWindow(QMainWindow):
                 return
 
     def _on_nav(self, index: int) -> None:
+        if not 0 <= index < len(self._sources):
+            return  # still opening: the page is opened once the app is ready
         page = self.page(index)
         self.stack.setCurrentIndex(index)
+        if self.opening.isVisible() or not self.stack.isVisibleTo(self):
+            self.opening.setVisible(False)
+            self.stack.setVisible(True)
         page.activated()
 
     def sync_now(self) -> None:
@@ -279,6 +485,8 @@ class MainWindow(QMainWindow):
         self.ctx.bridge.refresh(catalogs())
 
     def _catalog_schedule(self, state: object) -> None:
+        if self._catalog_timer is None:
+            return
         online = getattr(state, "online", None)
         if online is True and not self._catalog_timer.isActive():
             self._catalog_timer.start()
@@ -297,8 +505,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Pending rows are on disk already; the app shell joins the lanes on exit.
-        self.pill.stop()
-        self.notice_bar.stop()
-        self._catalog_timer.stop()
-        self.ctx.settings.setValue(WINDOW_GEOMETRY, self.saveGeometry())
+        if self._attached:
+            self.pill.stop()
+            self.notice_bar.stop()
+        if self._catalog_timer is not None:
+            self._catalog_timer.stop()
+        if self._settings is not None:
+            self._settings.setValue(WINDOW_GEOMETRY, self.saveGeometry())
         super().closeEvent(event)

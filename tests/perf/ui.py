@@ -34,26 +34,31 @@ class F(QObject):
 f = F(); w.centralWidget().installEventFilter(f); w.show(); app.exec()
 """
 
+# The app as `python -m desktop --demo` starts it (`run_gui`, a fresh data folder): the first
+# paint of its main window's central widget, hooked the same way as the bare window's. What
+# the app opens after that paint (the demo sandbox, the database, the lanes, the counter page)
+# is not in this figure; it happens while the window is already on screen (issue 12).
 APP_WINDOW = """
 import sys, time, tempfile
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
-from desktop.config import AppConfig
-from desktop.sandbox import Sandbox
-from desktop.ui.app import AppShell, apply_style
+from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv)
-apply_style(app)
-sandbox = Sandbox(seed="demo").start()
-config = AppConfig(data_dir=Path(tempfile.mkdtemp()), api_url=sandbox.base_url)
-shell = AppShell(config, sandbox.api_key)
 class F(QObject):
     def eventFilter(self, o, e):
         if e.type() == QEvent.Type.Paint:
-            print(time.time(), flush=True); app.quit()
+            print(time.time(), flush=True); o.removeEventFilter(self); app.quit()
         return False
-f = F(); shell.window.centralWidget().installEventFilter(f); shell.window.show(); app.exec()
-shell.close(); sandbox.stop()
+f = F()
+_show = QMainWindow.show
+def show(w):
+    w.centralWidget().installEventFilter(f); _show(w)
+QMainWindow.show = show
+from desktop.config import AppConfig
+from desktop.ui.app import run_gui
+with tempfile.TemporaryDirectory() as tmp:
+    code = run_gui(AppConfig(data_dir=Path(tmp), demo=True), sys.argv[:1])
+sys.exit(code)
 """
 
 
@@ -70,8 +75,11 @@ def _start_to_paint(script: str) -> float:
 
 
 def bench_start(runs: int) -> dict[str, Any]:
-    bare = [_start_to_paint(BARE_WINDOW) for _ in range(runs)]
-    ours = [_start_to_paint(APP_WINDOW) for _ in range(runs)]
+    bare: list[float] = []
+    ours: list[float] = []
+    for _ in range(runs):  # interleaved, so load on the machine hits both alike
+        bare.append(_start_to_paint(BARE_WINDOW))
+        ours.append(_start_to_paint(APP_WINDOW))
     return {
         "runs": runs,
         "app_ms": statistics.median(ours) * 1000,
