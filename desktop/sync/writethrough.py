@@ -186,12 +186,17 @@ def _money_back(action: PaymentAction) -> Decimal | None:
     return None
 
 
-def payment_read_back(cache: Cache, team: str | None, payment: Mapping[str, Any]) -> bool:
-    """Keep a payment read again from gigstack (its newest receipt/invoice links) in the cache.
+# Where a payment links its fiscal documents (REFERENCE §16.3: any of these may be used).
+_LINK_FIELDS = ("receipt_id", "receipt", "receipts", "invoice_id", "invoice", "invoices")
 
-    Only a payment the cache already holds is updated (a read is not a new sale of ours), and
-    only with the values the read has (empty lists and nulls do not blank what was known).
-    Returns whether something was written.
+
+def payment_read_back(cache: Cache, team: str | None, payment: Mapping[str, Any]) -> bool:
+    """Keep the newest receipt/invoice links of a payment read from gigstack in the cache.
+
+    Only a payment the cache already holds is updated (a read is not a new sale of ours), only
+    its links (the read may have begun before an action whose answer is already cached: its
+    status must not undo that), and only with values the read has (empty lists and nulls do not
+    blank what was known). Returns whether something was written.
     """
     record_id = str(payment.get("id") or "")
     if not record_id:
@@ -199,7 +204,8 @@ def payment_read_back(cache: Cache, team: str | None, payment: Mapping[str, Any]
     known = cache.get(Resource.PAYMENTS, team, record_id)
     if known is None:
         return False
-    merged = {**known, **{k: v for k, v in payment.items() if v not in (None, [], {})}}
+    links = {k: payment[k] for k in _LINK_FIELDS if payment.get(k) not in (None, "", [], {})}
+    merged = {**known, **links}
     if merged == known:
         return False
     cache.upsert(Resource.PAYMENTS, team, [merged])

@@ -175,14 +175,13 @@ class PaymentActions(Page):
     ) -> PaymentAction:
         """The drawer's side of a refund or cancellation made here (`desktop.store.shifts`):
         written with gigstack's answer, on the lane thread (`payment_answer`)."""
-        view = row.view
         return PaymentAction(
             kind=kind,
             before=self._before(row),
             amount=dialog.refund_amount if dialog is not None else None,
             payment_form=row.payment_form,
             folio=row.folio,
-            local_id=row.outbox.local_id if row.outbox is not None else view.local_id,
+            local_id=row.local_id,
         )
 
     def stamp_selected_receipt(self) -> None:

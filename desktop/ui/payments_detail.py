@@ -3,8 +3,6 @@ and the buttons for what can be done with it now (`desktop.payment_rules.allowed
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -22,8 +20,6 @@ from desktop.payment_rules import (
     Action,
     Fiscal,
     allowed_actions,
-    receipt_url,
-    receipt_valid_until,
     refund_limit,
 )
 from desktop.ui.action_dialog import error_label, payment_form_label
@@ -163,7 +159,7 @@ class PaymentDetail(QWidget):
         if state is Fiscal.INVOICED:
             return self.tr("Facturada: {ids}").format(ids=", ".join(row.invoices))
         if state is Fiscal.RECEIPT_PENDING:
-            until = receipt_valid_until(row.receipt or {})
+            until = row.receipt_view.valid_until if row.receipt_view is not None else None
             if until is not None:
                 return self.tr("{label}: el cliente puede facturarse hasta el {day}").format(
                     label=label, day=when(until)[:10]
@@ -194,7 +190,6 @@ class PaymentDetail(QWidget):
             for button in self.buttons.values():
                 button.setVisible(False)
             return
-        record = row.record
         self.title.setText(
             self.tr("Pago {folio} · {total}").format(folio=row.folio, total=money(row.total))
         )
@@ -225,17 +220,17 @@ class PaymentDetail(QWidget):
         labels["paymentForm"].setText(payment_form_label(row.payment_form) or "—")
         labels["invoices"].setText("\n".join(row.invoices) or self.tr("Sin factura"))
         labels["folio"].setText(row.folio)
-        metadata = record.get("metadata") if isinstance(record.get("metadata"), Mapping) else {}
-        local_id = (metadata or {}).get("local_id") or (row.outbox.local_id if row.outbox else "")
-        labels["localId"].setText(str(local_id or "—"))
+        # gigstack's metadata first (what the sale carried), else the queue row's own id.
+        local_id = view.local_id or (row.outbox.local_id if row.outbox else "")
+        labels["localId"].setText(local_id or "—")
         labels["id"].setText(row.payment_id or self.tr("Aún no (en la cola)"))
-        url = record.get("short_url")
+        url = view.short_url
         if url:
-            labels["link"].setText(str(url))
+            labels["link"].setText(url)
             self._set_row_visible(labels["link"], True)
             self.copy_link_button.setVisible(True)
             self.qr_button.setVisible(True)
-        self_invoice = receipt_url(row.receipt) if row.receipt else None
+        self_invoice = row.receipt_view.url if row.receipt_view is not None else ""
         if self_invoice:
             labels["selfInvoice"].setText(self_invoice)
             self._set_row_visible(labels["selfInvoice"], True)
@@ -243,7 +238,7 @@ class PaymentDetail(QWidget):
             labels["queueError"].setText(row.outbox.last_error)
             self._set_row_visible(labels["queueError"], True)
 
-        limit = refund_limit({**record, "status": row.status, "total": row.total})
+        limit = refund_limit({**row.record, "status": row.status, "total": row.total})
         allowed = allowed_actions(
             row.status, in_queue=row.in_queue, fiscal=row.fiscal, refundable=limit.refundable
         )

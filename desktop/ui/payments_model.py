@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import cached_property
 from html import escape
 from typing import Any
 
@@ -33,6 +34,7 @@ from desktop.payment_rules import (
     sale_fiscal,
 )
 from desktop.records import ClientView, LineView, PaymentView, number, payment_total
+from desktop.records.receipts import ReceiptView
 from desktop.store.outbox import OutboxItem, OutboxKind, OutboxState, payment_sold_at
 from desktop.ui.action_dialog import payment_folio, payment_form_label
 from desktop.ui.formatting import money, quantity, when
@@ -139,14 +141,33 @@ class PaymentRow:
         client = self.record.get("client")
         return client if isinstance(client, Mapping) else {}
 
-    @property
-    def client_name(self) -> str:
-        return ClientView.from_record(self.client).display_name
+    @cached_property
+    def client_view(self) -> ClientView:
+        """The client read once (the table, its tooltip, filters and search use it)."""
+        return ClientView.from_record(self.client)
 
     @property
+    def client_name(self) -> str:
+        return self.client_view.display_name
+
+    @cached_property
     def view(self) -> PaymentView:
         """The record read once into typed fields (built on demand: the table has 50k rows)."""
         return PaymentView.from_record(self.record)
+
+    @cached_property
+    def receipt_view(self) -> ReceiptView | None:
+        """The sale's receipt as read from gigstack (None until it is)."""
+        return ReceiptView.from_record(self.receipt) if self.receipt is not None else None
+
+    @property
+    def local_id(self) -> str | None:
+        """The sale's local id: the queue row's, else the one gigstack kept in metadata."""
+        if self.outbox is not None and self.outbox.local_id:
+            return self.outbox.local_id
+        metadata = self.record.get("metadata")
+        value = metadata.get("local_id") if isinstance(metadata, Mapping) else None
+        return str(value) if value else None
 
     @property
     def payment_form(self) -> str:
@@ -158,8 +179,9 @@ class PaymentRow:
 
     @property
     def receipt_id(self) -> str | None:
-        if self.receipt is not None and self.receipt.get("id"):
-            return str(self.receipt["id"])
+        receipt = self.receipt_view
+        if receipt is not None and receipt.id:
+            return receipt.id
         return receipt_id(self.record)
 
     @property
@@ -179,14 +201,13 @@ class PaymentRow:
         return STATUS_LABELS.get(self.status, self.status)
 
     def search_text(self) -> str:
-        c = ClientView.from_record(self.client)
-        metadata = self.record.get("metadata") or {}
+        c = self.client_view
         return " ".join(
             str(x or "")
             for x in (
                 self.folio,
                 self.record.get("id"),
-                metadata.get("local_id") if isinstance(metadata, Mapping) else "",
+                self.local_id,
                 c.display_name,
                 c.legal_name,
                 c.rfc,

@@ -139,7 +139,7 @@ class PaymentsPage(PaymentActions):
                 Column(
                     self.tr("Cliente"),
                     lambda r: r.client_name,
-                    tooltip=lambda r: str(r.client.get("tax_id") or "") or None,
+                    tooltip=lambda r: r.client_view.rfc or None,
                 ),
                 Column(
                     self.tr("Forma de pago"),
@@ -524,10 +524,8 @@ class PaymentsPage(PaymentActions):
             if form and row.payment_form != form:
                 return False
             if client_words:
-                c = row.client
-                text = fold(
-                    f"{row.client_name} {c.get('legal_name') or ''} {c.get('tax_id') or ''}"
-                )
+                c = row.client_view
+                text = fold(f"{c.display_name} {c.legal_name} {c.rfc}")
                 if not all(w in text for w in client_words):
                     return False
             return True

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop import fiscal
 from desktop.money import MoneyError, parse_quantity
-from desktop.records import number
+from desktop.records import ClientView, ServiceView
 from desktop.store.cache import fold
 from desktop.ui.action_dialog import (
     ActionDialog,
@@ -50,22 +50,24 @@ def _placeholder(combo: QComboBox, text: str) -> None:
 
 @dataclass(frozen=True)
 class RequestLine:
-    service: dict[str, Any]
+    """One service on the link, read from the catalog cache (`desktop.records.ServiceView`)."""
+
+    service: ServiceView
     quantity: Decimal
 
     @property
     def unit_price(self) -> Decimal:
         # A cached record, read leniently (desktop.records): no price or a bad one is $0.
-        return number(self.service.get("unit_price")) or Decimal(0)
+        return self.service.unit_price or Decimal(0)
 
     def as_item(self) -> dict[str, Any]:
-        return {"id": self.service["id"], "quantity": str(self.quantity)}
+        return {"id": self.service.id, "quantity": str(self.quantity)}
 
     def for_totals(self) -> dict[str, Any]:
         return {
             "quantity": self.quantity,
             "unit_price": self.unit_price,
-            "taxes": self.service.get("taxes") or [],
+            "taxes": [dict(t) for t in self.service.taxes],
         }
 
 
@@ -102,22 +104,23 @@ class RequestPaymentDialog(ActionDialog):
         self.idempotency_key = str(uuid.uuid4())
 
         self.client = searchable_combo("clientCombo", self.tr("Cliente"))
-        for record in sorted(clients, key=lambda c: fold(_client_name(c))):
-            self.client.addItem(_client_choice_text(record), record.get("id"))
+        client_views = [ClientView.from_record(c) for c in clients]
+        for client in sorted(client_views, key=lambda c: fold(c.display_name)):
+            self.client.addItem(_client_choice_text(client), client.id or None)
         self.client.setCurrentIndex(-1)
         _placeholder(self.client, self.tr("Nombre o RFC del cliente"))
         self.client_error = error_label("clientError")
-        self._clients = {str(c.get("id")): c for c in clients}
+        self._clients = {c.id: c for c in client_views}
 
         self.service = searchable_combo("serviceCombo", self.tr("Producto o servicio"))
-        for record in sorted(services, key=lambda s: fold(str(s.get("description") or ""))):
+        service_views = [ServiceView.from_record(s) for s in services]
+        for service in sorted(service_views, key=lambda s: fold(s.description)):
             self.service.addItem(
-                f"{record.get('description')} — {money(record.get('unit_price'))}",
-                record.get("id"),
+                f"{service.description} — {money(service.unit_price)}", service.id or None
             )
         self.service.setCurrentIndex(-1)
         _placeholder(self.service, self.tr("Descripción o SKU"))
-        self._services = {str(s.get("id")): dict(s) for s in services}
+        self._services = {s.id: s for s in service_views if s.id}
         self.quantity = QLineEdit("1")
         self.quantity.setObjectName("quantityEdit")
         self.quantity.setAccessibleName(self.tr("Cantidad"))
@@ -135,7 +138,7 @@ class RequestPaymentDialog(ActionDialog):
 
         self.lines: RecordTableModel[RequestLine] = RecordTableModel(
             [
-                Column(self.tr("Descripción"), lambda r: str(r.service.get("description") or "")),
+                Column(self.tr("Descripción"), lambda r: r.service.description),
                 Column(
                     self.tr("Cantidad"),
                     lambda r: quantity(r.quantity),
@@ -155,7 +158,7 @@ class RequestPaymentDialog(ActionDialog):
                     align_right=True,
                 ),
             ],
-            lambda r: str(r.service.get("description") or ""),
+            lambda r: r.service.description,
             self,
         )
         self.lines_view = QTableView()
@@ -254,7 +257,7 @@ class RequestPaymentDialog(ActionDialog):
             return
         lines = self.lines.all_rows()
         for n, line in enumerate(lines):
-            if line.service.get("id") == service_id:
+            if line.service.id == service_id:
                 lines[n] = RequestLine(service, line.quantity + amount)
                 break
         else:
@@ -346,12 +349,5 @@ class RequestPaymentDialog(ActionDialog):
         self.resize(self.width(), self.minimumSizeHint().height())
 
 
-def _client_name(client: Mapping[str, Any]) -> str:
-    return str(
-        client.get("name") or client.get("legal_name") or client.get("tax_id") or client.get("id")
-    )
-
-
-def _client_choice_text(client: Mapping[str, Any]) -> str:
-    rfc = client.get("tax_id")
-    return f"{_client_name(client)} — {rfc}" if rfc else _client_name(client)
+def _client_choice_text(client: ClientView) -> str:
+    return f"{client.display_name} — {client.rfc}" if client.rfc else client.display_name

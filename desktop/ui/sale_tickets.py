@@ -26,8 +26,8 @@ from desktop.payment_rules import (
     invoice_ids,
     receipt_id,
     receipt_url,
-    receipt_valid_until,
 )
+from desktop.records.receipts import ReceiptView
 from desktop.rules.teams import integration_team_hint, own_team
 from desktop.store.outbox import OutboxItem, OutboxState, payment_sold_at
 from desktop.ui import ticket
@@ -130,11 +130,12 @@ def ticket_fiscal(
             where=where,
         )
     if docs.receipt is not None:
+        receipt = ReceiptView.from_record(docs.receipt)
         return ticket.TicketFiscal(
             Outcome.RECEIPT.value,
             sent=sent,
-            receipt_url=receipt_url(docs.receipt),
-            valid_until=receipt_valid_until(docs.receipt),
+            receipt_url=receipt.url or None,
+            valid_until=receipt.valid_until,
             where=where,
         )
     return ticket.TicketFiscal(outcome, sent=sent, where=where)

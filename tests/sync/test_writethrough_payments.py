@@ -187,6 +187,14 @@ def test_a_read_back_only_adds_links_to_a_payment_the_cache_holds(db: Database) 
     )
     assert cache.get(Resource.PAYMENTS, TEAM, "payment_1") == {**known, "receipt_id": "receipt_1"}
     assert not payment_read_back(cache, TEAM, {"id": "payment_1", "receipt_id": "receipt_1"})
+    # A read that began before a cancellation was written through does not undo it.
+    cache.upsert(Resource.PAYMENTS, TEAM, [{**known, "status": "canceled"}])
+    assert payment_read_back(
+        cache, TEAM, {"id": "payment_1", "status": "succeeded", "invoice_id": "inv_2"}
+    )
+    cached = cache.get(Resource.PAYMENTS, TEAM, "payment_1")
+    assert cached is not None
+    assert cached["status"] == "canceled" and cached["invoice_id"] == "inv_2"
     # A payment the cache never held is not added by a read.
     assert not payment_read_back(cache, TEAM, {"id": "payment_2", "receipt_id": "receipt_2"})
     assert cache.get(Resource.PAYMENTS, TEAM, "payment_2") is None
