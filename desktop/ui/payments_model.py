@@ -141,9 +141,10 @@ class PaymentRow:
         client = self.record.get("client")
         return client if isinstance(client, Mapping) else {}
 
-    @cached_property
+    @property
     def client_view(self) -> ClientView:
-        """The client read once (the table, its tooltip, filters and search use it)."""
+        """The client, typed. Not kept: 50k rows each holding one would cost megabytes, and
+        reading it again is cheap (the table shows a screenful; search keys are made once)."""
         return ClientView.from_record(self.client)
 
     @property
