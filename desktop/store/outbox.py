@@ -268,14 +268,33 @@ _DUE_AT_SQL = (
 DEFAULT_SERIES = "CAJA1"
 
 # An invoice row that covers a sale still waiting or in flight is not due: it goes after that
-# sale (desktop.invoicing). Its payload names the sale's local id (a 32-hex uuid) in
-# ``metadata.payment_local_ids``; a plain `instr` finds it without needing SQLite's JSON
-# functions, and only sales queued before the invoice are looked at.
+# sale (desktop.invoicing). Its payload names the sales' local ids (32-hex uuids) in
+# ``metadata.payment_local_ids``, comma-separated; they are looked up by the UNIQUE local_id
+# index (a handful of rows per invoice, whatever the queue's length): CROSS JOIN keeps that
+# order (the planner would otherwise scan every pending row per invoice) and CASE runs the
+# subquery for invoice rows only.
 _WAITS_FOR_A_SALE_SQL = (
-    "(o.kind = 'create_invoice' AND EXISTS (SELECT 1 FROM outbox d "
-    "WHERE d.kind = 'register_payment' AND d.state IN ('pending', 'sending') "
-    "AND d.id < o.id AND instr(o.payload, d.local_id) > 0))"
+    "(CASE WHEN o.kind = 'create_invoice' THEN EXISTS (SELECT 1 FROM json_each("
+    "'[\"' || replace(COALESCE(json_extract(o.payload, '$.metadata.payment_local_ids'), ''), "
+    "',', '\",\"') || '\"]') j "
+    "CROSS JOIN outbox d ON d.local_id = j.value "
+    "WHERE d.kind = 'register_payment' AND d.state IN ('pending', 'sending')) ELSE 0 END)"
 )
+# The same without SQLite's JSON functions (builds older than 3.38 may lack them): a scan of
+# the sales still waiting for the invoice's text (slower, only used where JSON is missing).
+_WAITS_FOR_A_SALE_PLAIN_SQL = (
+    "(CASE WHEN o.kind = 'create_invoice' THEN EXISTS (SELECT 1 FROM outbox d "
+    "WHERE d.kind = 'register_payment' AND d.state IN ('pending', 'sending') "
+    "AND d.id < o.id AND instr(o.payload, d.local_id) > 0) ELSE 0 END)"
+)
+
+
+def _waits_clause(conn: sqlite3.Connection) -> str:
+    try:
+        conn.execute("SELECT value FROM json_each('[1]')").fetchone()
+    except sqlite3.OperationalError:
+        return _WAITS_FOR_A_SALE_PLAIN_SQL
+    return _WAITS_FOR_A_SALE_SQL
 
 
 class Outbox:
@@ -291,6 +310,12 @@ class Outbox:
         self._db = db
         self._clock = clock
         self._tz = tz
+        self._waits: str | None = None  # the "invoice waits for a sale" clause (see above)
+
+    def _waits_for_a_sale(self, conn: sqlite3.Connection) -> str:
+        if self._waits is None:
+            self._waits = _waits_clause(conn)
+        return self._waits
 
     @property
     def database(self) -> Database:
@@ -405,7 +430,7 @@ class Outbox:
                 # ... and no later one in flight (an earlier parked row was retried meanwhile)
                 "  AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.serial_key = o.serial_key "
                 "    AND s.state = 'sending'))) "
-                f"AND NOT {_WAITS_FOR_A_SALE_SQL} "
+                f"AND NOT {self._waits_for_a_sale(conn)} "
                 "ORDER BY o.id LIMIT ?",
                 (now, limit),
             ).fetchall()
@@ -627,7 +652,7 @@ class Outbox:
         with self._db.read() as conn:
             value = conn.execute(
                 f"SELECT MIN({_DUE_AT_SQL}) FROM outbox o WHERE o.state = 'pending' "
-                f"AND NOT {_WAITS_FOR_A_SALE_SQL}",
+                f"AND NOT {self._waits_for_a_sale(conn)}",
                 {"now": now, "tolerance": CLOCK_TOLERANCE, "max_delay": MAX_DELAY},
             ).fetchone()[0]
         return None if value is None else float(value)

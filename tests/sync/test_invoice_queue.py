@@ -284,3 +284,32 @@ def test_ppd_carries_99_and_the_series_is_kept() -> None:
     assert checked.body["payment_form"] == "99"
     assert checked.body["payment_method"] == "PPD"
     assert checked.body["series"] == "B"
+
+
+@pytest.mark.parametrize("json_functions", [True, False])
+def test_an_invoice_is_claimed_only_after_its_sales(outbox: Outbox, json_functions: bool) -> None:
+    from desktop.store import outbox as outbox_module
+
+    if not json_functions:  # an SQLite build without JSON functions takes the plain clause
+        outbox._waits = outbox_module._WAITS_FOR_A_SALE_PLAIN_SQL
+    sale_body = {
+        "client": {"id": "client_demo_juan"},
+        "automation_type": "none",
+        "payment_form": "01",
+        "items": [{"id": "service_demo_hojas", "quantity": 1, "unit_price": "105.00"}],
+    }
+    sales = [queue_payment(outbox, sale_body) for _ in range(2)]
+    other = queue_invoice(outbox, invoice_body())  # covers no queued sale: never held back
+    invoice = queue_invoice(outbox, {"use": "G03"}, payments=[s.local_id for s in sales])
+    claimed = outbox.claim_due(10)
+    assert [c.id for c in claimed] == [sales[0].id, sales[1].id, other.id]
+    outbox.mark_sent(sales[0].id, "pay_a", {})
+    assert outbox.claim_due(10) == []  # the second sale is still in flight
+    outbox.mark_retry(sales[1].id, error="test", delay=30)
+    assert outbox.claim_due(10) == []
+    assert outbox.next_due_at() == outbox.get(sales[1].id).next_attempt_at
+    outbox.retry_now(sales[1].id)
+    [again] = outbox.claim_due(10)
+    assert again.id == sales[1].id
+    outbox.mark_sent(sales[1].id, "pay_b", {})
+    assert [c.id for c in outbox.claim_due(10)] == [invoice.id]
