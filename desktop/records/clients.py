@@ -9,9 +9,17 @@ from typing import Any
 from desktop.records._read import mapping, text
 
 
+def _flag(value: Any) -> bool | None:
+    """True/False when the server said so, None when it said nothing (or nonsense)."""
+    return value if isinstance(value, bool) else None
+
+
 @dataclass(frozen=True)
 class ClientView:
-    """A client as a payment embeds it or as the clients list returns it."""
+    """A client as a payment embeds it or as the clients list returns it.
+
+    Lenient: a missing or odd field reads as "" (or None for the SAT flags), never an error.
+    """
 
     id: str
     name: str
@@ -21,6 +29,13 @@ class ClientView:
     tax_system: str
     use: str
     zip: str
+    phone: str = ""
+    #: The address object as the server keeps it (street, city...); `zip` is read from it.
+    address: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: What gigstack's SAT validation said of the fiscal data (None: never validated).
+    is_valid: bool | None = None
+    #: False when the RFC is on the SAT's EFOS list (None: not checked).
+    efos_valid: bool | None = None
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -28,10 +43,21 @@ class ClientView:
         """What a person reads: name, else legal name, else RFC, else id."""
         return self.name or self.legal_name or self.rfc or self.id
 
+    @property
+    def search_text(self) -> str:
+        """What the Clientes page finds a client by (name, razón social, RFC, e-mail, phone)."""
+        return " ".join(
+            part for part in (self.name, self.legal_name, self.rfc, self.email, self.phone) if part
+        )
+
     @classmethod
     def from_record(cls, record: Any) -> ClientView:
         raw = mapping(record)
         address = mapping(raw.get("address"))
+        regime = raw.get("tax_system")
+        if isinstance(regime, Mapping):
+            # Legacy records keep the régimen as {label, value} (REFERENCE §16.3): the code.
+            regime = regime.get("value")
         # gigstack v2 says `tax_id`; older cached records may say `rfc` (both accepted).
         return cls(
             id=text(raw.get("id")),
@@ -39,8 +65,12 @@ class ClientView:
             legal_name=text(raw.get("legal_name")),
             rfc=text(raw.get("tax_id") or raw.get("rfc")),
             email=text(raw.get("email")),
-            tax_system=text(raw.get("tax_system")),
+            tax_system=text(regime),
             use=text(raw.get("use")),
             zip=text(address.get("zip") or raw.get("zip")),
+            phone=text(raw.get("phone")),
+            address=address,
+            is_valid=_flag(raw.get("is_valid")),
+            efos_valid=_flag(mapping(raw.get("efos")).get("is_valid")),
             raw=raw,
         )

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from desktop.records._read import mapping, number, text
+from desktop.rules.services import is_barcode
 
 
 @dataclass(frozen=True)
 class ServiceView:
-    """A product or service from the catalog cache."""
+    """A product or service from the catalog cache.
+
+    Lenient: a missing or odd field reads as "" (None for a price that is not a number).
+    """
 
     id: str
     description: str
@@ -22,7 +28,49 @@ class ServiceView:
     product_key: str
     unit_key: str
     taxes: tuple[Mapping[str, Any], ...]
+    unit_name: str = ""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def server_barcode(self) -> bool:
+        """True when gigstack keeps a barcode of its own (outside the documented API)."""
+        return bool(self.barcode)
+
+    @property
+    def shown_barcode(self) -> str:
+        """The barcode to show: the server's own, else the SKU when it is an EAN/UPC code
+        (gigstack's body has no barcode field, so a typed barcode is saved as the SKU)."""
+        if self.barcode:
+            return self.barcode
+        return self.sku if is_barcode(self.sku) else ""
+
+    @property
+    def unit(self) -> str:
+        """ "H87 Pieza": the SAT unit key and its name, as the table shows it."""
+        return f"{self.unit_key} {self.unit_name}".strip()
+
+    @property
+    def search_text(self) -> str:
+        """What the Servicios page finds a service by (description, SKU, barcode, SAT key)."""
+        return " ".join(
+            part
+            for part in (self.description, self.sku, self.shown_barcode, self.product_key)
+            if part
+        )
+
+    @property
+    def price_with_taxes(self) -> Decimal | None:
+        """What one unit costs the customer (taxes included); None when it cannot be computed
+        (no price, or taxes the fiscal rules refuse)."""
+        if self.unit_price is None:
+            return None
+        try:
+            if all(t.get("inclusive") and not t.get("withholding") for t in self.taxes):
+                # Inclusive taxes keep the amount: the price already is what the customer pays.
+                return self.unit_price
+            return _line_total(str(self.unit_price), json.dumps(self.taxes, sort_keys=True))
+        except (ValueError, ArithmeticError, TypeError, AttributeError):
+            return None
 
     @classmethod
     def from_record(cls, record: Any) -> ServiceView:
@@ -42,5 +90,15 @@ class ServiceView:
             taxes=tuple(t for t in taxes if isinstance(t, Mapping))
             if isinstance(taxes, list)
             else (),
+            unit_name=text(raw.get("unit_name")),
             raw=raw,
         )
+
+
+@lru_cache(maxsize=4096)
+def _line_total(price: str, taxes: str) -> Decimal:
+    # 50k services share few price/tax combinations; compute_line is the slow part of a reload.
+    from desktop import fiscal  # the SAT rules load with the first priced service, not at import
+
+    line = fiscal.compute_line({"quantity": 1, "unit_price": price, "taxes": json.loads(taxes)})
+    return line.total

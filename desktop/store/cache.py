@@ -189,6 +189,30 @@ class Cache:
             ).fetchall()
         return [(r[0], json.loads(r[1])) for r in rows]
 
+    def each(
+        self, resource: Resource, team: str | None, batch: int = 1000
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """`all`, a batch at a time: for a caller that keeps a little of each record (a
+        table row), so 50k parsed records never sit in memory together (issue 12). Each batch
+        is its own read (no lock is held between them); a record written meanwhile may or
+        may not be seen, as with any read taken a moment earlier or later."""
+        after = 0
+        while True:
+            with self._db.read() as conn:
+                # "+team": walk the rowids (no sort of the whole team per batch).
+                rows = conn.execute(
+                    f"SELECT rowid, search_key, data FROM cached_{resource.value} "
+                    "WHERE +team = ? AND rowid > ? ORDER BY rowid LIMIT ?",
+                    (_team(team), after, batch),
+                ).fetchall()
+            if not rows:
+                return
+            after = rows[-1][0]
+            for row in rows:
+                yield row[1], json.loads(row[2])
+            if len(rows) < batch:
+                return
+
     def search(
         self, resource: Resource, team: str | None, text: str, limit: int = 50
     ) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ next time the app opens, without a refresh and without a page having seen it hap
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -15,7 +15,7 @@ from typing import Any
 from desktop.payment_rules import PAID_STATUSES, refund_limit, with_refund
 from desktop.store.cache import Cache, Resource
 from desktop.store.errors import StorageError
-from desktop.store.outbox import OutboxItem, OutboxKind
+from desktop.store.outbox import OutboxItem, OutboxKind, OutboxState
 from desktop.store.shifts import EventKind, Shifts, TillEvent
 
 RESOURCE_OF: dict[OutboxKind, Resource] = {
@@ -209,4 +209,46 @@ def payment_read_back(cache: Cache, team: str | None, payment: Mapping[str, Any]
     if merged == known:
         return False
     cache.upsert(Resource.PAYMENTS, team, [merged])
+    return True
+
+
+def write_through_sent(cache: Cache, items: Iterable[OutboxItem]) -> int:
+    """Make sure each sent row's record is in the cache; returns how many were written.
+
+    For a page that showed these rows as pending and saw them sent: the sender writes the
+    record right after marking the row sent, so the page may look in between. Written with
+    ``as_of`` = the moment the row was marked sent, so a copy cached after it (the sender's own
+    write, a refresh) is newer and kept: this only fills the gap, never turns a record back.
+    Rows not sent, without an answer or of kinds the cache does not keep are skipped.
+    """
+    written = 0
+    for item in items:
+        resource = RESOURCE_OF.get(item.kind)
+        if resource is None or item.state is not OutboxState.SENT or not item.response:
+            continue
+        record = sent_record(item, item.server_id, item.response, cache)
+        if record is None:
+            continue
+        cache.upsert(resource, item.team, [record], as_of=item.sent_at)
+        written += 1
+    return written
+
+
+def keep_answer(cache: Cache, resource: Resource, team: str | None, answer: Any) -> bool:
+    """Write a record gigstack answered with (a client after its SAT validation) into the
+    cache, over the cached copy: fields the answer leaves out keep their cached value.
+    Returns False (nothing written) when the answer carries no id.
+
+    `answer` is a mapping or a parsed model (dumped by alias: the API's own field names).
+    """
+    if isinstance(answer, Mapping):
+        record = dict(answer)
+    else:
+        dump = getattr(answer, "model_dump", None)
+        record = dict(dump(mode="json", by_alias=True, exclude_none=True)) if callable(dump) else {}
+    record_id = str(record.get("id") or "")
+    if not record_id:
+        return False
+    current = cache.get(resource, team, record_id) or {}
+    cache.upsert(resource, team, [{**current, **record, "id": record_id}])
     return True

@@ -17,7 +17,7 @@ creates that client by its RFC, so there the RFC is required and may not be a ge
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import fiscal
+from desktop.records.clients import ClientView
 from desktop.rules import clients as rules
 from desktop.rules.clients import ADDRESS_KEYS, EMAIL_RE, persona_for
 from desktop.ui.record_page import error_label, show_error
@@ -65,7 +66,8 @@ def add_form_rows(form: QFormLayout, rows: list[tuple[str, QWidget, QWidget]]) -
 
 
 class ClientDialog(QDialog):
-    """The client form. `record` is the cached client to edit, or None to create one.
+    """The client form. `record` is the client to edit (a typed view, or a record read
+    through one), or None to create one.
 
     Args:
         save: Called with the create body (new client) or the changed fields (edit); raise
@@ -80,7 +82,7 @@ class ClientDialog(QDialog):
     def __init__(
         self,
         save: SaveFn,
-        record: dict[str, Any] | None = None,
+        record: ClientView | Mapping[str, Any] | None = None,
         parent: QWidget | None = None,
         *,
         require_rfc: bool = False,
@@ -90,7 +92,9 @@ class ClientDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("clientDialog")
         self._save = save
-        self._record = dict(record or {})
+        self._client = (
+            record if isinstance(record, ClientView) else ClientView.from_record(record or {})
+        )
         self.editing = record is not None
         self.require_rfc = require_rfc
         self.setWindowTitle(self.tr("Editar cliente") if self.editing else self.tr("Nuevo cliente"))
@@ -188,7 +192,7 @@ class ClientDialog(QDialog):
         self.email.editingFinished.connect(self.check_email)
         self.legal_name.editingFinished.connect(self.check_legal_name)
 
-        self._fill(self._record)
+        self._fill(self._client)
         if not self.editing:
             self._prefill(initial_text)
         for first, second in (
@@ -229,16 +233,15 @@ class ClientDialog(QDialog):
             layout.addWidget(after)
         return box
 
-    def _fill(self, record: dict[str, Any]) -> None:
-        self.name.setText(str(record.get("name") or ""))
-        self.legal_name.setText(str(record.get("legal_name") or ""))
-        self.rfc.setText(str(record.get("tax_id") or ""))
-        self._refill_regimes(str(record.get("tax_system") or ""))
-        self._refill_uses(str(record.get("use") or ""))
-        address = record.get("address") or {}
-        self.zip.setText(str(address.get("zip") or "") if isinstance(address, dict) else "")
-        self.email.setText(str(record.get("email") or ""))
-        self.phone.setText(str(record.get("phone") or ""))
+    def _fill(self, client: ClientView) -> None:
+        self.name.setText(client.name)
+        self.legal_name.setText(client.legal_name)
+        self.rfc.setText(client.rfc)
+        self._refill_regimes(client.tax_system)
+        self._refill_uses(client.use)
+        self.zip.setText(client.zip)
+        self.email.setText(client.email)
+        self.phone.setText(client.phone)
 
     def _prefill(self, text: str) -> None:
         """Put what was typed elsewhere in the RFC field if it looks like an RFC, else the name."""
@@ -393,21 +396,27 @@ class ClientDialog(QDialog):
         return rules.client_body(self.form(), self._original_address())
 
     def _original_address(self) -> dict[str, Any]:
-        address = self._record.get("address")
-        if not isinstance(address, dict):
-            return {}
+        address = self._client.address
         return {k: v for k, v in address.items() if k in ADDRESS_KEYS and v not in (None, "")}
 
     def changes(self) -> dict[str, Any]:
-        """Only the fields that differ from the record being edited."""
-        body = self.body()
+        """Only the fields that differ from the client being edited."""
+        client = self._client
+        before = {
+            "name": client.name,
+            "legal_name": client.legal_name,
+            "tax_id": client.rfc,
+            "tax_system": client.tax_system,
+            "use": client.use,
+            "email": client.email,
+            "phone": client.phone,
+        }
         changed: dict[str, Any] = {}
-        for key, value in body.items():
+        for key, value in self.body().items():
             if key == "address":
-                before = self._original_address().get("zip")
-                if str(before or "") != value.get("zip"):
+                if str(self._original_address().get("zip") or "") != value.get("zip"):
                     changed[key] = value
-            elif str(self._record.get(key) or "") != str(value):
+            elif before.get(key, "") != str(value):
                 changed[key] = value
         return changed
 

@@ -7,7 +7,7 @@ receipts need gigstack and are refused while offline.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -15,38 +15,35 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop import fiscal
 from desktop.gigstack import GigstackClient
+from desktop.records.clients import ClientView
 from desktop.store.cache import Resource
 from desktop.store.outbox import OutboxKind
+from desktop.sync.writethrough import keep_answer
 from desktop.ui.client_dialog import ClientDialog
 from desktop.ui.context import UiContext
-from desktop.ui.record_page import RecordPage, RecordRow, pending_label
+from desktop.ui.record_page import RecordPage, RecordRow, Shared, pending_label
 from desktop.ui.table_model import Column
 
+# The columns, in `RecordRow.cells` order.
+NAME, RFC, REGIME, EMAIL, ZIP, STATUS = range(6)
 
-def client_status(row: RecordRow) -> str:
+
+def client_status(row: RecordRow, client: ClientView) -> str:
     """The "estado" column: queued writes first, then what gigstack said about the data."""
     queued = pending_label(row)
     if queued:
         return queued
-    record = row.record
-    efos = record.get("efos")
-    if isinstance(efos, dict) and efos.get("is_valid") is False:
+    if client.efos_valid is False:
         return QCoreApplication.translate("ClientsPage", "EFOS")
-    valid = record.get("is_valid")
-    if valid is True:
+    if client.is_valid is True:
         return QCoreApplication.translate("ClientsPage", "Válido")
-    if valid is False:
+    if client.is_valid is False:
         return QCoreApplication.translate("ClientsPage", "Datos por revisar")
     return ""
 
 
-def _zip(record: dict[str, Any]) -> str:
-    address = record.get("address")
-    return str(address.get("zip") or "") if isinstance(address, dict) else ""
-
-
 def _regime_tip(row: RecordRow) -> str | None:
-    code = str(row.record.get("tax_system") or "")
+    code = row.cells[REGIME]
     found = fiscal.tax_regime(code) if code else None
     return f"{found.code} — {found.description}" if found else None
 
@@ -59,6 +56,10 @@ def _status_tip(row: RecordRow) -> str | None:
             "ClientsPage", "Guardado en esta caja; se enviará a gigstack en cuanto haya conexión."
         )
     return None
+
+
+def _cell(index: int) -> Callable[[RecordRow], str]:
+    return lambda row: row.cells[index]
 
 
 class ClientsPage(RecordPage):
@@ -131,23 +132,31 @@ class ClientsPage(RecordPage):
 
     def columns(self) -> Sequence[Column[RecordRow]]:
         return [
-            Column(self.tr("Nombre"), lambda r: str(r.record.get("name") or "")),
-            Column(self.tr("RFC"), lambda r: str(r.record.get("tax_id") or "")),
-            Column(
-                self.tr("Régimen"),
-                lambda r: str(r.record.get("tax_system") or ""),
-                tooltip=_regime_tip,
-            ),
-            Column(self.tr("Correo"), lambda r: str(r.record.get("email") or "")),
-            Column(self.tr("CP"), lambda r: _zip(r.record)),
-            Column(self.tr("Estado"), client_status, tooltip=_status_tip),
+            Column(self.tr("Nombre"), _cell(NAME)),
+            Column(self.tr("RFC"), _cell(RFC)),
+            Column(self.tr("Régimen"), _cell(REGIME), tooltip=_regime_tip),
+            Column(self.tr("Correo"), _cell(EMAIL)),
+            Column(self.tr("CP"), _cell(ZIP)),
+            Column(self.tr("Estado"), _cell(STATUS), tooltip=_status_tip),
         ]
 
-    def search_text(self, row: RecordRow) -> str:
-        record = row.record
-        return " ".join(
-            str(record.get(k) or "") for k in ("name", "legal_name", "tax_id", "email", "phone")
+    def cells(self, record: Mapping[str, Any], row: RecordRow, shared: Shared) -> tuple[Any, ...]:
+        client = ClientView.from_record(record)
+        return (
+            client.name,
+            client.rfc,
+            shared(client.tax_system),
+            client.email,
+            shared(client.zip),
+            shared(client_status(row, client)),
         )
+
+    def search_text(self, record: Mapping[str, Any]) -> str:
+        return ClientView.from_record(record).search_text
+
+    def view_of(self, row: RecordRow) -> ClientView:
+        """The selected client, whole and typed (read again from the cache)."""
+        return ClientView.from_record(self.record_of(row))
 
     def _show_more(self) -> None:
         menu = QMenu(self)
@@ -158,12 +167,13 @@ class ClientsPage(RecordPage):
 
     # -- create / edit (outbox) -----------------------------------------------------------------
 
-    def open_dialog(self, record: dict[str, Any] | None = None) -> ClientDialog:
-        """Build (not show) the dialog for a new client or for `record`."""
-        if record is None:
+    def open_dialog(self, client: RecordRow | ClientView | None = None) -> ClientDialog:
+        """Build (not show) the dialog for a new client or for a row's (or view's) client."""
+        if client is None:
             return ClientDialog(self._queue_create, None, self)
-        record_id = str(record.get("id"))
-        return ClientDialog(lambda changes: self.queue_update(record_id, changes), record, self)
+        view = self.view_of(client) if isinstance(client, RecordRow) else client
+        record_id = view.id or str(getattr(client, "id", "") or "")
+        return ClientDialog(lambda changes: self.queue_update(record_id, changes), view, self)
 
     def new_client(self) -> None:
         dialog = self.open_dialog()
@@ -183,7 +193,7 @@ class ClientsPage(RecordPage):
                 error=True,
             )
             return
-        self.open_dialog(row.record).exec()
+        self.open_dialog(row).exec()
 
     def _queue_create(self, body: dict[str, Any]) -> None:
         def payload(identity: Any) -> dict[str, Any]:
@@ -204,7 +214,7 @@ class ClientsPage(RecordPage):
         row = self.needs_server_row(self.selected_row(), self.tr("eliminarlo"))
         if row is None or self.refuse_offline(self.tr("eliminar un cliente")):
             return
-        name = str(row.record.get("name") or row.record.get("tax_id") or row.id)
+        name = self.view_of(row).display_name or str(row.id)
         if not self.confirm(
             self.tr("Eliminar cliente"),
             self.tr("¿Eliminar a «{0}» de gigstack? Esta acción no se puede deshacer.").format(
@@ -217,7 +227,7 @@ class ClientsPage(RecordPage):
     def delete_row(self, row: RecordRow) -> None:
         """Delete without asking (the caller confirmed)."""
         record_id, team = str(row.id), self.ctx.team
-        name = str(row.record.get("name") or record_id)
+        name = row.cells[NAME] or record_id
 
         cache = self.ctx.core.cache
 
@@ -238,18 +248,12 @@ class ClientsPage(RecordPage):
             return None
         return row
 
-    def _keep(self, model: Any) -> None:
-        """Write a client the server returned into the cache (runs on the page lane)."""
-        record = model.model_dump(mode="json", by_alias=True, exclude_none=True)
-        if record.get("id"):
-            self.ctx.core.cache.upsert(Resource.CLIENTS, self.ctx.team, [record])
-
     def validate(self) -> None:
         what = self.tr("validar los datos fiscales")
         row = self._server_row(what)
         if row is None:
             return
-        record_id, team = str(row.id), self.ctx.team
+        record_id, team, cache = str(row.id), self.ctx.team, self.ctx.core.cache
 
         def done(client: Any) -> None:
             self.reload()
@@ -265,7 +269,7 @@ class ClientsPage(RecordPage):
             what,
             lambda c: c.clients.validate(record_id, team=team),
             done,
-            write_through=self._keep,
+            write_through=lambda client: keep_answer(cache, Resource.CLIENTS, team, client),
         )
 
     def portal(self) -> None:

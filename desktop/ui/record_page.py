@@ -11,9 +11,8 @@ refuses them while the last known state is offline and reports the server's mess
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
@@ -34,55 +33,89 @@ from PySide6.QtWidgets import (
 from desktop.gigstack import GigstackClient
 from desktop.store.cache import Resource, fold
 from desktop.store.outbox import OutboxError, OutboxItem, OutboxKind, OutboxState
+from desktop.sync.writethrough import write_through_sent
 from desktop.ui.context import UiContext
 from desktop.ui.page import Page
 from desktop.ui.table_model import Column, RecordTableModel
 from desktop.ui.worker import SyncState
 
 WAITING = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.PARKED)
+T = TypeVar("T")
 
 
-def _cached_sort(index: int, column: Column[RecordRow]) -> Column[RecordRow]:
-    """The column with its sort key computed once per row (the model re-sorts per keystroke)."""
-    compute = column.sort_key or (lambda row: fold(column.text(row)))
-
-    def key(row: RecordRow) -> Any:
-        try:
-            return row.sort_keys[index]
-        except KeyError:
-            value = row.sort_keys[index] = compute(row)
-            return value
-
-    return replace(column, sort_key=key)
-
-
-@dataclass
 class RecordRow:
-    """One table row: the record as the API shapes it, plus what the outbox says about it.
+    """One table row, compact (issue 12: 50k clients + 20k services within the memory budget).
+
+    A row keeps only what its table shows and filters or sorts on: `cells`, a tuple of display
+    strings and sort values that the page makes from the record (`RecordPage.cells`), with
+    repeated values (a status, a price, a tax summary) shared between rows. The full record
+    is read again from the cache when the row is selected or acted on
+    (`RecordPage.record_of` / the page's typed view).
 
     Attributes:
-        record: The cached record (with queued changes applied) or a queued creation's body.
+        id: The server id, or None for a queued creation not sent yet.
+        cells: What the page's columns show (their order is the page's own).
         outbox_id: The outbox row still waiting for this record, if any.
         outbox_state: That row's state (pending, sending or parked).
         outbox_error: The reason a parked row was stopped.
-        extra: Values a page precomputes once per row (money, summaries).
+        queued: Only for rows with a waiting write (few): the record as it will be once the
+            write is sent (a creation's body, or the cached record with the queued changes).
     """
 
-    record: dict[str, Any]
-    outbox_id: int | None = None
-    outbox_state: OutboxState | None = None
-    outbox_error: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    sort_keys: dict[int, Any] = field(default_factory=dict)
+    __slots__ = ("cells", "id", "outbox_error", "outbox_id", "outbox_state", "queued")
 
-    @property
-    def id(self) -> str | None:
-        value = self.record.get("id")
-        return str(value) if value else None
+    def __init__(
+        self,
+        id: str | None,
+        cells: tuple[Any, ...] = (),
+        *,
+        outbox_id: int | None = None,
+        outbox_state: OutboxState | None = None,
+        outbox_error: str | None = None,
+        queued: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.cells = cells
+        self.outbox_id = outbox_id
+        self.outbox_state = outbox_state
+        self.outbox_error = outbox_error
+        self.queued = queued
 
     @property
     def pending_create(self) -> bool:
         return self.id is None
+
+    def __repr__(self) -> str:
+        return f"RecordRow(id={self.id!r}, outbox_id={self.outbox_id!r}, cells={self.cells!r})"
+
+
+class Shared:
+    """One object per distinct value (issue 12): 50k rows saying "Válido" or "$10.50" point to
+    one string or Decimal instead of holding 50k copies."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, Any] = {}
+
+    def __call__(self, value: T) -> T:
+        if value is None:
+            return value
+        return cast(T, self._seen.setdefault(value, value))
+
+
+def _record_id(record: Mapping[str, Any]) -> str | None:
+    value = record.get("id")
+    return str(value) if value else None
+
+
+def _parked_error(item: OutboxItem) -> str | None:
+    return item.last_error if item.state is OutboxState.PARKED else None
+
+
+def _cells_text(row: RecordRow) -> str:
+    # The model's fallback search text; `reload` always hands it the keys.
+    return " ".join(c for c in row.cells if isinstance(c, str))
 
 
 def pending_label(row: RecordRow) -> str | None:
@@ -97,8 +130,8 @@ def pending_label(row: RecordRow) -> str | None:
 class RecordPage(Page):
     """Base of the Clientes and Servicios pages (subclasses fill in the specifics).
 
-    Subclasses set `resource`, `create_kind`, `update_kind` and implement `columns()`,
-    `search_text()` and `decorate()`.
+    Subclasses set `resource`, `create_kind`, `update_kind` and implement `columns()` (over
+    `RecordRow.cells`), `cells()` (a record's compact row) and `search_text()`.
     """
 
     resource: Resource = Resource.CLIENTS
@@ -118,7 +151,7 @@ class RecordPage(Page):
 
         self._dirty = False
         self.model: RecordTableModel[RecordRow] = RecordTableModel(
-            [_cached_sort(i, c) for i, c in enumerate(self.columns())], self.search_text, self
+            self.columns(), _cells_text, self
         )
         self._column_samples: tuple[tuple[str, ...], int] | None = None
         self._columns_fitted = False
@@ -217,12 +250,25 @@ class RecordPage(Page):
     def columns(self) -> Sequence[Column[RecordRow]]:
         raise NotImplementedError
 
-    def search_text(self, row: RecordRow) -> str:
+    def cells(self, record: Mapping[str, Any], row: RecordRow, shared: Shared) -> tuple[Any, ...]:
+        """What `row` shows of `record` (its outbox fields are set): display strings and sort
+        values only, each repeated value passed through `shared`. Called once per row on
+        reload; the record itself is not kept."""
         raise NotImplementedError
 
-    def decorate(self, row: RecordRow) -> RecordRow:
-        """Precompute a row's derived values (called once per row on reload)."""
-        return row
+    def search_text(self, record: Mapping[str, Any]) -> str:
+        """What a record is found by, for records the cache has no search key for (queued
+        creations and edits); cached records use the key the cache keeps for them."""
+        raise NotImplementedError
+
+    def record_of(self, row: RecordRow) -> dict[str, Any]:
+        """The whole record behind `row`: read again from the cache (with the queued changes
+        applied), or the queued creation's body. {} when the cache no longer has it."""
+        if row.queued is not None:
+            return dict(row.queued)
+        if row.id is None:
+            return {}
+        return self.ctx.core.cache.get(self.resource, self.ctx.team, row.id) or {}
 
     def edit_selected(self) -> None:
         """Open the edit dialog for the selected row."""
@@ -270,33 +316,60 @@ class RecordPage(Page):
         self.search.selectAll()
 
     def reload(self) -> None:
-        """Rebuild the rows from the cache and the waiting outbox rows (keeps filter/sort)."""
+        """Rebuild the rows from the cache and the waiting outbox rows (keeps filter/sort).
+
+        The cache is read a batch at a time and each record is reduced to its row at once
+        (issue 12): the 50k parsed records never sit in memory together, and none is kept.
+        """
         team = self.ctx.team
-        cached = self.ctx.core.cache.all(self.resource, team)
-        rows: dict[str, RecordRow] = {}
-        for _key, record in cached:
-            row = RecordRow(record)
-            if row.id:
-                rows[row.id] = row
-        created: list[RecordRow] = []
+        updates: dict[str, list[OutboxItem]] = {}
+        created: list[OutboxItem] = []
         watched: set[int] = set()
         for item in self._waiting_items():
             watched.add(item.id)
-            error = item.last_error if item.state is OutboxState.PARKED else None
             if item.kind is self.create_kind:
-                record = dict(item.payload)
-                record.pop("id", None)
-                created.append(RecordRow(record, item.id, item.state, error))
+                created.append(item)
             else:
-                target = rows.get(str(item.payload.get("id")))
-                if target is None:
-                    continue
-                target.record = {**target.record, **item.payload.get("changes", {})}
-                target.outbox_id, target.outbox_state = item.id, item.state
-                target.outbox_error = error
+                updates.setdefault(str(item.payload.get("id")), []).append(item)
+        shared = Shared()
+        rows: list[RecordRow] = []
+        keys: list[str] = []
+        for cached_key, cached in self.ctx.core.cache.each(self.resource, team):
+            record_id = _record_id(cached)
+            if not record_id:
+                continue
+            row = RecordRow(record_id)
+            record, key = cached, cached_key
+            queued = updates.get(record_id)
+            if queued:
+                merged = dict(cached)
+                for item in queued:  # in queue order: the last change of a field wins
+                    changes = item.payload.get("changes")
+                    merged.update(changes if isinstance(changes, Mapping) else {})
+                last = queued[-1]
+                row.outbox_id, row.outbox_state = last.id, last.state
+                row.outbox_error = _parked_error(last)
+                row.queued = record = merged
+                key = fold(self.search_text(record))
+            row.cells = self.cells(record, row, shared)
+            rows.append(row)
+            keys.append(key)
+        for item in created:
+            record = dict(item.payload)
+            record.pop("id", None)
+            row = RecordRow(
+                None,
+                outbox_id=item.id,
+                outbox_state=item.state,
+                outbox_error=_parked_error(item),
+                queued=record,
+            )
+            row.cells = self.cells(record, row, shared)
+            rows.append(row)
+            keys.append(fold(self.search_text(record)))
         self._watched = watched
         before = self.selected_row()
-        self.model.set_rows([self.decorate(r) for r in [*rows.values(), *created]])
+        self.model.set_rows(rows, keys)
         if before is not None:  # a refresh keeps the person's place
             self.select_record(before.id, before.outbox_id)
         self._update_count()
@@ -311,7 +384,7 @@ class RecordPage(Page):
         ]
 
     def _update_count(self) -> None:
-        total, shown = len(self.model.all_rows()), self.model.visible_count()
+        total, shown = self.model.total_count(), self.model.visible_count()
         if shown == total:
             self.count_label.setText(self.tr("{0} en total").format(total))
         else:
@@ -373,9 +446,16 @@ class RecordPage(Page):
         super().showEvent(event)
 
     def _on_queue_changed(self) -> None:
-        """Rows this page showed as pending may have been sent: keep their server answer."""
-        outbox, cache = self.ctx.core.outbox, self.ctx.core.cache
+        """Rows this page showed as pending may have been sent: show their server record.
+
+        The sender writes a sent row's record into the cache (`desktop.sync.writethrough`)
+        just after marking it sent; should this page look in between, the same write is made
+        on the page lane (`write_through_sent`, never over a newer copy) and the table reloads
+        when the cache says it changed. The GUI thread only reads here.
+        """
+        outbox = self.ctx.core.outbox
         changed = False
+        sent: list[OutboxItem] = []
         for row_id in list(self._watched):
             try:
                 item = outbox.get(row_id)
@@ -386,21 +466,25 @@ class RecordPage(Page):
                 continue
             changed = True
             if item.state is OutboxState.SENT and item.response:
-                record = self._sent_record(item)
-                if record.get("id"):
-                    cache.upsert(self.resource, item.team, [record])
+                sent.append(item)
+        if sent:
+            self._watched -= {item.id for item in sent}
+            cache = self.ctx.core.cache
+            self.ctx.run_op(
+                self,
+                lambda _client: None,
+                lambda _result: None,  # `touches` reloads this page (and the others)
+                on_error=lambda _message, _exc: self.reload_when_shown(),
+                needs_online=False,
+                write_through=lambda _result: write_through_sent(cache, sent),
+                touches=[self.resource],
+            )
+            return
         if changed or self._waiting_ids() != self._watched:
             self.reload_when_shown()
 
     def _waiting_ids(self) -> set[int]:
         return {item.id for item in self._waiting_items()}
-
-    def _sent_record(self, item: OutboxItem) -> dict[str, Any]:
-        response = dict(item.response or {})
-        if item.kind is self.create_kind:
-            return {**item.payload, **response}
-        current = self.ctx.core.cache.get(self.resource, item.team, str(item.payload.get("id")))
-        return {**(current or {}), **item.payload.get("changes", {}), **response}
 
     def _on_state(self, state: object) -> None:
         if isinstance(state, SyncState):

@@ -7,7 +7,7 @@ popup (a few milliseconds per keystroke). Both pickers accept a bare code too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -252,7 +252,7 @@ def _percent_text(rate: Decimal) -> str:
     return text
 
 
-def tax_summary(taxes: Sequence[dict[str, Any]] | None) -> str:
+def tax_summary(taxes: Sequence[Mapping[str, Any]] | None) -> str:
     """`IVA 16 % incl.`, `IEPS 8 % incl. + IVA 0 % incl.`, `Exento`, `Sin impuestos`."""
     if not taxes:
         return QCoreApplication.translate("TaxesEditor", "Sin impuestos")
@@ -361,13 +361,13 @@ class TaxesEditor(QWidget):
             self.apply_preset(PRESETS[index - 1].name)
         self.presets.setCurrentIndex(0)
 
-    def set_taxes(self, taxes: Sequence[dict[str, Any]] | None) -> None:
+    def set_taxes(self, taxes: Sequence[Mapping[str, Any]] | None) -> None:
         self.table.setRowCount(0)
         for tax in taxes or []:
             self.add_tax(tax, emit=False)
         self.changed.emit()
 
-    def add_tax(self, tax: dict[str, Any], emit: bool = True) -> None:
+    def add_tax(self, tax: Mapping[str, Any], emit: bool = True) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
         kind = QComboBox()

@@ -8,7 +8,7 @@ SKU is refused with that explanation instead of being silently lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import money
+from desktop.records.services import ServiceView
 from desktop.rules import services
-from desktop.rules.services import is_barcode  # also used by the services page
 from desktop.rules.taxes import TaxRow, rows_from_taxes
 from desktop.store.cache import fold
 from desktop.ui.client_dialog import add_form_rows
@@ -54,7 +54,8 @@ def parse_price(text: str) -> tuple[Decimal | None, str | None]:
 
 
 class ServiceDialog(QDialog):
-    """The service form. `record` is the cached service to edit, or None to create one.
+    """The service form. `record` is the service to edit (a typed view, or a record read
+    through one), or None to create one.
 
     Args:
         save: Called with the create body or the changed fields (edit); raise to keep the
@@ -66,17 +67,19 @@ class ServiceDialog(QDialog):
     def __init__(
         self,
         save: SaveFn,
-        record: dict[str, Any] | None = None,
+        record: ServiceView | Mapping[str, Any] | None = None,
         taken_skus: Iterable[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("serviceDialog")
         self._save = save
-        self._record = dict(record or {})
+        self._service = (
+            record if isinstance(record, ServiceView) else ServiceView.from_record(record or {})
+        )
         self.editing = record is not None
         self._server_barcode = False
-        own = fold(str(self._record.get("sku") or ""))
+        own = fold(self._service.sku)
         self._taken = {fold(s) for s in taken_skus if s} - ({own} if own else set())
         self.setWindowTitle(
             self.tr("Editar servicio") if self.editing else self.tr("Nuevo servicio")
@@ -180,7 +183,7 @@ class ServiceDialog(QDialog):
         self.unit_key.code_changed.connect(lambda _c: show_error(self.errors["unitKey"], None))
         self.taxes.changed.connect(lambda: show_error(self.errors["taxes"], None))
 
-        self._fill(self._record)
+        self._fill(self._service)
         for first, second in (
             (self.description, self.sku),
             (self.sku, self.barcode),
@@ -208,28 +211,25 @@ class ServiceDialog(QDialog):
         layout.addWidget(self.errors[name])
         return box
 
-    def _fill(self, record: dict[str, Any]) -> None:
-        self.description.setText(str(record.get("description") or ""))
-        sku = str(record.get("sku") or "")
-        self.sku.setText(sku)
-        metadata = record.get("metadata")
-        barcode = record.get("barcode") or (
-            metadata.get("barcode") if isinstance(metadata, dict) else None
-        )
-        self.barcode.setText(str(barcode or (sku if is_barcode(sku) else "")))
+    def _fill(self, service: ServiceView) -> None:
+        self.description.setText(service.description)
+        self.sku.setText(service.sku)
+        self.barcode.setText(service.shown_barcode)
         # A barcode the server already keeps (outside the documented API) is shown, not edited.
-        self._server_barcode = bool(barcode)
-        if barcode:
+        self._server_barcode = service.server_barcode
+        if service.server_barcode:
             self.barcode.setReadOnly(True)
             self.barcode.setToolTip(
                 self.tr("Código guardado en gigstack; la API no permite cambiarlo desde aquí")
             )
-        price = record.get("unit_price")
-        self.price.setText(f"{Decimal(str(price)):f}" if price not in (None, "") else "")
-        self.product_key.set_code(str(record.get("product_key") or ""))
-        self.unit_key.set_code(str(record.get("unit_key") or ("" if self.editing else "H87")))
+        # The cached price as the one money reader took it (a price that is not a number
+        # shows empty, and "Guardar" then asks for one).
+        price = service.unit_price
+        self.price.setText(f"{price:f}" if price is not None else "")
+        self.product_key.set_code(service.product_key)
+        self.unit_key.set_code(service.unit_key or ("" if self.editing else "H87"))
         if self.editing:
-            self.taxes.set_taxes(record.get("taxes") or [])
+            self.taxes.set_taxes([dict(t) for t in service.taxes])
         else:
             self.taxes.apply_preset("IVA 16 % incluido")
 
@@ -321,15 +321,24 @@ class ServiceDialog(QDialog):
         }
 
     def changes(self) -> dict[str, Any]:
+        """Only the fields that differ from the service being edited."""
+        service = self._service
+        before = {
+            "description": service.description,
+            "sku": service.sku,
+            "product_key": service.product_key,
+            "unit_key": service.unit_key,
+            "unit_name": service.unit_name,
+        }
         changed: dict[str, Any] = {}
         for key, value in self.body().items():
-            before = self._record.get(key)
             if key == "unit_price":
-                same = before not in (None, "") and Decimal(str(before)) == Decimal(value)
+                price, _problem = parse_price(str(value))
+                same = service.unit_price is not None and service.unit_price == price
             elif key == "taxes":
-                same = _taxes_key(before or []) == _taxes_key(value)
+                same = _taxes_key(service.taxes) == _taxes_key(value)
             else:
-                same = str(before or "") == str(value)
+                same = before.get(key, "") == str(value)
             if not same:
                 changed[key] = value
         return changed
@@ -353,9 +362,7 @@ class ServiceDialog(QDialog):
         self.accept()
 
 
-def _taxes_key(taxes: list[dict[str, Any]]) -> list[TaxRow]:
-    """Taxes compared by meaning ("0.160" and "0.16" are the same rate)."""
-    return [
-        TaxRow(r.type, str(Decimal(r.rate).normalize()), r.factor, r.withholding, r.inclusive)
-        for r in rows_from_taxes(taxes)
-    ]
+def _taxes_key(taxes: Sequence[Mapping[str, Any]]) -> list[TaxRow]:
+    """Taxes compared by meaning ("0.160" and "0.16" are the same rate): the editor's rows,
+    whose rates `rows_from_taxes` reads with the one money parser and normalises."""
+    return rows_from_taxes(taxes)

@@ -6,74 +6,49 @@ enviar"); deleting needs gigstack and is refused while offline.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop import fiscal
-from desktop.records import number
+from desktop.records.services import ServiceView
 from desktop.store.cache import Resource
 from desktop.store.outbox import OutboxKind
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import money
-from desktop.ui.record_page import RecordPage, RecordRow, pending_label
+from desktop.ui.record_page import RecordPage, RecordRow, Shared, pending_label
 from desktop.ui.sat_pickers import tax_summary
-from desktop.ui.service_dialog import ServiceDialog, is_barcode
+from desktop.ui.service_dialog import ServiceDialog
 from desktop.ui.table_model import Column
 
+# The columns, in `RecordRow.cells` order.
+DESCRIPTION, SKU, BARCODE, PRICE, PRODUCT_KEY, UNIT, TAXES, STATUS = range(8)
 
-def price_with_taxes(record: dict[str, Any]) -> Decimal | None:
+
+def price_with_taxes(record: Mapping[str, Any] | ServiceView) -> Decimal | None:
     """What one unit costs the customer (taxes included), or None when it cannot be computed."""
-    price = number(record.get("unit_price"))
-    if price is None:
-        return None
-    taxes = record.get("taxes") or []
-    try:
-        if all(t.get("inclusive") and not t.get("withholding") for t in taxes):
-            # Inclusive taxes keep the amount: the price already is what the customer pays.
-            return price
-        return _line_total(str(price), json.dumps(taxes, sort_keys=True))
-    except (ValueError, ArithmeticError, TypeError, AttributeError):
-        return None
+    view = record if isinstance(record, ServiceView) else ServiceView.from_record(record)
+    return view.price_with_taxes
 
 
-@lru_cache(maxsize=4096)
-def _line_total(price: str, taxes: str) -> Decimal:
-    # 50k services share few price/tax combinations; compute_line is the slow part of a reload.
-    line = fiscal.compute_line({"quantity": 1, "unit_price": price, "taxes": json.loads(taxes)})
-    return line.total
-
-
-def barcode_of(record: dict[str, Any]) -> str:
+def barcode_of(record: Mapping[str, Any] | ServiceView) -> str:
     """The barcode: a `barcode` field or metadata if the server has one, else a GTIN SKU."""
-    metadata = record.get("metadata")
-    value = record.get("barcode") or (
-        metadata.get("barcode") if isinstance(metadata, dict) else None
-    )
-    if value:
-        return str(value)
-    sku = str(record.get("sku") or "")
-    return sku if is_barcode(sku) else ""
-
-
-def _unit(record: dict[str, Any]) -> str:
-    code, name = str(record.get("unit_key") or ""), str(record.get("unit_name") or "")
-    return f"{code} {name}".strip()
+    view = record if isinstance(record, ServiceView) else ServiceView.from_record(record)
+    return view.shown_barcode
 
 
 def _product_tip(row: RecordRow) -> str | None:
-    code = str(row.record.get("product_key") or "")
+    code = row.cells[PRODUCT_KEY]
     found = fiscal.product_key(code) if code else None
     return f"{found.code} — {found.description}" if found else None
 
 
-def _taxes_tip(row: RecordRow) -> str | None:
+def taxes_tip(taxes: Sequence[Mapping[str, Any]]) -> str | None:
+    """One line per tax: type · factor · rate · retención/traslado · included or added."""
     lines = []
-    for tax in row.record.get("taxes") or []:
+    for tax in taxes:
         lines.append(
             " · ".join(
                 str(part)
@@ -93,6 +68,15 @@ def _taxes_tip(row: RecordRow) -> str | None:
     return "\n".join(lines) or None
 
 
+def _cell(index: int) -> Callable[[RecordRow], str]:
+    return lambda row: row.cells[index]
+
+
+def _price_key(row: RecordRow) -> Decimal:
+    price = row.cells[PRICE]
+    return price if price is not None else Decimal(-1)
+
+
 class ServicesPage(RecordPage):
     title = str(QT_TRANSLATE_NOOP("Page", "Servicios"))
     icon_name = "services"
@@ -102,6 +86,7 @@ class ServicesPage(RecordPage):
     noun = "servicio"
 
     def __init__(self, ctx: UiContext) -> None:
+        self._summaries: dict[str, str] = {}  # tax summary by taxes (few distinct ones)
         super().__init__(ctx)
         self.setObjectName("services")
         self.table.setObjectName("servicesTable")
@@ -144,62 +129,65 @@ class ServicesPage(RecordPage):
 
     def columns(self) -> Sequence[Column[RecordRow]]:
         return [
-            Column(self.tr("Descripción"), lambda r: str(r.record.get("description") or "")),
-            Column(self.tr("SKU"), lambda r: str(r.record.get("sku") or "")),
-            Column(self.tr("Código de barras"), lambda r: r.extra["barcode"]),
+            Column(self.tr("Descripción"), _cell(DESCRIPTION)),
+            Column(self.tr("SKU"), _cell(SKU)),
+            Column(self.tr("Código de barras"), _cell(BARCODE)),
             Column(
                 self.tr("Precio"),
-                lambda r: money(r.extra["price"]),
-                sort_key=lambda r: r.extra["price"] if r.extra["price"] is not None else -1,
+                lambda r: money(r.cells[PRICE]),
+                sort_key=_price_key,
                 align_right=True,
                 tooltip=lambda r: self.tr("Precio con impuestos"),
             ),
+            Column(self.tr("Clave SAT"), _cell(PRODUCT_KEY), tooltip=_product_tip),
+            Column(self.tr("Unidad"), _cell(UNIT)),
+            # The taxes themselves are not kept per row: the tooltip reads the record again.
             Column(
-                self.tr("Clave SAT"),
-                lambda r: str(r.record.get("product_key") or ""),
-                tooltip=_product_tip,
+                self.tr("Impuestos"),
+                _cell(TAXES),
+                tooltip=lambda r: taxes_tip(self.view_of(r).taxes),
             ),
-            Column(self.tr("Unidad"), lambda r: _unit(r.record)),
-            Column(self.tr("Impuestos"), lambda r: r.extra["taxes"], tooltip=_taxes_tip),
-            Column(
-                self.tr("Estado"),
-                lambda r: r.extra["status"] or "",
-                tooltip=lambda r: r.outbox_error,
-            ),
+            Column(self.tr("Estado"), _cell(STATUS), tooltip=lambda r: r.outbox_error),
         ]
 
-    def search_text(self, row: RecordRow) -> str:
-        record = row.record
-        return " ".join(
-            [
-                str(record.get("description") or ""),
-                str(record.get("sku") or ""),
-                row.extra.get("barcode", ""),
-                str(record.get("product_key") or ""),
-            ]
+    def cells(self, record: Mapping[str, Any], row: RecordRow, shared: Shared) -> tuple[Any, ...]:
+        service = ServiceView.from_record(record)
+        taxes = service.taxes
+        summary = self._summaries.get(repr(taxes))
+        if summary is None:
+            summary = self._summaries[repr(taxes)] = tax_summary(taxes)
+        return (
+            service.description,
+            service.sku,
+            service.shown_barcode,
+            shared(service.price_with_taxes),
+            shared(service.product_key),
+            shared(service.unit),
+            shared(summary),
+            shared(pending_label(row) or ""),
         )
 
-    def decorate(self, row: RecordRow) -> RecordRow:
-        row.extra = {
-            "barcode": barcode_of(row.record),
-            "price": price_with_taxes(row.record),
-            "taxes": tax_summary(row.record.get("taxes")),
-            "status": pending_label(row),
-        }
-        return row
+    def search_text(self, record: Mapping[str, Any]) -> str:
+        return ServiceView.from_record(record).search_text
+
+    def view_of(self, row: RecordRow) -> ServiceView:
+        """The selected service, whole and typed (read again from the cache)."""
+        return ServiceView.from_record(self.record_of(row))
 
     # -- create / edit (outbox) -----------------------------------------------------------------
 
     def taken_skus(self) -> list[str]:
-        return [str(r.record.get("sku") or "") for r in self.model.all_rows()]
+        return [r.cells[SKU] for r in self.model.all_rows()]
 
-    def open_dialog(self, record: dict[str, Any] | None = None) -> ServiceDialog:
-        if record is None:
+    def open_dialog(self, service: RecordRow | ServiceView | None = None) -> ServiceDialog:
+        """Build (not show) the dialog for a new service or for a row's (or view's) service."""
+        if service is None:
             return ServiceDialog(self._queue_create, None, self.taken_skus(), self)
-        record_id = str(record.get("id"))
+        view = self.view_of(service) if isinstance(service, RecordRow) else service
+        record_id = view.id or str(getattr(service, "id", "") or "")
         return ServiceDialog(
             lambda changes: self.queue_update(record_id, changes),
-            record,
+            view,
             self.taken_skus(),
             self,
         )
@@ -221,7 +209,7 @@ class ServicesPage(RecordPage):
                 error=True,
             )
             return
-        self.open_dialog(row.record).exec()
+        self.open_dialog(row).exec()
 
     def _queue_create(self, body: dict[str, Any]) -> None:
         sku = str(body["sku"])
@@ -239,7 +227,7 @@ class ServicesPage(RecordPage):
         row = self.needs_server_row(self.selected_row(), self.tr("eliminarlo"))
         if row is None or self.refuse_offline(self.tr("eliminar un servicio")):
             return
-        name = str(row.record.get("description") or row.id)
+        name = row.cells[DESCRIPTION] or str(row.id)
         if not self.confirm(
             self.tr("Eliminar servicio"),
             self.tr("¿Eliminar «{0}» del catálogo de gigstack? No se puede deshacer.").format(name),
@@ -249,7 +237,7 @@ class ServicesPage(RecordPage):
 
     def delete_row(self, row: RecordRow) -> None:
         record_id, team = str(row.id), self.ctx.team
-        name = str(row.record.get("description") or record_id)
+        name = row.cells[DESCRIPTION] or record_id
 
         cache = self.ctx.core.cache
 

@@ -131,7 +131,7 @@ def test_edit_sends_only_the_changed_fields(
     page.table.selectRow(row_of(page, "Mariana Castillo Vega"))
     selected = page.selected_row()
     assert selected is not None and selected.id
-    dialog = page.open_dialog(selected.record)
+    dialog = page.open_dialog(selected)
     dialog.show()
     dialog.email.clear()
     qtbot.keyClicks(dialog.email, "mariana.nueva@correo.mx")

@@ -136,7 +136,7 @@ def test_edit_sends_only_the_changed_price(
     page.table.selectRow(row_of(page, "Lápiz grafito No. 2"))
     selected = page.selected_row()
     assert selected is not None and selected.id
-    dialog = page.open_dialog(selected.record)
+    dialog = page.open_dialog(selected)
     dialog.show()
     dialog.price.clear()
     qtbot.keyClicks(dialog.price, "7.25")
