@@ -35,7 +35,7 @@ from desktop import fiscal, invoicing
 from desktop.records import invoices
 from desktop.records.clients import ClientView
 from desktop.records.invoices import InvoiceView
-from desktop.records.payments import PaymentView
+from desktop.records.payments import LineView, PaymentView
 from desktop.records.services import ServiceView
 from desktop.sales import FieldProblem
 from desktop.store.outbox import OutboxItem
@@ -97,9 +97,14 @@ def queued_sale_entry(item: OutboxItem) -> dict[str, Any]:
     its total when its lines say it (computed like the counter: `desktop.fiscal`)."""
     body = dict(item.payload)
     entry: dict[str, Any] = {**body, "id": item.folio or item.local_id, QUEUED: item.local_id}
-    lines = body.get("items")
+    lines = [LineView.from_record(i).raw for i in body.get("items") or [] if isinstance(i, Mapping)]
+    # Only when every line carries its price and taxes (a service reference alone is priced
+    # by gigstack): a total without the taxes would be a wrong total.
+    priced = bool(lines) and all(
+        line.get("unit_price") is not None and line.get("taxes") is not None for line in lines
+    )
     try:
-        entry["total"] = str(fiscal.compute_totals(lines).total) if lines else None
+        entry["total"] = str(fiscal.compute_totals(lines).total) if priced else None
     except (ValueError, TypeError, ArithmeticError):
         entry["total"] = None
     return entry

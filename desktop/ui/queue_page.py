@@ -463,7 +463,8 @@ class QueuePage(Page):
         )
         labels["state"].setText(self.tr(STATE_LABELS[item.state]))
         labels["summary"].setText(row.summary or "—")
-        form = item.payload.get("payment_form") if item.kind is OutboxKind.REGISTER_PAYMENT else ""
+        with_form = (OutboxKind.REGISTER_PAYMENT, OutboxKind.CREATE_INVOICE)
+        form = item.payload.get("payment_form") if item.kind in with_form else ""
         labels["paymentForm"].setText(payment_form_label(str(form or "")) or "—")
         labels["created"].setText(f"{when(item.created_at)} ({age(item.created_at)})")
         labels["attempts"].setText(str(item.attempts))
