@@ -156,7 +156,8 @@ class ClientBook:
 
     Args:
         cache: The local cache (read only here: gigstack's answers are written by `sync`).
-        team: The team whose clients these are.
+        team: The team whose clients these are (fixed for the process: switching teams on the
+            Equipo page applies at the next start).
     """
 
     def __init__(self, cache: Cache, team: str | None) -> None:

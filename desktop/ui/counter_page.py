@@ -21,7 +21,6 @@ from __future__ import annotations
 import itertools
 import logging
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -285,12 +284,6 @@ class CounterPage(Page):
 
     def new_client(self) -> None:
         self.clients.new_client()
-
-    def use_new_client(self, fields: dict[str, Any]) -> None:
-        self.clients.use_new_client(fields)
-
-    def remove_current_line(self) -> None:
-        self.items.remove_current_line()
 
     def _draft(self) -> SaleDraft:
         return SaleDraft(
