@@ -250,7 +250,12 @@ def check_invoice(body: Mapping[str, Any]) -> CheckedInvoice:
         raise InvoiceRejectedError([FieldProblem("", "la factura debe ser un objeto JSON")])
     structure = _structure_problems(body)
     if structure:
-        raise InvoiceRejectedError(structure)
+        raise InvoiceRejectedError(
+            [
+                FieldProblem(p.field, p.message.replace("para una venta", "para una factura"))
+                for p in structure
+            ]
+        )
     early = _code_problems(body)
     series = body.get("series")
     if isinstance(series, str) and not series.isascii():
@@ -295,12 +300,11 @@ class _Covered:
     problems: list[FieldProblem] = field(default_factory=list)
 
 
-def _queued_sale(outbox: Outbox, ref: str) -> OutboxItem | None:
+def _queued_row(outbox: Outbox, ref: str) -> OutboxItem | None:
     try:
-        item = outbox.get(int(ref) if ref.isdigit() else ref)
+        return outbox.get(int(ref) if ref.isdigit() else ref)
     except OutboxError:
         return None
-    return item if item.kind is OutboxKind.REGISTER_PAYMENT else None
 
 
 def _covered(
@@ -313,7 +317,10 @@ def _covered(
         if not ref:
             covered.problems.append(FieldProblem(where, "falta el pago"))
             continue
-        sale = _queued_sale(outbox, ref)
+        sale = _queued_row(outbox, ref)
+        if sale is not None and sale.kind is not OutboxKind.REGISTER_PAYMENT:
+            covered.problems.append(FieldProblem(where, f"{ref} en la Cola no es una venta"))
+            continue
         if sale is not None:
             name = sale.folio or sale.local_id
             if sale.team != team:

@@ -313,3 +313,15 @@ def test_an_invoice_is_claimed_only_after_its_sales(outbox: Outbox, json_functio
     assert again.id == sales[1].id
     outbox.mark_sent(sales[1].id, "pay_b", {})
     assert [c.id for c in outbox.claim_due(10)] == [invoice.id]
+
+
+def test_payments_that_are_not_sales_or_too_big_bodies_are_refused(outbox: Outbox) -> None:
+    client_row = outbox.enqueue(OutboxKind.CREATE_CLIENT, {"name": "Papelería"})
+    with pytest.raises(InvoiceRejectedError) as caught:
+        queue_invoice(outbox, invoice_body(), payments=[str(client_row.id)])
+    assert "no es una venta" in str(caught.value)
+    huge = invoice_body(items=[{"id": "service_demo_hojas", "quantity": 1}] * 3000)
+    with pytest.raises(InvoiceRejectedError) as caught:
+        queue_invoice(outbox, huge)
+    assert "demasiado grande para una factura" in str(caught.value)
+    assert outbox.rows_of_kind(OutboxKind.CREATE_INVOICE) == []
