@@ -13,6 +13,7 @@ price back never needs it. Without a PIN every override goes through, as before.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -45,6 +46,8 @@ from desktop.ui.counter_panel import error_label, show_error
 from desktop.ui.counter_sale import SaleLine, compute_totals, pieces_of, service_view
 from desktop.ui.formatting import money, quantity
 from desktop.ui.manager_pin import pin_store_for, require_manager
+
+log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -392,7 +395,9 @@ class ItemsPane(QWidget):
         return store is not None and store.is_set()
 
     def _authorize_price(self, row: int, shown: Decimal) -> None:
-        if require_manager(self, self.tr("cambiar el precio de un artículo")):
+        allowed = require_manager(self, self.tr("cambiar el precio de un artículo"))
+        log.info("price override on line %d: %s", row + 1, "authorized" if allowed else "refused")
+        if allowed:
             self.cart.authorize_overrides()
             self.cart.set_shown_price(row, shown)
         else:
