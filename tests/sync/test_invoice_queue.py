@@ -325,3 +325,32 @@ def test_payments_that_are_not_sales_or_too_big_bodies_are_refused(outbox: Outbo
         queue_invoice(outbox, huge)
     assert "demasiado grande para una factura" in str(caught.value)
     assert outbox.rows_of_kind(OutboxKind.CREATE_INVOICE) == []
+
+
+def test_a_lookup_answered_with_every_invoice_never_proves_another_ones(
+    sandbox: Sandbox, outbox: Outbox, api: GigstackClient
+) -> None:
+    """gigstack ignores a filter it does not know (REFERENCE §16.3): a lookup by
+    metadata.local_id may answer with every invoice. Only the row's own local id proves it."""
+    from tests.sync.misbehaving import Misbehaving
+
+    with Misbehaving(sandbox) as front:
+        with GigstackClient(SANDBOX_KEY, base_url=front.base_url) as through_front:
+            sender = Sender(outbox, GigstackDelivery(through_front), backoff=FAST)
+            try:
+                others = [queue_invoice(outbox, invoice_body()) for _ in range(2)]
+                drain(sender)  # gigstack now holds invoices with other local ids
+                front.ignore_filters = True
+                lost = [queue_invoice(outbox, invoice_body()) for _ in range(2)]
+                outbox.claim_due(10)
+                outbox.recover_interrupted()  # a crash: outcome unknown, looked up first
+                assert all(outbox.get(r.id).outcome_unknown for r in lost)
+                drain(sender)
+            finally:
+                sender.close()
+        assert front.lookups >= 2
+    for row in others + lost:
+        sent = outbox.get(row.id)
+        assert sent.state is OutboxState.SENT
+        assert [i.id for i in invoices_for(api, row.local_id)] == [sent.server_id]
+        assert sent.response and sent.response["metadata"]["local_id"] == row.local_id
