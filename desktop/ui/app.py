@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import importlib
 import logging
 import signal
 import sqlite3
@@ -71,6 +72,8 @@ DEMO_SUBDIR = "demo"
 #: When the window has not painted by then (started minimized, a platform that never exposes
 #: it), the start goes on anyway.
 PAINT_WAIT_MS = 1500
+#: How often a start step waiting for the preload thread looks again.
+WAIT_STEP_MS = 10
 
 #: The navigation as the window's frame shows it before any page module is imported: the same
 #: order, titles (QT_TRANSLATE_NOOP("Page", ...) source texts) and icons as `page_classes()`.
@@ -135,6 +138,126 @@ def startup_message(exc: BaseException, data_dir: Path) -> str | None:
 def build_pages(ctx: UiContext) -> list[Page]:
     """Every page of the navigation, built now (the window builds `page_classes()` lazily)."""
     return [cls(ctx) for cls in page_classes()]
+
+
+#: Each page's module and class, in navigation order: `page_loaders()` imports a page's module
+#: when the page is first shown (tests/ui/test_startup_frame.py keeps it equal to
+#: `page_classes()`, whose explicit imports are also what PyInstaller follows).
+PAGE_MODULES = (
+    ("desktop.ui.counter_page", "CounterPage"),
+    ("desktop.ui.payments_page", "PaymentsPage"),
+    ("desktop.ui.shift_page", "ShiftPage"),
+    ("desktop.ui.reports_page", "ReportsPage"),
+    ("desktop.ui.invoices_page", "InvoicesPage"),
+    ("desktop.ui.receipts_page", "ReceiptsPage"),
+    ("desktop.ui.clients_page", "ClientsPage"),
+    ("desktop.ui.services_page", "ServicesPage"),
+    ("desktop.ui.queue_page", "QueuePage"),
+    ("desktop.ui.team_page", "TeamPage"),
+    ("desktop.ui.users_page", "UsersPage"),
+    ("desktop.ui.settings_page", "SettingsPage"),
+)
+
+#: Qt-free modules the shell and the first page need (pydantic, the API's models, httpx, the
+#: sender, the sale and fiscal rules: about half a second of imports on a slow till). `run_gui`
+#: imports them on a thread right after the first paint, while the GUI thread reads the
+#: configuration and opens the database, so no step of the start freezes the window for that
+#: long. Nothing below `desktop.ui` imports Qt (ruff TID251 and import-linter say so), so these
+#: are safe off the GUI thread. A name missing here only costs speed: the real import follows.
+PRELOAD_MODULES = (
+    "pydantic",
+    "desktop.gigstack.models",
+    "httpx",
+    "desktop.gigstack.client",
+    "desktop.sync.sender",
+    "desktop.sync.refresher",
+    "desktop.sales",
+    "desktop.fiscal.outcome",
+    "desktop.records",
+    "desktop.records.receipts",
+    "desktop.payment_rules",
+    "desktop.rules.clients",
+    "desktop.rules.teams",
+    "desktop.pin",
+    "segno",
+)
+
+#: Qt modules the counter page imports, biggest first: imported one per turn of the event loop
+#: before the counter's own module, so no single step holds the window for their sum. Only
+#: speed depends on this list: a module missing from it is imported by the page as usual.
+FIRST_PAGE_WARMUP = (
+    "desktop.ui.table_model",
+    "desktop.ui.record_page",
+    "desktop.ui.client_dialog",
+    "desktop.ui.ticket",
+    "desktop.ui.sale_tickets",
+    "desktop.ui.counter_client_box",
+    "desktop.ui.counter_checkout",
+)
+
+
+def page_loaders() -> list[Callable[[], type[Page]]]:
+    """One loader per page (navigation order): called, it imports the page's module."""
+
+    def loader(module: str, name: str) -> Callable[[], type[Page]]:
+        def load() -> type[Page]:
+            cls = getattr(importlib.import_module(module), name)
+            assert isinstance(cls, type) and issubclass(cls, Page)
+            return cls
+
+        return load
+
+    return [loader(module, name) for module, name in PAGE_MODULES]
+
+
+class Background:
+    """Runs `fn` once on a daemon thread (Qt-free work only); `done`, then `result()`."""
+
+    def __init__(self, fn: Callable[[], object], name: str) -> None:
+        self._fn = fn
+        self._value: object = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def result(self) -> object:
+        """What `fn` returned; raises what it raised (call once `done`)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+    def _run(self) -> None:
+        try:
+            self._value = self._fn()
+        except BaseException as exc:  # handed to the GUI thread by result()
+            self._error = exc
+
+
+def preload(modules: tuple[str, ...] = PRELOAD_MODULES) -> Background:
+    """Import `modules` on a thread; a failure is left for the real import to report."""
+
+    def run() -> None:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:
+                # The GUI thread imports it again when it needs it, and says what is wrong.
+                log.debug("preload of %s failed", name, exc_info=True)
+
+    return Background(run, "preload")
+
+
+def warm_up(name: str) -> None:
+    """Import a module ahead of the page that needs it; a missing one is not an error here."""
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        log.debug("warm-up of %s failed", name, exc_info=True)
 
 
 def page_classes() -> list[type[Page]]:
@@ -231,6 +354,8 @@ class AppShell:
         self._first_page_after_paint = first_page_after_paint
         self._closed = False
         self.opened = False
+        #: True on the step before the first page is built (`run_gui` warms its imports then).
+        self.pages_next = False
         # What is open so far, undone in reverse if opening fails half-way (and on close).
         self._undo: list[Callable[[], object]] = []
         if window is not None:
@@ -307,16 +432,22 @@ class AppShell:
         self._undo.append(self.settings.sync)
         self.ctx: UiContext = UiContext(self.core, self.bridge, config, self.settings)
         self.bridge.start()
-        self.bridge.refresh()
         if hasattr(self, "window"):
-            # The frame already on screen: its pages come in the next steps.
+            # The frame already on screen: its pages come in the next steps, and only the page
+            # it opens on has its module imported now (the others when first shown).
             self.window.attach(self.ctx)
             self._say_if_read_only()
+            self.window.load_pages(page_loaders())
+            self.pages_next = True
             yield
-            self.window.load_pages(page_classes())  # imports every page module
-            yield
+            self.pages_next = False
             self.window.open_current_page()
+            yield
+            # The first refresh after the page is up: its parsing (page-lane threads) would
+            # otherwise share the interpreter with building the page.
+            self.bridge.refresh()
             return
+        self.bridge.refresh()
         after_paint = self._first_page_after_paint
         self.window = MainWindow(
             self.ctx,
@@ -492,7 +623,7 @@ class Startup(QObject):
         if self.done:
             return
         try:
-            next(self._steps)
+            wait_ms = next(self._steps)
         except StopIteration:
             self.done = True
             return
@@ -500,7 +631,7 @@ class Startup(QObject):
             self.done = True
             self._fail(exc)
             return
-        QTimer.singleShot(0, self._step)
+        QTimer.singleShot(wait_ms, self._step)
 
     def _fail(self, exc: Exception) -> None:
         data_dir = self.shell.config.data_dir if self.shell is not None else self.config.data_dir
@@ -519,7 +650,9 @@ class Startup(QObject):
         self.exit_code = code
         self._app.exit(code)
 
-    def _run(self) -> Iterator[None]:
+    def _run(self) -> Iterator[int]:
+        """The steps; each `yield` lets the event loop run (a number: wait that many ms)."""
+        loading = preload()
         config = self.config
         api_key: str | None
         if config.demo:
@@ -531,7 +664,7 @@ class Startup(QObject):
             api_key = get_api_key(config.api_url)
         install_translations(self._app, interface_language(config.data_dir))
         self.window.retranslate_navigation()
-        yield
+        yield 0
         if api_key is None:
             from desktop.ui.first_run import FirstRunDialog
 
@@ -549,7 +682,7 @@ class Startup(QObject):
                 config, api_key = result_config, result_key
                 assert api_key is not None
                 remember_connection(config)
-            yield
+            yield 0
         assert api_key is not None
         shell = AppShell(
             config,
@@ -561,21 +694,34 @@ class Startup(QObject):
         )
         self._lock = None  # the shell releases it now
         self.shell = shell
+        shell.open_step()  # the folder's locks and the database (SQLite, config.json)
+        yield 0
+        while not loading.done:
+            yield WAIT_STEP_MS  # the window keeps answering meanwhile
         while shell.open_step():
-            yield
+            yield 0
+            if shell.pages_next:
+                for name in FIRST_PAGE_WARMUP:
+                    warm_up(name)
+                    yield 0
         _watch_network(shell.bridge)
         settle_after_start()
 
-    def _start_demo(self, config: AppConfig) -> Generator[None, None, tuple[AppConfig, str]]:
+    def _start_demo(self, config: AppConfig) -> Generator[int, None, tuple[AppConfig, str]]:
         """Demo mode: the embedded sandbox (werkzeug) loads and starts after the paint."""
-        yield
         from desktop.demo import start_demo
 
-        yield
-        self.sandbox, demo_config = start_demo(config)
+        # The sandbox (werkzeug, its demo data) is Qt-free: imported and started on a thread.
+        starting = Background(lambda: start_demo(config), "demo-start")
+        while not starting.done:
+            yield WAIT_STEP_MS
+        started = starting.result()
+        assert isinstance(started, tuple)
+        self.sandbox, demo_config = started
+        assert self.sandbox is not None
         return demo_config, self.sandbox.api_key
 
-    def _switch_to_demo(self, config: AppConfig) -> Generator[None, None, tuple[AppConfig, str]]:
+    def _switch_to_demo(self, config: AppConfig) -> Generator[int, None, tuple[AppConfig, str]]:
         """The first-run dialog's "probar el modo demo": the demo folder's lock and state."""
         demo_config = dataclasses.replace(config, demo=True)
         demo_dir = config.data_dir / DEMO_SUBDIR

@@ -120,8 +120,16 @@ def first_size(available: QSize) -> QSize:
     )
 
 
-#: A page, or its class: built the first time it is shown (issue 12: start near a bare window).
-PageSource = Page | type[Page]
+#: What gives a page class when called: its module is imported then (`run_gui`'s start, where
+#: the frame lists the pages already and only the first page's module is wanted at once).
+PageLoader = Callable[[], type[Page]]
+#: A page, its class or its loader: built the first time it is shown (issue 12: start near a
+#: bare window).
+PageSource = Page | type[Page] | PageLoader
+
+
+def _page_class(source: type[Page] | PageLoader) -> type[Page]:
+    return source if isinstance(source, type) else source()
 
 
 class _AfterFirstPaint(QObject):
@@ -354,7 +362,7 @@ class MainWindow(QMainWindow):
         source = self._sources[index]
         if isinstance(source, Page):
             return source
-        page = source(self.ctx)
+        page = _page_class(source)(self.ctx)
         placeholder = self.stack.widget(index)
         self.stack.insertWidget(index, page)
         if placeholder is not None:
@@ -396,7 +404,8 @@ class MainWindow(QMainWindow):
         self._sources.extend(pages)
         for index, page in enumerate(pages, start=first):
             if index >= self.nav.count():  # the frame may list the pages already
-                self._add_nav_item(page.title, page.icon_name)
+                shown = page if isinstance(page, Page) else _page_class(page)
+                self._add_nav_item(shown.title, shown.icon_name)
             self.stack.addWidget(page if isinstance(page, Page) else QWidget())
 
     def _select_silently(self, index: int) -> None:

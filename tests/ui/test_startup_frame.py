@@ -8,6 +8,7 @@ and run the real `run_gui` in a child process to see what was loaded at its firs
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -34,6 +35,26 @@ def test_the_frames_navigation_is_the_pages_own() -> None:
     classes = page_classes()
     assert [(e.title, e.icon_name) for e in NAVIGATION] == [(c.title, c.icon_name) for c in classes]
     assert ui_app.DEMO_SUBDIR == demo.DEMO_SUBDIR
+    # The loaders the staged start uses name the same classes, each imported when called.
+    assert [load() for load in ui_app.page_loaders()] == classes
+    assert [(c.__module__, c.__name__) for c in classes] == list(ui_app.PAGE_MODULES)
+
+
+def test_the_preloaded_modules_are_qt_free_and_exist() -> None:
+    """What `run_gui` imports on a thread after the paint must never touch Qt (a Qt object
+    made off the GUI thread is a warning or a crash) and must still exist (else it is a
+    silent slowdown)."""
+    code = (
+        "import sys, importlib\n"
+        f"for name in {ui_app.PRELOAD_MODULES!r}: importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]", done.stdout
+    for name in ui_app.FIRST_PAGE_WARMUP:
+        assert importlib.util.find_spec(name) is not None, name
 
 
 @pytest.fixture
