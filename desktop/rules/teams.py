@@ -11,15 +11,25 @@ used in three places of the UI; they live here now, in one order of trust:
 3. The oldest team (Connect teams are added to an account later), only where a best guess is
    acceptable (ticket header), never to decide where money goes.
 
+Also the Equipo and Usuarios pages' rules, so a dialog only collects and shows: whether the
+terminal may switch teams, member roles and who may be added, series names and folio counters,
+which series is the default, the team's data and invoicing defaults, a new user's e-mail. Every
+message is Spanish and is the source string the dialogs show through
+``translate("Rules", message)``.
+
 Pure functions over already-fetched data: callers do the HTTP on their worker lane.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
+
+from desktop import fiscal
+from desktop.rules.clients import check_email, check_rfc
 
 INTEGRATION_TEAM_KEYS = ("team", "team_id", "id")
 
@@ -93,3 +103,237 @@ def acting_team(chosen: str | None, teams: Sequence[TeamLike], hint: str | None)
         return chosen
     found = own_team(teams, hint)
     return found.team_id if found else None
+
+
+# -- switching the team this terminal bills for ----------------------------------------------------
+
+
+def switch_team_problem(chosen: str | None, active: str | None, unfinished: int) -> str | None:
+    """Why the terminal may not switch to team `chosen` now (None: it may).
+
+    Args:
+        chosen: The team picked from the list (its id; "" or None: nothing picked).
+        active: The team the terminal acts on now (the chosen Connect team or the key's own).
+        unfinished: Rows of the active team still waiting in the queue (pending, sending or
+            parked): each team keeps its own queue, so they would be stranded by a switch.
+    """
+    if not chosen:
+        return "Elige un equipo de la lista."
+    if chosen == active:
+        return "Ya estás trabajando con ese equipo."
+    if unfinished:
+        return (
+            f"No se puede cambiar de equipo: este equipo tiene {unfinished} envíos sin terminar en "
+            "la cola (ventas o cambios que gigstack aún no tiene). Envíalos o resuélvelos "
+            "primero en la página Cola."
+        )
+    return None
+
+
+def stored_team(chosen: str, own: str | None) -> str:
+    """The ``connection.team`` value for `chosen`: "" for the key's own team (requests then
+    carry no Connect ``team`` parameter), else the team's id."""
+    return "" if own and chosen == own else chosen
+
+
+# -- members and roles (REFERENCE §8.6, §9.2) ------------------------------------------------------
+
+#: The roles gigstack knows, least power first.
+ROLES = ("viewer", "editor", "admin")
+#: What the dialogs preselect: a cashier charges and invoices. (gigstack's own default when a
+#: request names no role is "viewer"; the app always names one.)
+DEFAULT_ROLE = "editor"
+
+
+class UserLike(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+U = TypeVar("U", bound=UserLike)
+
+
+def role_problem(role: str | None) -> str | None:
+    if role in ROLES:
+        return None
+    return f"«{role or ''}» no es un rol de gigstack (consulta, editor o administrador)."
+
+
+def users_to_offer(users: Sequence[U], member_ids: Collection[str]) -> list[U]:
+    """The account's users that may be added to the team: those with an id, not members yet."""
+    return [u for u in users if u.id and u.id not in member_ids]
+
+
+def member_body(user_id: str | None, role: str | None) -> tuple[dict[str, Any] | None, str | None]:
+    """(``add-member`` body, problem): a user must be chosen and the role be gigstack's."""
+    if not user_id:
+        return None, "No hay usuarios por agregar."
+    problem = role_problem(role)
+    if problem:
+        return None, problem
+    return {"id": user_id, "role": role}, None
+
+
+# -- series (REFERENCE §8.8-§8.10) -----------------------------------------------------------------
+
+SERIES_MAX = 25
+#: What the spin boxes allow and gigstack's counters take (a folio is at most 8 digits here).
+FOLIO_MAX = 99_999_999
+_SERIES = re.compile(r"[A-Z0-9]{1,25}")
+
+
+def normalize_series(text: str) -> str:
+    return text.strip().upper()
+
+
+def series_name_problem(text: str, existing: Collection[str] = ()) -> str | None:
+    """Why `text` cannot name a new series (None: it can). `existing`: the team's series."""
+    name = normalize_series(text)
+    if not _SERIES.fullmatch(name) or not name.isascii():
+        return f"La serie lleva de 1 a {SERIES_MAX} letras o números (sin espacios ni signos)."
+    if name in {normalize_series(e) for e in existing}:
+        return f"La serie {name} ya existe: elígela en la lista y cambia sus folios."
+    return None
+
+
+def folio_problem(value: int) -> str | None:
+    if not 0 <= value <= FOLIO_MAX:
+        return f"El folio va de 0 a {FOLIO_MAX}."
+    return None
+
+
+def series_body(
+    name: str | None, live: int, test: int, existing: Collection[str] = ()
+) -> tuple[dict[str, Any] | None, dict[str, str]]:
+    """(body, problems by field ``name``/``live``/``test``) for a new series (`name` given)
+    or new counters of an existing one (`name` None)."""
+    problems: dict[str, str] = {}
+    if name is not None:
+        name_problem = series_name_problem(name, existing)
+        if name_problem:
+            problems["name"] = name_problem
+    for key, value in (("live", live), ("test", test)):
+        problem = folio_problem(value)
+        if problem:
+            problems[key] = problem
+    if problems:
+        return None, problems
+    body: dict[str, Any] = {"live": live, "test": test}
+    if name is not None:
+        body = {"series": normalize_series(name), **body}
+    return body, {}
+
+
+def default_series(configured: str, names: Sequence[str]) -> str:
+    """The series gigstack numbers an invoice with when the request names none.
+
+    ``settings.default_series.income.serie`` when the team has it; else the first listed series
+    (what the sandbox does; gigstack does not document the fallback: inferred); "" when the
+    team has no series at all.
+    """
+    if configured and configured in names:
+        return configured
+    return names[0] if names else ""
+
+
+# -- the team's data and invoicing settings (REFERENCE §8.4, §8.11) --------------------------------
+
+_ZIP = re.compile(r"[0-9]{5}")
+_UNIT_KEY = re.compile(r"[A-Z0-9]{2,3}")
+
+
+@dataclass(frozen=True)
+class TeamForm:
+    """What a person typed for a team (`PUT /teams/{id}` or `POST /teams`)."""
+
+    alias: str = ""
+    rfc: str = ""
+    tax_system: str = ""
+    support_email: str = ""
+    support_phone: str = ""
+    zip: str = ""
+
+
+def zip_problem(text: str) -> str | None:
+    """A fiscal postal code: five digits 0-9 (checked against the SAT catalog when it opens)."""
+    value = text.strip()
+    if not value:
+        return None
+    if not _ZIP.fullmatch(value):
+        return "El código postal lleva 5 números."
+    try:
+        found = fiscal.postal_code(value)
+    except fiscal.CatalogUnavailableError:
+        return None  # the catalog is missing: gigstack still checks it
+    if found is None:
+        return f"El código postal «{value}» no está en el catálogo del SAT."
+    return None
+
+
+def check_team(form: TeamForm, *, new: bool) -> dict[str, str]:
+    """Problems by field (``alias``, ``rfc``, ``email``, ``zip``): the same words everywhere.
+
+    `new`: a team being created, where gigstack requires the RFC (n8n's swagger, §8.2).
+    """
+    problems: dict[str, str] = {}
+    if not form.alias.strip():
+        problems["alias"] = "Escribe el nombre comercial."
+    if new and not form.rfc.strip():
+        problems["rfc"] = "gigstack pide el RFC del equipo."
+    else:
+        # A check-digit warning does not block: the team's RFC is what the SAT already has.
+        rfc_error, _warning = check_rfc(form.rfc)
+        if rfc_error:
+            problems["rfc"] = rfc_error
+    email_error = check_email(form.support_email)
+    if email_error:
+        problems["email"] = email_error
+    zip_error = zip_problem(form.zip)
+    if zip_error:
+        problems["zip"] = zip_error
+    return problems
+
+
+def team_body(form: TeamForm, *, new: bool, current_rfc: str = "") -> dict[str, Any]:
+    """The API body for a checked form (empty fields left out; the RFC only when it changed).
+
+    A new team's ``address`` always carries ``country`` (required inside it, §8.2).
+    """
+    rfc = form.rfc.strip().upper()
+    body: dict[str, Any] = {"brand": {"alias": form.alias.strip()}}
+    if rfc and (new or rfc != current_rfc):
+        body["tax_id"] = rfc
+    if form.tax_system:
+        body["tax_system"] = form.tax_system
+    if form.support_email.strip():
+        body["support_email"] = form.support_email.strip()
+    if form.support_phone.strip():
+        body["support_phone"] = form.support_phone.strip()
+    zip_code = form.zip.strip()
+    if new:
+        body["address"] = {"country": "Mexico", **({"zip": zip_code} if zip_code else {})}
+    elif zip_code:
+        body["address"] = {"zip": zip_code}
+    return body
+
+
+def settings_problems(product_key: str, unit_key: str) -> dict[str, str]:
+    """Problems by field (``product_key``, ``unit_key``) of the invoicing defaults."""
+    problems: dict[str, str] = {}
+    product = product_key.strip()
+    if product and not (product.isascii() and product.isdigit() and len(product) == 8):
+        problems["product_key"] = "La clave de producto SAT lleva 8 números."
+    unit = unit_key.strip().upper()
+    if unit and not (unit.isascii() and _UNIT_KEY.fullmatch(unit)):
+        problems["unit_key"] = "La clave de unidad SAT lleva 2 o 3 letras o números (H87, E48)."
+    return problems
+
+
+# -- users (REFERENCE §9.2, §9.4) ------------------------------------------------------------------
+
+
+def new_user_email_problem(text: str) -> str | None:
+    """A new user needs an e-mail: the invitation goes there (n8n requires it)."""
+    if not text.strip():
+        return "Escribe el correo: ahí le llega la invitación."
+    return check_email(text)

@@ -1,27 +1,27 @@
 """Dialogs of the Equipo and Usuarios pages: team data and settings, series, members, a new
 team, and a user's profile.
 
-Each checks what it can locally (a Spanish message next to the field), then emits
-`submitted(body)` and waits for the page's `finish()` / `fail(message)` (see `ActionDialog`).
+Each shows a typed record view (`desktop.records.teams`, `desktop.records.users`), checks what
+it can locally with the Qt-free rules of `desktop.rules.teams` (their Spanish message next to
+the field), then emits `submitted(body)` and waits for the page's `finish()` / `fail(message)`
+(see `ActionDialog`).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desktop import fiscal
+from desktop.records.teams import SeriesView, TeamSettingsView, TeamView
+from desktop.records.users import UserView
+from desktop.rules import teams as rules
 from desktop.ui.action_dialog import ActionDialog, error_label, set_error
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-ZIP = re.compile(r"^\d{5}$")
-SERIES = re.compile(r"^[A-Za-z0-9]{1,25}$")
-
-# REFERENCE §8.6 / §9.2: the roles gigstack knows, in the words a shop uses.
+# REFERENCE §8.6 / §9.2: the roles gigstack knows (`rules.ROLES`), in the words a shop uses.
 ROLES = (
     ("viewer", str(QT_TRANSLATE_NOOP("TeamDialogs", "Consulta (solo ve)"))),
     ("editor", str(QT_TRANSLATE_NOOP("TeamDialogs", "Editor (cobra y factura)"))),
@@ -40,6 +40,17 @@ ROLE_SHORT = {
 def role_short(code: str | None) -> str:
     """The role's name alone, for tables (the dialogs explain what each role can do)."""
     return ROLE_SHORT.get(str(code or ""), str(code or ""))
+
+
+def rule_text(message: str | None) -> str | None:
+    """A rules message in the person's language (the Spanish text is the source string)."""
+    return QCoreApplication.translate("Rules", message) if message else None
+
+
+def _fill_roles(combo: QComboBox) -> None:
+    for code, label in ROLES:
+        combo.addItem(QCoreApplication.translate("TeamDialogs", label), code)
+    combo.setCurrentIndex(max(combo.findData(rules.DEFAULT_ROLE), 0))
 
 
 def role_label(code: str | None) -> str:
@@ -74,28 +85,22 @@ def _fill_regimes(combo: QComboBox, selected: str | None) -> None:
 class TeamDetailsDialog(ActionDialog):
     """The team's public name, fiscal data and support contact (`PUT /teams/{id}`)."""
 
-    def __init__(self, team: Mapping[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, team: TeamView, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Datos del equipo"), self.tr("Guardar"), parent)
         self.setObjectName("teamDetailsDialog")
-        brand = team.get("brand") if isinstance(team.get("brand"), Mapping) else {}
-        address = team.get("address") if isinstance(team.get("address"), Mapping) else {}
         self.original = team
-        self.alias = _line("aliasEdit", self.tr("Nombre comercial"), (brand or {}).get("alias"))
+        self.alias = _line("aliasEdit", self.tr("Nombre comercial"), team.alias or team.name_field)
         self.alias_error = error_label("aliasError")
-        self.tax_id = _line("taxIdEdit", self.tr("RFC"), team.get("tax_id"))
+        self.tax_id = _line("taxIdEdit", self.tr("RFC"), team.rfc)
         self.tax_id_error = error_label("taxIdError")
         self.regime = QComboBox()
         self.regime.setObjectName("regimeCombo")
         self.regime.setAccessibleName(self.tr("Régimen fiscal"))
-        _fill_regimes(self.regime, str(team.get("tax_system") or ""))
-        self.email = _line(
-            "supportEmailEdit", self.tr("Correo de soporte"), team.get("support_email")
-        )
+        _fill_regimes(self.regime, team.tax_system)
+        self.email = _line("supportEmailEdit", self.tr("Correo de soporte"), team.support_email)
         self.email_error = error_label("supportEmailError")
-        self.phone = _line(
-            "supportPhoneEdit", self.tr("Teléfono de soporte"), team.get("support_phone")
-        )
-        self.zip = _line("zipEdit", self.tr("Código postal"), (address or {}).get("zip"))
+        self.phone = _line("supportPhoneEdit", self.tr("Teléfono de soporte"), team.support_phone)
+        self.zip = _line("zipEdit", self.tr("Código postal"), team.zip)
         self.zip_error = error_label("zipError")
         self.form.addRow(self.tr("&Nombre comercial"), self.alias)
         self.form.addRow("", self.alias_error)
@@ -108,68 +113,46 @@ class TeamDetailsDialog(ActionDialog):
         self.form.addRow(self.tr("Código &postal fiscal"), self.zip)
         self.form.addRow("", self.zip_error)
 
-    def body(self) -> dict[str, Any] | None:
-        alias = self.alias.text().strip()
-        rfc = self.tax_id.text().strip().upper()
-        email = self.email.text().strip()
-        zip_code = self.zip.text().strip()
-        ok = True
-        set_error(self.alias_error, None if alias else self.tr("Escribe el nombre comercial."))
-        ok &= bool(alias)
-        rfc_problem = None
-        if rfc:
-            check = fiscal.validate_rfc(rfc)
-            if not check.valid:
-                rfc_problem = self.tr("El RFC no es válido: {0}").format("; ".join(check.errors))
-        set_error(self.tax_id_error, rfc_problem)
-        ok &= rfc_problem is None
-        email_problem = self.tr("Revisa el correo.") if email and not EMAIL.match(email) else None
-        set_error(self.email_error, email_problem)
-        ok &= email_problem is None
-        zip_problem = (
-            self.tr("El código postal lleva 5 números.")
-            if zip_code and not ZIP.match(zip_code)
-            else None
+    def team_form(self) -> rules.TeamForm:
+        return rules.TeamForm(
+            alias=self.alias.text(),
+            rfc=self.tax_id.text(),
+            tax_system=str(self.regime.currentData() or ""),
+            support_email=self.email.text(),
+            support_phone=self.phone.text(),
+            zip=self.zip.text(),
         )
-        set_error(self.zip_error, zip_problem)
-        ok &= zip_problem is None
-        if not ok:
+
+    def body(self) -> dict[str, Any] | None:
+        form = self.team_form()
+        problems = rules.check_team(form, new=False)
+        set_error(self.alias_error, rule_text(problems.get("alias")))
+        set_error(self.tax_id_error, rule_text(problems.get("rfc")))
+        set_error(self.email_error, rule_text(problems.get("email")))
+        set_error(self.zip_error, rule_text(problems.get("zip")))
+        if problems:
             return None
-        body: dict[str, Any] = {"brand": {"alias": alias}}
-        if rfc and rfc != self.original.get("tax_id"):
-            body["tax_id"] = rfc
-        if self.regime.currentData():
-            body["tax_system"] = self.regime.currentData()
-        if email:
-            body["support_email"] = email
-        if self.phone.text().strip():
-            body["support_phone"] = self.phone.text().strip()
-        if zip_code:
-            body["address"] = {"zip": zip_code}
-        return body
+        return rules.team_body(form, new=False, current_rfc=self.original.rfc)
 
 
 class TeamSettingsDialog(ActionDialog):
     """Invoicing defaults (`PUT /teams/{id}/settings`): only what some gigstack client sends."""
 
-    def __init__(self, settings: Mapping[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, settings: TeamSettingsView, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ajustes de facturación"), self.tr("Guardar"), parent)
         self.setObjectName("teamSettingsDialog")
         self.original = settings
         self.description = _line(
             "defaultDescriptionEdit",
             self.tr("Descripción predeterminada"),
-            settings.get("default_description"),
+            settings.default_description,
         )
         self.product_key = _line(
-            "productKeyEdit",
-            self.tr("Clave de producto SAT"),
-            settings.get("product_key"),
-            "01010101",
+            "productKeyEdit", self.tr("Clave de producto SAT"), settings.product_key, "01010101"
         )
         self.product_key_error = error_label("productKeyError")
         self.unit_key = _line(
-            "unitKeyEdit", self.tr("Clave de unidad SAT"), settings.get("unit_key"), "H87"
+            "unitKeyEdit", self.tr("Clave de unidad SAT"), settings.unit_key, "H87"
         )
         self.unit_key_error = error_label("unitKeyError")
         self.use = QComboBox()
@@ -181,15 +164,12 @@ class TeamSettingsDialog(ActionDialog):
             uses = ()
         for use in uses:
             self.use.addItem(f"{use.code} — {use.description}", use.code)
-        index = self.use.findData(settings.get("use") or "G03")
+        index = self.use.findData(settings.use or "G03")
         self.use.setCurrentIndex(max(index, 0))
-        self.notes = _line(
-            "pdfNotesEdit", self.tr("Notas en el PDF"), settings.get("invoice_pdf_notes")
-        )
-        emails = settings.get("emails") if isinstance(settings.get("emails"), Mapping) else {}
+        self.notes = _line("pdfNotesEdit", self.tr("Notas en el PDF"), settings.invoice_pdf_notes)
         self.avoid_emails = QCheckBox(self.tr("No enviar las facturas por correo a los clientes"))
         self.avoid_emails.setObjectName("avoidEmailsCheck")
-        self.avoid_emails.setChecked(bool((emails or {}).get("avoid_invoice_emails")))
+        self.avoid_emails.setChecked(settings.avoid_invoice_emails)
         self.form.addRow(self.tr("&Descripción predeterminada"), self.description)
         self.form.addRow(self.tr("Clave de &producto"), self.product_key)
         self.form.addRow("", self.product_key_error)
@@ -202,25 +182,18 @@ class TeamSettingsDialog(ActionDialog):
     def body(self) -> dict[str, Any] | None:
         product = self.product_key.text().strip()
         unit = self.unit_key.text().strip().upper()
-        product_problem = None
-        if product and not (product.isdigit() and len(product) == 8):
-            product_problem = self.tr("La clave de producto SAT lleva 8 números.")
-        set_error(self.product_key_error, product_problem)
-        unit_problem = None
-        if unit and not re.fullmatch(r"[A-Z0-9]{2,3}", unit):
-            unit_problem = self.tr(
-                "La clave de unidad SAT lleva 2 o 3 letras o números (H87, E48)."
-            )
-        set_error(self.unit_key_error, unit_problem)
-        if product_problem or unit_problem:
+        problems = rules.settings_problems(product, unit)
+        set_error(self.product_key_error, rule_text(problems.get("product_key")))
+        set_error(self.unit_key_error, rule_text(problems.get("unit_key")))
+        if problems:
             return None
         body: dict[str, Any] = {"use": self.use.currentData() or "G03"}
-        for key, edit in (
-            ("default_description", self.description),
-            ("invoice_pdf_notes", self.notes),
+        for key, edit, before in (
+            ("default_description", self.description, self.original.default_description),
+            ("invoice_pdf_notes", self.notes, self.original.invoice_pdf_notes),
         ):
             text = edit.text().strip()
-            if text or self.original.get(key):
+            if text or before:
                 body[key] = text or None  # null clears it (CLI settings schema)
         if product:
             body["product_key"] = product
@@ -233,7 +206,12 @@ class TeamSettingsDialog(ActionDialog):
 class SeriesDialog(ActionDialog):
     """A new series, or the next folios of an existing one."""
 
-    def __init__(self, series: Mapping[str, Any] | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        series: SeriesView | None = None,
+        parent: QWidget | None = None,
+        existing: Collection[str] = (),
+    ) -> None:
         editing = series is not None
         super().__init__(
             self.tr("Folios de la serie") if editing else self.tr("Nueva serie"),
@@ -242,20 +220,21 @@ class SeriesDialog(ActionDialog):
         )
         self.setObjectName("seriesDialog")
         self.editing = editing
-        self.name = _line("seriesNameEdit", self.tr("Serie"), (series or {}).get("series"), "B")
-        self.name.setMaxLength(25)
+        self.existing = tuple(existing)
+        self.name = _line("seriesNameEdit", self.tr("Serie"), series.name if series else "", "B")
+        self.name.setMaxLength(rules.SERIES_MAX)
         self.name.setReadOnly(editing)
         self.name_error = error_label("seriesNameError")
         self.live = QSpinBox()
         self.live.setObjectName("liveFolioSpin")
         self.live.setAccessibleName(self.tr("Último folio (producción)"))
-        self.live.setRange(0, 99_999_999)
-        self.live.setValue(int((series or {}).get("live") or 0))
+        self.live.setRange(0, rules.FOLIO_MAX)
+        self.live.setValue(series.live if series else 0)
         self.test = QSpinBox()
         self.test.setObjectName("testFolioSpin")
         self.test.setAccessibleName(self.tr("Último folio (pruebas)"))
-        self.test.setRange(0, 99_999_999)
-        self.test.setValue(int((series or {}).get("test") or 0))
+        self.test.setRange(0, rules.FOLIO_MAX)
+        self.test.setValue(series.test if series else 0)
         hint = QLabel(
             self.tr(
                 "El contador guarda el último folio usado: la siguiente factura lleva el que "
@@ -271,16 +250,14 @@ class SeriesDialog(ActionDialog):
         self.form.addRow(hint)
 
     def body(self) -> dict[str, Any] | None:
-        if self.editing:
-            return {"live": self.live.value(), "test": self.test.value()}
-        name = self.name.text().strip().upper()
-        problem = (
-            None if SERIES.match(name) else self.tr("La serie lleva de 1 a 25 letras o números.")
+        name = None if self.editing else self.name.text()
+        body, problems = rules.series_body(
+            name, self.live.value(), self.test.value(), self.existing
         )
-        set_error(self.name_error, problem)
-        if problem:
-            return None
-        return {"series": name, "live": self.live.value(), "test": self.test.value()}
+        set_error(self.name_error, rule_text(problems.get("name")))
+        folio = problems.get("live") or problems.get("test")
+        set_error(self.form_error, rule_text(folio))
+        return body
 
 
 class AddMemberDialog(ActionDialog):
@@ -288,8 +265,8 @@ class AddMemberDialog(ActionDialog):
 
     def __init__(
         self,
-        users: Sequence[Mapping[str, Any]],
-        member_ids: set[str],
+        users: Sequence[UserView],
+        member_ids: Collection[str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Agregar miembro"), self.tr("Agregar"), parent)
@@ -297,21 +274,13 @@ class AddMemberDialog(ActionDialog):
         self.user = QComboBox()
         self.user.setObjectName("memberUserCombo")
         self.user.setAccessibleName(self.tr("Usuario"))
-        for user in users:
-            if not user.get("id") or user["id"] in member_ids:
-                continue
-            name = user.get("name") or " ".join(
-                str(x) for x in (user.get("first_name"), user.get("last_name")) if x
-            )
-            text = f"{name} · {user.get('email')}" if name else str(user.get("email") or user["id"])
-            self.user.addItem(text, user["id"])
+        for user in rules.users_to_offer(users, member_ids):
+            self.user.addItem(user.choice_text, user.id)
         self.user_error = error_label("memberUserError")
         self.role = QComboBox()
         self.role.setObjectName("roleCombo")
         self.role.setAccessibleName(self.tr("Rol"))
-        for code, label in ROLES:
-            self.role.addItem(self.tr(label), code)
-        self.role.setCurrentIndex(1)
+        _fill_roles(self.role)
         hint = QLabel(self.tr("¿No está en la lista? Créalo primero en la página Usuarios."))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
@@ -321,11 +290,9 @@ class AddMemberDialog(ActionDialog):
         self.form.addRow(hint)
 
     def body(self) -> dict[str, Any] | None:
-        user_id = self.user.currentData()
-        set_error(self.user_error, None if user_id else self.tr("No hay usuarios por agregar."))
-        if not user_id:
-            return None
-        return {"id": user_id, "role": self.role.currentData()}
+        body, problem = rules.member_body(self.user.currentData(), self.role.currentData())
+        set_error(self.user_error, rule_text(problem))
+        return body
 
 
 class CreateTeamDialog(ActionDialog):
@@ -358,43 +325,27 @@ class CreateTeamDialog(ActionDialog):
         self.form.addRow("", self.email_error)
 
     def body(self) -> dict[str, Any] | None:
-        alias = self.alias.text().strip()
-        rfc = self.tax_id.text().strip().upper()
-        zip_code = self.zip.text().strip()
-        email = self.email.text().strip()
-        set_error(self.alias_error, None if alias else self.tr("Escribe el nombre comercial."))
-        rfc_problem = None
-        if not rfc:
-            rfc_problem = self.tr("gigstack pide el RFC del equipo.")
-        else:
-            check = fiscal.validate_rfc(rfc)
-            if not check.valid:
-                rfc_problem = self.tr("El RFC no es válido: {0}").format("; ".join(check.errors))
-        set_error(self.tax_id_error, rfc_problem)
-        zip_problem = (
-            None
-            if not zip_code or ZIP.match(zip_code)
-            else self.tr("El código postal lleva 5 números.")
+        form = rules.TeamForm(
+            alias=self.alias.text(),
+            rfc=self.tax_id.text(),
+            tax_system=str(self.regime.currentData() or ""),
+            support_email=self.email.text(),
+            zip=self.zip.text(),
         )
-        set_error(self.zip_error, zip_problem)
-        email_problem = None if not email or EMAIL.match(email) else self.tr("Revisa el correo.")
-        set_error(self.email_error, email_problem)
-        if not alias or rfc_problem or zip_problem or email_problem:
+        problems = rules.check_team(form, new=True)
+        set_error(self.alias_error, rule_text(problems.get("alias")))
+        set_error(self.tax_id_error, rule_text(problems.get("rfc")))
+        set_error(self.zip_error, rule_text(problems.get("zip")))
+        set_error(self.email_error, rule_text(problems.get("email")))
+        if problems:
             return None
-        body: dict[str, Any] = {"brand": {"alias": alias}, "tax_id": rfc}
-        if self.regime.currentData():
-            body["tax_system"] = self.regime.currentData()
-        # REFERENCE §8.2: `country` is required inside `address`; requests spell it out.
-        body["address"] = {"country": "Mexico", **({"zip": zip_code} if zip_code else {})}
-        if email:
-            body["support_email"] = email
-        return body
+        return rules.team_body(form, new=True)
 
 
 class UserDialog(ActionDialog):
     """A new user (an invitation) or an existing user's profile."""
 
-    def __init__(self, user: Mapping[str, Any] | None = None, parent: QWidget | None = None):
+    def __init__(self, user: UserView | None = None, parent: QWidget | None = None):
         editing = user is not None
         super().__init__(
             self.tr("Editar usuario") if editing else self.tr("Nuevo usuario"),
@@ -403,21 +354,16 @@ class UserDialog(ActionDialog):
         )
         self.setObjectName("userDialog")
         self.editing = editing
-        user = user or {}
-        self.email = _line("userEmailEdit", self.tr("Correo"), user.get("email"))
+        shown = user or UserView(id="")
+        first, last = shown.name_parts
+        self.email = _line("userEmailEdit", self.tr("Correo"), shown.email)
         self.email.setReadOnly(editing)
         self.email_error = error_label("userEmailError")
-        first, last = user.get("first_name"), user.get("last_name")
-        if not first and not last and user.get("name"):
-            first, _, last = str(user["name"]).partition(" ")
         self.first_name = _line("firstNameEdit", self.tr("Nombre"), first)
         self.last_name = _line("lastNameEdit", self.tr("Apellidos"), last)
-        self.phone = _line("phoneEdit", self.tr("Teléfono"), user.get("phone"))
+        self.phone = _line("phoneEdit", self.tr("Teléfono"), shown.phone)
         self.company_role = _line(
-            "companyRoleEdit",
-            self.tr("Puesto"),
-            user.get("company_role"),
-            self.tr("Cajero, gerente…"),
+            "companyRoleEdit", self.tr("Puesto"), shown.company_role, self.tr("Cajero, gerente…")
         )
         self.join = QCheckBox(self.tr("Agregarlo a este equipo con el rol"))
         self.join.setObjectName("autoJoinCheck")
@@ -425,9 +371,7 @@ class UserDialog(ActionDialog):
         self.role = QComboBox()
         self.role.setObjectName("userRoleCombo")
         self.role.setAccessibleName(self.tr("Rol en el equipo"))
-        for code, label in ROLES:
-            self.role.addItem(self.tr(label), code)
-        self.role.setCurrentIndex(1)
+        _fill_roles(self.role)
         self.join.toggled.connect(self.role.setEnabled)
         self.form.addRow(self.tr("&Correo"), self.email)
         self.form.addRow("", self.email_error)
@@ -442,19 +386,20 @@ class UserDialog(ActionDialog):
         body: dict[str, Any] = {}
         if not self.editing:
             email = self.email.text().strip()
-            problem = None
-            if not email:
-                problem = self.tr("Escribe el correo: ahí le llega la invitación.")
-            elif not EMAIL.match(email):
-                problem = self.tr("Revisa el correo.")
-            set_error(self.email_error, problem)
+            problem = rules.new_user_email_problem(email)
+            set_error(self.email_error, rule_text(problem))
             if problem:
                 self.email.setFocus()
                 return None
             body["email"] = email
             if self.join.isChecked():
+                role = self.role.currentData()
+                role_problem = rules.role_problem(role)
+                if role_problem:
+                    set_error(self.form_error, rule_text(role_problem))
+                    return None
                 body["auto_join"] = True
-                body["role"] = self.role.currentData()
+                body["role"] = role
         for key, edit in (
             ("first_name", self.first_name),
             ("last_name", self.last_name),

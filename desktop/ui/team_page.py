@@ -13,9 +13,9 @@ switch is refused while the current team still has sales or changes waiting in t
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -37,7 +37,21 @@ from PySide6.QtWidgets import (
 
 from desktop.config import ConfigError, TerminalConfig
 from desktop.gigstack import GigstackClient, GigstackError
-from desktop.rules.teams import acting_team, integration_team_hint
+from desktop.records.teams import (
+    IntegrationView,
+    MemberView,
+    SeriesView,
+    TeamView,
+    integrations_of,
+)
+from desktop.records.users import UserView
+from desktop.rules.teams import (
+    acting_team,
+    default_series,
+    integration_team_hint,
+    stored_team,
+    switch_team_problem,
+)
 from desktop.store.outbox import OutboxState
 from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.context import UiContext
@@ -52,8 +66,10 @@ from desktop.ui.team_dialogs import (
     TeamDetailsDialog,
     TeamSettingsDialog,
     role_short,
+    rule_text,
 )
 
+T = TypeVar("T")
 STALE_AFTER_SECONDS = 120.0
 UNFINISHED = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.PARKED)
 
@@ -80,15 +96,25 @@ def current_team_id(client: GigstackClient, team: str | None) -> str | None:
 
 @dataclass
 class TeamSnapshot:
-    """What the page shows, fetched together on the worker."""
+    """What the page shows, fetched together on the worker and read into typed views there."""
 
     team_id: str | None
-    team: dict[str, Any] = field(default_factory=dict)
-    series: list[dict[str, Any]] = field(default_factory=list)
-    integrations: dict[str, Any] = field(default_factory=dict)
-    teams: list[dict[str, Any]] = field(default_factory=list)
-    users: list[dict[str, Any]] = field(default_factory=list)
+    team: TeamView = field(default_factory=lambda: TeamView(id=""))
+    series: list[SeriesView] = field(default_factory=list)
+    #: From `GET /teams/integrations`; empty when that call failed (the team's own are used).
+    integrations: tuple[IntegrationView, ...] = ()
+    teams: list[TeamView] = field(default_factory=list)
+    users: list[UserView] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+
+    @property
+    def default_series(self) -> str:
+        """The series gigstack uses when an invoice names none (`rules.teams.default_series`)."""
+        return default_series(self.team.settings.default_series, [s.name for s in self.series])
+
+    @property
+    def shown_integrations(self) -> tuple[IntegrationView, ...]:
+        return self.integrations or self.team.integrations
 
 
 def fetch_snapshot(client: GigstackClient, team: str | None) -> TeamSnapshot:
@@ -97,33 +123,29 @@ def fetch_snapshot(client: GigstackClient, team: str | None) -> TeamSnapshot:
     if team_id is None:
         snapshot.problems.append("no se pudo saber qué equipo usa la clave")
     else:
-        snapshot.team = record_of(client.teams.get(team_id, team=team))
-        snapshot.series = [record_of(s) for s in client.teams.series(team_id, team=team)]
+        snapshot.team = TeamView.from_record(record_of(client.teams.get(team_id, team=team)))
+        snapshot.series = [
+            SeriesView.from_record(record_of(s)) for s in client.teams.series(team_id, team=team)
+        ]
     # The rest is extra: a failure here leaves its box empty with a note, not the whole page.
     try:
-        snapshot.integrations = record_of(client.teams.integrations(team=team))
+        snapshot.integrations = integrations_of(record_of(client.teams.integrations(team=team)))
     except GigstackError as exc:
         snapshot.problems.append(f"integraciones: {exc.message}")
     try:
-        snapshot.teams = [record_of(t) for t in client.teams.list_page(limit=100).items]
+        snapshot.teams = [
+            TeamView.from_record(record_of(t)) for t in client.teams.list_page(limit=100).items
+        ]
     except GigstackError as exc:
         snapshot.problems.append(f"equipos: {exc.message}")
     try:
-        snapshot.users = [record_of(u) for u in client.users.list_page(limit=100, team=team).items]
+        snapshot.users = [
+            UserView.from_record(record_of(u))
+            for u in client.users.list_page(limit=100, team=team).items
+        ]
     except GigstackError as exc:
         snapshot.problems.append(f"usuarios: {exc.message}")
     return snapshot
-
-
-def team_name(team: Mapping[str, Any]) -> str:
-    brand = team.get("brand") if isinstance(team.get("brand"), Mapping) else {}
-    return str(
-        (brand or {}).get("alias")
-        or team.get("name")
-        or team.get("legal_name")
-        or team.get("id")
-        or ""
-    )
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
@@ -180,6 +202,10 @@ class TeamPage(Page):
         self._loading = False
         self.busy = False
         self.snapshot: TeamSnapshot | None = None
+        # The views behind each table's rows, in the order shown.
+        self.series_rows: list[SeriesView] = []
+        self.member_rows: list[MemberView] = []
+        self.team_rows: list[TeamView] = []
         self.dialog: QWidget | None = None
 
         heading = QLabel(self.tr("Equipo"))
@@ -267,7 +293,15 @@ class TeamPage(Page):
         series_layout = QVBoxLayout(series_box)
         self.series_table = _table(
             "seriesTable",
-            [self.tr("Serie"), self.tr("Último folio"), self.tr("Último folio (pruebas)")],
+            [
+                self.tr("Serie"),
+                self.tr("Último folio"),
+                self.tr("Último folio (pruebas)"),
+                self.tr("Predeterminada"),
+            ],
+        )
+        self.series_table.setToolTip(
+            self.tr("La serie predeterminada es la que gigstack usa cuando no se indica otra.")
         )
         series_layout.addWidget(self.series_table)
         series_buttons = QHBoxLayout()
@@ -397,82 +431,63 @@ class TeamPage(Page):
         self.snapshot = snapshot
         team = snapshot.team
         v = self.values
-        v["name"].setText(team_name(team) or "—")
-        v["legal"].setText(str(team.get("legal_name") or "—"))
-        v["rfc"].setText(
-            " · ".join(str(x) for x in (team.get("tax_id"), team.get("tax_system")) if x) or "—"
-        )
+        v["name"].setText(team.name or "—")
+        v["legal"].setText(team.legal_name or "—")
+        v["rfc"].setText(" · ".join(x for x in (team.rfc, team.tax_system) if x) or "—")
         v["contact"].setText(
-            " · ".join(str(x) for x in (team.get("support_email"), team.get("support_phone")) if x)
-            or "—"
+            " · ".join(x for x in (team.support_email, team.support_phone) if x) or "—"
         )
-        sat = team.get("sat") if isinstance(team.get("sat"), Mapping) else {}
-        if (sat or {}).get("completed"):
+        if team.sat_connected:
             v["sat"].setText(
-                self.tr("Conectados · vencen {0}").format(
-                    when((sat or {}).get("csd_expires_at")) or "—"
-                )
+                self.tr("Conectados · vencen {0}").format(when(team.csd_expires_at) or "—")
             )
         else:
             v["sat"].setText(self.tr("Sin conectar: no se puede timbrar"))
-        used, limit = team.get("used_credits"), team.get("credit_limit")
+        used, limit = team.used_credits, team.credit_limit
         v["credits"].setText(
             self.tr("{used} usados de {limit}").format(used=used, limit=limit)
             if used is not None and limit is not None
             else "—"
         )
         v["id"].setText(snapshot.team_id or "—")
-        settings = team.get("settings") if isinstance(team.get("settings"), Mapping) else {}
-        settings = settings or {}
+        settings = team.settings
         v["settings_keys"].setText(
             self.tr("Producto {p} · unidad {u}").format(
-                p=settings.get("product_key") or "—", u=settings.get("unit_key") or "—"
+                p=settings.product_key or "—", u=settings.unit_key or "—"
             )
         )
-        v["settings_use"].setText(str(settings.get("use") or "—"))
-        v["settings_description"].setText(str(settings.get("default_description") or "—"))
-        emails = settings.get("emails") if isinstance(settings.get("emails"), Mapping) else {}
+        v["settings_use"].setText(settings.use or "—")
+        v["settings_description"].setText(settings.default_description or "—")
         v["settings_emails"].setText(
             self.tr("No se envían a los clientes")
-            if (emails or {}).get("avoid_invoice_emails")
+            if settings.avoid_invoice_emails
             else self.tr("Se envían a los clientes")
         )
-        self.integrations_label.setText(self._integrations_text(snapshot.integrations, team))
+        self.integrations_label.setText(self._integrations_text(snapshot.shown_integrations))
 
-        self.series_table.setRowCount(0)
-        for series in snapshot.series:
-            self._append(
-                self.series_table,
-                [
-                    str(series.get("series") or series.get("id") or ""),
-                    str(series.get("live") or 0),
-                    str(series.get("test") or 0),
-                ],
-                series,
-            )
-        fit_rows(self.series_table)
-        self.members_table.setRowCount(0)
-        for member in team.get("members") or []:
-            if isinstance(member, Mapping):
-                self._append(
-                    self.members_table,
-                    [
-                        str(member.get("email") or member.get("id") or ""),
-                        QCoreApplication.translate("TeamDialogs", role_short(member.get("role"))),
-                    ],
-                    member,
-                )
-        fit_rows(self.members_table)
-        self.teams_table.setRowCount(0)
+        default = snapshot.default_series
+        self.series_rows = list(snapshot.series)
+        self._fill(
+            self.series_table,
+            [
+                [s.name, str(s.live), str(s.test), self.tr("Sí") if s.name == default else ""]
+                for s in self.series_rows
+            ],
+        )
+        self.member_rows = list(team.members)
+        self._fill(
+            self.members_table,
+            [
+                [m.display_name, QCoreApplication.translate("TeamDialogs", role_short(m.role))]
+                for m in self.member_rows
+            ],
+        )
         active = self.ctx.team or snapshot.team_id
-        for other in snapshot.teams:
-            in_use = other.get("id") == active
-            self._append(
-                self.teams_table,
-                [team_name(other), str(other.get("tax_id") or ""), self.tr("Sí") if in_use else ""],
-                other,
-            )
-        fit_rows(self.teams_table)
+        self.team_rows = list(snapshot.teams)
+        self._fill(
+            self.teams_table,
+            [[t.name, t.rfc, self.tr("Sí") if t.id == active else ""] for t in self.team_rows],
+        )
         has_team = snapshot.team_id is not None
         for button in (
             self.edit_team_button,
@@ -484,34 +499,29 @@ class TeamPage(Page):
         ):
             button.setEnabled(has_team)
 
-    def _integrations_text(self, integrations: Mapping[str, Any], team: Mapping[str, Any]) -> str:
-        source = dict(integrations) if integrations else {}
-        if not source and isinstance(team.get("integrations"), Mapping):
-            source = dict(team["integrations"])
-        lines = []
-        for name, value in source.items():
-            if not isinstance(value, Mapping):
-                continue
-            label = self.tr(INTEGRATION_NAMES.get(name, name))
-            done = value.get("completed") or value.get("connected") or value.get("hasKeys")
-            lines.append(f"{label}: {self.tr('conectada') if done else self.tr('sin conectar')}")
+    def _integrations_text(self, integrations: Sequence[IntegrationView]) -> str:
+        lines = [
+            f"{self.tr(INTEGRATION_NAMES.get(i.name, i.name))}: "
+            f"{self.tr('conectada') if i.connected else self.tr('sin conectar')}"
+            for i in integrations
+        ]
         return "\n".join(lines) or self.tr("gigstack no informó integraciones.")
 
     @staticmethod
-    def _append(table: QTableWidget, texts: list[str], data: Mapping[str, Any]) -> None:
-        row = table.rowCount()
-        table.insertRow(row)
-        for column, text in enumerate(texts):
-            item = QTableWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, dict(data))
-            table.setItem(row, column, item)
+    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+        table.setRowCount(0)
+        for texts in rows:
+            row = table.rowCount()
+            table.insertRow(row)
+            for column, text in enumerate(texts):
+                table.setItem(row, column, QTableWidgetItem(text))
+        fit_rows(table)
 
     @staticmethod
-    def selected_data(table: QTableWidget) -> dict[str, Any] | None:
+    def selected_row(table: QTableWidget, rows: Sequence[T]) -> T | None:
+        """The view behind the table's current row (rows are shown in `rows`' order)."""
         row = table.currentRow()
-        item = table.item(row, 0) if row >= 0 else None
-        data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return data if isinstance(data, dict) else None
+        return rows[row] if 0 <= row < len(rows) else None
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -598,9 +608,8 @@ class TeamPage(Page):
         if team_id is None or self.snapshot is None:
             return None
         team = self.ctx.team
-        settings = self.snapshot.team.get("settings")
         return self._open(
-            TeamSettingsDialog(settings if isinstance(settings, Mapping) else {}, self),
+            TeamSettingsDialog(self.snapshot.team.settings, self),
             self.tr("guardar los ajustes"),
             lambda body: lambda c: c.teams.update_settings(team_id, body, team=team),
             self.tr("Ajustes de facturación guardados."),
@@ -613,15 +622,16 @@ class TeamPage(Page):
         if team_id is None:
             return None
         team = self.ctx.team
+        existing = [s.name for s in self.series_rows]
         return self._open(
-            SeriesDialog(None, self),
+            SeriesDialog(None, self, existing=existing),
             self.tr("crear la serie"),
             lambda body: lambda c: c.teams.create_series(team_id, body, team=team),
             self.tr("Serie creada."),
         )
 
     def edit_series(self) -> ActionDialog | None:
-        series = self.selected_data(self.series_table)
+        series = self.selected_row(self.series_table, self.series_rows)
         if series is None:
             self.say(self.tr("Elige una serie de la lista."), error=True)
             return None
@@ -629,7 +639,7 @@ class TeamPage(Page):
         if team_id is None:
             return None
         team = self.ctx.team
-        series_id = str(series.get("id") or series.get("series"))
+        series_id = series.key
         return self._open(
             SeriesDialog(series, self),
             self.tr("cambiar los folios"),
@@ -644,13 +654,8 @@ class TeamPage(Page):
         if team_id is None or self.snapshot is None:
             return None
         team = self.ctx.team
-        members = {
-            str(m.get("id"))
-            for m in self.snapshot.team.get("members") or []
-            if isinstance(m, Mapping)
-        }
         return self._open(
-            AddMemberDialog(self.snapshot.users, members, self),
+            AddMemberDialog(self.snapshot.users, self.snapshot.team.member_ids, self),
             self.tr("agregar el miembro"),
             lambda body: lambda c: c.teams.add_member(team_id, body, team=team),
             self.tr("Miembro agregado."),
@@ -658,14 +663,14 @@ class TeamPage(Page):
 
     def remove_member(self) -> bool:
         """Remove the selected member after confirmation (and the manager PIN when set)."""
-        member = self.selected_data(self.members_table)
+        member = self.selected_row(self.members_table, self.member_rows)
         if member is None:
             self.say(self.tr("Elige un miembro de la lista."), error=True)
             return False
         team_id = self._needs_team(self.tr("quitar un miembro"))
         if team_id is None or self.busy:
             return False
-        who = str(member.get("email") or member.get("id"))
+        who = member.display_name
         if not self.confirm(
             self.tr("Quitar del equipo"),
             self.tr(
@@ -676,7 +681,7 @@ class TeamPage(Page):
             self.tr("quitar a {0} del equipo").format(who),
         ):
             return False
-        team, user_id = self.ctx.team, str(member.get("id"))
+        team, user_id = self.ctx.team, member.id
         self.busy = True
 
         def done(_ack: Any) -> None:
@@ -713,28 +718,19 @@ class TeamPage(Page):
         )
 
     def switch_team(self) -> bool:
-        chosen = self.selected_data(self.teams_table)
+        chosen = self.selected_row(self.teams_table, self.team_rows)
         self.connect_message.setText("")
-        if chosen is None or not chosen.get("id"):
-            self.connect_message.setText(self.tr("Elige un equipo de la lista."))
-            return False
         active = self.ctx.team or (self.snapshot.team_id if self.snapshot else None)
-        if chosen["id"] == active:
-            self.connect_message.setText(self.tr("Ya estás trabajando con ese equipo."))
-            return False
-        pending = self.pending_for_current_team()
-        if pending:
-            self.connect_message.setText(
-                self.tr(
-                    "No se puede cambiar de equipo: este equipo tiene {0} envíos sin terminar en "
-                    "la cola (ventas o cambios que gigstack aún no tiene). Envíalos o resuélvelos "
-                    "primero en la página Cola."
-                ).format(pending)
-            )
+        chosen_id = chosen.id if chosen else None
+        # The queue is only counted when the other checks pass (it reads the database).
+        pending = self.pending_for_current_team() if chosen_id and chosen_id != active else 0
+        problem = switch_team_problem(chosen_id, active, pending)
+        if problem or chosen is None:
+            self.connect_message.setText(rule_text(problem) or "")
             return False
         # The key's own team is stored as "" (no Connect parameter), other teams by id.
         own = self.snapshot.team_id if self.snapshot and not self.ctx.team else None
-        value = "" if chosen["id"] == own else str(chosen["id"])
+        value = stored_team(chosen.id, own)
         # The terminal's configuration (config.json), read at start by the app and the CLI.
         try:
             terminal = TerminalConfig.load(self.ctx.config.data_dir)
@@ -750,7 +746,7 @@ class TeamPage(Page):
             self.tr(
                 "Equipo «{0}» elegido. Cierra y vuelve a abrir Mostrador para trabajar con él; "
                 "cada equipo conserva su propia copia de datos y su cola."
-            ).format(team_name(chosen))
+            ).format(chosen.name)
         )
         return True
 

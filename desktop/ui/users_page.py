@@ -4,17 +4,21 @@ List, view (`GET /users/{id}` fills the detail with phone, teams and last login)
 invitation by e-mail, optionally joining this team with a role), edit a profile and send a
 password-reset e-mail. Users are account-wide; a user's membership of this team is managed on
 the Equipo page.
+
+Records are read through `desktop.records.users.UserView` (both name casings, teams, dates),
+built once per row and kept in the row's ``extra["view"]``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHeaderView, QPushButton
 
 from desktop.gigstack import GigstackClient, User
+from desktop.records.users import UserView
 from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import when
@@ -25,9 +29,10 @@ from desktop.ui.team_dialogs import UserDialog, role_label, role_short
 MAX_USERS = 500
 
 
-def user_name(record: Mapping[str, Any]) -> str:
-    parts = [str(x) for x in (record.get("first_name"), record.get("last_name")) if x]
-    return str(record.get("name") or " ".join(parts) or "")
+def view_of(row: ServerRow) -> UserView:
+    """The row's user, read once (rows made elsewhere are read on the spot)."""
+    view = row.extra.get("view")
+    return view if isinstance(view, UserView) else UserView.from_record(row.record)
 
 
 class UsersPage(ServerListPage):
@@ -77,31 +82,27 @@ class UsersPage(ServerListPage):
 
     def columns(self) -> Sequence[Column[ServerRow]]:
         return [
-            Column(self.tr("Nombre"), lambda r: user_name(r.record)),
-            Column(self.tr("Correo"), lambda r: str(r.record.get("email") or "")),
+            Column(self.tr("Nombre"), lambda r: view_of(r).name),
+            Column(self.tr("Correo"), lambda r: view_of(r).email),
             Column(
                 self.tr("Rol"),
-                lambda r: QCoreApplication.translate(
-                    "TeamDialogs", role_short(r.record.get("role"))
-                ),
+                lambda r: QCoreApplication.translate("TeamDialogs", role_short(view_of(r).role)),
                 tooltip=lambda r: (
-                    QCoreApplication.translate("TeamDialogs", role_label(r.record.get("role")))
-                    or None
+                    QCoreApplication.translate("TeamDialogs", role_label(view_of(r).role)) or None
                 ),
             ),
             Column(
                 self.tr("Alta"),
-                lambda r: when(r.record.get("created_at"))[:10],
-                sort_key=lambda r: str(r.record.get("created_at") or ""),
+                lambda r: when(view_of(r).created_at)[:10],
+                sort_key=lambda r: view_of(r).created_at or 0.0,
             ),
         ]
 
+    def make_row(self, record: dict[str, Any]) -> ServerRow:
+        return ServerRow(record, {"view": UserView.from_record(record)})
+
     def search_text(self, row: ServerRow) -> str:
-        r = row.record
-        return " ".join(
-            str(x or "")
-            for x in (user_name(r), r.get("email"), r.get("phone"), r.get("company_role"))
-        )
+        return view_of(row).search_text
 
     def fetch(self, client: GigstackClient) -> list[Any]:
         raise NotImplementedError
@@ -136,21 +137,22 @@ class UsersPage(ServerListPage):
         if row is None:
             self.detail_title.setText(self.tr("Elige un usuario para ver su detalle."))
             return
-        r = row.record
+        user = view_of(row)
         labels = self.detail_labels
-        self.detail_title.setText(user_name(r) or str(r.get("email") or row.id))
-        labels["email"].setText(str(r.get("email") or "—"))
-        labels["phone"].setText(str(r.get("phone") or "—"))
-        labels["job"].setText(str(r.get("company_role") or "—"))
-        labels["role"].setText(self.tr(role_label(r.get("role"))) or "—")
-        teams = []
-        for team in r.get("teams") or []:
-            if isinstance(team, Mapping):
-                name = team.get("team_name") or team.get("team_id") or ""
-                teams.append(f"{name} · {self.tr(role_label(team.get('role')))}")
+        self.detail_title.setText(user.display_name or row.id)
+        labels["email"].setText(user.email or "—")
+        labels["phone"].setText(user.phone or "—")
+        labels["job"].setText(user.company_role or "—")
+        role = QCoreApplication.translate("TeamDialogs", role_label(user.role))
+        labels["role"].setText(role or "—")
+        teams = [
+            f"{team.display_name} · "
+            f"{QCoreApplication.translate('TeamDialogs', role_label(team.role))}"
+            for team in user.teams
+        ]
         labels["teams"].setText("\n".join(teams) or "—")
-        labels["created"].setText(when(r.get("created_at")) or "—")
-        labels["login"].setText(when(r.get("last_login")) or self.tr("Nunca o sin dato"))
+        labels["created"].setText(when(user.created_at) or "—")
+        labels["login"].setText(when(user.last_login) or self.tr("Nunca o sin dato"))
         labels["id"].setText(row.id)
 
     def _load_selected(self) -> None:
@@ -165,6 +167,7 @@ class UsersPage(ServerListPage):
             record = record_of(user)
             row.extra["full"] = True
             row.record.update(record)
+            row.extra["view"] = UserView.from_record(row.record)
             if current is row:
                 self.show_detail(row)
 
@@ -209,7 +212,7 @@ class UsersPage(ServerListPage):
             self.say_in_detail(reason)
             return None
         user_id, team = row.id, self.ctx.team
-        dialog = UserDialog(row.record, self)
+        dialog = UserDialog(view_of(row), self)
 
         def done(user: User) -> None:
             self.replace_record(record_of(user))
@@ -226,10 +229,11 @@ class UsersPage(ServerListPage):
 
     def reset_selected(self) -> bool:
         row = self.selected()
-        if row is None or not row.record.get("email"):
+        email = view_of(row).email if row is not None else ""
+        if not email:
             self.say_in_detail(self.tr("Elige un usuario con correo."))
             return False
-        email, team = str(row.record["email"]), self.ctx.team
+        team = self.ctx.team
         reason = self.offline_reason(self.tr("restablecer la contraseña"))
         if reason:
             self.say_in_detail(reason)

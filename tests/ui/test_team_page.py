@@ -68,15 +68,23 @@ def test_shows_the_team_its_series_members_and_connect_teams(qtbot: QtBot, shell
 
 
 def test_series_create_duplicate_and_update(
-    qtbot: QtBot, shell: AppShell, api: GigstackClient
+    qtbot: QtBot, shell: AppShell, api: GigstackClient, sandbox: Sandbox
 ) -> None:
     page = open_page(qtbot, shell)
     dialog = page.new_series()
     assert isinstance(dialog, SeriesDialog)
-    dialog.name.setText("A")  # exists: gigstack answers 409
+    sent = len(sandbox.requests)
+    dialog.name.setText("a")  # listed on the page: refused here, never sent
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "ya existe" in dialog.name_error.text() and dialog.isVisible()
+    assert not [r for r in sandbox.requests[sent:] if r.method == "POST"]
+    # Created elsewhere after the page read the list: gigstack's 409 is shown at the form.
+    api.teams.create_series(TEAM, {"series": "C", "live": 0, "test": 0})
+    dialog.name.setText("C")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.form_error.isVisible, timeout=WAIT)
     assert "gigstack no aceptó" in dialog.form_error.text()
+    assert not dialog.name_error.isVisible()
     dialog.name.setText("b-1")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.name_error.isVisible()  # checked here, never sent
