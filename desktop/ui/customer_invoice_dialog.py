@@ -10,36 +10,29 @@ generic RFC instead (`stamp_to: general_public_national`, uso S01).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop import fiscal
 from desktop.fiscal.outcome import is_generic_rfc
+from desktop.records.clients import ClientView
+from desktop.records.payments import PaymentView
 from desktop.store.cache import fold
 from desktop.ui.action_dialog import (
     ActionDialog,
     combo_choice,
     error_label,
-    payment_folio,
     searchable_combo,
     set_error,
 )
 from desktop.ui.formatting import money
 
 
-def _client_text(client: Mapping[str, Any]) -> str:
-    name = str(client.get("legal_name") or client.get("name") or client.get("id") or "")
-    rfc = client.get("tax_id")
-    return f"{name} — {rfc}" if rfc else name
-
-
-def _zip(client: Mapping[str, Any]) -> str:
-    address = client.get("address")
-    if isinstance(address, Mapping) and address.get("zip"):
-        return str(address["zip"])
-    return str(client.get("zip") or "")
+def _client_text(client: ClientView) -> str:
+    name = client.legal_name or client.name or client.id
+    return f"{name} — {client.rfc}" if client.rfc else name
 
 
 class CustomerInvoiceDialog(ActionDialog):
@@ -48,19 +41,21 @@ class CustomerInvoiceDialog(ActionDialog):
     def __init__(
         self,
         payment: Mapping[str, Any],
-        clients: Sequence[Mapping[str, Any]],
+        clients: Iterable[Mapping[str, Any] | ClientView],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Facturar el recibo"), self.tr("Timbrar factura"), parent)
         self.setObjectName("customerInvoiceDialog")
         self.setMinimumWidth(520)
-        metadata = payment.get("metadata")
+        # The receipt's payment through its typed view: the total (or `amount` in cents), the
+        # counter's folio from metadata, the client's id.
+        sale = PaymentView.from_record(payment)
+        # PaymentView's folio falls back to the payment id: a folio of our own differs from it.
+        own_folio = bool(sale.folio) and sale.folio != (sale.id or "")
         sold_as = (
-            self.tr("Venta {folio} por {total}.").format(
-                folio=payment_folio(payment), total=money(payment.get("total"))
-            )
-            if isinstance(metadata, Mapping) and metadata.get("folio")
-            else self.tr("Recibo por {total}.").format(total=money(payment.get("total")))
+            self.tr("Venta {folio} por {total}.").format(folio=sale.folio, total=money(sale.total))
+            if own_folio
+            else self.tr("Recibo por {total}.").format(total=money(sale.total))
         )
         intro = QLabel(
             sold_as
@@ -75,13 +70,14 @@ class CustomerInvoiceDialog(ActionDialog):
         intro.setWordWrap(True)
         self.form.addRow(intro)
 
-        usable = [
-            c for c in clients if c.get("tax_id") and not is_generic_rfc(str(c.get("tax_id") or ""))
-        ]
-        self._clients = {str(c.get("id")): dict(c) for c in usable if c.get("id")}
+        # Clients are read through their typed view (the RFC under `tax_id` or a legacy `rfc`,
+        # the régimen as a code or a legacy {label, value}, the zip in or out of `address`).
+        views = (c if isinstance(c, ClientView) else ClientView.from_record(c) for c in clients)
+        usable = [c for c in views if c.id and c.rfc and not is_generic_rfc(c.rfc)]
+        self._clients = {c.id: c for c in usable}
         self.client = searchable_combo("stampClientCombo", self.tr("Cliente registrado"))
-        for record in sorted(usable, key=lambda c: fold(_client_text(c))):
-            self.client.addItem(_client_text(record), record.get("id"))
+        for client in sorted(usable, key=lambda c: fold(_client_text(c))):
+            self.client.addItem(_client_text(client), client.id)
         self.client.setCurrentIndex(-1)
         edit = self.client.lineEdit()
         if edit is not None:
@@ -146,9 +142,9 @@ class CustomerInvoiceDialog(ActionDialog):
         )
         # The receipt's own client (when it is a real one) is the likely customer.
         own = payment.get("client")
-        own_id = own.get("id") if isinstance(own, Mapping) else own
-        if own_id and str(own_id) in self._clients:
-            self.select_client(str(own_id))
+        own_id = sale.client.id or (str(own) if isinstance(own, str) else "")
+        if own_id and own_id in self._clients:
+            self.select_client(own_id)
         self._public_changed()
         self.tax_id.setFocus()
 
@@ -182,14 +178,12 @@ class CustomerInvoiceDialog(ActionDialog):
         client = self._clients.get(str(client_id)) if client_id else None
         if client is None:
             return
-        self.tax_id.setText(str(client.get("tax_id") or ""))
-        self.legal_name.setText(str(client.get("legal_name") or client.get("name") or ""))
-        regime = client.get("tax_system")
-        if isinstance(regime, Mapping):  # legacy {label, value} (REFERENCE §16.3)
-            regime = regime.get("value")
-        index = self.tax_system.findData(str(regime)) if regime else -1
+        self.tax_id.setText(client.rfc)
+        self.legal_name.setText(client.legal_name or client.name)
+        regime = client.tax_system  # a legacy {label, value} is read as its code (ClientView)
+        index = self.tax_system.findData(regime) if regime else -1
         self.tax_system.setCurrentIndex(max(index, 0))
-        self.zip.setText(_zip(client))
+        self.zip.setText(client.zip)
 
     def body(self) -> dict[str, Any] | None:
         if self.public.isChecked():

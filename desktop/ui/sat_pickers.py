@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import fiscal, money
+from desktop import fiscal
 from desktop.rules.taxes import (
     FACTORS,
     TAX_TYPES,
@@ -247,34 +246,28 @@ PRESETS: tuple[TaxPreset, ...] = (
 COL_TYPE, COL_RATE, COL_FACTOR, COL_WITHHOLD, COL_INCLUSIVE = range(5)
 
 
-def _percent_text(rate: Decimal) -> str:
-    text = f"{(rate * 100).normalize():f}"
-    return text
-
-
 def tax_summary(taxes: Sequence[Mapping[str, Any]] | None) -> str:
-    """`IVA 16 % incl.`, `IEPS 8 % incl. + IVA 0 % incl.`, `Exento`, `Sin impuestos`."""
-    if not taxes:
+    """`IVA 16 % incl.`, `IEPS 8 % incl. + IVA 0 % incl.`, `Exento`, `Sin impuestos`.
+
+    The stored taxes are read through `rows_from_taxes` (the one lenient reader of tax rows:
+    rates by the money parser, a Tasa as its percentage), never by `dict.get` chains here.
+    """
+    rows = rows_from_taxes(taxes)
+    if not rows:
         return QCoreApplication.translate("TaxesEditor", "Sin impuestos")
     parts = []
     # All included (the usual counter price): say it once, "IEPS 8 % + IVA 0 % incl.".
-    all_included = all(t.get("inclusive") and not t.get("withholding") for t in taxes)
-    for tax in taxes:
-        kind = str(tax.get("type") or "").upper()
-        factor = str(tax.get("factor") or "Tasa")
-        try:
-            rate = money.to_decimal(tax.get("rate") if tax.get("rate") is not None else 0)
-        except money.MoneyError:
-            rate = Decimal(0)
-        if factor == "Exento":
-            text = f"{kind} " + QCoreApplication.translate("TaxesEditor", "exento")
-        elif factor == "Cuota":
-            text = f"{kind} ${rate:f}/u"
+    all_included = all(r.inclusive and not r.withholding for r in rows)
+    for row in rows:
+        if row.factor == "Exento":
+            text = f"{row.type} " + QCoreApplication.translate("TaxesEditor", "exento")
+        elif row.factor == "Cuota":
+            text = f"{row.type} ${row.rate}/u"
         else:
-            text = f"{kind} {_percent_text(rate)} %"
-        if tax.get("withholding"):
+            text = f"{row.type} {row.rate} %"
+        if row.withholding:
             text += " " + QCoreApplication.translate("TaxesEditor", "ret.")
-        elif tax.get("inclusive") and not all_included:
+        elif row.inclusive and not all_included:
             text += " " + QCoreApplication.translate("TaxesEditor", "incl.")
         parts.append(text)
     summary = " + ".join(parts)
@@ -368,27 +361,31 @@ class TaxesEditor(QWidget):
         self.changed.emit()
 
     def add_tax(self, tax: Mapping[str, Any], emit: bool = True) -> None:
+        # Read through the one lenient tax-row reader (`rows_from_taxes`).
+        (typed,) = rows_from_taxes([tax])
         row = self.table.rowCount()
         self.table.insertRow(row)
         kind = QComboBox()
         kind.addItems(TAX_TYPES)
-        kind.setCurrentText(str(tax.get("type") or "IVA").upper())
+        kind.setCurrentText(typed.type)
         kind.setAccessibleName(self.tr("Impuesto"))
         factor = QComboBox()
         factor.addItems(FACTORS)
-        factor.setCurrentText(str(tax.get("factor") or "Tasa"))
+        factor.setCurrentText(typed.factor)
         factor.setAccessibleName(self.tr("Factor"))
         rate = QLineEdit()
         rate.setAccessibleName(self.tr("Tasa o cuota"))
-        # Shown as typed in the editor: a percentage for Tasa (stored 0.16 shows "16").
-        shown = rows_from_taxes([{**tax, "factor": factor.currentText()}])
-        rate.setText(shown[0].rate if shown else "0")
+        # Shown as typed in the editor: a percentage for Tasa (stored 0.16 shows "16"), read
+        # for the factor the combo ended on (an unknown factor falls back to its first item).
+        if factor.currentText() != typed.factor:
+            (typed,) = rows_from_taxes([{**tax, "factor": factor.currentText()}])
+        rate.setText(typed.rate)
         withhold = QCheckBox()
         withhold.setAccessibleName(self.tr("Retención"))
-        withhold.setChecked(bool(tax.get("withholding")))
+        withhold.setChecked(typed.withholding)
         inclusive = QCheckBox()
         inclusive.setAccessibleName(self.tr("Incluido en el precio"))
-        inclusive.setChecked(bool(tax.get("inclusive")))
+        inclusive.setChecked(typed.inclusive)
         for widget, column in (
             (kind, COL_TYPE),
             (rate, COL_RATE),
