@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -231,6 +232,7 @@ class MainWindow(QMainWindow):
         self._attached = False
         self._settings = settings
         self._catalog_timer: QTimer | None = None
+        self._status_room: QWidget | None = None
         title = "Mostrador"
         if demo or (ctx is not None and ctx.config.demo):
             title += self.tr(" — modo demo")
@@ -291,6 +293,14 @@ class MainWindow(QMainWindow):
         else:
             self.opening.setVisible(True)
             self.stack.setVisible(False)
+            self.statusBar().showMessage(self.opening.text())
+            # The status pill (buttons) comes with the core: until then a blank of a button's
+            # height keeps the status bar as tall as it will be, so nothing moves when it comes.
+            like = QPushButton("Sincronizar ahora")  # never shown: measured only
+            like.setObjectName("syncNowButton")  # the pill's tallest part, as styled
+            self._status_room = QWidget()
+            self._status_room.setFixedSize(1, like.sizeHint().height())
+            self.statusBar().addPermanentWidget(self._status_room)
 
     def attach(
         self,
@@ -319,6 +329,10 @@ class MainWindow(QMainWindow):
         ctx.notices.posted.connect(self.notice_bar.show_notice)
         self.pill = StatusPill(ctx.core.outbox)
         self.statusBar().addPermanentWidget(self.pill)
+        if self._status_room is not None:
+            self.statusBar().removeWidget(self._status_room)
+            self._status_room.deleteLater()
+            self._status_room = None
         self.pill.sync_requested.connect(self.sync_now)
         self.pill.open_queue.connect(lambda: self.show_page_named("queue"))
         self.pill.set_state(ctx.bridge.last_state)
@@ -398,6 +412,8 @@ class MainWindow(QMainWindow):
             keys = item.data(SHORTCUT_ROLE)
             item.setToolTip(f"{item.text()} ({keys})" if keys else item.text())
         self.opening.setText(self.tr("Abriendo…"))
+        if self.opening.isVisible():
+            self.statusBar().showMessage(self.opening.text())
 
     def _add_pages(self, pages: Sequence[PageSource]) -> None:
         first = len(self._sources)
@@ -486,6 +502,7 @@ class MainWindow(QMainWindow):
         if self.opening.isVisible() or not self.stack.isVisibleTo(self):
             self.opening.setVisible(False)
             self.stack.setVisible(True)
+            self.statusBar().clearMessage()
         page.activated()
 
     def sync_now(self) -> None:
