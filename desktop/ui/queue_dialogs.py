@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import fiscal
+from desktop.records.clients import ClientView
+from desktop.records.queued import payment_form_of, queued_client
 from desktop.sales import SaleRejectedError, check_payment
 from desktop.store.cache import fold
 from desktop.store.outbox import OutboxItem, OutboxKind
@@ -110,10 +112,10 @@ class EditParkedDialog(ActionDialog):
         self.fields_form = QFormLayout(fields)
         self.client = searchable_combo("clientCombo", self.tr("Cliente guardado"))
         self.client.addItem(self.tr("(sin ID: usar los datos de abajo)"), "")
-        for record in sorted(clients, key=lambda c: fold(str(c.get("name") or ""))):
-            name = record.get("name") or record.get("legal_name") or record.get("id")
-            rfc = record.get("tax_id")
-            self.client.addItem(f"{name} — {rfc}" if rfc else str(name), record.get("id"))
+        views = [ClientView.from_record(c) for c in clients]
+        for view in sorted(views, key=lambda c: fold(c.name)):
+            name = view.name or view.legal_name or view.id
+            self.client.addItem(f"{name} — {view.rfc}" if view.rfc else name, view.id)
         self.rfc = self._line("rfcEdit", self.tr("RFC"))
         self.name = self._line("nameEdit", self.tr("Nombre o razón social"))
         self.regime = QComboBox()
@@ -133,7 +135,7 @@ class EditParkedDialog(ActionDialog):
         self.payment_form = QComboBox()
         self.payment_form.setObjectName("paymentFormCombo")
         self.payment_form.setAccessibleName(self.tr("Forma de pago"))
-        fill_payment_forms(self.payment_form, str(self.original.get("payment_form") or "01"))
+        fill_payment_forms(self.payment_form, payment_form_of(self.original) or "01")
         for label, widget, key in (
             (self.tr("Cliente"), self.client, "client"),
             (self.tr("RFC"), self.rfc, "rfc"),
@@ -188,9 +190,8 @@ class EditParkedDialog(ActionDialog):
     # -- fields <-> body ----------------------------------------------------------------------
 
     def _fill_fields(self, body: Mapping[str, Any]) -> None:
-        client = body.get("client") if isinstance(body.get("client"), Mapping) else {}
-        assert isinstance(client, Mapping)
-        client_id = str(client.get("id") or "")
+        client = queued_client(body)
+        client_id = client.id
         index = self.client.findData(client_id)
         if index < 0:
             self.client.addItem(
@@ -198,13 +199,12 @@ class EditParkedDialog(ActionDialog):
             )
             index = self.client.count() - 1
         self.client.setCurrentIndex(index)
-        self.rfc.setText(str(client.get("tax_id") or ""))
-        self.name.setText(str(client.get("legal_name") or client.get("name") or ""))
-        self._select(self.regime, str(client.get("tax_system") or ""))
-        self._select(self.use, str(body.get("use") or client.get("use") or ""))
-        address = client.get("address") if isinstance(client.get("address"), Mapping) else {}
-        self.zip.setText(str((address or {}).get("zip") or ""))
-        fill_payment_forms(self.payment_form, str(body.get("payment_form") or "01"))
+        self.rfc.setText(client.rfc)
+        self.name.setText(client.legal_name or client.name)
+        self._select(self.regime, client.tax_system)
+        self._select(self.use, client.use)
+        self.zip.setText(client.zip)
+        fill_payment_forms(self.payment_form, payment_form_of(body) or "01")
 
     @staticmethod
     def _select(combo: QComboBox, code: str) -> None:

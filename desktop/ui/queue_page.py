@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.records.payments import PaymentView
+from desktop.records.queued import QueuedChange, known_name, payment_form_of
 from desktop.store.cache import CacheLookup, Resource
 from desktop.store.outbox import AuditEntry, OutboxError, OutboxItem, OutboxKind, OutboxState
 from desktop.ui.context import UiContext
@@ -123,30 +125,20 @@ def summarize(
     services: Mapping[str, Mapping[str, Any]],
 ) -> str:
     """One line a cashier recognises: who and how much, or which client/service."""
-    body = item.payload
     if item.kind is OutboxKind.REGISTER_PAYMENT:
-        record = queued_record(item, clients, services)
-        client = record.get("client") or {}
-        who = str(
-            client.get("name")
-            or client.get("legal_name")
-            or client.get("tax_id")
-            or client.get("id")
-            or ""
-        )
-        total = money(record.get("total")) if record.get("total") else ""
-        return " · ".join(x for x in (who, total) if x)
+        sale = PaymentView.from_record(queued_record(item, clients, services))
+        total = money(sale.total) if sale.total is not None else ""
+        return " · ".join(x for x in (sale.client_name, total) if x)
     if item.kind is OutboxKind.CREATE_INVOICE:
         from desktop.invoicing import invoice_summary
 
         return invoice_summary(item, clients)
+    change = QueuedChange.from_payload(item.payload)
     if item.kind in (OutboxKind.UPDATE_CLIENT, OutboxKind.UPDATE_SERVICE):
-        changes = body.get("changes") or {}
-        target = str(body.get("id") or "")
-        known = clients.get(target) or services.get(target) or {}
-        name = known.get("name") or known.get("description") or target
-        return f"{name}: {', '.join(sorted(changes))}"
-    return str(body.get("name") or body.get("legal_name") or body.get("description") or "")
+        target = change.target_id
+        name = known_name(clients.get(target) or services.get(target)) or target
+        return f"{name}: {', '.join(change.changed)}"
+    return change.name
 
 
 class QueuePage(Page):
@@ -464,8 +456,8 @@ class QueuePage(Page):
         labels["state"].setText(self.tr(STATE_LABELS[item.state]))
         labels["summary"].setText(row.summary or "—")
         with_form = (OutboxKind.REGISTER_PAYMENT, OutboxKind.CREATE_INVOICE)
-        form = item.payload.get("payment_form") if item.kind in with_form else ""
-        labels["paymentForm"].setText(payment_form_label(str(form or "")) or "—")
+        form = payment_form_of(item.payload) if item.kind in with_form else ""
+        labels["paymentForm"].setText(payment_form_label(form) or "—")
         labels["created"].setText(f"{when(item.created_at)} ({age(item.created_at)})")
         labels["attempts"].setText(str(item.attempts))
         if item.state is OutboxState.PENDING:
