@@ -253,3 +253,30 @@ def test_strings_written_in_the_base_page_translate_too(qtbot: QtBot, page: Clie
     finally:
         QApplication.removeTranslator(translator)
     assert page.tr("{0} en total") == "{0} en total"
+
+
+def test_rows_keep_only_what_the_table_shows_and_actions_read_the_cache(
+    qtbot: QtBot, shell: AppShell, page: ClientsPage
+) -> None:
+    """Issue 12: a row holds display strings, not the parsed record; the record (typed) is
+    read from the cache when the row is acted on, so it is the cache's current copy."""
+    rows = page.model.all_rows()
+    assert len(rows) == SEEDED_CLIENTS
+    for row in rows:
+        assert not hasattr(row, "__dict__")  # __slots__: no per-row dict
+        assert row.queued is None  # nothing queued: no record kept
+        assert all(isinstance(cell, str) for cell in row.cells)
+    page.table.selectRow(row_of(page, "Constructora del Valle"))
+    selected = page.selected_row()
+    assert selected is not None and selected.id
+    view = page.view_of(selected)
+    assert view.id == selected.id and view.rfc.startswith("CVA120315R4")
+    assert view.legal_name  # not a column, read from the cache
+    # The cache changes under the row (a refresh): acting on the row reads the new copy.
+    record = shell.core.cache.get(page.resource, None, selected.id)
+    assert record is not None
+    shell.core.cache.upsert(page.resource, None, [{**record, "phone": "8181234567"}])
+    dialog = page.open_dialog(selected)
+    assert dialog.phone.text() == "8181234567"
+    assert dialog.name.text() == "Constructora del Valle"
+    dialog.close()

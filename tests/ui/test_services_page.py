@@ -176,3 +176,25 @@ def test_delete_refused_offline_then_works_online(
     qtbot.waitUntil(lambda: "Folder tamaño carta" not in column_texts(page, 0), timeout=10_000)
     with pytest.raises(GigstackError):
         api.services.get(selected.id)
+
+
+def test_rows_share_repeated_values_and_the_edit_dialog_reads_the_cache(
+    shell: AppShell, page: ServicesPage
+) -> None:
+    """Issue 12: equal prices, tax summaries and statuses are one object across rows; the
+    taxes themselves are not kept per row (the tooltip and the dialog read the cache)."""
+    rows = page.model.all_rows()
+    assert rows
+    by_summary: dict[str, list[int]] = {}
+    for row in rows:
+        assert not hasattr(row, "__dict__")
+        by_summary.setdefault(row.cells[6], []).append(id(row.cells[6]))
+    assert all(len(set(ids)) == 1 for ids in by_summary.values())
+    assert any(len(ids) > 1 for ids in by_summary.values())  # the seed repeats a summary
+    row = next(r for r in rows if r.id)
+    record = shell.core.cache.get(page.resource, None, str(row.id))
+    assert record is not None
+    dialog = page.open_dialog(row)
+    assert dialog.description.text() == record["description"]
+    assert dialog.taxes.taxes()  # filled from the cached record's taxes
+    dialog.close()
