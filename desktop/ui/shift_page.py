@@ -8,6 +8,7 @@ the internet down, and queued sales count from the moment they are rung up.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.errors import StorageError
-from desktop.store.shifts import MoveKind, Shift, ShiftError
+from desktop.store.shifts import CountedForm, MoveKind, Shift, ShiftError
 from desktop.till import CASH, ShiftFigures, close_shift, form_name, open_shift_figures
 from desktop.ui import ticket, till_print
 from desktop.ui.action_dialog import ActionDialog
@@ -76,6 +77,11 @@ def fill_table(table: QTableWidget, rows: list[list[str]], money_columns: set[in
             table.setItem(r, c, item)
 
 
+def cash_count(counts: Sequence[CountedForm]) -> CountedForm | None:
+    """The cash line (form 01) of a close's counts; None when the close has none."""
+    return next((c for c in counts if c.payment_form == CASH), None)
+
+
 def _minus(amount: Decimal) -> str:
     """ "-$250.00" for money that left; "$0.00" when none did (never "-$0.00")."""
     return "-" + money(amount) if amount else money(amount)
@@ -93,6 +99,7 @@ class ShiftPage(Page):
         self.dialog: ActionDialog | None = None
         self.figures: ShiftFigures | None = None
         self._history: list[Shift] = []
+        self._history_cash: dict[int, CountedForm | None] = {}
 
         heading = QLabel(self.tr("Turno y corte de caja"))
         heading.setObjectName("pageHeading")
@@ -266,6 +273,8 @@ class ShiftPage(Page):
                 else None
             )
             self._history = [s for s in core.shifts.recent(30) if not s.is_open]
+            # Each close's cash line, typed, as recorded at the close (shift_count).
+            self._history_cash = {s.id: cash_count(core.shifts.counts(s.id)) for s in self._history}
         except StorageError as exc:
             self.figures = None
             self.status.setText(exc.message)
@@ -353,14 +362,14 @@ class ShiftPage(Page):
             )
         history_rows = []
         for shift in self._history:
-            cash_z = ((shift.z_report or {}).get("by_payment_form") or {}).get(CASH, {})
+            counted = self._history_cash.get(shift.id)
             history_rows.append(
                 [
                     short_when(shift.closed_at),
                     shift.closed_by or shift.cashier,
-                    money(cash_z.get("expected")),
-                    money(cash_z.get("counted")),
-                    till_print.difference_text(cash_z.get("difference")),
+                    money(counted.expected) if counted else "",
+                    money(counted.counted) if counted else "",
+                    till_print.difference_text(counted.difference) if counted else "",
                 ]
             )
         fill_table(self.history_table, history_rows, {2, 3, 4})
@@ -470,9 +479,9 @@ class ShiftPage(Page):
             report = closed.to_json()
             if body["print"]:
                 self._print(report, ask=True)
-            cash = report["by_payment_form"].get(CASH, {})
-            difference = cash.get("difference", "0.00")
-            level = "success" if Decimal(difference) == 0 else "warning"
+            cash = cash_count(closed.counts)
+            difference = (cash.difference if cash else None) or Decimal(0)
+            level = "success" if difference == 0 else "warning"
             self.ctx.notify(
                 self.tr("Turno {n} cerrado. Efectivo: {d}.").format(
                     n=closed.shift.id, d=till_print.difference_text(difference)
