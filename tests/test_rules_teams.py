@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from desktop.config import CONFIG_FILENAME, ConfigError, TerminalConfig
 from desktop.gigstack import GigstackClient
 from desktop.records.users import UserView
 from desktop.rules import teams as rules
@@ -133,3 +135,17 @@ def test_rules_and_views_import_no_qt() -> None:
         "sys.exit(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "typed", ["CAJA1", "caja_2", " mos ", "", "CAJA 1", "CAJA-1", "CAJAÑ", "X" * 10, "X" * 11, "٣"]
+)
+def test_terminal_series_refused_like_config_set(typed: str, tmp_path: Path) -> None:
+    """Ajustes' rule and `config set terminal.series` refuse the same values."""
+    terminal = TerminalConfig(tmp_path / CONFIG_FILENAME)
+    try:
+        terminal.set("terminal.series", typed.strip())
+        config_ok = True
+    except ConfigError:
+        config_ok = False
+    assert (rules.terminal_series_problem(typed) is None) == config_ok

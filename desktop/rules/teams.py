@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 from desktop import fiscal
+from desktop.config import SERIES_MAX_LENGTH
 from desktop.rules.clients import check_email, check_rfc
 
 INTEGRATION_TEAM_KEYS = ("team", "team_id", "id")
@@ -337,3 +338,22 @@ def new_user_email_problem(text: str) -> str | None:
     if not text.strip():
         return "Escribe el correo: ahí le llega la invitación."
     return check_email(text)
+
+
+# -- this terminal's folio series (Ajustes; `config set terminal.series`) ----------------------
+
+
+def terminal_series_problem(text: str) -> str | None:
+    """Why `text` cannot be this terminal's folio series (None: it can).
+
+    The same limits as the `terminal.series` configuration key (`desktop.config`): the Ajustes
+    page says these words next to the field; the CLI's `config set` refuses the same values.
+    """
+    series = text.strip().upper()
+    if not series:
+        return "Escribe la serie de esta caja (por ejemplo CAJA1)."
+    if len(series) > SERIES_MAX_LENGTH:
+        return f"La serie puede tener hasta {SERIES_MAX_LENGTH} caracteres."
+    if not (series.isascii() and re.fullmatch(r"[A-Z0-9_]+", series)):
+        return "La serie solo puede tener letras sin acentos, números y _ (sin espacios)."
+    return None

@@ -10,11 +10,10 @@ those rows are money.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,18 +35,18 @@ import desktop
 from desktop import credentials
 from desktop.config import (
     CONFIG_FILENAME,
+    SERIES_MAX_LENGTH,
     ConfigError,
     TerminalConfig,
     default_log_dir,
 )
 from desktop.fiscal import validate_rfc
+from desktop.rules.teams import terminal_series_problem
 from desktop.store.outbox import OutboxState
 from desktop.ui.context import UiContext
 from desktop.ui.ops import Op
 from desktop.ui.page import Page
 
-SERIES_MAX_LENGTH = 10
-_SERIES_RE = re.compile(r"^[A-Z0-9_]+$")
 LANGUAGES = (("es", "Español"), ("en", "English"))
 
 
@@ -416,14 +415,10 @@ class SettingsPage(Page):
         }.get(key or "")
 
     def series_problem(self, series: str) -> str:
-        """Why `series` cannot be this terminal's folio series ("" when it can)."""
-        if not series:
-            return self.tr("Escribe la serie de esta caja (por ejemplo CAJA1).")
-        if len(series) > SERIES_MAX_LENGTH:
-            return self.tr("La serie puede tener hasta {n} caracteres.").format(n=SERIES_MAX_LENGTH)
-        if not _SERIES_RE.match(series):
-            return self.tr("La serie solo puede tener letras sin acentos y números (sin espacios).")
-        return ""
+        """Why `series` cannot be this terminal's folio series ("" when it can): the rule is
+        `desktop.rules.teams.terminal_series_problem`, the same limits as `config set`."""
+        problem = terminal_series_problem(series)
+        return QCoreApplication.translate("Rules", problem) if problem else ""
 
     def _update_series_hint(self) -> None:
         series = self.series.text().strip().upper() or "CAJA1"
