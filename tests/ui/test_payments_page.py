@@ -554,3 +554,41 @@ def test_a_storage_fault_while_noting_a_refund_reaches_the_notice_bar(
         holder.close()
     assert shell.core.shifts.events() == []  # honest: the shift really misses it
     assert str(api(sandbox).payments.get(str(row.payment_id)).status) == "partially_refunded"
+
+
+def test_the_answer_is_written_off_the_gui_thread_and_the_page_shows_it(
+    qtbot: QtBot, shell: AppShell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagos hands gigstack's answer to `desktop.sync` (the op's write-through): it runs on a
+    lane thread, and the page shows what it wrote."""
+    import threading
+    from decimal import Decimal
+
+    import desktop.ui.payments_actions as actions
+    from desktop.sync.writethrough import payment_answer
+
+    threads: list[threading.Thread] = []
+
+    def watched(*args: Any, **kwargs: Any) -> Any:  # the real function, its thread noted
+        threads.append(threading.current_thread())
+        return payment_answer(*args, **kwargs)
+
+    monkeypatch.setattr(actions, "payment_answer", watched)
+    page = open_page(qtbot, shell)
+    row = select_where(page, lambda r: r.total is not None and str(r.total) == "55.0")
+    click(qtbot, page.refund_button)
+    dialog = page.dialog
+    assert isinstance(dialog, RefundDialog)
+    dialog.amount.setText("12,5")  # as a Mexican cashier may type it
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    events = shell.core.shifts.events()
+    assert [(e.kind.value, e.amount, e.payment_id) for e in events] == [
+        ("refund", Decimal("12.50"), row.payment_id)
+    ]
+    cached = shell.core.cache.get(Resource.PAYMENTS, None, str(row.payment_id))
+    # gigstack's answer (a refresh that follows may replace it with gigstack's own copy).
+    assert cached is not None and cached["status"] == "partially_refunded"
+    assert status_of(page, row.key) == "Reembolso parcial"
+    assert "Reembolsado $12.50" in page.detail_labels["totals"].text()
