@@ -5,7 +5,8 @@ The rows (`payments_model`) come from the cache and the outbox; the detail panel
 (`payments_detail`) shows one sale and offers what `desktop.payment_rules` allows for it.
 Actions that need gigstack (cancel, mark paid, refund, request payment, stamp a receipt to the
 customer who came back with their RFC) run through `ctx.run_op`: refused with a reason while
-offline, and written back into the cache so the table and the detail show the answer at once.
+offline; gigstack's answer is written into the cache (and a refund or cancellation into the
+open shift) by `desktop.sync.writethrough` on the lane thread, then the table shows it.
 Any past ticket can be printed again (with the self-invoice QR once the receipt exists).
 """
 
