@@ -60,6 +60,9 @@ def test_shows_the_team_its_series_members_and_connect_teams(qtbot: QtBot, shell
     assert page.values["id"].text() == TEAM
     assert "Conectados" in page.values["sat"].text()
     assert {"A", "MOS"} <= set(texts(page.series_table))
+    # The team's default series (settings.default_series.income.serie) is marked.
+    defaults = dict(zip(texts(page.series_table), texts(page.series_table, 3), strict=True))
+    assert defaults["A"] == "Sí" and defaults["MOS"] == ""
     assert "fernanda@papelerialaesquina.mx" in texts(page.members_table)
     assert len(texts(page.teams_table)) == 3
     assert texts(page.teams_table, 2).count("Sí") == 1
@@ -110,8 +113,11 @@ def test_edit_team_data_and_settings(qtbot: QtBot, shell: AppShell, api: Gigstac
     details = page.edit_team()
     assert isinstance(details, TeamDetailsDialog)
     details.email.setText("soporte@@mal")
+    details.zip.setText("00001")  # five digits, but no such postal code
     qtbot.mouseClick(details.ok_button, Qt.MouseButton.LeftButton)
     assert details.email_error.isVisible()
+    assert "catálogo del SAT" in details.zip_error.text()
+    details.zip.setText("06700")
     details.email.setText("ayuda@papelerialaesquina.mx")
     details.phone.setText("55 5584 0000")
     qtbot.mouseClick(details.ok_button, Qt.MouseButton.LeftButton)
