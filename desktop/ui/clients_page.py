@@ -21,18 +21,18 @@ from desktop.store.outbox import OutboxKind
 from desktop.sync.writethrough import keep_answer
 from desktop.ui.client_dialog import ClientDialog
 from desktop.ui.context import UiContext
-from desktop.ui.record_page import RecordPage, RecordRow, Shared, pending_label
+from desktop.ui.record_page import Queued, RecordPage, RecordRow, Shared, pending_label
 from desktop.ui.table_model import Column
 
-# The columns, in `RecordRow.cells` order.
-NAME, RFC, REGIME, EMAIL, ZIP, STATUS = range(6)
+# A row's cells (`RecordRow.cell`): its own texts, then values many rows share.
+NAME, RFC, EMAIL, REGIME, ZIP, STATUS = range(6)
 
 
-def client_status(row: RecordRow, client: ClientView) -> str:
+def client_status(queued: Queued | RecordRow | None, client: ClientView) -> str:
     """The "estado" column: queued writes first, then what gigstack said about the data."""
-    queued = pending_label(row)
-    if queued:
-        return queued
+    label = pending_label(queued)
+    if label:
+        return label
     if client.efos_valid is False:
         return QCoreApplication.translate("ClientsPage", "EFOS")
     if client.is_valid is True:
@@ -43,7 +43,7 @@ def client_status(row: RecordRow, client: ClientView) -> str:
 
 
 def _regime_tip(row: RecordRow) -> str | None:
-    code = row.cells[REGIME]
+    code = row.cell(REGIME)
     found = fiscal.tax_regime(code) if code else None
     return f"{found.code} — {found.description}" if found else None
 
@@ -59,7 +59,7 @@ def _status_tip(row: RecordRow) -> str | None:
 
 
 def _cell(index: int) -> Callable[[RecordRow], str]:
-    return lambda row: row.cells[index]
+    return lambda row: row.cell(index)
 
 
 class ClientsPage(RecordPage):
@@ -140,15 +140,17 @@ class ClientsPage(RecordPage):
             Column(self.tr("Estado"), _cell(STATUS), tooltip=_status_tip),
         ]
 
-    def cells(self, record: Mapping[str, Any], row: RecordRow, shared: Shared) -> tuple[Any, ...]:
+    def cells(
+        self, record: Mapping[str, Any], queued: Queued | None, shared: Shared
+    ) -> tuple[tuple[str, ...], tuple[Any, ...]]:
         client = ClientView.from_record(record)
         return (
-            client.name,
-            client.rfc,
-            shared(client.tax_system),
-            client.email,
-            shared(client.zip),
-            shared(client_status(row, client)),
+            (client.name, client.rfc, client.email),
+            (
+                shared(client.tax_system),
+                shared(client.zip),
+                shared(client_status(queued, client)),
+            ),
         )
 
     def search_text(self, record: Mapping[str, Any]) -> str:
@@ -227,7 +229,7 @@ class ClientsPage(RecordPage):
     def delete_row(self, row: RecordRow) -> None:
         """Delete without asking (the caller confirmed)."""
         record_id, team = str(row.id), self.ctx.team
-        name = row.cells[NAME] or record_id
+        name = row.cell(NAME) or record_id
 
         cache = self.ctx.core.cache
 

@@ -43,43 +43,86 @@ WAITING = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.PARKED)
 T = TypeVar("T")
 
 
-class RecordRow:
-    """One table row, compact (issue 12: 50k clients + 20k services within the memory budget).
+#: Joins a row's own texts into one string (a control character no display text needs).
+SEP = "\x1f"
 
-    A row keeps only what its table shows and filters or sorts on: `cells`, a tuple of display
-    strings and sort values that the page makes from the record (`RecordPage.cells`), with
-    repeated values (a status, a price, a tax summary) shared between rows. The full record
-    is read again from the cache when the row is selected or acted on
-    (`RecordPage.record_of` / the page's typed view).
+
+class Queued:
+    """What the outbox says of a row with a waiting write (few rows have one).
 
     Attributes:
-        id: The server id, or None for a queued creation not sent yet.
-        cells: What the page's columns show (their order is the page's own).
-        outbox_id: The outbox row still waiting for this record, if any.
-        outbox_state: That row's state (pending, sending or parked).
-        outbox_error: The reason a parked row was stopped.
-        queued: Only for rows with a waiting write (few): the record as it will be once the
-            write is sent (a creation's body, or the cached record with the queued changes).
+        id: The outbox row still waiting for this record.
+        state: That row's state (pending, sending or parked).
+        error: The reason a parked row was stopped.
+        record: The record as it will be once the write is sent (a creation's body, or the
+            cached record with the queued changes).
     """
 
-    __slots__ = ("cells", "id", "outbox_error", "outbox_id", "outbox_state", "queued")
+    __slots__ = ("error", "id", "record", "state")
 
     def __init__(
-        self,
-        id: str | None,
-        cells: tuple[Any, ...] = (),
-        *,
-        outbox_id: int | None = None,
-        outbox_state: OutboxState | None = None,
-        outbox_error: str | None = None,
-        queued: dict[str, Any] | None = None,
+        self, id: int, state: OutboxState, error: str | None, record: dict[str, Any]
     ) -> None:
-        self.id = id
-        self.cells = cells
-        self.outbox_id = outbox_id
-        self.outbox_state = outbox_state
-        self.outbox_error = outbox_error
-        self.queued = queued
+        self.id, self.state, self.error, self.record = id, state, error, record
+
+
+class RecordRow(tuple[Any, ...]):
+    """One table row, compact (issue 12: 50k clients + 20k services within the memory budget).
+
+    A row keeps only what its table shows and filters or sorts on, as a tuple: the page's
+    cells (`RecordPage.cells`), with the row's own texts (name, RFC, e-mail...) joined with
+    the id into ONE string (one object instead of four), and the values many rows repeat (a
+    status, a régimen, a price, a tax summary) as shared objects. No per-row dict, no parsed
+    record: the full record is read again from the cache when the row is selected or acted on
+    (`RecordPage.record_of` / the page's typed view). Layout: (texts, queued, text count,
+    *values); use the properties and `cell(i)`.
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        id: str | None,
+        texts: Sequence[str] = (),
+        values: Sequence[Any] = (),
+        queued: Queued | None = None,
+    ) -> RecordRow:
+        joined = SEP.join([id or "", *(t.replace(SEP, " ") if SEP in t else t for t in texts)])
+        return super().__new__(cls, (joined, queued, len(texts), *values))
+
+    @property
+    def id(self) -> str | None:
+        """The server id, or None for a queued creation not sent yet."""
+        return self[0].partition(SEP)[0] or None
+
+    def cell(self, index: int) -> Any:
+        """The page's cell `index` (texts first, then values, as `RecordPage.cells` made them)."""
+        count = self[2]
+        if index < count:
+            return self[0].split(SEP)[index + 1]
+        return self[3 + index - count]
+
+    @property
+    def cells(self) -> tuple[Any, ...]:
+        """Every cell (a new tuple: for inspection, not for per-row loops)."""
+        return (*self[0].split(SEP)[1:], *self[3:])
+
+    @property
+    def queued(self) -> dict[str, Any] | None:
+        """For a row with a waiting write: the record as it will be once sent."""
+        return self[1].record if self[1] is not None else None
+
+    @property
+    def outbox_id(self) -> int | None:
+        return self[1].id if self[1] is not None else None
+
+    @property
+    def outbox_state(self) -> OutboxState | None:
+        return self[1].state if self[1] is not None else None
+
+    @property
+    def outbox_error(self) -> str | None:
+        return self[1].error if self[1] is not None else None
 
     @property
     def pending_create(self) -> bool:
@@ -118,11 +161,12 @@ def _cells_text(row: RecordRow) -> str:
     return " ".join(c for c in row.cells if isinstance(c, str))
 
 
-def pending_label(row: RecordRow) -> str | None:
+def pending_label(queued: Queued | RecordRow | None) -> str | None:
     """What the "estado" column says about a queued write, or None when nothing is queued."""
-    if row.outbox_state is None:
+    state = queued.outbox_state if isinstance(queued, RecordRow) else getattr(queued, "state", None)
+    if state is None:
         return None
-    if row.outbox_state is OutboxState.PARKED:
+    if state is OutboxState.PARKED:
         return QCoreApplication.translate("RecordPage", "Detenido: revisa la Cola")
     return QCoreApplication.translate("RecordPage", "Pendiente de enviar")
 
@@ -131,7 +175,7 @@ class RecordPage(Page):
     """Base of the Clientes and Servicios pages (subclasses fill in the specifics).
 
     Subclasses set `resource`, `create_kind`, `update_kind` and implement `columns()` (over
-    `RecordRow.cells`), `cells()` (a record's compact row) and `search_text()`.
+    `RecordRow.cell`), `cells()` (a record's compact row) and `search_text()`.
     """
 
     resource: Resource = Resource.CLIENTS
@@ -250,10 +294,13 @@ class RecordPage(Page):
     def columns(self) -> Sequence[Column[RecordRow]]:
         raise NotImplementedError
 
-    def cells(self, record: Mapping[str, Any], row: RecordRow, shared: Shared) -> tuple[Any, ...]:
-        """What `row` shows of `record` (its outbox fields are set): display strings and sort
-        values only, each repeated value passed through `shared`. Called once per row on
-        reload; the record itself is not kept."""
+    def cells(
+        self, record: Mapping[str, Any], queued: Queued | None, shared: Shared
+    ) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+        """What a row shows of `record` (`queued`: its waiting write, if any), as (texts,
+        values): the row's own display strings, then display strings and sort values that
+        many rows repeat, each passed through `shared`. Cell `i` of the row is texts first,
+        then values. Called once per row on reload; the record itself is not kept."""
         raise NotImplementedError
 
     def search_text(self, record: Mapping[str, Any]) -> str:
@@ -264,8 +311,9 @@ class RecordPage(Page):
     def record_of(self, row: RecordRow) -> dict[str, Any]:
         """The whole record behind `row`: read again from the cache (with the queued changes
         applied), or the queued creation's body. {} when the cache no longer has it."""
-        if row.queued is not None:
-            return dict(row.queued)
+        queued = row.queued
+        if queued is not None:
+            return dict(queued)
         if row.id is None:
             return {}
         return self.ctx.core.cache.get(self.resource, self.ctx.team, row.id) or {}
@@ -338,8 +386,7 @@ class RecordPage(Page):
             record_id = _record_id(cached)
             if not record_id:
                 continue
-            row = RecordRow(record_id)
-            record, key = cached, cached_key
+            record, key, waiting = cached, cached_key, None
             queued = updates.get(record_id)
             if queued:
                 merged = dict(cached)
@@ -347,25 +394,17 @@ class RecordPage(Page):
                     changes = item.payload.get("changes")
                     merged.update(changes if isinstance(changes, Mapping) else {})
                 last = queued[-1]
-                row.outbox_id, row.outbox_state = last.id, last.state
-                row.outbox_error = _parked_error(last)
-                row.queued = record = merged
-                key = fold(self.search_text(record))
-            row.cells = self.cells(record, row, shared)
-            rows.append(row)
+                waiting = Queued(last.id, last.state, _parked_error(last), merged)
+                record, key = merged, fold(self.search_text(merged))
+            texts, values = self.cells(record, waiting, shared)
+            rows.append(RecordRow(record_id, texts, values, waiting))
             keys.append(key)
         for item in created:
             record = dict(item.payload)
             record.pop("id", None)
-            row = RecordRow(
-                None,
-                outbox_id=item.id,
-                outbox_state=item.state,
-                outbox_error=_parked_error(item),
-                queued=record,
-            )
-            row.cells = self.cells(record, row, shared)
-            rows.append(row)
+            waiting = Queued(item.id, item.state, _parked_error(item), record)
+            texts, values = self.cells(record, waiting, shared)
+            rows.append(RecordRow(None, texts, values, waiting))
             keys.append(fold(self.search_text(record)))
         self._watched = watched
         before = self.selected_row()

@@ -18,12 +18,12 @@ from desktop.store.cache import Resource
 from desktop.store.outbox import OutboxKind
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import money
-from desktop.ui.record_page import RecordPage, RecordRow, Shared, pending_label
+from desktop.ui.record_page import Queued, RecordPage, RecordRow, Shared, pending_label
 from desktop.ui.sat_pickers import tax_summary
 from desktop.ui.service_dialog import ServiceDialog
 from desktop.ui.table_model import Column
 
-# The columns, in `RecordRow.cells` order.
+# A row's cells (`RecordRow.cell`): its own texts, then values many rows share.
 DESCRIPTION, SKU, BARCODE, PRICE, PRODUCT_KEY, UNIT, TAXES, STATUS = range(8)
 
 
@@ -40,7 +40,7 @@ def barcode_of(record: Mapping[str, Any] | ServiceView) -> str:
 
 
 def _product_tip(row: RecordRow) -> str | None:
-    code = row.cells[PRODUCT_KEY]
+    code = row.cell(PRODUCT_KEY)
     found = fiscal.product_key(code) if code else None
     return f"{found.code} — {found.description}" if found else None
 
@@ -69,11 +69,11 @@ def taxes_tip(taxes: Sequence[Mapping[str, Any]]) -> str | None:
 
 
 def _cell(index: int) -> Callable[[RecordRow], str]:
-    return lambda row: row.cells[index]
+    return lambda row: row.cell(index)
 
 
 def _price_key(row: RecordRow) -> Decimal:
-    price = row.cells[PRICE]
+    price = row.cell(PRICE)
     return price if price is not None else Decimal(-1)
 
 
@@ -134,7 +134,7 @@ class ServicesPage(RecordPage):
             Column(self.tr("Código de barras"), _cell(BARCODE)),
             Column(
                 self.tr("Precio"),
-                lambda r: money(r.cells[PRICE]),
+                lambda r: money(r.cell(PRICE)),
                 sort_key=_price_key,
                 align_right=True,
                 tooltip=lambda r: self.tr("Precio con impuestos"),
@@ -150,21 +150,23 @@ class ServicesPage(RecordPage):
             Column(self.tr("Estado"), _cell(STATUS), tooltip=lambda r: r.outbox_error),
         ]
 
-    def cells(self, record: Mapping[str, Any], row: RecordRow, shared: Shared) -> tuple[Any, ...]:
+    def cells(
+        self, record: Mapping[str, Any], queued: Queued | None, shared: Shared
+    ) -> tuple[tuple[str, ...], tuple[Any, ...]]:
         service = ServiceView.from_record(record)
         taxes = service.taxes
         summary = self._summaries.get(repr(taxes))
         if summary is None:
             summary = self._summaries[repr(taxes)] = tax_summary(taxes)
         return (
-            service.description,
-            service.sku,
-            service.shown_barcode,
-            shared(service.price_with_taxes),
-            shared(service.product_key),
-            shared(service.unit),
-            shared(summary),
-            shared(pending_label(row) or ""),
+            (service.description, service.sku, service.shown_barcode),
+            (
+                shared(service.price_with_taxes),
+                shared(service.product_key),
+                shared(service.unit),
+                shared(summary),
+                shared(pending_label(queued) or ""),
+            ),
         )
 
     def search_text(self, record: Mapping[str, Any]) -> str:
@@ -177,7 +179,7 @@ class ServicesPage(RecordPage):
     # -- create / edit (outbox) -----------------------------------------------------------------
 
     def taken_skus(self) -> list[str]:
-        return [r.cells[SKU] for r in self.model.all_rows()]
+        return [r.cell(SKU) for r in self.model.all_rows()]
 
     def open_dialog(self, service: RecordRow | ServiceView | None = None) -> ServiceDialog:
         """Build (not show) the dialog for a new service or for a row's (or view's) service."""
@@ -227,7 +229,7 @@ class ServicesPage(RecordPage):
         row = self.needs_server_row(self.selected_row(), self.tr("eliminarlo"))
         if row is None or self.refuse_offline(self.tr("eliminar un servicio")):
             return
-        name = row.cells[DESCRIPTION] or str(row.id)
+        name = row.cell(DESCRIPTION) or str(row.id)
         if not self.confirm(
             self.tr("Eliminar servicio"),
             self.tr("¿Eliminar «{0}» del catálogo de gigstack? No se puede deshacer.").format(name),
@@ -237,7 +239,7 @@ class ServicesPage(RecordPage):
 
     def delete_row(self, row: RecordRow) -> None:
         record_id, team = str(row.id), self.ctx.team
-        name = row.cells[DESCRIPTION] or record_id
+        name = row.cell(DESCRIPTION) or record_id
 
         cache = self.ctx.core.cache
 

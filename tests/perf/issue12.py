@@ -290,11 +290,15 @@ with Sandbox(seed="demo") as sandbox:
     for _ in range(50):
         app.processEvents(); time.sleep(0.02)
     counter_only = rss()
+    added = []
     for index in range(len(shell.window.pages)):
+        before = rss()
         shell.window.show_page(index)
         for _ in range(25):
             app.processEvents(); time.sleep(0.02)
-    print(base, sandbox_rss, counter_only, rss(), flush=True)
+        name = type(shell.window.stack.currentWidget()).__name__
+        added.append(f"{{name}}={{rss() - before:.1f}}")
+    print(base, sandbox_rss, counter_only, rss(), *added, flush=True)
     shell.close()
 """
     )
@@ -302,21 +306,28 @@ with Sandbox(seed="demo") as sandbox:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout.split()
     base, with_sandbox, counter_only, total = map(float, out[:4])
+    # What opening each page added to the process (RSS; the page's rows, widgets and caches):
+    # where to look first when the figure is over its target.
+    per_page = {name: float(mb) for name, _, mb in (w.partition("=") for w in out[4:])}
     return {
         "clients": clients,
         "services": services,
         "python_qt_baseline_mb": base,
         "counter_only_mb": counter_only - with_sandbox,
         "every_page_opened_mb": total - with_sandbox,
+        "per_page_mb": per_page,
     }
 
 
 def report_memory_all_pages(r: dict[str, Any]) -> str:
+    pages = r.get("per_page_mb") or {}
+    biggest = sorted(pages.items(), key=lambda item: -item[1])[:5]
+    by_page = ", ".join(f"{name} +{mb:.0f}" for name, mb in biggest)
     return (
         f"memory with {r['clients']:,} clients + {r['services']:,} services: "
         f"{r['counter_only_mb']:.0f} MB at start (counter only), {r['every_page_opened_mb']:.0f} "
         f"MB after opening every page, over a {r['python_qt_baseline_mb']:.0f} MB Python+Qt "
-        "baseline  | target 120 MB"
+        "baseline  | target 120 MB" + (f"  | opening added (MB): {by_page}" if by_page else "")
     )
 
 
