@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -179,6 +180,11 @@ def fit_rows(table: QTableWidget, *, least: int = 2, most: int = 6) -> None:
     height = table.horizontalHeader().height() or table.horizontalHeader().sizeHint().height()
     height += shown * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + 2
     table.setFixedHeight(height)
+
+
+def _whole(amount: Decimal) -> str:
+    """A count gigstack may send as 4, "4" or 4.0, shown as 4 (a fraction stays as sent)."""
+    return str(int(amount)) if amount == amount.to_integral_value() else str(amount)
 
 
 def _value() -> QLabel:
@@ -445,7 +451,7 @@ class TeamPage(Page):
             v["sat"].setText(self.tr("Sin conectar: no se puede timbrar"))
         used, limit = team.used_credits, team.credit_limit
         v["credits"].setText(
-            self.tr("{used} usados de {limit}").format(used=used, limit=limit)
+            self.tr("{used} usados de {limit}").format(used=_whole(used), limit=_whole(limit))
             if used is not None and limit is not None
             else "—"
         )
