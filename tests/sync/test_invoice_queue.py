@@ -354,3 +354,15 @@ def test_a_lookup_answered_with_every_invoice_never_proves_another_ones(
         assert sent.state is OutboxState.SENT
         assert [i.id for i in invoices_for(api, row.local_id)] == [sent.server_id]
         assert sent.response and sent.response["metadata"]["local_id"] == row.local_id
+
+
+def test_a_sent_invoice_writes_nothing_into_the_cache(outbox: Outbox) -> None:
+    from desktop.store.cache import Cache, Resource
+    from desktop.sync.writethrough import sent_record, write_through
+
+    cache = Cache(outbox.database)
+    row = queue_invoice(outbox, invoice_body())
+    answer = {"id": "invoice_1", "metadata": {"local_id": row.local_id}}
+    assert sent_record(row, "invoice_1", answer, cache) is None
+    assert write_through(cache, row, "invoice_1", answer) is False
+    assert all(cache.count(r, None) == 0 for r in Resource)
