@@ -596,6 +596,7 @@ class Startup(QObject):
         self._settings = settings
         self.shell: AppShell | None = None
         self.sandbox: Sandbox | None = None
+        self._demo_starting: Background | None = None
         self.exit_code: int | None = None
         self.error: BaseException | None = None
         self.done = False
@@ -673,6 +674,8 @@ class Startup(QObject):
             demo = dialog.demo_requested
             result_config, result_key = dialog.result_config, dialog.api_key
             dialog.deleteLater()
+            # The window the counter opens in takes the keyboard back from the dialog.
+            self.window.activateWindow()
             if not accepted:
                 self._end(0)
                 return
@@ -712,9 +715,10 @@ class Startup(QObject):
         from desktop.demo import start_demo
 
         # The sandbox (werkzeug, its demo data) is Qt-free: imported and started on a thread.
-        starting = Background(lambda: start_demo(config), "demo-start")
+        starting = self._demo_starting = Background(lambda: start_demo(config), "demo-start")
         while not starting.done:
             yield WAIT_STEP_MS
+        self._demo_starting = None
         started = starting.result()
         assert isinstance(started, tuple)
         self.sandbox, demo_config = started
@@ -739,11 +743,20 @@ class Startup(QObject):
         self.done = True
         if self.shell is not None:
             self.shell.close()
-        else:
-            self.window.close()
+        self.window.close()  # also after a failed start (the shell closed itself then)
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
+        if self._demo_starting is not None:
+            # Closed while the demo sandbox was starting: it must not outlive the app.
+            try:
+                started = self._demo_starting.result()
+            except Exception:
+                log.exception("the demo sandbox did not start")
+            else:
+                assert isinstance(started, tuple)
+                self.sandbox = started[0]
+            self._demo_starting = None
         if self.sandbox is not None:
             self.sandbox.stop()
             self.sandbox = None

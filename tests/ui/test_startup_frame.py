@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop import demo
 from desktop.config import AppConfig
+from desktop.store.db import DB_FILENAME
 from desktop.ui import app as ui_app
 from desktop.ui.app import NAVIGATION, AppShell, page_classes, take_folder_lock, window_settings
 from desktop.ui.counter_page import CounterPage
@@ -191,6 +192,7 @@ def watch():
     QTimer.singleShot(20, watch)
 
 from desktop.config import AppConfig
+from desktop.store.db import DB_FILENAME
 from desktop.ui.app import run_gui
 
 code = run_gui(AppConfig(data_dir=Path(sys.argv[1]), demo=True), sys.argv[:1])
@@ -235,3 +237,89 @@ def test_keys_work_on_the_frame_before_the_pages_exist(qtbot: QtBot, frame: Main
     assert frame.nav.currentRow() == len(NAVIGATION) - 1
     qtbot.keyClick(frame, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert frame.nav.currentRow() == 0 and frame.built_pages() == []
+
+
+FIRST_RUN_CHILD = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+
+app = QApplication(sys.argv[:1])
+choice = sys.argv[2]
+
+def first_run():
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QDialog) and box.objectName() == "firstRun":
+        window = box.parentWidget()
+        print("FIRST RUN over:", window.windowTitle(), window.nav.count(),
+              window.opening.isVisible(), flush=True)
+        if choice == "close":
+            box.reject()
+        else:
+            box.findChild(QPushButton, "demoButton").click()
+            QTimer.singleShot(20, lambda: counter_open(window))
+        return
+    QTimer.singleShot(20, first_run)
+
+def counter_open(window):
+    focus = QApplication.focusWidget()
+    if window.built_pages() and focus is not None and focus.objectName() == "codeEdit":
+        print("OPEN:", window.windowTitle(), [p.objectName() for p in window.built_pages()],
+              flush=True)
+        app.quit()
+        return
+    QTimer.singleShot(20, lambda: counter_open(window))
+
+QTimer.singleShot(20, first_run)
+from desktop.config import AppConfig
+from desktop.ui.app import run_gui
+
+code = run_gui(AppConfig(data_dir=Path(sys.argv[1]), api_url="http://127.0.0.1:9/v2"), ["x"])
+print("EXIT:", code, flush=True)
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("choice", ["close", "demo"])
+def test_without_a_key_the_first_run_dialog_opens_over_the_frame(
+    tmp_path: Path, choice: str
+) -> None:
+    """No key anywhere: the frame is up and the first-run dialog asks over it. Closed, the
+    app exits with 0 having opened nothing; "Probar en modo demo" opens the demo's counter in
+    the demo's own folder, in the same window."""
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "MOSTRADOR_LOG_DIR": str(tmp_path / "logs"),
+        # No keychain in this child: the keyring's "fail" backend says there is no key.
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    env.pop("GIGSTACK_API_KEY", None)
+    env.pop("MOSTRADOR_DATA_DIR", None)
+    data = tmp_path / "data"
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_RUN_CHILD, str(data), choice],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    out, err = done.stdout, done.stderr
+    assert done.returncode == 0, (out, err)
+    assert "Traceback" not in err, err
+    assert "FIRST RUN over: Mostrador 12 True" in out, out
+    assert "EXIT: 0" in out, out
+    if choice == "close":
+        assert not (data / DB_FILENAME).exists()  # nothing opened
+        assert "OPEN:" not in out
+    else:
+        assert "OPEN: Mostrador — modo demo ['counter']" in out, out
+        assert (data / "demo" / DB_FILENAME).exists() and not (data / DB_FILENAME).exists()
