@@ -63,8 +63,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             data_dir=quick.data_dir, api_url=quick.api_url, team=quick.team, demo=quick.demo
         )
         level = logging.DEBUG if quick.verbose else logging.INFO
-        setup_logging(default_log_dir(), level, console=quick.verbose)
-        return run_gui(config, sys.argv[:1])
+        # The log file after the window's first paint (the crash hook is in place already).
+        from desktop.ui.app import run_gui as start
+
+        return start(
+            config,
+            sys.argv[:1],
+            setup_logging=lambda: setup_logging(default_log_dir(), level, console=quick.verbose),
+        )
     from desktop.cli import main as cli_main
 
     if _wants_gui(args):

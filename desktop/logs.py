@@ -8,7 +8,6 @@ against a future log line that formats a header or an exception carelessly.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 import threading
 from pathlib import Path
@@ -59,6 +58,10 @@ def setup_logging(log_dir: Path, level: int = logging.INFO, console: bool = Fals
     Returns:
         The path of the log file.
     """
+    # Here, not at the top: the crash hook imports this module before the app's first paint,
+    # and logging.handlers brings socket, pickle and queue (~7 ms; issue 12).
+    import logging.handlers
+
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "mostrador.log"
     root = logging.getLogger("desktop")

@@ -533,12 +533,17 @@ def apply_style(app: QApplication) -> None:
         app.setStyleSheet(style.read_text(encoding="utf-8"))
 
 
-def run_gui(config: AppConfig, argv: list[str]) -> int:
+def run_gui(
+    config: AppConfig, argv: list[str], *, setup_logging: Callable[[], object] | None = None
+) -> int:
     """Open the app; returns the process exit code.
 
     The main window's frame paints first; everything else opens after that paint, one step
     per turn of the event loop (`Startup`), so the window answers while the app opens.
+    `setup_logging` (the log file) runs first thing after the paint, or before a start-up
+    fault is logged if one comes earlier.
     """
+    late_logging = _Once(setup_logging)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Mostrador")
@@ -551,13 +556,15 @@ def run_gui(config: AppConfig, argv: list[str]) -> int:
         # Before the window: a second Mostrador on the same folder says so and shows nothing.
         lock = take_folder_lock(data_dir)
     except AlreadyRunningError:
+        late_logging()
         _say_already_running(app)
         return 1
     except Exception as exc:
+        late_logging()
         return _startup_failed(exc, data_dir)
     settings = window_settings(data_dir)
     window = MainWindow(entries=NAVIGATION, demo=config.demo, settings=settings)
-    start = Startup(app, config, window, lock, settings)
+    start = Startup(app, config, window, lock, settings, setup_logging=late_logging)
     start.begin_after_first_paint()
     window.show()
     try:
@@ -587,8 +594,11 @@ class Startup(QObject):
         window: MainWindow,
         lock: QLockFile,
         settings: QSettings,
+        *,
+        setup_logging: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(window)
+        self._setup_logging = setup_logging
         self._app = app
         self.config = config
         self.window = window
@@ -653,6 +663,8 @@ class Startup(QObject):
 
     def _run(self) -> Iterator[int]:
         """The steps; each `yield` lets the event loop run (a number: wait that many ms)."""
+        if self._setup_logging is not None:
+            self._setup_logging()
         loading = preload()
         config = self.config
         api_key: str | None
@@ -760,6 +772,18 @@ class Startup(QObject):
         if self.sandbox is not None:
             self.sandbox.stop()
             self.sandbox = None
+
+
+class _Once:
+    """Calls `fn` the first time it is called (if any `fn`), never again."""
+
+    def __init__(self, fn: Callable[[], object] | None) -> None:
+        self._fn = fn
+
+    def __call__(self) -> None:
+        fn, self._fn = self._fn, None
+        if fn is not None:
+            fn()
 
 
 def _say_already_running(app: QApplication) -> None:
