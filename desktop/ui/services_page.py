@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop import fiscal
 from desktop.records.services import ServiceView
+from desktop.rules.taxes import rows_from_taxes
 from desktop.store.cache import Resource
 from desktop.store.outbox import OutboxKind
 from desktop.ui.context import UiContext
@@ -46,25 +47,30 @@ def _product_tip(row: RecordRow) -> str | None:
 
 
 def taxes_tip(taxes: Sequence[Mapping[str, Any]]) -> str | None:
-    """One line per tax: type · factor · rate · retención/traslado · included or added."""
+    """One line per tax: type · factor · rate · retención/traslado · included or added.
+
+    Read through `rows_from_taxes` (the one lenient tax-row reader): a Tasa shows as its
+    percentage ("16 %"), a Cuota as pesos per unit.
+    """
+    tr = QCoreApplication.translate
     lines = []
-    for tax in taxes:
-        lines.append(
-            " · ".join(
-                str(part)
-                for part in (
-                    tax.get("type"),
-                    tax.get("factor") or "Tasa",
-                    tax.get("rate"),
-                    QCoreApplication.translate("ServicesPage", "retención")
-                    if tax.get("withholding")
-                    else QCoreApplication.translate("ServicesPage", "traslado"),
-                    QCoreApplication.translate("ServicesPage", "incluido en el precio")
-                    if tax.get("inclusive")
-                    else QCoreApplication.translate("ServicesPage", "se suma al precio"),
-                )
-            )
+    for tax in rows_from_taxes(taxes):
+        if tax.factor == "Tasa":
+            rate = f"{tax.rate} %"
+        elif tax.factor == "Cuota":
+            rate = f"${tax.rate}/u"
+        else:
+            rate = ""
+        parts = (
+            tax.type,
+            tax.factor,
+            rate,
+            tr("ServicesPage", "retención") if tax.withholding else tr("ServicesPage", "traslado"),
+            tr("ServicesPage", "incluido en el precio")
+            if tax.inclusive
+            else tr("ServicesPage", "se suma al precio"),
         )
+        lines.append(" · ".join(part for part in parts if part))
     return "\n".join(lines) or None
 
 

@@ -191,9 +191,14 @@ def test_rows_share_repeated_values_and_the_edit_dialog_reads_the_cache(
         by_summary.setdefault(row.cells[6], []).append(id(row.cells[6]))
     assert all(len(set(ids)) == 1 for ids in by_summary.values())
     assert any(len(ids) > 1 for ids in by_summary.values())  # the seed repeats a summary
-    row = next(r for r in rows if r.id)
+    row = next(r for r in rows if r.id and r.cell(6) != "Sin impuestos")
     record = shell.core.cache.get(page.resource, None, str(row.id))
     assert record is not None
+    # The Impuestos tooltip reads the taxes from the cache (a Tasa as its percentage).
+    view_row = next(n for n in range(page.model.rowCount()) if page.model.row_at(n) is row)
+    tip = page.model.data(page.model.index(view_row, 6), Qt.ItemDataRole.ToolTipRole)
+    assert tip.count("\n") == len(record["taxes"]) - 1
+    assert " % · " in tip or "/u · " in tip or "Exento" in tip
     dialog = page.open_dialog(row)
     assert dialog.description.text() == record["description"]
     assert dialog.taxes.taxes()  # filled from the cached record's taxes
