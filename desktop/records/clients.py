@@ -6,7 +6,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.records._read import mapping, text
+from desktop.records._read import mapping as _mapping
+from desktop.records._read import text as _text
+
+
+def _text_of(value: Any) -> str:
+    # A Clientes/Servicios reload reads 50k records: plain str and dict (what JSON gives)
+    # skip the lenient readers' ABC checks; anything else goes through them.
+    return value if type(value) is str else _text(value)
+
+
+def _mapping_of(value: Any) -> Mapping[str, Any]:
+    return value if type(value) is dict else _mapping(value)
 
 
 def _flag(value: Any) -> bool | None:
@@ -52,25 +63,25 @@ class ClientView:
 
     @classmethod
     def from_record(cls, record: Any) -> ClientView:
-        raw = mapping(record)
-        address = mapping(raw.get("address"))
+        raw = _mapping_of(record)
+        address = _mapping_of(raw.get("address"))
         regime = raw.get("tax_system")
         if isinstance(regime, Mapping):
             # Legacy records keep the régimen as {label, value} (REFERENCE §16.3): the code.
             regime = regime.get("value")
         # gigstack v2 says `tax_id`; older cached records may say `rfc` (both accepted).
         return cls(
-            id=text(raw.get("id")),
-            name=text(raw.get("name")),
-            legal_name=text(raw.get("legal_name")),
-            rfc=text(raw.get("tax_id") or raw.get("rfc")),
-            email=text(raw.get("email")),
-            tax_system=text(regime),
-            use=text(raw.get("use")),
-            zip=text(address.get("zip") or raw.get("zip")),
-            phone=text(raw.get("phone")),
+            id=_text_of(raw.get("id")),
+            name=_text_of(raw.get("name")),
+            legal_name=_text_of(raw.get("legal_name")),
+            rfc=_text_of(raw.get("tax_id") or raw.get("rfc")),
+            email=_text_of(raw.get("email")),
+            tax_system=_text_of(regime),
+            use=_text_of(raw.get("use")),
+            zip=_text_of(address.get("zip") or raw.get("zip")),
+            phone=_text_of(raw.get("phone")),
             address=address,
             is_valid=_flag(raw.get("is_valid")),
-            efos_valid=_flag(mapping(raw.get("efos")).get("is_valid")),
+            efos_valid=_flag(_mapping_of(raw.get("efos")).get("is_valid")),
             raw=raw,
         )

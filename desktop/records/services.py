@@ -9,8 +9,20 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from desktop.records._read import mapping, number, text
+from desktop.records._read import mapping as _mapping
+from desktop.records._read import number
+from desktop.records._read import text as _text
 from desktop.rules.services import is_barcode
+
+
+def _text_of(value: Any) -> str:
+    # A Clientes/Servicios reload reads 50k records: plain str and dict (what JSON gives)
+    # skip the lenient readers' ABC checks; anything else goes through them.
+    return value if type(value) is str else _text(value)
+
+
+def _mapping_of(value: Any) -> Mapping[str, Any]:
+    return value if type(value) is dict else _mapping(value)
 
 
 @dataclass(frozen=True)
@@ -74,23 +86,23 @@ class ServiceView:
 
     @classmethod
     def from_record(cls, record: Any) -> ServiceView:
-        raw = mapping(record)
-        metadata = mapping(raw.get("metadata"))
+        raw = _mapping_of(record)
+        metadata = _mapping_of(raw.get("metadata"))
         taxes = raw.get("taxes")
         # The barcode may be a field of its own or sit in metadata (both accepted).
         barcode = raw.get("barcode") or metadata.get("barcode")
         return cls(
-            id=text(raw.get("id")),
-            description=text(raw.get("description")),
+            id=_text_of(raw.get("id")),
+            description=_text_of(raw.get("description")),
             unit_price=number(raw.get("unit_price")),
-            sku=text(raw.get("sku")),
-            barcode=text(barcode).strip(),
-            product_key=text(raw.get("product_key")),
-            unit_key=text(raw.get("unit_key")),
+            sku=_text_of(raw.get("sku")),
+            barcode=_text_of(barcode).strip(),
+            product_key=_text_of(raw.get("product_key")),
+            unit_key=_text_of(raw.get("unit_key")),
             taxes=tuple(t for t in taxes if isinstance(t, Mapping))
             if isinstance(taxes, list)
             else (),
-            unit_name=text(raw.get("unit_name")),
+            unit_name=_text_of(raw.get("unit_name")),
             raw=raw,
         )
 
