@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from desktop.config import TerminalConfig
 from desktop.gigstack import GigstackClient
 from desktop.pin import ManagerPin
+from desktop.rules.teams import DEFAULT_ROLE, ROLES
 from desktop.sandbox import Sandbox
 from desktop.store.outbox import OutboxKind
 from desktop.ui.app import AppShell
@@ -150,6 +151,9 @@ def test_add_and_remove_a_member_with_confirmation_and_pin(
     dialog = page.add_member()
     assert isinstance(dialog, AddMemberDialog)
     assert dialog.user.findData("user_demo_owner") < 0  # already a member: not offered
+    # The roles offered are gigstack's (desktop.rules.teams), a cashier's preselected.
+    assert [dialog.role.itemData(i) for i in range(dialog.role.count())] == list(ROLES)
+    assert dialog.role.currentData() == DEFAULT_ROLE
     dialog.user.setCurrentIndex(dialog.user.findData(new_user.id))
     dialog.role.setCurrentIndex(dialog.role.findData("viewer"))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
