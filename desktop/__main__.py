@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
-from typing import NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 # httpx imports its own command-line tool (click, rich, pygments: ~40 ms) whenever httpx is
 # imported, and falls back to a stub when that import fails (httpx/__init__.py, checked against
@@ -14,7 +16,8 @@ from typing import NamedTuple
 if "httpx" not in sys.modules:
     sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
-from desktop.config import AppConfig
+if TYPE_CHECKING:
+    from desktop.config import AppConfig
 
 SMOKE_TEST_FLAG = "--smoke-test"
 
@@ -47,29 +50,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return smoke_main(args)
     from desktop import crash
-    from desktop.config import default_log_dir
 
-    crash.install(default_log_dir())
+    log_dir = default_log_dir()
+    crash.install(log_dir)
     quick = app_options(args)
     if quick is not None:
         # The app with nothing but global options (a desktop shortcut, `--data-dir X`): the
-        # CLI's parser and the modules its commands need are not loaded (issue 12: they were
-        # a fifth of the time to the first paint). Same steps as `desktop.cli.main` takes.
+        # CLI's parser and the modules its commands need are not loaded, and the terminal's
+        # configuration (desktop.config, config.json) is read after the window's first paint
+        # (issue 12). Same steps as `desktop.cli.main` takes, in that order.
         from desktop.logs import setup_logging
         from desktop.ui import crash_notice
-
-        crash_notice.install()
-        config = AppConfig.from_env(
-            data_dir=quick.data_dir, api_url=quick.api_url, team=quick.team, demo=quick.demo
-        )
-        level = logging.DEBUG if quick.verbose else logging.INFO
-        # The log file after the window's first paint (the crash hook is in place already).
+        from desktop.ui.app import Launch
         from desktop.ui.app import run_gui as start
 
+        crash_notice.install()
+
+        def resolve() -> AppConfig:
+            from desktop.config import AppConfig
+
+            return AppConfig.from_env(
+                data_dir=quick.data_dir, api_url=quick.api_url, team=quick.team, demo=quick.demo
+            )
+
+        level = logging.DEBUG if quick.verbose else logging.INFO
         return start(
-            config,
+            Launch(default_data_dir(quick.data_dir), quick.demo, resolve),
             sys.argv[:1],
-            setup_logging=lambda: setup_logging(default_log_dir(), level, console=quick.verbose),
+            setup_logging=lambda: setup_logging(log_dir, level, console=quick.verbose),
         )
     from desktop.cli import main as cli_main
 
@@ -111,6 +119,31 @@ def app_options(args: Sequence[str]) -> AppOptions | None:
         demo="demo" in flags,
         verbose="verbose" in flags,
     )
+
+
+# The two folders, as `desktop.config` resolves them (`AppConfig.from_env`, `default_log_dir`)
+# without importing it before the first paint; tests/ui/test_startup_entry.py compares them.
+APP_NAME = "Mostrador"
+
+
+def default_data_dir(option: str | None) -> Path:
+    """The data folder: `--data-dir` > `MOSTRADOR_DATA_DIR` > the per-user data folder."""
+    chosen = option or os.environ.get("MOSTRADOR_DATA_DIR")
+    if chosen:
+        return Path(chosen).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_log_dir() -> Path:
+    """The log folder: `MOSTRADOR_LOG_DIR` > the per-user log folder."""
+    override = os.environ.get("MOSTRADOR_LOG_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
 def run_gui(config: AppConfig, argv: list[str]) -> int:

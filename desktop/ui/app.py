@@ -19,7 +19,6 @@ import gc
 import importlib
 import logging
 import signal
-import sqlite3
 import threading
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
@@ -40,21 +39,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.config import (
-    CONFIG_FILENAME,
-    DEFAULT_API_URL,
-    AppConfig,
-    ConfigError,
-    TerminalConfig,
-)
 from desktop.resources import resource
-from desktop.store.errors import StorageError, read_only
 from desktop.ui.main_window import MainWindow, NavEntry
 from desktop.ui.page import Page
 
 if TYPE_CHECKING:
-    # Loaded by the steps that need them (after the first paint), not by importing this module.
+    # Loaded by the steps that need them (after the first paint), not by importing this module:
+    # the configuration too (config.json, its checks, SQLite's error types).
     from desktop.app import Core
+    from desktop.config import AppConfig, TerminalConfig
     from desktop.sandbox import Sandbox
     from desktop.sync.lock import SenderLock
     from desktop.ui.context import UiContext
@@ -112,6 +105,10 @@ class StartupError(RuntimeError):
 
 def startup_message(exc: BaseException, data_dir: Path) -> str | None:
     """What to tell a person about a failure while opening; None for a bug (a traceback)."""
+    import sqlite3
+
+    from desktop.store.errors import StorageError
+
     if isinstance(exc, StartupError):
         return exc.message
     if isinstance(exc, StorageError):  # carries its own Spanish message (file and reason)
@@ -457,6 +454,8 @@ class AppShell:
         self._say_if_read_only()
 
     def _say_if_read_only(self) -> None:
+        from desktop.store.errors import read_only
+
         if self.core.db.read_only:
             # Opened read-only (permissions, a read-only disk): looking things up works, saving
             # a sale does not. Said at once and kept on screen, not discovered at F12.
@@ -533,16 +532,42 @@ def apply_style(app: QApplication) -> None:
         app.setStyleSheet(style.read_text(encoding="utf-8"))
 
 
+@dataclasses.dataclass(frozen=True)
+class Launch:
+    """What the app needs before its first paint; its configuration is read after that paint.
+
+    Attributes:
+        data_dir: The data folder (flag > `MOSTRADOR_DATA_DIR` > the per-user default), before
+            demo mode's own subfolder.
+        demo: Demo mode.
+        resolve: Gives the whole `AppConfig` (flags > environment > config.json > defaults),
+            with the same `data_dir` and `demo`; called on the first step after the paint.
+    """
+
+    data_dir: Path
+    demo: bool
+    resolve: Callable[[], AppConfig]
+
+    @classmethod
+    def of(cls, config: AppConfig) -> Launch:
+        return cls(config.data_dir, config.demo, lambda: config)
+
+
 def run_gui(
-    config: AppConfig, argv: list[str], *, setup_logging: Callable[[], object] | None = None
+    config: AppConfig | Launch,
+    argv: list[str],
+    *,
+    setup_logging: Callable[[], object] | None = None,
 ) -> int:
     """Open the app; returns the process exit code.
 
     The main window's frame paints first; everything else opens after that paint, one step
     per turn of the event loop (`Startup`), so the window answers while the app opens.
+    `config` may be a `Launch` (`python -m desktop`: config.json is read after the paint).
     `setup_logging` (the log file) runs first thing after the paint, or before a start-up
     fault is logged if one comes earlier.
     """
+    launch = config if isinstance(config, Launch) else Launch.of(config)
     late_logging = _Once(setup_logging)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -551,7 +576,7 @@ def run_gui(
     # From the very start: a SIGTERM while the app is still opening ends it cleanly too.
     terminated = _quit_on_sigterm(app)
     apply_style(app)
-    data_dir = config.data_dir / DEMO_SUBDIR if config.demo else config.data_dir
+    data_dir = launch.data_dir / DEMO_SUBDIR if launch.demo else launch.data_dir
     try:
         # Before the window: a second Mostrador on the same folder says so and shows nothing.
         lock = take_folder_lock(data_dir)
@@ -563,8 +588,8 @@ def run_gui(
         late_logging()
         return _startup_failed(exc, data_dir)
     settings = window_settings(data_dir)
-    window = MainWindow(entries=NAVIGATION, demo=config.demo, settings=settings)
-    start = Startup(app, config, window, lock, settings, setup_logging=late_logging)
+    window = MainWindow(entries=NAVIGATION, demo=launch.demo, settings=settings)
+    start = Startup(app, launch, window, lock, settings, setup_logging=late_logging)
     start.begin_after_first_paint()
     window.show()
     try:
@@ -590,7 +615,7 @@ class Startup(QObject):
     def __init__(
         self,
         app: QApplication,
-        config: AppConfig,
+        launch: Launch,
         window: MainWindow,
         lock: QLockFile,
         settings: QSettings,
@@ -600,7 +625,7 @@ class Startup(QObject):
         super().__init__(window)
         self._setup_logging = setup_logging
         self._app = app
-        self.config = config
+        self._launch = launch
         self.window = window
         self._lock: QLockFile | None = lock
         self._settings = settings
@@ -645,7 +670,7 @@ class Startup(QObject):
         QTimer.singleShot(wait_ms, self._step)
 
     def _fail(self, exc: Exception) -> None:
-        data_dir = self.shell.config.data_dir if self.shell is not None else self.config.data_dir
+        data_dir = self.shell.config.data_dir if self.shell is not None else self._launch.data_dir
         if isinstance(exc, AlreadyRunningError):
             _say_already_running(self._app)
             self._end(1)
@@ -666,7 +691,7 @@ class Startup(QObject):
         if self._setup_logging is not None:
             self._setup_logging()
         loading = preload()
-        config = self.config
+        config = self._launch.resolve()
         api_key: str | None
         if config.demo:
             config, api_key = yield from self._start_demo(config)
@@ -846,6 +871,8 @@ def apply_stored_connection(config: AppConfig) -> AppConfig:
     `AppConfig.from_env` applies the same precedence already; this keeps a config built by
     hand (tests, the demo's re-entry) on the same rules.
     """
+    from desktop.config import DEFAULT_API_URL
+
     terminal = _terminal(config.data_dir)
     if terminal is None:
         return config
@@ -864,6 +891,8 @@ def remember_connection(config: AppConfig) -> None:
     No secrets: the key is in the OS keychain. A failure to write is logged; the app still
     opens with what the person chose (it is in `config`).
     """
+    from desktop.config import CONFIG_FILENAME, ConfigError, TerminalConfig
+
     terminal = _terminal(config.data_dir) or TerminalConfig(config.data_dir / CONFIG_FILENAME)
     try:
         terminal.set("connection.api_url", config.api_url)
@@ -878,6 +907,8 @@ def remember_connection(config: AppConfig) -> None:
 
 def _terminal(data_dir: Path) -> TerminalConfig | None:
     """The folder's configuration; None when config.json is damaged (reported elsewhere)."""
+    from desktop.config import ConfigError, TerminalConfig
+
     try:
         return TerminalConfig.load(data_dir)
     except ConfigError as exc:

@@ -55,3 +55,23 @@ def test_a_plain_start_reads_as_the_cli_parser_reads_it(args: list[str]) -> None
 @pytest.mark.parametrize("args", NOT_PLAIN)
 def test_anything_else_goes_through_the_cli_parser(args: list[str]) -> None:
     assert app_options(args) is None
+
+
+@pytest.mark.parametrize("option", [None, "", "/tmp/tienda", "~/tienda"])
+@pytest.mark.parametrize("env_dir", [None, "/srv/mostrador", "~/otra"])
+def test_the_folders_before_the_paint_are_the_configurations_own(
+    monkeypatch: pytest.MonkeyPatch, option: str | None, env_dir: str | None
+) -> None:
+    """The data and log folders `python -m desktop` uses before reading desktop.config are
+    the ones desktop.config resolves (flag > MOSTRADOR_* > the per-user folders)."""
+    from desktop import __main__ as entry
+    from desktop import config
+
+    for name, value in (("MOSTRADOR_DATA_DIR", env_dir), ("MOSTRADOR_LOG_DIR", env_dir)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert entry.default_data_dir(option) == config.AppConfig.from_env(data_dir=option).data_dir
+    assert entry.default_log_dir() == config.default_log_dir()
+    assert entry.APP_NAME == config.APP_NAME
