@@ -34,13 +34,13 @@ class F(QObject):
 f = F(); w.centralWidget().installEventFilter(f); w.show(); app.exec()
 """
 
-# The app as `python -m desktop --demo` starts it (`run_gui`, a fresh data folder): the first
-# paint of its main window's central widget, hooked the same way as the bare window's. What
-# the app opens after that paint (the demo sandbox, the database, the lanes, the counter page)
-# is not in this figure; it happens while the window is already on screen (issue 12).
+# The app as `python -m desktop --demo --data-dir <a fresh folder>` starts it: the first paint
+# of its main window's central widget, hooked the same way as the bare window's. What the app
+# opens after that paint (its configuration, the demo sandbox, the database, the lanes, the
+# counter page) is not in this figure; it happens while the window is already on screen
+# (issue 12; tests/ui/test_startup_frame.py checks what is loaded at that paint).
 APP_WINDOW = """
 import sys, time
-from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv)
@@ -54,9 +54,8 @@ _show = QMainWindow.show
 def show(w):
     w.centralWidget().installEventFilter(f); _show(w)
 QMainWindow.show = show
-from desktop.config import AppConfig
-from desktop.ui.app import run_gui
-sys.exit(run_gui(AppConfig(data_dir=Path(sys.argv[1]), demo=True), sys.argv[:1]))
+from desktop.__main__ import main
+sys.exit(main(["--demo", "--data-dir", sys.argv[1]]))
 """
 
 
