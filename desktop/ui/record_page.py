@@ -2,8 +2,13 @@
 
 The table shows the cached records (instant, offline) plus the writes still waiting in the
 outbox (a queued creation appears at once as "pendiente de enviar"; a queued edit shows its new
-values). When the sender delivers one of those rows, its answer is written into the cache so the
-table keeps showing the record without waiting for the next full refresh.
+values). When the sender delivers one of those rows, its answer is written into the cache (by
+the sender, `desktop.sync.writethrough`; this page only reads) so the table keeps showing the
+record without waiting for the next full refresh.
+
+Rows are compact (issue 12; 50k clients + 20k services): a `RecordRow` keeps what its columns
+show and sort on, not the record; the record is read again from the cache, as the page's typed
+view (`ClientView`, `ServiceView`), when a row is edited or acted on.
 
 Actions that need gigstack (delete, validate, portal link...) go through `run_online`, which
 refuses them while the last known state is offline and reports the server's message otherwise.
