@@ -16,10 +16,12 @@ refuses them while the last known state is offline and reports the server's mess
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import time
+from collections.abc import Callable, Generator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop.gigstack import GigstackClient
 from desktop.store.cache import Resource, fold
+from desktop.store.errors import StorageError
 from desktop.store.outbox import OutboxError, OutboxItem, OutboxKind, OutboxState
 from desktop.sync.writethrough import write_through_sent
 from desktop.ui.context import UiContext
@@ -45,6 +48,10 @@ from desktop.ui.table_model import Column, RecordTableModel
 from desktop.ui.worker import SyncState
 
 WAITING = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.PARKED)
+#: A reload built in steps works this long between events (well inside one 16 ms frame)...
+STEP_SECONDS = 0.008
+#: ...looking at the clock every this many rows.
+STEP_ROWS = 200
 T = TypeVar("T")
 
 
@@ -137,6 +144,16 @@ class RecordRow(tuple[Any, ...]):
         return f"RecordRow(id={self.id!r}, outbox_id={self.outbox_id!r}, cells={self.cells!r})"
 
 
+@dataclass
+class Built:
+    """A reload's result: rows, their search keys, (sort column, its keys), waiting rows."""
+
+    rows: list[RecordRow]
+    keys: list[str]
+    sort_keys: tuple[int, list[Any]] | None
+    watched: set[int]
+
+
 class Shared:
     """One object per distinct value (issue 12): 50k rows saying "Válido" or "$10.50" point to
     one string or Decimal instead of holding 50k copies."""
@@ -199,6 +216,11 @@ class RecordPage(Page):
         self.search.installEventFilter(self)
 
         self._dirty = False
+        self._steps: Generator[None, None, Built] | None
+        self._steps = None  # a reload being built a slice at a time (`reload_in_steps`)
+        self._step_timer = QTimer(self)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._step)
         self.model: RecordTableModel[RecordRow] = RecordTableModel(
             self.columns(), _cells_text, self
         )
@@ -374,6 +396,48 @@ class RecordPage(Page):
         The cache is read a batch at a time and each record is reduced to its row at once
         (issue 12): the 50k parsed records never sit in memory together, and none is kept.
         """
+        self._steps = None  # this reload is fresher than one being built in steps
+        self._step_timer.stop()
+        build = self._build_rows()
+        while True:
+            try:
+                next(build)
+            except StopIteration as done:
+                self._show_rows(done.value)
+                return
+
+    def reload_in_steps(self) -> None:
+        """`reload`, built a slice at a time between events (a refresh landing while the page
+        is open: 50k rows take ~0.7 s to build, which would freeze the window). The table shows
+        the rows it has until the new ones are ready; a `reload` meanwhile supersedes this."""
+        self._steps = self._build_rows()
+        self._step_timer.start()
+
+    def _step(self) -> None:
+        build = self._steps
+        if build is None:
+            self._step_timer.stop()
+            return
+        deadline = time.perf_counter() + STEP_SECONDS
+        try:
+            next(build)  # at least one slice per turn, however slow the machine
+            while time.perf_counter() < deadline:
+                next(build)
+        except StopIteration as done:
+            self._steps = None
+            self._step_timer.stop()
+            self._show_rows(done.value)
+        except StorageError as exc:  # the database went away under us: say so, keep the rows
+            self._steps = None
+            self._step_timer.stop()
+            self.say(exc.message, error=True)
+
+    def _build_rows(
+        self,
+    ) -> Generator[None, None, Built]:
+        """The rows, their search keys, the sort column's keys and the outbox rows shown as
+        waiting; yields now and then (every `STEP_ROWS` rows) so `reload_in_steps` can let
+        events through."""
         team = self.ctx.team
         updates: dict[str, list[OutboxItem]] = {}
         created: list[OutboxItem] = []
@@ -387,6 +451,11 @@ class RecordPage(Page):
         shared = Shared()
         rows: list[RecordRow] = []
         keys: list[str] = []
+        # The sort column's keys are worked out here too, a slice at a time, so showing the
+        # rows does not compute 50k of them at once.
+        column = self.model.sorted_by()
+        sort_key = self.model.sort_key_of(column) if column is not None else None
+        sort_keys: list[Any] = []
         for cached_key, cached in self.ctx.core.cache.each(self.resource, team):
             record_id = _record_id(cached)
             if not record_id:
@@ -402,18 +471,30 @@ class RecordPage(Page):
                 waiting = Queued(last.id, last.state, _parked_error(last), merged)
                 record, key = merged, fold(self.search_text(merged))
             texts, values = self.cells(record, waiting, shared)
-            rows.append(RecordRow(record_id, texts, values, waiting))
+            row = RecordRow(record_id, texts, values, waiting)
+            rows.append(row)
             keys.append(key)
+            if sort_key is not None:
+                sort_keys.append(sort_key(row))
+            if len(rows) % STEP_ROWS == 0:
+                yield
         for item in created:
             record = dict(item.payload)
             record.pop("id", None)
             waiting = Queued(item.id, item.state, _parked_error(item), record)
             texts, values = self.cells(record, waiting, shared)
-            rows.append(RecordRow(None, texts, values, waiting))
+            row = RecordRow(None, texts, values, waiting)
+            rows.append(row)
             keys.append(fold(self.search_text(record)))
-        self._watched = watched
+            if sort_key is not None:
+                sort_keys.append(sort_key(row))
+        by_column = None if column is None else (column, sort_keys)
+        return Built(rows, keys, by_column, watched)
+
+    def _show_rows(self, built: Built) -> None:
+        self._watched = built.watched
         before = self.selected_row()
-        self.model.set_rows(rows, keys)
+        self.model.set_rows(built.rows, built.keys, built.sort_keys)
         if before is not None:  # a refresh keeps the person's place
             self.select_record(before.id, before.outbox_id)
         self._update_count()
@@ -439,8 +520,13 @@ class RecordPage(Page):
         self._update_count()
 
     def _on_cache_updated(self, resource: str) -> None:
-        if resource == self.resource.value:
-            self.reload_when_shown()
+        if resource != self.resource.value:
+            return
+        if self.isVisible():
+            self._dirty = False
+            self.reload_in_steps()
+        else:
+            self._dirty = True
 
     def fit_columns(self, samples: Sequence[str], stretch: int = 0) -> None:
         """Size each column for its widest expected text; `stretch` takes the room left.

@@ -52,6 +52,8 @@ def fast_fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return unicodedata.normalize("NFKD", text.casefold()).translate(_STRIP)
+
+
 Index = QModelIndex | QPersistentModelIndex
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ROW_ROLE) -> the row object
@@ -104,12 +106,19 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     # -- data in ----------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[R], keys: Sequence[str] | None = None) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[R],
+        keys: Sequence[str] | None = None,
+        sort_keys: tuple[int, Sequence[Any]] | None = None,
+    ) -> None:
         """Replace every row, keeping filter and sort.
 
         `keys`: each row's search key, already folded (`desktop.store.cache.fold`), when the
         caller has them (a page reading the cache, which keeps them); otherwise they are
         `fold(search_text(row))`, computed here once.
+        `sort_keys`: (column, each row's `sort_key_of(column)`), when the caller computed them
+        while building the rows (a page building 50k rows a slice at a time).
         """
         self.beginResetModel()
         self._rows = list(rows)
@@ -118,8 +127,18 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         else:
             self._keys = [fast_fold(self._search_text(r)) for r in self._rows]
         self._ranks, self._orders = {}, {}
+        if sort_keys is not None and len(sort_keys[1]) == len(self._rows):
+            self._ranks[sort_keys[0]] = _ranks(sort_keys[1])
         self._recompute()
         self.endResetModel()
+
+    def sorted_by(self) -> int | None:
+        """The column the rows are sorted by (None: not sorted)."""
+        return None if self._sort is None else self._sort[0]
+
+    def sort_key_of(self, column: int) -> Callable[[R], Any]:
+        """What sorting by `column` compares, per row."""
+        return self._sort_key(column)
 
     def set_filter(self, text: str, extra: Callable[[R], bool] | None = None) -> None:
         """Show rows whose key contains every word of `text` and that pass `extra`."""
@@ -197,15 +216,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         ranks = self._ranks.get(column)
         if ranks is None:
             key = self._sort_key(column)
-            keys = [key(row) for row in self._rows]
-            ranks = array("i", [0]) * len(keys)
-            rank, previous = -1, None
-            for position, i in enumerate(sorted(range(len(keys)), key=keys.__getitem__)):
-                if position == 0 or keys[i] != previous:
-                    rank, previous = rank + 1, keys[i]
-                ranks[i] = rank
-            del keys
-            self._ranks[column] = ranks
+            ranks = self._ranks[column] = _ranks([key(row) for row in self._rows])
         return ranks
 
     # -- data out ---------------------------------------------------------------------------
@@ -279,6 +290,17 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             ],
         )
         self.layoutChanged.emit()
+
+
+def _ranks(keys: Sequence[Any]) -> array[int]:
+    """Each key's rank in ascending order; equal keys share a rank."""
+    ranks = array("i", [0]) * len(keys)
+    rank, previous = -1, None
+    for position, i in enumerate(sorted(range(len(keys)), key=keys.__getitem__)):
+        if position == 0 or keys[i] != previous:
+            rank, previous = rank + 1, keys[i]
+        ranks[i] = rank
+    return ranks
 
 
 def _narrows(old: list[str], new: list[str]) -> bool:

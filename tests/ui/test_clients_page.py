@@ -280,3 +280,34 @@ def test_rows_keep_only_what_the_table_shows_and_actions_read_the_cache(
     assert dialog.phone.text() == "8181234567"
     assert dialog.name.text() == "Constructora del Valle"
     dialog.close()
+
+
+def test_a_refresh_while_the_page_is_open_is_built_between_events(
+    qtbot: QtBot, shell: AppShell, page: ClientsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: a refresh landing on the open page builds the new rows a slice at a time (the
+    window keeps answering); the old rows stay shown until the new ones are ready, the
+    filter and the person's selection are kept, and a reload meanwhile supersedes it."""
+    from desktop.ui import record_page
+
+    monkeypatch.setattr(record_page, "STEP_ROWS", 50)
+    monkeypatch.setattr(record_page, "STEP_SECONDS", 0.0)  # one slice per event-loop turn
+    page.table.selectRow(row_of(page, "Constructora del Valle"))
+    chosen = page.selected_row()
+    assert chosen is not None
+    added = [{"id": f"client_bulk_{n}", "name": f"Abarrotes {n}"} for n in range(400)]
+    shell.core.cache.upsert(page.resource, None, added)
+    shell.bridge.cache_updated.emit(page.resource.value)
+    assert page._steps is not None  # building, not done in one go
+    assert page.model.total_count() == SEEDED_CLIENTS  # the old rows meanwhile
+    qtbot.waitUntil(lambda: page._steps is None, timeout=10_000)
+    assert page.model.total_count() == SEEDED_CLIENTS + 400
+    again = page.selected_row()
+    assert again is not None and again.id == chosen.id  # the person's place is kept
+    # A reload asked for while steps run wins (it is the fresher one).
+    shell.core.cache.remove(page.resource, None, [r["id"] for r in added])
+    shell.bridge.cache_updated.emit(page.resource.value)
+    assert page._steps is not None
+    page.reload()
+    assert page._steps is None
+    assert page.model.total_count() == SEEDED_CLIENTS
