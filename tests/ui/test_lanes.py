@@ -208,10 +208,13 @@ def test_the_app_takes_the_queue_over_when_the_cli_lets_it_go(
 def test_a_row_left_sending_is_recovered_without_a_restart(qtbot: QtBot, shell: AppShell) -> None:
     settled(qtbot, shell)
     outbox = shell.core.outbox
-    row = queue_payment(outbox, SALE)
     # As if recording an answer had failed (a full disk): the row stays 'sending' with no
     # request in flight. The lane sees it between two steps and puts it back in the queue.
-    (claimed,) = outbox.claim_due(1)
+    # Queued and claimed while this thread holds the database (its lock is re-entrant), so
+    # the sender lane cannot take the row first and send it the ordinary way.
+    with outbox.database._lock:
+        row = queue_payment(outbox, SALE)
+        (claimed,) = outbox.claim_due(1)
     assert claimed.id == row.id and outbox.get(row.id).state is OutboxState.SENDING
     shell.bridge.kick()
     qtbot.waitUntil(lambda: outbox.get(row.id).state is OutboxState.SENT, timeout=WAIT)
