@@ -329,41 +329,44 @@ FIRST_PAINT_FLAG = "--first-paint"
 
 
 def first_paint() -> int:
-    """Benchmark hook (`--smoke-test --first-paint`): demo window up, print the time it painted.
+    """Benchmark hook (`--smoke-test --first-paint`): the real start, timed to its first paint.
 
-    Prints `time.time()` at the main window's first paint and exits, like the bare PySide6
-    window it is compared with in `tests/perf/frozen.py` (and `tests/perf/ui.py` from source).
+    Runs what `Mostrador --demo` runs (`desktop.__main__.main`, a fresh data folder) and prints
+    `time.time()` at the main window's first paint, then quits, like the bare PySide6 window it
+    is compared with in `tests/perf/frozen.py` (and `tests/perf/ui.py` from source). What opens
+    after the paint (database, lanes, the counter) is not in the figure, as in the real start.
     """
     os.environ["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
     from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
-    from desktop.config import AppConfig
-    from desktop.demo import start_demo
-    from desktop.ui.app import AppShell, apply_style
+    from desktop.__main__ import main as start
 
-    app = QApplication([sys.argv[0]])
-    apply_style(app)
-    with tempfile.TemporaryDirectory(prefix="mostrador-paint-") as tmp:
-        sandbox, config = start_demo(AppConfig(data_dir=Path(tmp), demo=True))
-        shell = AppShell(config, sandbox.api_key)
-
-        class FirstPaint(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-                if event.type() == QEvent.Type.Paint:
-                    print(time.time(), flush=True)
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                print(time.time(), flush=True)
+                watched.removeEventFilter(self)
+                app = QApplication.instance()
+                if app is not None:
                     app.quit()
-                return False
+            return False
 
-        watcher = FirstPaint()
-        central = shell.window.centralWidget()
-        assert central is not None
-        central.installEventFilter(watcher)
-        shell.window.show()
-        app.exec()
-        central.removeEventFilter(watcher)
-        shell.close()
-        sandbox.stop()
+    watcher = FirstPaint()
+    show = QMainWindow.show
+
+    def show_watched(window: QMainWindow) -> None:
+        central = window.centralWidget()
+        if central is not None:
+            central.installEventFilter(watcher)
+        show(window)
+
+    QMainWindow.show = show_watched  # type: ignore[method-assign, assignment]
+    try:
+        with tempfile.TemporaryDirectory(prefix="mostrador-paint-") as tmp:
+            start(["--demo", "--data-dir", tmp])
+    finally:
+        QMainWindow.show = show  # type: ignore[method-assign]
     return 0
 
 
