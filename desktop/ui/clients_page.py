@@ -104,13 +104,15 @@ class ClientsPage(RecordPage):
             "Ctrl+Shift+T",
             self.stamp_receipts,
         )
+        self.fetch_action = self.add_fetch_action()
         more = self.add_button(
             "moreActions", self.tr("Más…"), None, self._show_more, self.tr("Acciones del cliente")
         )
         more.setToolTip(
             self.tr(
                 "Validar datos fiscales (Ctrl+Shift+V), copiar enlace del portal (Ctrl+Shift+L), "
-                "timbrar recibos pendientes (Ctrl+Shift+T); también con clic derecho"
+                "timbrar recibos pendientes (Ctrl+Shift+T), actualizar desde gigstack "
+                "(Mayús+F5); también con clic derecho"
             )
         )
         self.actions_menu_items.remove(self.actions_menu_items[-1])  # "Más…" itself
@@ -155,6 +157,9 @@ class ClientsPage(RecordPage):
 
     def search_text(self, record: Mapping[str, Any]) -> str:
         return ClientView.from_record(record).search_text
+
+    def fetch_one(self, client: GigstackClient, record_id: str, team: str | None) -> Any:
+        return client.clients.get(record_id, team=team)
 
     def view_of(self, row: RecordRow) -> ClientView:
         """The selected client, whole and typed (read again from the cache)."""

@@ -41,7 +41,7 @@ from desktop.gigstack import GigstackClient
 from desktop.store.cache import Resource, fold
 from desktop.store.errors import StorageError
 from desktop.store.outbox import OutboxError, OutboxItem, OutboxKind, OutboxState
-from desktop.sync.writethrough import write_through_sent
+from desktop.sync.writethrough import keep_answer, write_through_sent
 from desktop.ui.context import UiContext
 from desktop.ui.page import Page
 from desktop.ui.table_model import Column, RecordTableModel
@@ -718,6 +718,56 @@ class RecordPage(Page):
             touches=[self.resource] if write_through is not None else (),
         )
         return True
+
+    # -- one record read again from gigstack (GET /clients/{id}, GET /services/{id}) -----------
+
+    def fetch_one(self, client: GigstackClient, record_id: str, team: str | None) -> Any:
+        """The record as gigstack holds it now (runs on the page lane)."""
+        raise NotImplementedError
+
+    def add_fetch_action(self) -> QAction:
+        """The rows' "Actualizar desde gigstack" (Shift+F5): F5 reads the whole list again;
+        this reads only the selected record, so a cashier can check one change at once."""
+        return self.add_menu_action(
+            "fetchOne", self.tr("Actualizar desde gigstack"), "Shift+F5", self.fetch_selected
+        )
+
+    def fetch_selected(self) -> None:
+        what = self.tr("actualizar este {0} desde gigstack").format(self.noun)
+        row = self.needs_server_row(self.selected_row(), what)
+        if row is None or row.id is None:
+            return
+        record_id, team = row.id, self.ctx.team
+        cache, resource, fetch_one = self.ctx.core.cache, self.resource, self.fetch_one
+
+        def call(client: GigstackClient) -> Any:
+            from desktop.gigstack.errors import NotFoundError
+
+            try:
+                return fetch_one(client, record_id, team)
+            except NotFoundError:
+                return None  # deleted in gigstack (another till, the web app)
+
+        def write(answer: Any) -> None:
+            if answer is None:
+                cache.remove(resource, team, [record_id])
+            else:
+                keep_answer(cache, resource, team, answer)
+
+        def done(answer: Any) -> None:
+            self.reload()
+            if answer is None:
+                self.say(
+                    self.tr("Este {0} ya no existe en gigstack; se quitó de la lista.").format(
+                        self.noun
+                    ),
+                    error=True,
+                )
+                return
+            self.select_record(record_id)
+            self.say(self.tr("Datos al día desde gigstack."))
+
+        self.run_online(what, call, done, write_through=write)
 
     def needs_server_row(self, row: RecordRow | None, what: str) -> RecordRow | None:
         """The selected row if it exists on the server; otherwise say why not."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -23,6 +23,9 @@ from desktop.ui.record_page import Queued, RecordPage, RecordRow, Shared, pendin
 from desktop.ui.sat_pickers import tax_summary
 from desktop.ui.service_dialog import ServiceDialog
 from desktop.ui.table_model import Column
+
+if TYPE_CHECKING:
+    from desktop.gigstack import GigstackClient
 
 # A row's cells (`RecordRow.cell`): its own texts, then values many rows share.
 DESCRIPTION, SKU, BARCODE, PRICE, PRODUCT_KEY, UNIT, TAXES, STATUS = range(8)
@@ -115,6 +118,7 @@ class ServicesPage(RecordPage):
             self.delete_selected,
             self.tr("Eliminar servicio (necesita conexión)"),
         )
+        self.fetch_action = self.add_fetch_action()
         find = self.add_menu_action("findService", self.tr("Buscar"), "Ctrl+F", self.activated)
         self.actions_menu_items.remove(find)
         # Descripción takes the room left; a barcode and a price are never cut.
@@ -177,6 +181,9 @@ class ServicesPage(RecordPage):
 
     def search_text(self, record: Mapping[str, Any]) -> str:
         return ServiceView.from_record(record).search_text
+
+    def fetch_one(self, client: GigstackClient, record_id: str, team: str | None) -> Any:
+        return client.services.get(record_id, team=team)
 
     def view_of(self, row: RecordRow) -> ServiceView:
         """The selected service, whole and typed (read again from the cache)."""
