@@ -61,6 +61,8 @@ WINDOW_GEOMETRY = "window/geometry"
 DEFAULT_SIZE = QSize(1180, 760)
 #: Room the title bar and the window frame take outside the window's own size.
 FRAME_ROOM = QSize(16, 40)
+#: Up to this width a screen is a counter's monitor: the first start fills it (`first_size`).
+COUNTER_SCREEN_WIDTH = 1600
 #: Catalogs (clients, services) are read again this often while online, so a product added on
 #: another till can be scanned here within minutes (issue 10 §3).
 CATALOG_REFRESH_MS = 5 * 60 * 1000
@@ -111,16 +113,18 @@ def catalogs() -> list[Resource]:
 def first_size(available: QSize) -> QSize:
     """The window's size at its first start on a screen with `available` room (taskbar out).
 
-    On a 1366x768 laptop (about 1366x728 available) the window must fit with its title bar:
-    the default is shrunk to the room left. Screens smaller than 1024x600 (Qt's offscreen
-    platform in tests says 800x600) keep the default: nothing usable fits there anyway.
+    A counter's monitor (up to 1600 pixels wide: 1366x768 is the common one) is the till's
+    whole screen: the window takes all the room left under the taskbar, title bar included,
+    so no strip of desktop shows beside the counter. A bigger screen gets the default size.
+    Screens smaller than 1024x600 (Qt's offscreen platform in tests says 800x600) keep the
+    default: nothing usable fits there anyway.
     """
     if available.width() < 1024 or available.height() < 600:
         return QSize(DEFAULT_SIZE)
-    return QSize(
-        min(DEFAULT_SIZE.width(), available.width() - FRAME_ROOM.width()),
-        min(DEFAULT_SIZE.height(), available.height() - FRAME_ROOM.height()),
-    )
+    room = QSize(available.width() - FRAME_ROOM.width(), available.height() - FRAME_ROOM.height())
+    if available.width() <= COUNTER_SCREEN_WIDTH:
+        return room
+    return QSize(min(DEFAULT_SIZE.width(), room.width()), min(DEFAULT_SIZE.height(), room.height()))
 
 
 #: What gives a page class when called: its module is imported then (`run_gui`'s start, where
