@@ -772,7 +772,10 @@ class Startup(QObject):
         self._lock = take_folder_lock(demo_dir)
         self._settings = window_settings(demo_dir)
         self.window.use_settings(self._settings)
-        self.window.setWindowTitle("Mostrador" + self.window.tr(" — modo demo"))
+        from PySide6.QtCore import QCoreApplication
+
+        title = QCoreApplication.translate("MainWindow", " — modo demo")
+        self.window.setWindowTitle("Mostrador" + title)
         return (yield from self._start_demo(demo_config))
 
     def close(self) -> None:

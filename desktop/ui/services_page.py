@@ -55,7 +55,6 @@ def taxes_tip(taxes: Sequence[Mapping[str, Any]]) -> str | None:
     Read through `rows_from_taxes` (the one lenient tax-row reader): a Tasa shows as its
     percentage ("16 %"), a Cuota as pesos per unit.
     """
-    tr = QCoreApplication.translate
     lines = []
     for tax in rows_from_taxes(taxes):
         if tax.factor == "Tasa":
@@ -68,10 +67,12 @@ def taxes_tip(taxes: Sequence[Mapping[str, Any]]) -> str | None:
             tax.type,
             tax.factor,
             rate,
-            tr("ServicesPage", "retención") if tax.withholding else tr("ServicesPage", "traslado"),
-            tr("ServicesPage", "incluido en el precio")
+            QCoreApplication.translate("ServicesPage", "retención")
+            if tax.withholding
+            else QCoreApplication.translate("ServicesPage", "traslado"),
+            QCoreApplication.translate("ServicesPage", "incluido en el precio")
             if tax.inclusive
-            else tr("ServicesPage", "se suma al precio"),
+            else QCoreApplication.translate("ServicesPage", "se suma al precio"),
         )
         lines.append(" · ".join(part for part in parts if part))
     return "\n".join(lines) or None

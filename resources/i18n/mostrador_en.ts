@@ -48,14 +48,13 @@
     </message>
     <message>
         <source>No hay usuarios por agregar.</source>
-        <translation>There are no users to add.</translation>
+        <translation type="vanished">There are no users to add.</translation>
     </message>
 </context>
 <context>
     <name>AppShell</name>
     <message>
         <source>No se pudo abrir la base de datos local ({path}): {reason}.</source>
-        <extracomment>Exit code when Mostrador cannot open (a dialog said why).</extracomment>
         <translation>The local database could not be opened ({path}): {reason}.</translation>
     </message>
     <message>
@@ -68,6 +67,7 @@
     </message>
     <message>
         <source>Mostrador no puede escribir en su carpeta de datos ({path}). Revisa los permisos de la carpeta o elige otra con --data-dir.</source>
+        <extracomment>Each page&apos;s module and class, in navigation order: `page_loaders()` imports a page&apos;s module when the page is first shown (tests/ui/test_startup_frame.py keeps it equal to `page_classes()`, whose explicit imports are also what PyInstaller follows). Qt-free modules the shell and the first page need (pydantic, the API&apos;s models, httpx, the sender, the sale and fiscal rules: about half a second of imports on a slow till). `run_gui` imports them on a thread right after the first paint, while the GUI thread reads the configuration and opens the database, so no step of the start freezes the window for that long. Nothing below `desktop.ui` imports Qt (ruff TID251 and import-linter say so), so these are safe off the GUI thread. A name missing here only costs speed: the real import follows. Qt modules the counter page imports, biggest first: imported one per turn of the event loop before the counter&apos;s own module, so no single step holds the window for their sum. Only speed depends on this list: a module missing from it is imported by the page as usual.</extracomment>
         <translation>Mostrador cannot write to its data folder ({path}). Check the folder&apos;s permissions or choose another one with --data-dir.</translation>
     </message>
     <message>
@@ -359,6 +359,112 @@
     </message>
 </context>
 <context>
+    <name>Checkout</name>
+    <message>
+        <source>Agrega al menos un artículo antes de cobrar.</source>
+        <translation>Add at least one item before charging.</translation>
+    </message>
+    <message>
+        <source>Recibido {received} es menos que el total {total}.</source>
+        <translation>Received {received} is less than the total {total}.</translation>
+    </message>
+    <message>
+        <source>La venta NO se guardó: {reason} No cobres hasta poder guardarla.</source>
+        <translation>The sale was NOT saved: {reason} Do not charge until it can be saved.</translation>
+    </message>
+    <message>
+        <source>Línea {n}: {message}</source>
+        <translation>Line {n}: {message}</translation>
+    </message>
+    <message>
+        <source>Registrado en gigstack</source>
+        <translation>Registered in gigstack</translation>
+    </message>
+    <message>
+        <source>gigstack no aceptó la venta: revísala en la Cola</source>
+        <translation>gigstack did not accept the sale: check it in the Queue</translation>
+    </message>
+    <message>
+        <source>En cola: se enviará al volver la conexión</source>
+        <translation>Queued: it will be sent when the connection returns</translation>
+    </message>
+    <message>
+        <source>Venta guardada; enviando a gigstack…</source>
+        <translation>Sale saved; sending to gigstack…</translation>
+    </message>
+    <message>
+        <source> · folio {folio}</source>
+        <translation> · folio {folio}</translation>
+    </message>
+    <message>
+        <source> · cambio {change}</source>
+        <translation> · change {change}</translation>
+    </message>
+</context>
+<context>
+    <name>ClientBox</name>
+    <message>
+        <source>Buscar cliente por nombre, RFC o correo</source>
+        <translation>Search customer by name, RFC or email</translation>
+    </message>
+    <message>
+        <source>Buscar cliente</source>
+        <translation>Search customer</translation>
+    </message>
+    <message>
+        <source>Cliente (F2). Flechas para elegir, Enter para usar.</source>
+        <translation>Customer (F2). Arrows to choose, Enter to use.</translation>
+    </message>
+    <message>
+        <source>Nuevo cliente</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>Crear un cliente para esta venta (Ctrl+N)</source>
+        <translation>Create a customer for this sale (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Público en general</source>
+        <translation>General public</translation>
+    </message>
+    <message>
+        <source>Volver a «Público en general»</source>
+        <translation>Back to «General public»</translation>
+    </message>
+    <message>
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>(sin nombre)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>régimen {code}</source>
+        <translation>tax regime {code}</translation>
+    </message>
+    <message>
+        <source>uso {code}</source>
+        <translation>CFDI use {code}</translation>
+    </message>
+    <message>
+        <source>(nuevo: se registra con la venta)</source>
+        <translation>(new: registered with the sale)</translation>
+    </message>
+    <message>
+        <source>  (nuevo)</source>
+        <translation>  (new)</translation>
+    </message>
+    <message>
+        <source>Ningún cliente coincide con «{text}». Ctrl+N para crearlo.</source>
+        <translation>No customer matches «{text}». Ctrl+N to create one.</translation>
+    </message>
+    <message>
+        <source>Usar en la venta</source>
+        <translation>Use in the sale</translation>
+    </message>
+</context>
+<context>
     <name>ClientDialog</name>
     <message>
         <source>Editar cliente</source>
@@ -601,7 +707,11 @@
     </message>
     <message>
         <source>Validar datos fiscales (Ctrl+Shift+V), copiar enlace del portal (Ctrl+Shift+L), timbrar recibos pendientes (Ctrl+Shift+T); también con clic derecho</source>
-        <translation>Validate tax data (Ctrl+Shift+V), copy portal link (Ctrl+Shift+L), stamp pending receipts (Ctrl+Shift+T); also with right click</translation>
+        <translation type="vanished">Validate tax data (Ctrl+Shift+V), copy portal link (Ctrl+Shift+L), stamp pending receipts (Ctrl+Shift+T); also with right click</translation>
+    </message>
+    <message>
+        <source>Validar datos fiscales (Ctrl+Shift+V), copiar enlace del portal (Ctrl+Shift+L), timbrar recibos pendientes (Ctrl+Shift+T), actualizar desde gigstack (Mayús+F5); también con clic derecho</source>
+        <translation>Validate tax data (Ctrl+Shift+V), copy the portal link (Ctrl+Shift+L), stamp pending receipts (Ctrl+Shift+T), update from gigstack (Shift+F5); also with a right click</translation>
     </message>
     <message>
         <source>Buscar</source>
@@ -796,37 +906,10 @@
     </message>
 </context>
 <context>
-    <name>CounterPage</name>
-    <message>
-        <source>Buscar cliente por nombre, RFC o correo</source>
-        <translation>Search client by name, RFC or email</translation>
-    </message>
-    <message>
-        <source>Buscar cliente</source>
-        <translation>Search client</translation>
-    </message>
-    <message>
-        <source>Cliente (F2). Flechas para elegir, Enter para usar.</source>
-        <translation>Client (F2). Arrows to choose, Enter to use.</translation>
-    </message>
-    <message>
-        <source>Nuevo cliente</source>
-        <translation>New client</translation>
-    </message>
-    <message>
-        <source>Crear un cliente para esta venta (Ctrl+N)</source>
-        <translation>Create a client for this sale (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Público en general</source>
-        <translation>General public</translation>
-    </message>
-    <message>
-        <source>Volver a «Público en general»</source>
-        <translation>Back to “General public”</translation>
-    </message>
+    <name>CodeEntry</name>
     <message>
         <source>Código de barras, SKU o nombre · 3*código para 3 piezas</source>
+        <extracomment>How many services a search by name offers.</extracomment>
         <translation>Barcode, SKU or name · 3*code for 3 pieces</translation>
     </message>
     <message>
@@ -835,31 +918,86 @@
     </message>
     <message>
         <source>Artículo (F3): escanea o escribe y Enter. «3*» antes del código = 3 piezas.</source>
-        <translation>Item (F3): scan or type and press Enter. “3*” before the code = 3 pieces.</translation>
-    </message>
-    <message>
-        <source>Artículos de la venta</source>
-        <translation>Items in this sale</translation>
-    </message>
-    <message>
-        <source>Artículos (F4): escribe para cambiar cantidad o precio, Supr quita la línea.</source>
-        <translation>Items (F4): type to change quantity or price, Del removes the line.</translation>
-    </message>
-    <message>
-        <source>Quitar línea</source>
-        <translation>Remove line</translation>
-    </message>
-    <message>
-        <source>Quitar la línea seleccionada (Supr)</source>
-        <translation>Remove the selected line (Del)</translation>
-    </message>
-    <message>
-        <source>Cliente</source>
-        <translation>Client</translation>
+        <translation>Item (F3): scan or type and press Enter. «3*» before the code = 3 pieces.</translation>
     </message>
     <message>
         <source>Artículo</source>
         <translation>Item</translation>
+    </message>
+    <message>
+        <source>Aún no hay artículos en este equipo: espera a que se descarguen.</source>
+        <translation>There are no items on this computer yet: wait for them to download.</translation>
+    </message>
+    <message>
+        <source>No encontramos el código «{code}».</source>
+        <translation>Code «{code}» was not found.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPage</name>
+    <message>
+        <source>Buscar cliente por nombre, RFC o correo</source>
+        <translation type="vanished">Search client by name, RFC or email</translation>
+    </message>
+    <message>
+        <source>Buscar cliente</source>
+        <translation type="vanished">Search client</translation>
+    </message>
+    <message>
+        <source>Cliente (F2). Flechas para elegir, Enter para usar.</source>
+        <translation type="vanished">Client (F2). Arrows to choose, Enter to use.</translation>
+    </message>
+    <message>
+        <source>Nuevo cliente</source>
+        <translation type="vanished">New client</translation>
+    </message>
+    <message>
+        <source>Crear un cliente para esta venta (Ctrl+N)</source>
+        <translation type="vanished">Create a client for this sale (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Público en general</source>
+        <translation type="vanished">General public</translation>
+    </message>
+    <message>
+        <source>Volver a «Público en general»</source>
+        <translation type="vanished">Back to “General public”</translation>
+    </message>
+    <message>
+        <source>Código de barras, SKU o nombre · 3*código para 3 piezas</source>
+        <translation type="vanished">Barcode, SKU or name · 3*code for 3 pieces</translation>
+    </message>
+    <message>
+        <source>Código o nombre del artículo</source>
+        <translation type="vanished">Item code or name</translation>
+    </message>
+    <message>
+        <source>Artículo (F3): escanea o escribe y Enter. «3*» antes del código = 3 piezas.</source>
+        <translation type="vanished">Item (F3): scan or type and press Enter. “3*” before the code = 3 pieces.</translation>
+    </message>
+    <message>
+        <source>Artículos de la venta</source>
+        <translation type="vanished">Items in this sale</translation>
+    </message>
+    <message>
+        <source>Artículos (F4): escribe para cambiar cantidad o precio, Supr quita la línea.</source>
+        <translation type="vanished">Items (F4): type to change quantity or price, Del removes the line.</translation>
+    </message>
+    <message>
+        <source>Quitar línea</source>
+        <translation type="vanished">Remove line</translation>
+    </message>
+    <message>
+        <source>Quitar la línea seleccionada (Supr)</source>
+        <translation type="vanished">Remove the selected line (Del)</translation>
+    </message>
+    <message>
+        <source>Cliente</source>
+        <translation type="vanished">Client</translation>
+    </message>
+    <message>
+        <source>Artículo</source>
+        <translation type="vanished">Item</translation>
     </message>
     <message>
         <source>TOTAL</source>
@@ -951,51 +1089,51 @@
     </message>
     <message>
         <source>Registrado en gigstack</source>
-        <translation>Registered in gigstack</translation>
+        <translation type="vanished">Registered in gigstack</translation>
     </message>
     <message>
         <source>gigstack no aceptó la venta: revísala en la Cola</source>
-        <translation>gigstack did not accept the sale: check it in the Queue</translation>
+        <translation type="vanished">gigstack did not accept the sale: check it in the Queue</translation>
     </message>
     <message>
         <source>Venta guardada; enviando a gigstack…</source>
-        <translation>Sale saved; sending to gigstack…</translation>
+        <translation type="vanished">Sale saved; sending to gigstack…</translation>
     </message>
     <message>
         <source>(sin nombre)</source>
-        <translation>(no name)</translation>
+        <translation type="vanished">(no name)</translation>
     </message>
     <message>
         <source>régimen {code}</source>
-        <translation>regime {code}</translation>
+        <translation type="vanished">regime {code}</translation>
     </message>
     <message>
         <source>uso {code}</source>
-        <translation>use {code}</translation>
+        <translation type="vanished">use {code}</translation>
     </message>
     <message>
         <source>(nuevo: se registra con la venta)</source>
-        <translation>(new: registered with the sale)</translation>
+        <translation type="vanished">(new: registered with the sale)</translation>
     </message>
     <message>
         <source>  (nuevo)</source>
-        <translation>  (new)</translation>
+        <translation type="vanished">  (new)</translation>
     </message>
     <message>
         <source>Ningún cliente coincide con «{text}». Ctrl+N para crearlo.</source>
-        <translation>No client matches “{text}”. Ctrl+N to create it.</translation>
+        <translation type="vanished">No client matches “{text}”. Ctrl+N to create it.</translation>
     </message>
     <message>
         <source>Usar en la venta</source>
-        <translation>Use in the sale</translation>
+        <translation type="vanished">Use in the sale</translation>
     </message>
     <message>
         <source>Aún no hay artículos en este equipo: espera a que se descarguen.</source>
-        <translation>There are no items on this computer yet: wait for them to download.</translation>
+        <translation type="vanished">There are no items on this computer yet: wait for them to download.</translation>
     </message>
     <message>
         <source>No encontramos el código «{code}».</source>
-        <translation>We could not find the code “{code}”.</translation>
+        <translation type="vanished">We could not find the code “{code}”.</translation>
     </message>
     <message>
         <source>{lines} líneas · {pieces} piezas</source>
@@ -1003,7 +1141,7 @@
     </message>
     <message>
         <source>Sin artículos: escanea o escribe un código (F3)</source>
-        <translation>No items: scan or type a code (F3)</translation>
+        <translation type="vanished">No items: scan or type a code (F3)</translation>
     </message>
     <message>
         <source>importe no válido</source>
@@ -1015,7 +1153,7 @@
     </message>
     <message>
         <source>Agrega al menos un artículo antes de cobrar.</source>
-        <translation>Add at least one item before charging.</translation>
+        <translation type="vanished">Add at least one item before charging.</translation>
     </message>
     <message>
         <source>Escribe el importe recibido.</source>
@@ -1023,35 +1161,35 @@
     </message>
     <message>
         <source>Recibido {received} es menos que el total {total}.</source>
-        <translation>Received {received} is less than the total {total}.</translation>
+        <translation type="vanished">Received {received} is less than the total {total}.</translation>
     </message>
     <message>
         <source>En cola: se enviará al volver la conexión</source>
-        <translation>Queued: it will be sent when the connection is back</translation>
+        <translation type="vanished">Queued: it will be sent when the connection is back</translation>
     </message>
     <message>
         <source> · folio {folio}</source>
-        <translation> · folio {folio}</translation>
+        <translation type="vanished"> · folio {folio}</translation>
     </message>
     <message>
         <source> · cambio {change}</source>
-        <translation> · change {change}</translation>
+        <translation type="vanished"> · change {change}</translation>
     </message>
     <message>
         <source>1 línea</source>
-        <translation>1 line</translation>
+        <translation type="vanished">1 line</translation>
     </message>
     <message>
         <source>{n} líneas</source>
-        <translation>{n} lines</translation>
+        <translation type="vanished">{n} lines</translation>
     </message>
     <message>
         <source>1 pieza</source>
-        <translation>1 piece</translation>
+        <translation type="vanished">1 piece</translation>
     </message>
     <message>
         <source>{n} piezas</source>
-        <translation>{n} pieces</translation>
+        <translation type="vanished">{n} pieces</translation>
     </message>
     <message>
         <source>este cliente</source>
@@ -1059,11 +1197,11 @@
     </message>
     <message>
         <source>La venta NO se guardó: {reason} No cobres hasta poder guardarla.</source>
-        <translation>The sale was NOT saved: {reason} Do not take the money until it can be saved.</translation>
+        <translation type="vanished">The sale was NOT saved: {reason} Do not take the money until it can be saved.</translation>
     </message>
     <message>
         <source>Línea {n}: {message}</source>
-        <translation>Line {n}: {message}</translation>
+        <translation type="vanished">Line {n}: {message}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Última venta {folio}&lt;/b&gt; · {total}</source>
@@ -1123,11 +1261,16 @@ Send it to support if the problem happens again.</translation>
     <name>CreateInvoiceDialog</name>
     <message>
         <source>Nueva factura de ingreso</source>
+        <extracomment>The key a queued sale&apos;s entry carries in the dialog&apos;s payment list (its local id).</extracomment>
         <translation>New income invoice</translation>
     </message>
     <message>
         <source>Timbrar factura</source>
         <translation>Stamp invoice</translation>
+    </message>
+    <message>
+        <source>Sin conexión con gigstack: la factura se guarda en la Cola. Se facturará al volver la conexión.</source>
+        <translation>No connection to gigstack: the invoice is kept in the Queue. It will be issued when the connection returns.</translation>
     </message>
     <message>
         <source>Cliente</source>
@@ -1222,6 +1365,14 @@ Send it to support if the problem happens again.</translation>
         <translation>Total</translation>
     </message>
     <message>
+        <source>Poner en cola</source>
+        <translation>Queue it</translation>
+    </message>
+    <message>
+        <source>{folio} · en la Cola · {total}</source>
+        <translation>{folio} · in the Queue · {total}</translation>
+    </message>
+    <message>
         <source>{folio} · {date} · {total}</source>
         <translation>{folio} · {date} · {total}</translation>
     </message>
@@ -1310,23 +1461,23 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Escribe el nombre comercial.</source>
-        <translation>Type the trade name.</translation>
+        <translation type="vanished">Type the trade name.</translation>
     </message>
     <message>
         <source>gigstack pide el RFC del equipo.</source>
-        <translation>gigstack needs the team&apos;s RFC.</translation>
+        <translation type="vanished">gigstack needs the team&apos;s RFC.</translation>
     </message>
     <message>
         <source>El RFC no es válido: {0}</source>
-        <translation>The RFC is not valid: {0}</translation>
+        <translation type="vanished">The RFC is not valid: {0}</translation>
     </message>
     <message>
         <source>El código postal lleva 5 números.</source>
-        <translation>The postal code has 5 digits.</translation>
+        <translation type="vanished">The postal code has 5 digits.</translation>
     </message>
     <message>
         <source>Revisa el correo.</source>
-        <translation>Check the email address.</translation>
+        <translation type="vanished">Check the email address.</translation>
     </message>
 </context>
 <context>
@@ -1956,11 +2107,11 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>timbrar una factura</source>
-        <translation>stamping an invoice</translation>
+        <translation type="vanished">stamping an invoice</translation>
     </message>
     <message>
         <source>Las facturas no se guardan en la cola; las ventas sí.</source>
-        <translation>Invoices are not kept in the queue; sales are.</translation>
+        <translation type="vanished">Invoices are not kept in the queue; sales are.</translation>
     </message>
     <message>
         <source>Factura {0} timbrada.</source>
@@ -1969,6 +2120,30 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>timbrar la factura</source>
         <translation>stamp the invoice</translation>
+    </message>
+    <message>
+        <source>No se pudo {0}: {1}</source>
+        <translation>Could not {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Espera a que termine la operación anterior.</source>
+        <translation>Wait for the previous operation to finish.</translation>
+    </message>
+    <message>
+        <source>Enviando a gigstack: {0}…</source>
+        <translation>Sending to gigstack: {0}…</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar en la Cola.</source>
+        <translation>Could not save it in the Queue.</translation>
+    </message>
+    <message>
+        <source>Factura en la Cola: se timbrará en cuanto se envíen las ventas que ampara.</source>
+        <translation>Invoice in the Queue: it will be stamped as soon as the sales it covers are sent.</translation>
+    </message>
+    <message>
+        <source>Factura en la Cola: se facturará al volver la conexión.</source>
+        <translation>Invoice in the Queue: it will be issued when the connection returns.</translation>
     </message>
     <message>
         <source>cancelar una factura</source>
@@ -2001,6 +2176,53 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>Sin la autorización del encargado no se hizo nada.</source>
         <translation>Without the manager&apos;s authorization nothing was done.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPane</name>
+    <message>
+        <source>Artículos de la venta</source>
+        <translation>Sale items</translation>
+    </message>
+    <message>
+        <source>Artículos (F4): escribe para cambiar cantidad o precio, Supr quita la línea.</source>
+        <translation>Items (F4): type to change quantity or price, Del removes the line.</translation>
+    </message>
+    <message>
+        <source>Quitar línea</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>Quitar la línea seleccionada (Supr)</source>
+        <translation>Remove the selected line (Del)</translation>
+    </message>
+    <message>
+        <source>Sin artículos: escanea o escribe un código (F3)</source>
+        <translation>No items: scan or type a code (F3)</translation>
+    </message>
+    <message>
+        <source>1 línea</source>
+        <translation>1 line</translation>
+    </message>
+    <message>
+        <source>{n} líneas</source>
+        <translation>{n} lines</translation>
+    </message>
+    <message>
+        <source>1 pieza</source>
+        <translation>1 piece</translation>
+    </message>
+    <message>
+        <source>{n} piezas</source>
+        <translation>{n} pieces</translation>
+    </message>
+    <message>
+        <source>cambiar el precio de un artículo</source>
+        <translation>change an item's price</translation>
+    </message>
+    <message>
+        <source>el precio {price} no se aplicó: cambiar un precio necesita el PIN del encargado.</source>
+        <translation>the price {price} was not applied: changing a price needs the manager's PIN.</translation>
     </message>
 </context>
 <context>
@@ -2087,8 +2309,14 @@ Send it to support if the problem happens again.</translation>
     <name>MainWindow</name>
     <message>
         <source> — modo demo</source>
-        <extracomment>Room the title bar and the window frame take outside the window&apos;s own size. Catalogs (clients, services) are read again this often while online, so a product added on another till can be scanned here within minutes (issue 10 §3). A page, or its class: built the first time it is shown (issue 12: start near a bare window). Called with what building the first page raised, when it is built after the paint. Called once the first page is built after the paint (the app settles then).</extracomment>
+        <extracomment>True on the step before the first page is built (`run_gui` warms its imports then).
+----------
+Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the window frame take outside the window&apos;s own size. Up to this width a screen is a counter&apos;s monitor: the first start fills it (`first_size`). Catalogs (clients, services) are read again this often while online, so a product added on another till can be scanned here within minutes (issue 10 §3). The navigation column&apos;s width: a page&apos;s name and its shortcut side by side. Next and previous page, wrapping around (every page, whatever its number). Item data role holding the shortcut&apos;s text (drawn at the item&apos;s right edge). What gives a page class when called: its module is imported then (`run_gui`&apos;s start, where the frame lists the pages already and only the first page&apos;s module is wanted at once). A page, its class or its loader: built the first time it is shown (issue 12: start near a bare window). Called with what building the first page raised, when it is built after the paint. Called once the first page is built after the paint (the app settles then).</extracomment>
         <translation> — demo mode</translation>
+    </message>
+    <message>
+        <source>Abriendo…</source>
+        <translation>Opening…</translation>
     </message>
 </context>
 <context>
@@ -2176,6 +2404,7 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Mostrador</source>
+        <extracomment>Exit code when Mostrador cannot open (a dialog said why). Demo mode keeps its data in this subfolder (`desktop.demo.DEMO_SUBDIR`, which imports the sandbox: not before the first paint; a test keeps both equal). When the window has not painted by then (started minimized, a platform that never exposes it), the start goes on anyway. How often a start step waiting for the preload thread looks again. The navigation as the window&apos;s frame shows it before any page module is imported: the same order, titles (QT_TRANSLATE_NOOP(&quot;Page&quot;, ...) source texts) and icons as `page_classes()`. tests/ui/test_startup_frame.py keeps the two equal.</extracomment>
         <translation>Counter</translation>
     </message>
     <message>
@@ -2205,6 +2434,7 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Equipo</source>
+        <extracomment>From `GET /teams/integrations`; empty when that call failed (the team&apos;s own are used).</extracomment>
         <translation>Team</translation>
     </message>
     <message>
@@ -3149,6 +3379,10 @@ Send it to support if the problem happens again.</translation>
         <source>Cambio de servicio</source>
         <translation>Service change</translation>
     </message>
+    <message>
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptsPage</name>
@@ -3393,6 +3627,7 @@ Send it to support if the problem happens again.</translation>
     <name>RecordPage</name>
     <message>
         <source>Detenido: revisa la Cola</source>
+        <extracomment>A reload built in steps works this long between events (well inside one 16 ms frame)... ...looking at the clock every this many rows. Joins a row&apos;s own texts into one string (a control character no display text needs).</extracomment>
         <translation>Held: check the Queue</translation>
     </message>
     <message>
@@ -3430,6 +3665,22 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>No se pudo completar {0}: {1}</source>
         <translation>Could not complete {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Actualizar desde gigstack</source>
+        <translation>Update from gigstack</translation>
+    </message>
+    <message>
+        <source>actualizar este {0} desde gigstack</source>
+        <translation>update this {0} from gigstack</translation>
+    </message>
+    <message>
+        <source>Este {0} ya no existe en gigstack; se quitó de la lista.</source>
+        <translation>This {0} no longer exists in gigstack; it was removed from the list.</translation>
+    </message>
+    <message>
+        <source>Datos al día desde gigstack.</source>
+        <translation>Up to date from gigstack.</translation>
     </message>
     <message>
         <source>Selecciona un {0} primero.</source>
@@ -3480,6 +3731,7 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>&amp;Monto</source>
+        <extracomment>The amount `body()` last checked (sent to gigstack and recorded in the shift).</extracomment>
         <translation>&amp;Amount</translation>
     </message>
     <message>
@@ -3911,7 +4163,7 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>La serie lleva de 1 a 25 letras o números.</source>
-        <translation>A series has 1 to 25 letters or digits.</translation>
+        <translation type="vanished">A series has 1 to 25 letters or digits.</translation>
     </message>
 </context>
 <context>
@@ -4271,7 +4523,11 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>El PIN protege cancelar facturas y recibos, reembolsar, descartar ventas de la cola y quitar miembros del equipo. Se guarda cifrado solo en esta computadora.</source>
-        <translation>The PIN guards cancelling invoices and receipts, refunds, discarding queued sales and removing team members. It is stored hashed on this computer only.</translation>
+        <translation type="vanished">The PIN guards cancelling invoices and receipts, refunds, discarding queued sales and removing team members. It is stored hashed on this computer only.</translation>
+    </message>
+    <message>
+        <source>El PIN protege cancelar facturas y recibos, reembolsar, descartar ventas de la cola, quitar miembros del equipo y cambiar precios en el mostrador. Se guarda cifrado solo en esta computadora.</source>
+        <translation>The PIN guards cancelling invoices and receipts, refunds, discarding queued sales, removing team members and changing prices at the counter. It is stored encrypted on this computer only.</translation>
     </message>
     <message>
         <source>PIN actual</source>
@@ -4558,15 +4814,15 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Escribe la serie de esta caja (por ejemplo CAJA1).</source>
-        <translation>Type this till&apos;s series (for example CAJA1).</translation>
+        <translation type="vanished">Type this till&apos;s series (for example CAJA1).</translation>
     </message>
     <message>
         <source>La serie puede tener hasta {n} caracteres.</source>
-        <translation>The series can have up to {n} characters.</translation>
+        <translation type="vanished">The series can have up to {n} characters.</translation>
     </message>
     <message>
         <source>La serie solo puede tener letras sin acentos y números (sin espacios).</source>
-        <translation>The series can only have letters without accents and digits (no spaces).</translation>
+        <translation type="vanished">The series can only have letters without accents and digits (no spaces).</translation>
     </message>
     <message>
         <source>Cada caja lleva su propia serie: los folios de esta serán {s}-1, {s}-2… Usa una serie distinta en cada computadora.</source>
@@ -5229,19 +5485,19 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Escribe el nombre comercial.</source>
-        <translation>Type the trade name.</translation>
+        <translation type="vanished">Type the trade name.</translation>
     </message>
     <message>
         <source>El RFC no es válido: {0}</source>
-        <translation>The RFC is not valid: {0}</translation>
+        <translation type="vanished">The RFC is not valid: {0}</translation>
     </message>
     <message>
         <source>Revisa el correo.</source>
-        <translation>Check the email address.</translation>
+        <translation type="vanished">Check the email address.</translation>
     </message>
     <message>
         <source>El código postal lleva 5 números.</source>
-        <translation>The postal code has 5 digits.</translation>
+        <translation type="vanished">The postal code has 5 digits.</translation>
     </message>
 </context>
 <context>
@@ -5392,6 +5648,14 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>Último folio (pruebas)</source>
         <translation>Last folio (test)</translation>
+    </message>
+    <message>
+        <source>Predeterminada</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>La serie predeterminada es la que gigstack usa cuando no se indica otra.</source>
+        <translation>The default series is the one gigstack uses when no other is given.</translation>
     </message>
     <message>
         <source>Nueva serie…</source>
@@ -5595,15 +5859,15 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Elige un equipo de la lista.</source>
-        <translation>Choose a team from the list.</translation>
+        <translation type="vanished">Choose a team from the list.</translation>
     </message>
     <message>
         <source>Ya estás trabajando con ese equipo.</source>
-        <translation>You are already working with that team.</translation>
+        <translation type="vanished">You are already working with that team.</translation>
     </message>
     <message>
         <source>No se puede cambiar de equipo: este equipo tiene {0} envíos sin terminar en la cola (ventas o cambios que gigstack aún no tiene). Envíalos o resuélvelos primero en la página Cola.</source>
-        <translation>The team cannot be switched: this team has {0} unfinished items in the queue (sales or changes gigstack does not have yet). Send or resolve them first on the Queue page.</translation>
+        <translation type="vanished">The team cannot be switched: this team has {0} unfinished items in the queue (sales or changes gigstack does not have yet). Send or resolve them first on the Queue page.</translation>
     </message>
     <message>
         <source>Equipo «{0}» elegido. Cierra y vuelve a abrir Mostrador para trabajar con él; cada equipo conserva su propia copia de datos y su cola.</source>
@@ -5694,11 +5958,11 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>La clave de producto SAT lleva 8 números.</source>
-        <translation>The SAT product key has 8 digits.</translation>
+        <translation type="vanished">The SAT product key has 8 digits.</translation>
     </message>
     <message>
         <source>La clave de unidad SAT lleva 2 o 3 letras o números (H87, E48).</source>
-        <translation>The SAT unit key has 2 or 3 letters or digits (H87, E48).</translation>
+        <translation type="vanished">The SAT unit key has 2 or 3 letters or digits (H87, E48).</translation>
     </message>
 </context>
 <context>
@@ -5780,11 +6044,11 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Escribe el correo: ahí le llega la invitación.</source>
-        <translation>Type the email address: the invitation goes there.</translation>
+        <translation type="vanished">Type the email address: the invitation goes there.</translation>
     </message>
     <message>
         <source>Revisa el correo.</source>
-        <translation>Check the email address.</translation>
+        <translation type="vanished">Check the email address.</translation>
     </message>
     <message>
         <source>No hay cambios que guardar.</source>
@@ -5999,6 +6263,14 @@ Look for its window in the taskbar.</translation>
     <message>
         <source>Imprimir ticket</source>
         <translation>Print receipt</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source> — modo demo</source>
+        <extracomment>True on the step before the first page is built (`run_gui` warms its imports then).</extracomment>
+        <translation type="obsolete"> — demo mode</translation>
     </message>
 </context>
 </TS>
