@@ -7,22 +7,33 @@ no pick list flickers under it; words show the services that hold them (Up/Down,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import logging
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.money import MoneyError
+from desktop.store.cache import Cache, Resource
+from desktop.store.errors import StorageError
 from desktop.ui.counter_items import CartModel
 from desktop.ui.counter_panel import error_label, show_error
-from desktop.ui.counter_sale import ServiceIndex, parse_code
+from desktop.ui.counter_sale import ServiceIndex, cached_service_keys, parse_code
 from desktop.ui.counter_suggestions import SuggestionList
 from desktop.ui.formatting import money
 
+log = logging.getLogger(__name__)
+
 #: How many services a search by name offers.
 SERVICE_RESULTS = 8
+#: The longest the GUI thread spends indexing services before it lets events in.
+BUILD_SLICE_SECONDS = 0.008
+#: Services indexed between two looks at the clock.
+BUILD_STEP = 250
 
 
 def looks_scanned(query: str) -> bool:
@@ -49,6 +60,12 @@ class CodeEntry(QWidget):
         super().__init__()
         self.cart = cart
         self.services = ServiceIndex()
+        # A catalog being indexed a slice at a time (`load_services`), and its rows to go.
+        self._building: tuple[ServiceIndex, Iterator[tuple[Any, ...]]] | None = None
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_slice)
         self.edit = QLineEdit()
         self.edit.setObjectName("codeEdit")
         self.edit.setPlaceholderText(
@@ -81,8 +98,56 @@ class CodeEntry(QWidget):
         self.edit.installEventFilter(self)
 
     def set_services(self, records: Iterable[Mapping[str, Any]]) -> None:
-        """The catalog changed (a cache refresh): codes are looked up in the new one."""
+        """Sell from these records (kept as given); a build from the cache is dropped."""
+        self._stop_build()
         self.services = ServiceIndex(records)
+
+    def load_services(self, cache: Cache, team: str | None) -> None:
+        """The cached catalog changed (start, a refresh): index it again, off the records.
+
+        20k services would hold the GUI thread for a moment, so the new index is built a
+        slice at a time between events (`BUILD_SLICE_SECONDS`); codes are looked up in the old
+        one meanwhile, and a newer load supersedes this one. A code entered before it is done
+        finishes it first (a scan is never refused for a catalog still being read). Only the
+        keys are kept (`ServiceIndex`); a picked service is read with one `cache.get`.
+        """
+        index = ServiceIndex(fetch=lambda sid: cache.get(Resource.SERVICES, team, sid))
+        self._building = (index, cached_service_keys(cache, team))
+        self._build_timer.start()
+
+    @property
+    def building(self) -> bool:
+        """True while a newer catalog is being indexed."""
+        return self._building is not None
+
+    def _stop_build(self) -> None:
+        self._build_timer.stop()
+        self._building = None
+
+    def _build_slice(self, to_the_end: bool = False) -> None:
+        """Index services for up to `BUILD_SLICE_SECONDS` (or to the end), then yield."""
+        if self._building is None:
+            return
+        index, rows = self._building
+        deadline = None if to_the_end else time.perf_counter() + BUILD_SLICE_SECONDS
+        try:
+            while index.fill(rows, BUILD_STEP):
+                if deadline is not None and time.perf_counter() >= deadline:
+                    self._build_timer.start()
+                    return
+        except (StorageError, sqlite3.Error) as exc:
+            # The old index stays in use; the next refresh tries again.
+            self._stop_build()
+            self._unreadable(exc)
+            return
+        self._stop_build()
+        self.services = index
+        if self.suggestions.isVisible():
+            self._search(self.edit.text())  # the pick list shows the new catalog
+
+    def _finish_build(self) -> None:
+        if self._building is not None:
+            self._build_slice(to_the_end=True)
 
     def focus(self) -> None:
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -106,6 +171,8 @@ class CodeEntry(QWidget):
 
     def _search(self, text: str) -> None:
         self.show_problem(None)
+        if not len(self.services):
+            self._finish_build()  # the first catalog: words typed now search all of it
         try:
             _qty, query = parse_code(text)
         except ValueError:
@@ -114,23 +181,42 @@ class CodeEntry(QWidget):
             # Digits typed fast are a scanner: no list flickering under it.
             self.suggestions.hide()
             return
+        try:
+            found = self.services.search(query, SERVICE_RESULTS)
+        except (StorageError, sqlite3.Error) as exc:
+            self.suggestions.hide()
+            self._unreadable(exc)
+            return
         entries: list[tuple[str, Any]] = [
-            ("  ·  ".join((s.description, s.sku, money(s.unit_price))), s)
-            for s in self.services.search(query, SERVICE_RESULTS)
+            ("  ·  ".join((s.description, s.sku, money(s.unit_price))), s) for s in found
         ]
         self.suggestions.show_entries(entries)
+
+    def _unreadable(self, exc: Exception) -> None:
+        """The local database failed while reading a service: said under the field."""
+        log.warning("services not read: %s", exc)
+        message = exc.message if isinstance(exc, StorageError) else str(exc)
+        self.show_problem(
+            self.tr("No pudimos leer los artículos guardados: {error}").format(error=message)
+        )
 
     def enter(self) -> None:
         """Add what the field names to the cart (Enter)."""
         text = self.edit.text().strip()
         if not text:
             return
+        self._finish_build()
         try:
             qty, code = parse_code(text)
         except ValueError as exc:
             self.problem(str(exc))
             return
-        service = self.services.by_code(code)
+        try:
+            service = self.services.by_code(code)
+        except (StorageError, sqlite3.Error) as exc:
+            self._unreadable(exc)
+            self.edit.selectAll()  # what was typed stays for the next try
+            return
         if service is None:
             picked = self.suggestions.current_payload()
             if picked is not None and (self.suggestions.moved_by_keys or not code.isdigit()):

@@ -229,8 +229,7 @@ class CounterPage(Page):
             self.clients.clients_refreshed()
 
     def _load_services(self) -> None:
-        cache, team = self.ctx.core.cache, self.ctx.team
-        self.code.set_services(record for _key, record in cache.all(Resource.SERVICES, team))
+        self.code.load_services(self.ctx.core.cache, self.ctx.team)
 
     def _fetch_team_info(self) -> None:
         """Business name/RFC/address for tickets when the settings leave them empty, and the

@@ -9,7 +9,8 @@ which code finds which service, what `3*` means, how a typed tax-included price 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -20,7 +21,7 @@ from desktop.fiscal.outcome import OutcomeDecision, WalkInDocument, decide_outco
 from desktop.money import MoneyError, parse_amount, parse_quantity
 from desktop.records import number
 from desktop.records.services import ServiceView
-from desktop.store.cache import fold
+from desktop.store.cache import Cache, Resource, fold
 from desktop.ui.counter_clients import SaleClient
 
 # Shown first and as buttons: what a Mexican counter takes nearly every time.
@@ -64,9 +65,8 @@ def parse_code(text: str) -> tuple[Decimal, str]:
 def barcodes_of(service: Mapping[str, Any]) -> list[str]:
     """Every barcode a cached service carries: its own field and `metadata.barcode`.
 
-    Read from the raw record on purpose: the index is built for every cached service (20k in
-    the benchmarks) at each refresh, and a typed view per service would cost time and memory
-    the counter does not need until a service is picked (`ServiceIndex` hands out views).
+    Read from the raw record on purpose (no typed view per service). The counter's index over
+    the cache reads the same two fields through SQLite instead (`cached_service_keys`).
     """
     codes = [service.get("barcode")]
     metadata = service.get("metadata")
@@ -115,44 +115,138 @@ def service_view(service: ServiceView | Mapping[str, Any]) -> ServiceView:
     return service if isinstance(service, ServiceView) else ServiceView.from_record(service)
 
 
+#: What the index reads of each cached service (besides its id), in `ServiceIndex.add` order.
+_KEY_PATHS = ("$.description", "$.sku", "$.barcode", "$.metadata.barcode")
+#: A service's own record, read when it is picked (None: no longer cached).
+Fetch = Callable[[str], Mapping[str, Any] | None]
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _fold(text: str) -> str:
+    # Folding plain ASCII is only lower-casing; most catalogs are, so a 20k build skips NFKD.
+    return text.casefold() if text.isascii() else fold(text)
+
+
+def cached_service_keys(cache: Cache, team: str | None) -> Iterator[tuple[Any, ...]]:
+    """(id, description, sku, barcode, metadata.barcode) of every cached service of `team`.
+
+    Picked by SQLite (`Cache.each_fields`), a batch per read: no record is parsed in Python.
+    Where SQLite lacks the JSON functions, the records are parsed a batch at a time instead.
+    """
+    rows = cache.each_fields(Resource.SERVICES, team, _KEY_PATHS)
+    try:
+        first = next(rows, None)
+    except sqlite3.OperationalError:
+        for _key, record in cache.each(Resource.SERVICES, team):
+            metadata = record.get("metadata")
+            meta_code = metadata.get("barcode") if isinstance(metadata, Mapping) else None
+            yield (
+                record.get("id"),
+                record.get("description"),
+                record.get("sku"),
+                record.get("barcode"),
+                meta_code,
+            )
+        return
+    if first is None:
+        return
+    yield first
+    yield from rows
+
+
 class ServiceIndex:
     """Services by exact code (SKU or barcode) and by words of their description.
 
-    Built once per cache refresh (services are hundreds, not 50k), so a scan is a dict lookup.
-    It keeps the cached records as they are and hands out typed views (`ServiceView`).
+    Issue 12: it keeps the keys only, never the records. Per service: its id, one folded text
+    (description, SKU and barcodes) for the pick list, and each code in a dict to the id, so a
+    scan is a dict lookup. The picked service's record is read then (`fetch`: one `cache.get`)
+    and handed out as a typed view (`ServiceView`). 20k cached services cost ~5 MB here where
+    their parsed records cost ~40 MB.
+
+    Args:
+        services: Records to index. Without `fetch` they are kept (a short list, as in a
+            test); the counter builds from the cache instead (`fill` over
+            `cached_service_keys`) with a `fetch` that reads the cache.
+        fetch: Reads a service's record by id when it is picked.
     """
 
-    def __init__(self, services: Iterable[Mapping[str, Any]] = ()) -> None:
-        self._by_code: dict[str, Mapping[str, Any]] = {}
-        self._entries: list[tuple[str, Mapping[str, Any]]] = []
+    def __init__(self, services: Iterable[Mapping[str, Any]] = (), fetch: Fetch | None = None):
+        self._by_code: dict[str, str] = {}
+        self._ids: list[str] = []
+        self._keys: list[str] = []
+        self._kept: dict[str, Mapping[str, Any]] = {}
+        self._fetch: Fetch = fetch if fetch is not None else self._kept.get
         for service in services:
-            if not service.get("id"):
-                continue
-            sku = service.get("sku")
-            codes = barcodes_of(service)
-            for code in [sku, *codes]:
-                if code:
-                    self._by_code.setdefault(str(code).strip().upper(), service)
-            text = " ".join(str(p) for p in (service.get("description"), sku, *codes) if p)
-            self._entries.append((fold(text), service))
+            added = self.add(
+                service.get("id"),
+                service.get("description"),
+                service.get("sku"),
+                *barcodes_of(service),
+            )
+            if added is not None and fetch is None:
+                self._kept.setdefault(added, service)
+
+    @classmethod
+    def from_cache(cls, cache: Cache, team: str | None) -> ServiceIndex:
+        """The whole index at once (the CLI, tests); the counter builds it in slices."""
+        index = cls(fetch=lambda service_id: cache.get(Resource.SERVICES, team, service_id))
+        index.fill(cached_service_keys(cache, team))
+        return index
+
+    def add(self, service_id: Any, description: Any, sku: Any, *barcodes: Any) -> str | None:
+        """Index one service; returns its id, or None when it has none (not sellable)."""
+        ident = _text(service_id)
+        if not ident:
+            return None
+        sku_text = _text(sku)
+        codes = [c for c in (_text(b) for b in barcodes) if c]
+        for code in (sku_text, *codes):
+            if code:
+                self._by_code.setdefault(code.upper(), ident)
+        text = " ".join(p for p in (_text(description), sku_text, *codes) if p)
+        self._ids.append(ident)
+        self._keys.append(_fold(text))
+        return ident
+
+    def fill(self, rows: Iterator[tuple[Any, ...]], count: int | None = None) -> bool:
+        """Index up to `count` rows of `cached_service_keys` (all when None); False once
+        `rows` is exhausted."""
+        for taken, row in enumerate(rows, 1):
+            self.add(*row)
+            if count is not None and taken >= count:
+                return True
+        return False
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._ids)
+
+    def _view(self, service_id: str) -> ServiceView | None:
+        record = self._fetch(service_id)
+        return None if record is None else ServiceView.from_record(record)
 
     def by_code(self, code: str) -> ServiceView | None:
+        """The service whose SKU or barcode is `code` (case-insensitive); None when none is,
+        or when it left the cache since the index was built."""
         found = self._by_code.get(code.strip().upper())
-        return None if found is None else ServiceView.from_record(found)
+        return None if found is None else self._view(found)
 
     def search(self, text: str, limit: int = 8) -> list[ServiceView]:
+        """The first `limit` services whose text holds every word of `text` (catalog order)."""
         words = fold(text).split()
         if not words:
             return []
+        first, rest = words[0], words[1:]
         found: list[ServiceView] = []
-        for key, service in self._entries:
-            if all(w in key for w in words):
-                found.append(ServiceView.from_record(service))
-                if len(found) >= limit:
-                    break
+        for key, service_id in zip(self._keys, self._ids, strict=True):
+            if first in key and all(w in key for w in rest):
+                view = self._view(service_id)
+                if view is not None:
+                    found.append(view)
+                    if len(found) >= limit:
+                        break
         return found
 
 
