@@ -10,6 +10,7 @@ those rows are money.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,7 @@ class SettingsPage(Page):
         super().__init__(ctx)
         self.setObjectName("settings")
         self._teams_request: Op[Any] | None = None
+        self._key_read = False  # the keychain was read once: keyring is loaded, read again
 
         heading = QLabel(self.tr("Ajustes"))
         heading.setObjectName("pageHeading")
@@ -118,7 +120,7 @@ class SettingsPage(Page):
         for edit in (self.name, self.rfc, self.address, self.phone, self.series):
             edit.returnPressed.connect(self.save)
         self.load()
-        self.refresh_connection()
+        self.refresh_connection(read_key=False)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -214,7 +216,17 @@ class SettingsPage(Page):
         self.demo_value = _value_label("demoValue")
         form.addRow(self.tr("Dirección de la API:"), self.api_url_value)
         form.addRow(self.tr("Equipo:"), self.team_value)
-        form.addRow(self.tr("Clave de API:"), self.key_value)
+        # The keychain is read when asked (issue 12): importing keyring and its backends costs
+        # ~9 MB and a D-Bus look-around, which opening Ajustes to change a ticket width should
+        # not pay. Where the key comes from the environment no keychain is needed to show it.
+        self.check_key = QPushButton(self.tr("Consultar"))
+        self.check_key.setObjectName("checkKeyButton")
+        self.check_key.setToolTip(self.tr("Leer la clave guardada en el llavero del sistema"))
+        self.check_key.clicked.connect(lambda: self.refresh_connection(read_key=True))
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_value, 1)
+        key_row.addWidget(self.check_key)
+        form.addRow(self.tr("Clave de API:"), key_row)
         form.addRow(self.tr("Modo demo:"), self.demo_value)
         layout.addLayout(form)
 
@@ -431,17 +443,26 @@ class SettingsPage(Page):
 
     # --- connection -----------------------------------------------------------------------------
 
-    def refresh_connection(self) -> None:
+    def refresh_connection(self, read_key: bool = True) -> None:
+        """Show the connection; `read_key` False (the page opening) reads the keychain only
+        if it was read before or the key is in the environment («Consultar» reads it)."""
         config = self.ctx.config
         self.api_url_value.setText(config.api_url)
         self.team_value.setText(config.team or self.tr("El equipo de la clave"))
-        key = self._stored_key()
+        in_environment = bool(os.environ.get(credentials.ENV_VAR, "").strip())
+        self.check_key.hide()
         if config.demo:
             self.key_value.setText(self.tr("Clave de demostración"))
-        elif key:
-            self.key_value.setText(mask_key(key))
+        elif not (read_key or self._key_read or in_environment):
+            self.key_value.setText(self.tr("En uso en esta sesión (sin leer el llavero)"))
+            self.check_key.show()
         else:
-            self.key_value.setText(self.tr("No guardada (solo en esta sesión)"))
+            self._key_read = True
+            key = self._stored_key()
+            if key:
+                self.key_value.setText(mask_key(key))
+            else:
+                self.key_value.setText(self.tr("No guardada (solo en esta sesión)"))
         self.demo_value.setText(self.tr("Sí") if config.demo else self.tr("No"))
 
     def _stored_key(self) -> str | None:
@@ -671,7 +692,7 @@ class SettingsPage(Page):
             notify(message)
 
     def activated(self) -> None:
-        self.refresh_connection()
+        self.refresh_connection(read_key=False)
         self.name.setFocus()
 
 

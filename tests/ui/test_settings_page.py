@@ -143,6 +143,56 @@ def test_destructive_actions_are_refused_while_a_sale_is_pending(
         sandbox.come_up()
 
 
+class CountingKeyring(MemoryKeyring):
+    """The in-memory keychain, counting reads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.reads += 1
+        return super().get_password(service, username)
+
+
+def test_opening_ajustes_reads_the_keychain_only_when_asked(
+    qtbot: QtBot, shell: AppShell, memory_keyring: MemoryKeyring
+) -> None:
+    """Issue 12: keyring and its backends (~9 MB) load when the key section is used."""
+    import keyring
+
+    counting = CountingKeyring()
+    keyring.set_keyring(counting)  # the memory_keyring fixture puts its own back afterwards
+    credentials.store_api_key(shell.config.api_url, SANDBOX_KEY)
+    shell.window.show()
+    shell.window.show_page_named("settings")
+    page = shell.window.findChild(SettingsPage, "settings")
+    assert isinstance(page, SettingsPage)
+    assert counting.reads == 0
+    assert page.check_key.isVisible()
+    assert SANDBOX_KEY not in page.key_value.text()
+    assert page.key_value.text() != mask_key(SANDBOX_KEY)
+
+    qtbot.mouseClick(page.check_key, Qt.MouseButton.LeftButton)
+    assert counting.reads == 1
+    assert page.key_value.text() == mask_key(SANDBOX_KEY)
+    assert not page.check_key.isVisible()
+    page.activated()  # once read, coming back to the page shows it again
+    assert page.key_value.text() == mask_key(SANDBOX_KEY) and counting.reads == 2
+
+
+def test_a_key_in_the_environment_is_shown_without_the_keychain(
+    qtbot: QtBot, shell: AppShell, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(credentials.ENV_VAR, SANDBOX_KEY)
+    shell.window.show()
+    shell.window.show_page_named("settings")
+    page = shell.window.findChild(SettingsPage, "settings")
+    assert isinstance(page, SettingsPage)
+    assert page.key_value.text() == mask_key(SANDBOX_KEY)
+    assert not page.check_key.isVisible()
+
+
 def test_with_an_empty_queue_change_account_forgets_the_key(
     qtbot: QtBot,
     shell: AppShell,
