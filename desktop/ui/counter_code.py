@@ -18,7 +18,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.money import MoneyError
-from desktop.store.cache import Cache, Resource
+from desktop.store.cache import Cache
 from desktop.store.errors import StorageError
 from desktop.ui.counter_items import CartModel
 from desktop.ui.counter_panel import error_label, show_error
@@ -111,7 +111,7 @@ class CodeEntry(QWidget):
         finishes it first (a scan is never refused for a catalog still being read). Only the
         keys are kept (`ServiceIndex`); a picked service is read with one `cache.get`.
         """
-        index = ServiceIndex(fetch=lambda sid: cache.get(Resource.SERVICES, team, sid))
+        index = ServiceIndex.over_cache(cache, team)
         self._building = (index, cached_service_keys(cache, team))
         self._build_timer.start()
 

@@ -157,6 +157,29 @@ def cached_service_keys(cache: Cache, team: str | None) -> Iterator[tuple[Any, .
     yield from rows
 
 
+#: How many cached matches of a code `cached_by_code` looks through for the exact one.
+_CODE_CANDIDATES = 20
+
+
+def cached_by_code(cache: Cache, team: str | None, code: str) -> Mapping[str, Any] | None:
+    """The cached service whose SKU or barcode is `code` (case-insensitive), or None.
+
+    Through `Cache.search` (its code index for SKUs and `metadata.barcode`, else the trigram
+    index), then checked exactly here: a search also finds codes that merely contain `code`.
+    Best effort for short codes (the first `_CODE_CANDIDATES` matches are looked at).
+    """
+    wanted = code.strip().upper()
+    if not wanted:
+        return None
+    for record in cache.search(Resource.SERVICES, team, wanted, limit=_CODE_CANDIDATES):
+        if not _text(record.get("id")):
+            continue
+        codes = [_text(record.get("sku")), *barcodes_of(record)]
+        if any(c.upper() == wanted for c in codes if c):
+            return record
+    return None
+
+
 class ServiceIndex:
     """Services by exact code (SKU or barcode) and by words of their description.
 
@@ -171,9 +194,16 @@ class ServiceIndex:
             test); the counter builds from the cache instead (`fill` over
             `cached_service_keys`) with a `fetch` that reads the cache.
         fetch: Reads a service's record by id when it is picked.
+        lookup: Finds a service by a code the index does not hold (`over_cache`).
     """
 
-    def __init__(self, services: Iterable[Mapping[str, Any]] = (), fetch: Fetch | None = None):
+    def __init__(
+        self,
+        services: Iterable[Mapping[str, Any]] = (),
+        fetch: Fetch | None = None,
+        lookup: Fetch | None = None,
+    ) -> None:
+        self._lookup = lookup
         self._by_code: dict[str, str] = {}
         self._ids: list[str] = []
         self._keys: list[str] = []
@@ -190,9 +220,20 @@ class ServiceIndex:
                 self._kept.setdefault(added, service)
 
     @classmethod
+    def over_cache(cls, cache: Cache, team: str | None) -> ServiceIndex:
+        """An empty index reading picked services from `cache` (fill it from
+        `cached_service_keys`). A code it does not hold is asked of the cache's code index:
+        a service written into the cache since (a queued creation gigstack now has, one the
+        CLI made) sells by its code before the next refresh rebuilds the index."""
+        return cls(
+            fetch=lambda service_id: cache.get(Resource.SERVICES, team, service_id),
+            lookup=lambda code: cached_by_code(cache, team, code),
+        )
+
+    @classmethod
     def from_cache(cls, cache: Cache, team: str | None) -> ServiceIndex:
         """The whole index at once (the CLI, tests); the counter builds it in slices."""
-        index = cls(fetch=lambda service_id: cache.get(Resource.SERVICES, team, service_id))
+        index = cls.over_cache(cache, team)
         index.fill(cached_service_keys(cache, team))
         return index
 
@@ -230,8 +271,14 @@ class ServiceIndex:
     def by_code(self, code: str) -> ServiceView | None:
         """The service whose SKU or barcode is `code` (case-insensitive); None when none is,
         or when it left the cache since the index was built."""
-        found = self._by_code.get(code.strip().upper())
-        return None if found is None else self._view(found)
+        wanted = code.strip().upper()
+        found = self._by_code.get(wanted)
+        if found is not None:
+            return self._view(found)
+        if self._lookup is None or not wanted:
+            return None
+        record = self._lookup(wanted)
+        return None if record is None else ServiceView.from_record(record)
 
     def search(self, text: str, limit: int = 8) -> list[ServiceView]:
         """The first `limit` services whose text holds every word of `text` (catalog order)."""

@@ -85,6 +85,35 @@ def test_the_index_keeps_codes_and_reads_the_record_when_picked(cache: Cache) ->
     assert [s.id for s in index.search("pap")] == ["service_lapiz"]
 
 
+def test_a_service_cached_after_the_index_was_built_sells_by_its_code(cache: Cache) -> None:
+    """A queued creation gigstack now has is written into the cache with no refresh (and no
+    rebuilt index): its code is found through the cache's code index, exactly."""
+    index = ServiceIndex.from_cache(cache, None)
+    assert index.by_code("7501000009990") is None
+    cache.upsert(
+        Resource.SERVICES,
+        None,
+        [
+            {
+                "id": "service_nuevo",
+                "description": "Sobre manila",
+                "sku": "Pap-099",
+                "unit_price": "3.00",
+                "metadata": {"barcode": "7501000009990"},
+            },
+            {"id": "service_top", "description": "Clip", "barcode": "7501000009983"},
+        ],
+    )
+    for code in ("7501000009990", "PAP-099", "pap-099"):
+        found = index.by_code(code)
+        assert found is not None and found.id == "service_nuevo", code
+    top = index.by_code("7501000009983")
+    assert top is not None and top.id == "service_top"
+    assert index.by_code("750100000999") is None  # a part of a code is no code
+    assert index.by_code("PAP-09") is None
+    assert len(index) == 3  # the pick list waits for the next rebuild
+
+
 def test_keys_read_through_sqlite_equal_keys_read_from_records(cache: Cache) -> None:
     """The two ways of building (the cache's JSON paths, the records as given) agree."""
     from_records = ServiceIndex(SERVICES)
