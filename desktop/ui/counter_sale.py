@@ -136,7 +136,8 @@ def cached_service_keys(cache: Cache, team: str | None) -> Iterator[tuple[Any, .
     Picked by SQLite (`Cache.each_fields`), a batch per read: no record is parsed in Python.
     Where SQLite lacks the JSON functions, the records are parsed a batch at a time instead.
     """
-    rows = cache.each_fields(Resource.SERVICES, team, _KEY_PATHS)
+    # Small reads: each is one uninterrupted turn of the GUI thread in a sliced build.
+    rows = cache.each_fields(Resource.SERVICES, team, _KEY_PATHS, batch=500)
     try:
         first = next(rows, None)
     except sqlite3.OperationalError:
@@ -157,6 +158,8 @@ def cached_service_keys(cache: Cache, team: str | None) -> Iterator[tuple[Any, .
     yield from rows
 
 
+#: How many keys `ServiceIndex.search` looks at to guess which word is rarest.
+_WORD_SAMPLE = 512
 #: How many cached matches of a code `cached_by_code` looks through for the exact one.
 _CODE_CANDIDATES = 20
 
@@ -282,13 +285,18 @@ class ServiceIndex:
 
     def search(self, text: str, limit: int = 8) -> list[ServiceView]:
         """The first `limit` services whose text holds every word of `text` (catalog order)."""
-        words = fold(text).split()
+        words = list(dict.fromkeys(fold(text).split()))
         if not words:
             return []
+        if len(words) > 1:
+            # The rarest word first (as counted in a sample), so most keys fail one test:
+            # "prueba 1999" over 20k "Producto de prueba …" is ~1 ms this way, ~10 ms the other.
+            sample = self._keys[:_WORD_SAMPLE]
+            words.sort(key=lambda w: (sum(w in k for k in sample), -len(w)))
         first, rest = words[0], words[1:]
         found: list[ServiceView] = []
         for key, service_id in zip(self._keys, self._ids, strict=True):
-            if first in key and all(w in key for w in rest):
+            if first in key and (not rest or all(w in key for w in rest)):
                 view = self._view(service_id)
                 if view is not None:
                     found.append(view)

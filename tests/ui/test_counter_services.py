@@ -72,6 +72,8 @@ def test_the_index_keeps_codes_and_reads_the_record_when_picked(cache: Cache) ->
     assert index.by_code("pap-003") is not None  # codes are case-insensitive
     assert index.by_code("750100000102") is None
     assert [s.id for s in index.search("LAPIZ amar")] == ["service_lapiz"]
+    assert [s.id for s in index.search("pap 00")] == [s.id for s in index.search("00 pap pap")]
+    assert [s.id for s in index.search("pap 00")] == ["service_lapiz", "service_goma"]
     assert [s.id for s in index.search("pap")] == ["service_lapiz", "service_goma"]
     assert [s.id for s in index.search("copiado")] == ["service_sin_codigo"]
 
