@@ -41,18 +41,86 @@ def _sandbox_server() -> Iterator[Sandbox]:
         sandbox.stop()
 
 
+# The seed's 41 endpoints (REFERENCE §2.17), by the sandbox's endpoint names. Issue 11: each is
+# reachable from the app's UI and covered by a test. A whole run of tests/ui checks it: every
+# one must have answered 2xx to some UI test, or the run fails and names what is missing.
+SEED_ENDPOINTS = frozenset(
+    {
+        *("list_clients", "create_client", "get_client", "update_client", "delete_client"),
+        *("validate_client", "customer_portal", "stamp_pending_receipts"),
+        *("list_services", "create_service", "get_service", "update_service", "delete_service"),
+        *("list_invoices", "create_invoice", "get_invoice", "invoice_files", "cancel_invoice"),
+        *("list_payments", "get_payment", "cancel_payment", "request_payment"),
+        *("register_payment", "mark_paid", "refund_payment"),
+        *("list_teams", "create_team", "get_team", "update_team", "team_integrations"),
+        *("add_member", "remove_member", "list_series", "create_series", "update_series"),
+        "update_settings",
+        *("list_users", "create_user", "get_user", "update_user", "reset_password"),
+    }
+)
+_UI_ENDPOINTS: set[str] = set()
+
+
+def _note_ui_endpoints(request: pytest.FixtureRequest, sandbox: Sandbox) -> None:
+    if request.node.nodeid.startswith("tests/ui/"):
+        _UI_ENDPOINTS.update(
+            str(r.endpoint) for r in sandbox.requests if r.endpoint and 200 <= r.status < 300
+        )
+
+
 @pytest.fixture
-def sandbox(_sandbox_server: Sandbox) -> Sandbox:
+def sandbox(_sandbox_server: Sandbox, request: pytest.FixtureRequest) -> Iterator[Sandbox]:
     """A running sandbox with demo data, faults cleared and the request log emptied."""
     _sandbox_server.reset(seed="demo")
-    return _sandbox_server
+    yield _sandbox_server
+    _note_ui_endpoints(request, _sandbox_server)
 
 
 @pytest.fixture
-def empty_sandbox(_sandbox_server: Sandbox) -> Sandbox:
+def empty_sandbox(_sandbox_server: Sandbox, request: pytest.FixtureRequest) -> Iterator[Sandbox]:
     """A running sandbox with no clients, services, payments or invoices."""
     _sandbox_server.reset(seed="empty")
-    return _sandbox_server
+    yield _sandbox_server
+    _note_ui_endpoints(request, _sandbox_server)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The endpoint check is for a run of the whole UI suite: not after -k, -m, --deselect,
+    # -x/--lf or a single file.
+    every_ui_test = (
+        not config.option.keyword
+        and not config.option.markexpr
+        and not getattr(config.option, "deselect", None)
+        and not getattr(config.option, "lf", False)
+        and any(
+            os.path.normpath(str(a)).rstrip(os.sep) in ("tests", os.path.join("tests", "ui"))
+            for a in config.args
+        )
+    )
+    config.stash[_CHECK_ENDPOINTS] = every_ui_test and any(
+        i.nodeid.startswith("tests/ui/") for i in items
+    )
+
+
+_CHECK_ENDPOINTS = pytest.StashKey[bool]()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if exitstatus != 0 or not session.config.stash.get(_CHECK_ENDPOINTS, False):
+        return
+    if session.config.option.maxfail and session.testsfailed:
+        return
+    missing = sorted(SEED_ENDPOINTS - _UI_ENDPOINTS)
+    if missing:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.ensure_newline()
+            reporter.write_line(
+                "Seed endpoints no UI test reached with a 2xx answer (issue 11): "
+                + ", ".join(missing),
+                red=True,
+            )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture
