@@ -393,27 +393,37 @@ def cmd_check(config: AppConfig, args: argparse.Namespace) -> int:
 MAX_BODY_BYTES = 1_000_000  # a register-payment body is a few KB; refuse megabytes of input
 
 
+_UNREADABLE: Any = object()
+
+
+def _json_argument(path: str, few_levels: str) -> Any:
+    """The JSON in `path` ("-": standard input), numbers as Decimal; `_UNREADABLE` once the
+    reason why not is said on stderr (unreadable, too big, not JSON, nested too deep, NaN or
+    a number too long). `few_levels` ends the "nested too deep" message for this body."""
+    try:
+        text = _read_stdin() if path == "-" else _read_file(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        _err(f"No se pudo leer {path}: {_visible(str(exc))}")
+        return _UNREADABLE
+    if len(text) > MAX_BODY_BYTES:
+        _err(f"El JSON es demasiado grande (más de {MAX_BODY_BYTES:,} caracteres).")
+        return _UNREADABLE
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        _err(f"El JSON no es válido (línea {exc.lineno}, columna {exc.colno}): {exc.msg}")
+    except RecursionError:
+        _err(f"El JSON anida demasiados niveles; {few_levels}.")
+    except ValueError as exc:  # NaN/Infinity (parse_constant), or an int too long to read
+        _err(f"El JSON tiene un número que no se puede usar: {_visible(str(exc))}")
+    return _UNREADABLE
+
+
 def cmd_queue_add(config: AppConfig, args: argparse.Namespace) -> int:
     from desktop.sales import SaleRejectedError, check_payment, queue_payment
 
-    try:
-        text = _read_stdin() if args.file == "-" else _read_file(args.file)
-    except (OSError, UnicodeDecodeError) as exc:
-        _err(f"No se pudo leer {args.file}: {_visible(str(exc))}")
-        return EXIT_USAGE
-    if len(text) > MAX_BODY_BYTES:
-        _err(f"El JSON es demasiado grande (más de {MAX_BODY_BYTES:,} caracteres).")
-        return EXIT_USAGE
-    try:
-        body = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        _err(f"El JSON no es válido (línea {exc.lineno}, columna {exc.colno}): {exc.msg}")
-        return EXIT_USAGE
-    except RecursionError:
-        _err("El JSON anida demasiados niveles; un cuerpo de /payments/register tiene pocos.")
-        return EXIT_USAGE
-    except ValueError as exc:  # NaN/Infinity (parse_constant), or an int too long to read
-        _err(f"El JSON tiene un número que no se puede usar: {_visible(str(exc))}")
+    body = _json_argument(args.file, "un cuerpo de /payments/register tiene pocos")
+    if body is _UNREADABLE:
         return EXIT_USAGE
     if not isinstance(body, dict):
         _err("Se esperaba un objeto JSON con el cuerpo de /payments/register.")
@@ -447,24 +457,8 @@ def cmd_queue_add_invoice(config: AppConfig, args: argparse.Namespace) -> int:
 
     body: Any = {}
     if args.file is not None:
-        try:
-            text = _read_stdin() if args.file == "-" else _read_file(args.file)
-        except (OSError, UnicodeDecodeError) as exc:
-            _err(f"No se pudo leer {args.file}: {_visible(str(exc))}")
-            return EXIT_USAGE
-        if len(text) > MAX_BODY_BYTES:
-            _err(f"El JSON es demasiado grande (más de {MAX_BODY_BYTES:,} caracteres).")
-            return EXIT_USAGE
-        try:
-            body = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
-        except json.JSONDecodeError as exc:
-            _err(f"El JSON no es válido (línea {exc.lineno}, columna {exc.colno}): {exc.msg}")
-            return EXIT_USAGE
-        except RecursionError:
-            _err("El JSON anida demasiados niveles; el cuerpo de una factura tiene pocos.")
-            return EXIT_USAGE
-        except ValueError as exc:
-            _err(f"El JSON tiene un número que no se puede usar: {_visible(str(exc))}")
+        body = _json_argument(args.file, "el cuerpo de una factura tiene pocos")
+        if body is _UNREADABLE:
             return EXIT_USAGE
     if not isinstance(body, dict):
         _err("Se esperaba un objeto JSON con el cuerpo de /invoices/income.")
