@@ -909,7 +909,7 @@
     <name>CodeEntry</name>
     <message>
         <source>Código de barras, SKU o nombre · 3*código para 3 piezas</source>
-        <extracomment>How many services a search by name offers.</extracomment>
+        <extracomment>How many services a search by name offers. The longest the GUI thread spends indexing services before it lets events in. Services indexed between two looks at the clock.</extracomment>
         <translation>Barcode, SKU or name · 3*code for 3 pieces</translation>
     </message>
     <message>
@@ -923,6 +923,10 @@
     <message>
         <source>Artículo</source>
         <translation>Item</translation>
+    </message>
+    <message>
+        <source>No pudimos leer los artículos guardados: {error}</source>
+        <translation>We could not read the saved items: {error}</translation>
     </message>
     <message>
         <source>Aún no hay artículos en este equipo: espera a que se descarguen.</source>
@@ -2218,11 +2222,11 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>cambiar el precio de un artículo</source>
-        <translation>change an item's price</translation>
+        <translation>change an item&apos;s price</translation>
     </message>
     <message>
         <source>el precio {price} no se aplicó: cambiar un precio necesita el PIN del encargado.</source>
-        <translation>the price {price} was not applied: changing a price needs the manager's PIN.</translation>
+        <translation>the price {price} was not applied: changing a price needs the manager&apos;s PIN.</translation>
     </message>
 </context>
 <context>
@@ -4721,6 +4725,14 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>Team:</translation>
     </message>
     <message>
+        <source>Consultar</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Leer la clave guardada en el llavero del sistema</source>
+        <translation>Read the key saved in the system keychain</translation>
+    </message>
+    <message>
         <source>Clave de API:</source>
         <translation>API key:</translation>
     </message>
@@ -4835,6 +4847,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     <message>
         <source>Clave de demostración</source>
         <translation>Demo key</translation>
+    </message>
+    <message>
+        <source>En uso en esta sesión (sin leer el llavero)</source>
+        <translation>In use in this session (the keychain was not read)</translation>
     </message>
     <message>
         <source>No guardada (solo en esta sesión)</source>
