@@ -8,6 +8,7 @@ Nothing here imports httpx, pydantic or a page module at import time.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -406,7 +407,14 @@ class MainWindow(QMainWindow):
         if keys is None:
             item.setToolTip(item.text())
             return
-        native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+        # As printed on the keys ("Ctrl+1"): Qt's Spanish translation would say "Control+1",
+        # too wide beside the page's name; macOS keeps its own symbols (⌘1).
+        text_format = (
+            QKeySequence.SequenceFormat.NativeText
+            if sys.platform == "darwin"
+            else QKeySequence.SequenceFormat.PortableText
+        )
+        native = QKeySequence(keys).toString(text_format)
         item.setData(SHORTCUT_ROLE, native)
         item.setToolTip(f"{item.text()} ({native})")
         shortcut = QShortcut(QKeySequence(keys), self)
