@@ -147,6 +147,7 @@ class InvoicesPage(ServerListPage):
         self.new_button.setProperty("primary", True)
         self.new_button.setToolTip(self.tr("Factura pagos ya recibidos o conceptos nuevos"))
         self.new_button.clicked.connect(self.new_invoice)
+        self.add_new_shortcut(self.new_button)
         self.toolbar.addWidget(self.new_button)
         self.toolbar.addWidget(self.refresh_button)
 

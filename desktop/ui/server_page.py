@@ -202,6 +202,14 @@ class ServerListPage(Page):
             Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
 
+    def add_new_shortcut(self, button: QPushButton) -> None:
+        """Ctrl+N presses the page's "Nuevo…" button, as on Clientes and Servicios (keyboard
+        first); the tooltip says so."""
+        QShortcut(QKeySequence("Ctrl+N"), self, button.click).setContext(
+            Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        button.setToolTip(f"{button.toolTip()} (Ctrl+N)")
+
     # -- for subclasses ----------------------------------------------------------------------
 
     def columns(self) -> Sequence[Column[ServerRow]]:

@@ -58,6 +58,7 @@ class UsersPage(ServerListPage):
         self.new_button.setProperty("primary", True)
         self.new_button.setToolTip(self.tr("Crea el usuario y le envía una invitación"))
         self.new_button.clicked.connect(self.new_user)
+        self.add_new_shortcut(self.new_button)
         self.toolbar.addWidget(self.new_button)
         self.toolbar.addWidget(self.refresh_button)
 

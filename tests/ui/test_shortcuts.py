@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.app import NAVIGATION, AppShell, page_classes
@@ -93,3 +94,31 @@ def test_ctrl_page_down_and_up_cycle_through_all_pages_and_wrap(
     assert current(window)[0] == count - 1  # wraps backwards to the last page
     press_keys(qtbot, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert current(window)[0] == count - 2
+
+
+def test_ctrl_n_opens_the_new_dialog_on_facturas_and_usuarios(
+    qtbot: QtBot, shell: AppShell
+) -> None:
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from desktop.ui.invoice_dialogs import CreateInvoiceDialog
+    from desktop.ui.team_dialogs import UserDialog
+
+    window = active_window(qtbot, shell)
+    for name, dialog_class in (("invoices", CreateInvoiceDialog), ("users", UserDialog)):
+        window.show_page_named(name)
+        page = window.stack.currentWidget()
+        assert page.objectName() == name
+        assert "(Ctrl+N)" in page.new_button.toolTip()  # type: ignore[attr-defined]
+        page.setFocus()
+
+        def opened(kind: type[QDialog] = dialog_class) -> list[QWidget]:
+            return [
+                w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()
+            ]
+
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=TIMEOUT)
+        press_keys(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: bool(opened()), timeout=TIMEOUT)
+        for dialog in opened():
+            dialog.close()
