@@ -268,6 +268,44 @@ def check_client(
     return check
 
 
+#: A client's body field → the form field that shows its message (`cleared_on_edit`).
+FIELD_OF_BODY_KEY = {
+    "name": "name",
+    "legal_name": "legal_name",
+    "tax_id": "rfc",
+    "tax_system": "regime",
+    "use": "use",
+    "zip": "zip",
+    "email": "email",
+    "phone": "phone",
+}
+
+
+def cleared_on_edit(before: dict[str, str], body: dict[str, Any]) -> dict[str, str]:
+    """The fields an edit empties, each with the value gigstack would keep.
+
+    `PUT /clients/{id}` takes a partial body, and an empty field cannot travel in it: the
+    create shape leaves empty values out, and gigstack's own CLI reads an empty answer as
+    "keep the current value" (REFERENCE §3.4 says nothing of clearing). So a field the cashier
+    empties would silently come back from gigstack. Rather than let that happen, the dialog
+    names each such field and keeps the form open.
+
+    Args:
+        before: The client's current values by body key (``zip`` for the address's postal code).
+        body: `client_body` of the edited form.
+
+    Returns:
+        Form field name (`FIELD_OF_BODY_KEY`) → the value that would stay.
+    """
+    sent = dict(body)
+    sent["zip"] = str((body.get("address") or {}).get("zip") or "")
+    return {
+        FIELD_OF_BODY_KEY[key]: old.strip()
+        for key, old in before.items()
+        if key in FIELD_OF_BODY_KEY and old.strip() and not str(sent.get(key) or "").strip()
+    }
+
+
 def client_body(form: ClientForm, address: dict[str, Any] | None = None) -> dict[str, Any]:
     """The API's create shape for a form (empty fields left out; RFC normalised).
 

@@ -132,7 +132,17 @@ class ClientDialog(QDialog):
 
         self.errors = {
             name: error_label(name)
-            for name in ("name", "legal_name", "rfc", "regime", "use", "zip", "email", "form")
+            for name in (
+                "name",
+                "legal_name",
+                "rfc",
+                "regime",
+                "use",
+                "zip",
+                "email",
+                "phone",
+                "form",
+            )
         }
 
         form = QFormLayout()
@@ -157,7 +167,7 @@ class ClientDialog(QDialog):
                 self._with_error(self.zip, "zip", self.zip_info),
             ),
             (self.tr("&Correo"), self.email, self._with_error(self.email, "email")),
-            (self.tr("&Teléfono"), self.phone, self.phone),
+            (self.tr("&Teléfono"), self.phone, self._with_error(self.phone, "phone")),
         ]
         add_form_rows(form, rows)
 
@@ -399,18 +409,43 @@ class ClientDialog(QDialog):
         address = self._client.address
         return {k: v for k, v in address.items() if k in ADDRESS_KEYS and v not in (None, "")}
 
-    def changes(self) -> dict[str, Any]:
-        """Only the fields that differ from the client being edited."""
+    def _before(self) -> dict[str, str]:
+        """The edited client's values by body key (``zip`` for the address's postal code)."""
         client = self._client
-        before = {
+        return {
             "name": client.name,
             "legal_name": client.legal_name,
             "tax_id": client.rfc,
             "tax_system": client.tax_system,
             "use": client.use,
+            "zip": client.zip,
             "email": client.email,
             "phone": client.phone,
         }
+
+    def check_cleared(self) -> bool:
+        """On an edit, name every field emptied: gigstack would keep its old value.
+
+        Returns:
+            True when no field with a value was emptied.
+        """
+        show_error(self.errors["phone"], None)  # the only field `validate` leaves alone
+        if not self.editing:
+            return True
+        cleared = rules.cleared_on_edit(self._before(), self.body())
+        for name, kept in cleared.items():
+            show_error(
+                self.errors[name],
+                self.tr(
+                    "Vacío no borra este dato en gigstack: seguiría «{0}». "
+                    "Escribe el dato correcto o cancela."
+                ).format(kept),
+            )
+        return not cleared
+
+    def changes(self) -> dict[str, Any]:
+        """Only the fields that differ from the client being edited."""
+        before = self._before()
         changed: dict[str, Any] = {}
         for key, value in self.body().items():
             if key == "address":
@@ -423,7 +458,7 @@ class ClientDialog(QDialog):
     def try_save(self) -> None:
         """Validate, then hand the data to `save`; stay open (with the message) on failure."""
         show_error(self.errors["form"], None)
-        if not self.validate():
+        if not self.validate() or not self.check_cleared():
             self._focus_first_error()
             return
         data = self.changes() if self.editing else self.body()
@@ -449,6 +484,7 @@ class ClientDialog(QDialog):
             ("use", self.use),
             ("zip", self.zip),
             ("email", self.email),
+            ("phone", self.phone),
         ):
             if self.errors[name].isVisible() or not self.errors[name].isHidden():
                 if name == "rfc" and self.rfc_override.isVisible():

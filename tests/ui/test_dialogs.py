@@ -161,6 +161,49 @@ def test_edit_reports_only_changed_fields(qtbot: QtBot) -> None:
     assert saved == [{"address": {"zip": "06700", "country": "MEX", "street": "Reforma 1"}}]
 
 
+def test_emptying_a_field_on_edit_is_named_not_silently_undone(qtbot: QtBot) -> None:
+    """gigstack keeps a value an edit leaves out: the dialog says so beside each emptied field."""
+    record = {
+        "id": "client_2",
+        "name": "Beto",
+        "legal_name": "ALBERTO CRUZ LARA",
+        "tax_id": "CULA850101AB1",
+        "tax_system": "612",
+        "use": "G03",
+        "email": "beto@correo.mx",
+        "phone": "5512345678",
+        "address": {"zip": "06600"},
+    }
+    saved: list[dict[str, Any]] = []
+    dialog = client_dialog(qtbot, saved, record=record)
+    dialog.email.clear()
+    dialog.phone.clear()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert saved == []
+    assert dialog.isVisible()
+    errors = visible_errors(dialog)
+    assert set(errors) == {"email", "phone"}
+    assert "beto@correo.mx" in errors["email"] and "5512345678" in errors["phone"]
+    assert dialog.email.text() == "" and dialog.name.text() == "Beto"  # nothing typed is lost
+
+    qtbot.keyClicks(dialog.email, "beto.cruz@correo.mx")
+    dialog.phone.setText("5512345678")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved == [{"email": "beto.cruz@correo.mx"}]
+    assert visible_errors(dialog) == {}
+
+
+def test_a_new_client_may_leave_optional_fields_empty(qtbot: QtBot) -> None:
+    saved: list[dict[str, Any]] = []
+    dialog = client_dialog(qtbot, saved)
+    qtbot.keyClicks(dialog.name, "Mostrador dos")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(saved) == 1 and saved[0]["name"] == "Mostrador dos"
+    assert not {"email", "phone", "tax_id", "address"} & set(saved[0])
+    assert visible_errors(dialog) == {}
+
+
 # -- SAT pickers and taxes ----------------------------------------------------------------------
 
 
