@@ -19,28 +19,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import fiscal
 from desktop.money import MoneyError, to_decimal
-
-
-def error_label(name: str) -> QLabel:
-    """The red message shown right next to a field (`<field>Error`), hidden while empty."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setProperty("error", True)  # style.qss colours it
-    label.setWordWrap(True)
-    label.setVisible(False)
-    return label
-
-
-def set_error(label: QLabel, message: str | None) -> None:
-    label.setText(message or "")
-    label.setVisible(bool(message))
+from desktop.ui.field_errors import error_label
+from desktop.ui.field_errors import show_error as set_error  # the name its importers use
 
 
 def payment_form_label(code: str | None) -> str:

@@ -37,7 +37,7 @@ from desktop import fiscal
 from desktop.records.clients import ClientView
 from desktop.rules import clients as rules
 from desktop.rules.clients import ADDRESS_KEYS, EMAIL_RE, persona_for
-from desktop.ui.record_page import error_label, show_error
+from desktop.ui.field_errors import error_label, show_error
 
 __all__ = ["ADDRESS_KEYS", "EMAIL_RE", "ClientDialog", "add_form_rows", "persona_for"]
 
@@ -131,7 +131,7 @@ class ClientDialog(QDialog):
         self.phone = self._line("phone", self.tr("Teléfono"), "")
 
         self.errors = {
-            name: error_label(name)
+            name: error_label(f"{name}Error")
             for name in (
                 "name",
                 "legal_name",

@@ -36,22 +36,8 @@ from desktop.ui.counter_sale import (
     payment_form_label,
     received_cash,
 )
+from desktop.ui.field_errors import error_label, show_error
 from desktop.ui.formatting import money
-
-
-def error_label(name: str) -> QLabel:
-    """A red message next to a field (hidden while empty)."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setProperty("level", "bad")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def show_error(label: QLabel, message: str | None) -> None:
-    label.setText(message or "")
-    label.setVisible(bool(message))
 
 
 def _restyle(widget: QWidget) -> None:

@@ -36,6 +36,7 @@ from desktop.config import DEFAULT_API_URL, AppConfig
 from desktop.gigstack import GigstackClient
 from desktop.gigstack.errors import AuthenticationError, GigstackError
 from desktop.resources import resource
+from desktop.ui.field_errors import error_label, show_error
 from desktop.ui.lanes import StandaloneLane
 from desktop.ui.ops import Op, run_op
 from desktop.ui.transport import AbortableTransport, abortable_transport
@@ -180,7 +181,7 @@ class FirstRunDialog(QDialog):
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.show_key)
         card.addLayout(key_row)
-        self.key_error = _error_label("apiKeyError")
+        self.key_error = error_label("apiKeyError")
         card.addWidget(self.key_error)
 
         self.advanced = QCheckBox(self.tr("Opciones avanzadas"))
@@ -194,7 +195,7 @@ class FirstRunDialog(QDialog):
         self.url.setAccessibleName(self.tr("Dirección de la API"))
         self.url.textEdited.connect(self._on_input_changed)
         advanced_form.addRow(self.tr("Dirección de la API:"), self.url)
-        self.url_error = _error_label("apiUrlError")
+        self.url_error = error_label("apiUrlError")
         advanced_form.addRow("", self.url_error)
         self.advanced_box.setVisible(False)
         self.advanced.toggled.connect(self.advanced_box.setVisible)
@@ -229,7 +230,7 @@ class FirstRunDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.hide()
         card.addWidget(self.status)
-        self.keychain_error = _error_label("keychainError")
+        self.keychain_error = error_label("keychainError")
         card.addWidget(self.keychain_error)
         # Added for packaging: no keychain -> an honest, opt-in alternative (credentials.py).
         self.key_file_choice = QCheckBox(
@@ -332,7 +333,7 @@ class FirstRunDialog(QDialog):
         try:
             GigstackClient(key, base_url=url).close()  # the key's form is checked here
         except ValueError:
-            self._show_error(self.key_error, self.tr("La clave no puede tener espacios."))
+            show_error(self.key_error, self.tr("La clave no puede tener espacios."))
             self.key.setFocus()
             return
 
@@ -359,12 +360,12 @@ class FirstRunDialog(QDialog):
         self.key_error.hide()
         self.url_error.hide()
         if not key:
-            self._show_error(self.key_error, self.tr("Escribe o pega tu clave de API."))
+            show_error(self.key_error, self.tr("Escribe o pega tu clave de API."))
             self.key.setFocus()
             return False
         if not url.startswith(("https://", "http://")):
             self.advanced.setChecked(True)
-            self._show_error(
+            show_error(
                 self.url_error, self.tr("La dirección debe empezar con https:// (o http://).")
             )
             self.url.setFocus()
@@ -418,7 +419,7 @@ class FirstRunDialog(QDialog):
             message = self.tr("No se pudo verificar la clave ({error}).").format(
                 error=type(error).__name__
             )
-        self._show_error(self.key_error, message)
+        show_error(self.key_error, message)
         self.key.setFocus()
         self.key.selectAll()
 
@@ -431,7 +432,7 @@ class FirstRunDialog(QDialog):
             if not self._session_only_ack:
                 # Say it once, then a second Enter continues with the key for this session.
                 self._session_only_ack = True
-                self._show_error(
+                show_error(
                     self.keychain_error,
                     self.tr(
                         "La clave es correcta, pero este equipo no tiene un llavero del sistema "
@@ -449,7 +450,7 @@ class FirstRunDialog(QDialog):
                     credentials.store_api_key_in_file(url, key)
                     self.key_stored = True
                 except OSError as exc:
-                    self._show_error(
+                    show_error(
                         self.keychain_error,
                         self.tr("No se pudo guardar el archivo de la clave ({error}).").format(
                             error=exc.strerror or type(exc).__name__
@@ -467,10 +468,6 @@ class FirstRunDialog(QDialog):
             else self.tr("Continuar sin guardar la clave")
         )
 
-    def _show_error(self, label: QLabel, message: str) -> None:
-        label.setText(message)
-        label.show()
-
     def done(self, result: int) -> None:
         # Closing (Esc, the window's X) while a check runs: drop its answer, cut its request
         # and join the lane (bounded), so no thread outlives the dialog.
@@ -478,12 +475,3 @@ class FirstRunDialog(QDialog):
             self._op.cancel()
         self._lane.shutdown()
         super().done(result)
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setProperty("level", "bad")
-    label.hide()
-    return label

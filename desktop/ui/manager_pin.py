@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.pin import ManagerPin, PinLockedError, pin_problem
+from desktop.ui.field_errors import error_label, show_error
 
 __all__ = [
     "PinDialog",
@@ -81,20 +82,6 @@ def _pin_edit(name: str, accessible: str) -> QLineEdit:
     return edit
 
 
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setProperty("error", True)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _say(label: QLabel, text: str | None) -> None:
-    label.setText(text or "")
-    label.setVisible(bool(text))
-
-
 class PinDialog(QDialog):
     """Asks for the manager PIN before `action`; accepted only with the right PIN."""
 
@@ -113,8 +100,8 @@ class PinDialog(QDialog):
         self.question.setObjectName("pinQuestion")
         self.question.setWordWrap(True)
         self.pin = _pin_edit("pinEdit", self.tr("PIN del encargado"))
-        self.error = _error_label("pinError")
-        self.pin.textEdited.connect(lambda _t: _say(self.error, None))
+        self.error = error_label("pinError")
+        self.pin.textEdited.connect(lambda _t: show_error(self.error, None))
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(
             self.tr("Autorizar"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -138,7 +125,7 @@ class PinDialog(QDialog):
         try:
             ok = self.store.verify(self.pin.text())
         except PinLockedError as locked:
-            _say(
+            show_error(
                 self.error,
                 self.tr("Demasiados intentos. Espera {0} segundos e intenta de nuevo.").format(
                     int(locked.seconds_left) + 1
@@ -149,7 +136,7 @@ class PinDialog(QDialog):
             self.accept()
             return
         self.pin.clear()
-        _say(self.error, self.tr("PIN incorrecto."))
+        show_error(self.error, self.tr("PIN incorrecto."))
         self.pin.setFocus()
 
 
@@ -193,7 +180,7 @@ class SetPinDialog(QDialog):
         if not remove:
             form.addRow(self.tr("PIN &nuevo (4 a 8 números)"), self.new)
             form.addRow(self.tr("&Repite el PIN"), self.repeat)
-        self.error = _error_label("setPinError")
+        self.error = error_label("setPinError")
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(
             self.tr("Quitar PIN") if remove else self.tr("Guardar PIN"),
@@ -216,7 +203,7 @@ class SetPinDialog(QDialog):
             try:
                 ok = self.store.verify(self.current.text())
             except PinLockedError as locked:
-                _say(
+                show_error(
                     self.error,
                     self.tr("Demasiados intentos. Espera {0} segundos.").format(
                         int(locked.seconds_left) + 1
@@ -225,7 +212,7 @@ class SetPinDialog(QDialog):
                 return
             if not ok:
                 self.current.clear()
-                _say(self.error, self.tr("El PIN actual no es correcto."))
+                show_error(self.error, self.tr("El PIN actual no es correcto."))
                 self.current.setFocus()
                 return
         if self.remove:
@@ -235,18 +222,20 @@ class SetPinDialog(QDialog):
         new = self.new.text()
         problem = pin_problem(new)
         if problem:
-            _say(self.error, self.tr(problem))
+            show_error(self.error, self.tr(problem))
             self.new.setFocus()
             return
         if new != self.repeat.text():
-            _say(self.error, self.tr("Los dos PIN nuevos no coinciden."))
+            show_error(self.error, self.tr("Los dos PIN nuevos no coinciden."))
             self.repeat.clear()
             self.repeat.setFocus()
             return
         try:
             self.store.set(new)
         except OSError as exc:
-            _say(self.error, self.tr("No se pudo guardar el PIN: {0}").format(exc.strerror or exc))
+            show_error(
+                self.error, self.tr("No se pudo guardar el PIN: {0}").format(exc.strerror or exc)
+            )
             return
         self.accept()
 

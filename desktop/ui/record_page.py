@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from desktop.gigstack import GigstackClient
@@ -806,20 +805,3 @@ class RecordPage(Page):
         for action in self.actions_menu_items:
             menu.addAction(action)
         menu.exec(self.table.viewport().mapToGlobal(pos))
-
-
-def error_label(name: str, parent: QWidget | None = None) -> QLabel:
-    """A red message label for the field `name` (objectName "<name>Error"), hidden while empty."""
-    label = QLabel(parent)
-    label.setObjectName(f"{name}Error")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.hide()
-    return label
-
-
-def show_error(label: QLabel, text: str | None, warning: bool = False) -> None:
-    """Show `text` in an error label (amber for warnings), or hide the label when empty."""
-    label.setText(text or "")
-    label.setStyleSheet("color: #8a5300;" if warning else "color: #b00020;")
-    label.setVisible(bool(text))

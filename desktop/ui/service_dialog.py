@@ -28,7 +28,7 @@ from desktop.rules import services
 from desktop.rules.taxes import TaxRow, rows_from_taxes
 from desktop.store.cache import fold
 from desktop.ui.client_dialog import add_form_rows
-from desktop.ui.record_page import error_label, show_error
+from desktop.ui.field_errors import error_label, show_error
 from desktop.ui.sat_pickers import ProductKeyPicker, TaxesEditor, UnitKeyPicker
 
 MAX_PRICE_DECIMALS = money.PRICE_DECIMALS
@@ -110,7 +110,7 @@ class ServiceDialog(QDialog):
         self.taxes.setObjectName("taxesEditor")
 
         self.errors = {
-            name: error_label(name)
+            name: error_label(f"{name}Error")
             for name in (
                 "description",
                 "sku",
