@@ -256,6 +256,31 @@ def _with_sold_at(body: dict[str, Any], sold_at: str, epoch: float) -> dict[str,
     return {**body, "metadata": metadata}
 
 
+#: Kinds whose payload always carries the row's own ``metadata.local_id`` (the one proof a
+#: lookup after a lost answer accepts, `desktop.sync.delivery.proves`).
+_STAMPED_KINDS = frozenset({OutboxKind.REGISTER_PAYMENT, OutboxKind.CREATE_INVOICE})
+
+
+def _with_identity(old: OutboxItem, body: dict[str, Any]) -> dict[str, Any]:
+    """An edited body keeps what identifies its row: ``metadata.local_id`` (and the folio).
+
+    The Cola's JSON tab lets a person rewrite the whole body. A body that lost its local id
+    could not be proven after a lost answer (only the key would stand between it and a second
+    sale), and one carrying another row's local id would "prove" that row's record. Rows that
+    never carried one (services, some clients) are left as edited.
+    """
+    before = old.payload.get("metadata")
+    had_id = isinstance(before, Mapping) and bool(before.get("local_id"))
+    if old.kind not in _STAMPED_KINDS and not had_id:
+        return body
+    metadata = body.get("metadata")
+    metadata = dict(metadata) if isinstance(metadata, Mapping) else {}
+    metadata["local_id"] = old.local_id
+    if old.folio:
+        metadata["folio"] = old.folio
+    return {**body, "metadata": metadata}
+
+
 # A pending row "from the future": touched after now, or due beyond any delay we schedule.
 _FROM_THE_FUTURE_SQL = "(updated_at > :now + :tolerance OR next_attempt_at > :now + :max_delay)"
 # When a pending row is really due: as stored, or (from the future) its delay from now.
@@ -527,7 +552,7 @@ class Outbox:
         with self._db.write() as conn:
             old = self._expect(conn, row_id, OutboxState.PARKED)
             new_key = str(uuid.uuid4())
-            body = dict(payload)
+            body = _with_identity(old, dict(payload))
             if old.kind is OutboxKind.REGISTER_PAYMENT and old.sold_at:
                 # An edit fixes the request, not the moment of the sale.
                 body = _with_sold_at(body, old.sold_at, old.sold_at_epoch or old.created_at)
