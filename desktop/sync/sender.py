@@ -376,6 +376,15 @@ class Sender:
                     f"La venta {local_id} que ampara esta factura no está en la Cola."
                 ) from None
             name = sale.folio or sale.local_id
+            if str(sale.payload.get("automation_type") or "") != "none":
+                # Queuing refused such a sale; an edit of the parked sale (the Cola's JSON tab)
+                # can still ask gigstack for its own CFDI or receipt. Sending this invoice too
+                # would bill the same money twice: a person decides (whatever the sale's state).
+                raise SaleNotSentError(
+                    f"La venta {name} que ampara esta factura ya pide a gigstack su propia "
+                    "factura o recibo (se editó): timbrar esta factura la facturaría dos veces. "
+                    "Descarta esta factura o deja la venta sin factura automática."
+                )
             if sale.state is OutboxState.SENT:
                 if sale.server_id and sale.server_id not in ids:
                     ids.append(sale.server_id)
