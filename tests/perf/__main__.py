@@ -33,7 +33,7 @@ from desktop.store.outbox import Outbox
 from desktop.sync.backoff import Backoff
 from desktop.sync.delivery import GigstackDelivery
 from desktop.sync.sender import Sender
-from tests.perf import frozen, issue12, ui
+from tests.perf import frozen, issue12, keychain, ui
 
 KEY = "sk_test_mostrador_perf"
 SALE: dict[str, Any] = {
@@ -245,6 +245,8 @@ BENCHES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "ui_start": lambda a: ui.bench_start(3 if a.quick else 7),
     # Issue 12: the real entry point (`python -m desktop`, API in another process) vs bare.
     "start_entry": lambda a: issue12.bench_start_entry(3 if a.quick else 7),
+    # The real start with the key stored on the computer (keyring), vs the key in the variable.
+    "start_keychain": lambda a: keychain.bench_start_keychain(3 if a.quick else 7),
     "memory_all_pages": lambda a: issue12.bench_memory_all_pages(50_000, 20_000),
     # GUI stalls with the server in another process, as gigstack is for the real app (issue 12's
     # figure); `stalls_in_process` is the old setup (sandbox in our process, sharing our GIL
@@ -264,6 +266,8 @@ def report(name: str, r: dict[str, Any]) -> str:
         return frozen.report(r)
     if name == "start_entry":
         return issue12.report_start_entry(r)
+    if name == "start_keychain":
+        return keychain.report(r)
     if name == "memory_all_pages":
         return issue12.report_memory_all_pages(r)
     if name == "ui_stalls":
