@@ -127,6 +127,7 @@ class ClientDialog(QDialog):
         self.zip_info = QLabel()
         self.zip_info.setObjectName("zipInfo")
         self.zip_info.setStyleSheet("color: #555;")
+        self.zip_info.hide()  # shown with the place a postal code names, never as an empty gap
         self.email = self._line("email", self.tr("Correo"), self.tr("Para enviarle sus facturas"))
         self.phone = self._line("phone", self.tr("Teléfono"), "")
 
@@ -310,9 +311,13 @@ class ClientDialog(QDialog):
 
     def _on_zip_changed(self, text: str) -> None:
         show_error(self.errors["zip"], None)
-        self.zip_info.clear()
+        self._show_place(None)
         if len(text.strip()) == 5:
             self.check_zip()
+
+    def _show_place(self, place: str | None) -> None:
+        self.zip_info.setText(place or "")
+        self.zip_info.setVisible(bool(place))
 
     def regime_code(self) -> str:
         return str(self.regime.currentData() or "")
@@ -355,7 +360,7 @@ class ClientDialog(QDialog):
 
     def check_zip(self) -> bool:
         error, place = rules.check_zip(self.zip.text())
-        self.zip_info.setText(place or "")
+        self._show_place(place)
         show_error(self.errors["zip"], _rules_text(error))
         return error is None
 
@@ -387,7 +392,7 @@ class ClientDialog(QDialog):
         )
         for name in ("name", "legal_name", "regime", "use", "zip", "email"):
             show_error(self.errors[name], _rules_text(check.errors.get(name)))
-        self.zip_info.setText(check.place or "")
+        self._show_place(check.place)
         rfc_error = check.errors.get("rfc")
         rfc_warning = check.warnings.get("rfc")
         if rfc_warning and (rfc_error is None or rfc_error == rfc_warning):
@@ -396,8 +401,9 @@ class ClientDialog(QDialog):
         else:
             show_error(self.errors["rfc"], _rules_text(rfc_error))
             self.rfc_override.hide()
+        kept = self.check_cleared()  # after the loop above, which would hide its messages
         self.adjustSize()
-        return check.ok
+        return check.ok and kept
 
     # -- result -------------------------------------------------------------------------------
 
@@ -458,7 +464,7 @@ class ClientDialog(QDialog):
     def try_save(self) -> None:
         """Validate, then hand the data to `save`; stay open (with the message) on failure."""
         show_error(self.errors["form"], None)
-        if not self.validate() or not self.check_cleared():
+        if not self.validate():
             self._focus_first_error()
             return
         data = self.changes() if self.editing else self.body()
