@@ -19,10 +19,11 @@ Payload (read by `desktop.sync.delivery` and `desktop.sync.sender`): the create 
 
 **An invoice from a queued sale waits for it** (our call for issue 11): the sender does not
 send the invoice until every sale in ``payment_local_ids`` is sent; it then adds their gigstack
-ids to ``payments`` (the same ids on every attempt, so a resend is the same request). If such a
-sale is parked or discarded, the invoice is parked with the reason. Only a sale queued with
-``automation_type: none`` can be invoiced this way: any other sale already asks gigstack for its
-own invoice or receipt, and invoicing it here would bill it twice.
+ids to ``payments`` (the same ids on every attempt, so a resend is the same request). While such
+a sale is parked the invoice waits too (fixing the sale releases it); if the sale is discarded,
+or edited to ask gigstack for its own CFDI or receipt, the invoice is parked with the reason.
+Only a sale queued with ``automation_type: none`` can be invoiced this way: any other sale
+already asks gigstack for its own invoice or receipt, and invoicing it here would bill it twice.
 """
 
 from __future__ import annotations

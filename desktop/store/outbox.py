@@ -292,8 +292,9 @@ _DUE_AT_SQL = (
 
 DEFAULT_SERIES = "CAJA1"
 
-# An invoice row that covers a sale still waiting or in flight is not due: it goes after that
-# sale (desktop.invoicing). Its payload names the sales' local ids (32-hex uuids) in
+# An invoice row that covers a sale still waiting, in flight or parked is not due: it goes after
+# that sale (desktop.invoicing); a parked sale fixed and sent releases it without anyone having
+# to retry the invoice too. Its payload names the sales' local ids (32-hex uuids) in
 # ``metadata.payment_local_ids``, comma-separated; they are looked up by the UNIQUE local_id
 # index (a handful of rows per invoice, whatever the queue's length): CROSS JOIN keeps that
 # order (the planner would otherwise scan every pending row per invoice) and CASE runs the
@@ -303,13 +304,14 @@ _WAITS_FOR_A_SALE_SQL = (
     "'[\"' || replace(COALESCE(json_extract(o.payload, '$.metadata.payment_local_ids'), ''), "
     "',', '\",\"') || '\"]') j "
     "CROSS JOIN outbox d ON d.local_id = j.value "
-    "WHERE d.kind = 'register_payment' AND d.state IN ('pending', 'sending')) ELSE 0 END)"
+    "WHERE d.kind = 'register_payment' AND d.state IN ('pending', 'sending', 'parked')) "
+    "ELSE 0 END)"
 )
 # The same without SQLite's JSON functions (builds older than 3.38 may lack them): a scan of
 # the sales still waiting for the invoice's text (slower, only used where JSON is missing).
 _WAITS_FOR_A_SALE_PLAIN_SQL = (
     "(CASE WHEN o.kind = 'create_invoice' THEN EXISTS (SELECT 1 FROM outbox d "
-    "WHERE d.kind = 'register_payment' AND d.state IN ('pending', 'sending') "
+    "WHERE d.kind = 'register_payment' AND d.state IN ('pending', 'sending', 'parked') "
     "AND d.id < o.id AND instr(o.payload, d.local_id) > 0) ELSE 0 END)"
 )
 

@@ -356,8 +356,9 @@ class Sender:
 
         `desktop.invoicing` writes the local ids of sales still queued into the invoice's
         ``metadata``; the invoice is not sent before each of them is: while one waits, the
-        invoice waits (retried with backoff; a sale sent makes every waiting row due); when one
-        is parked or discarded, the invoice is parked with the reason. The ids are added the
+        invoice waits (the outbox does not claim it while a sale is pending, sending or parked;
+        fixing a parked sale releases it); when one is discarded, or was edited to ask gigstack
+        for its own CFDI, the invoice is parked with the reason. The ids are added the
         same way on every attempt, so a resend is the same request under the same key.
         """
         if item.kind is not OutboxKind.CREATE_INVOICE:
@@ -394,9 +395,11 @@ class Sender:
                     "factura o edítala sin esa venta."
                 )
             elif sale.state is OutboxState.PARKED:
-                raise SaleNotSentError(
+                # It waits (the outbox does not claim it while the sale is parked): fixing the
+                # sale releases it. Parking it here left it parked after the sale was sent.
+                raise WaitingForSaleError(
                     f"La venta {name} que ampara esta factura está detenida en la Cola: "
-                    "corrígela o reenvíala y después reintenta esta factura."
+                    "corrígela o reenvíala; la factura se timbrará después de ella."
                 )
             else:
                 raise WaitingForSaleError(
