@@ -128,12 +128,23 @@ def _write_key_file(keys: dict[str, str]) -> Path:
     return path
 
 
+def reads_keychain() -> bool:
+    """Whether `get_api_key` would ask the OS keychain (no key in `GIGSTACK_API_KEY`).
+
+    The app then reads the key on a thread of its own (`desktop.ui.app.Startup`): keyring's
+    backend detection and, on Linux, `secretstorage` with `cryptography` (~10 MB, ~0.1 s of
+    imports; a locked keychain may wait for its password) must not hold the window.
+    """
+    return not os.environ.get(ENV_VAR, "").strip()
+
+
 def get_api_key(api_url: str) -> str | None:
     """Return the API key for `api_url`, or None when none is configured.
 
     Looks at `GIGSTACK_API_KEY` first, then the OS keychain, then the opt-in key file. A
     missing or broken keychain counts as "no key" (logged, without details that could contain
-    the key).
+    the key). Safe on any thread (keyring's backends make blocking calls of their own: D-Bus,
+    the macOS and Windows credential APIs; the secret registry for the logs has a lock).
     """
     key = os.environ.get(ENV_VAR, "").strip()
     if not key:

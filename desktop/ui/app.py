@@ -497,11 +497,11 @@ def settle_after_start() -> None:
     gc.freeze()
 
 
-def install_translations(app: QApplication, settings: QSettings | str | None) -> None:
+def install_translations(app: QApplication, settings: QSettings | str | None) -> list[QTranslator]:
     """Spanish is the source language; English (or another) loads a compiled .qm.
 
     `settings`: the language code (from `interface_language`), or a QSettings still holding
-    "ui/language" (older callers), or None for Spanish.
+    "ui/language" (older callers), or None for Spanish. Returns the translators installed.
     """
     if isinstance(settings, str):
         language = settings or "es"
@@ -510,18 +510,22 @@ def install_translations(app: QApplication, settings: QSettings | str | None) ->
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
     # Added with the translations: Qt's own texts (QMessageBox "Yes"/"No", context menus)
     # follow the chosen language too, when the bundle ships qtbase_<lang>.qm.
+    installed: list[QTranslator] = []
     qt_translator = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_translator.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_translator)
+        installed.append(qt_translator)
     if language == "es":
-        return
+        return installed
     translator = QTranslator(app)
     if translator.load(str(resource("i18n", f"mostrador_{language}.qm"))):
         app.installTranslator(translator)
+        installed.append(translator)
         QLocale.setDefault(QLocale(language))
     else:
         log.warning("no translation for %s", language)
+    return installed
 
 
 def apply_style(app: QApplication) -> None:
@@ -588,8 +592,21 @@ def run_gui(
         late_logging()
         return _startup_failed(exc, data_dir)
     settings = window_settings(data_dir)
+    # The frame's first paint in the folder's language (issue 12: a non-Spanish interface
+    # showed Spanish page names for a turn). Spanish is the source text: nothing to load then,
+    # and Qt's own Spanish texts come after the paint with the configuration, as before.
+    language = frame_language(data_dir, settings)
+    installed = install_translations(app, language) if language != "es" else []
     window = MainWindow(entries=NAVIGATION, demo=launch.demo, settings=settings)
-    start = Startup(app, launch, window, lock, settings, setup_logging=late_logging)
+    start = Startup(
+        app,
+        launch,
+        window,
+        lock,
+        settings,
+        setup_logging=late_logging,
+        frame_language=(language, installed) if installed else None,
+    )
     start.begin_after_first_paint()
     window.show()
     try:
@@ -621,9 +638,13 @@ class Startup(QObject):
         settings: QSettings,
         *,
         setup_logging: Callable[[], object] | None = None,
+        frame_language: tuple[str, list[QTranslator]] | None = None,
     ) -> None:
+        """`frame_language`: the language `run_gui` installed before the frame (and its
+        translators), when not Spanish; the configuration's own reading confirms or undoes it."""
         super().__init__(window)
         self._setup_logging = setup_logging
+        self._frame_language = frame_language
         self._app = app
         self._launch = launch
         self.window = window
@@ -692,17 +713,29 @@ class Startup(QObject):
             self._setup_logging()
         loading = preload()
         config = self._launch.resolve()
-        api_key: str | None
+        api_key: str | None = None
+        key_reading: Background | None = None
         if config.demo:
             config, api_key = yield from self._start_demo(config)
         else:
-            from desktop.credentials import get_api_key
+            from desktop.credentials import get_api_key, reads_keychain
 
             config = apply_stored_connection(config)
-            api_key = get_api_key(config.api_url)
-        install_translations(self._app, interface_language(config.data_dir))
-        self.window.retranslate_navigation()
+            if reads_keychain():
+                # The OS keychain through keyring: on its own thread, while the window paints
+                # and the preload imports (`tests.perf --only start_keychain`: it held the GUI
+                # thread ~0.3 s here; a locked keychain waits for its password).
+                url = config.api_url
+                key_reading = Background(lambda: get_api_key(url), "keychain")
+            else:
+                api_key = get_api_key(config.api_url)
+        self._use_language(interface_language(config.data_dir))
         yield 0
+        if key_reading is not None:
+            while not key_reading.done:
+                yield WAIT_STEP_MS
+            found = key_reading.result()  # what it raised is raised here (a bug's dialog)
+            api_key = found if isinstance(found, str) else None
         if api_key is None:
             from desktop.ui.first_run import FirstRunDialog
 
@@ -746,6 +779,20 @@ class Startup(QObject):
                     yield 0
         _watch_network(shell.bridge)
         settle_after_start()
+
+    def _use_language(self, language: str) -> None:
+        """The configuration's language: installed unless the frame was painted in it."""
+        if self._frame_language is not None:
+            painted, translators = self._frame_language
+            self._frame_language = None
+            if painted == language:
+                return
+            # config.json said otherwise than the frame's quick reading (a test keeps the two
+            # equal): the configuration wins.
+            for translator in translators:
+                self._app.removeTranslator(translator)
+        install_translations(self._app, language)
+        self.window.retranslate_navigation()
 
     def _start_demo(self, config: AppConfig) -> Generator[int, None, tuple[AppConfig, str]]:
         """Demo mode: the embedded sandbox (werkzeug) loads and starts after the paint."""
@@ -923,6 +970,47 @@ def interface_language(data_dir: Path) -> str:
     """The interface language chosen for this folder (`ui.language` in config.json)."""
     terminal = _terminal(data_dir)
     return str(terminal.get("ui.language")) if terminal is not None else "es"
+
+
+#: `ui.language`'s values (`desktop.config`); Spanish is the source text.
+LANGUAGES = ("es", "en")
+#: The configuration's file and the key of the language (`desktop.config`, not imported
+#: before the first paint; tests/ui/test_startup_language.py keeps them equal).
+CONFIG_FILENAME = "config.json"
+LANGUAGE_KEY = "ui.language"
+LEGACY_LANGUAGE_KEY = "ui/language"
+
+
+def frame_language(data_dir: Path, settings: QSettings) -> str:
+    """`interface_language` read before the first paint, without `desktop.config`.
+
+    The same answer for every file `TerminalConfig.load` reads (a test compares the two):
+    config.json's `ui.language` when it is one of `LANGUAGES` (trimmed, any case), else
+    Spanish; a folder without config.json takes the value the first release kept in
+    settings.ini (the first load imports it). Anything unreadable is Spanish here: the
+    configuration's own reading after the paint says what is wrong, and wins.
+    """
+    path = data_dir / CONFIG_FILENAME
+    value: object
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        value = settings.value(LEGACY_LANGUAGE_KEY)
+    except (OSError, UnicodeDecodeError):
+        return "es"
+    else:
+        import json  # ~2 ms, only when the folder has a configuration
+
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            return "es"
+        values = data.get("values") if isinstance(data, dict) else None
+        value = values.get(LANGUAGE_KEY) if isinstance(values, dict) else None
+    if not isinstance(value, str):
+        return "es"
+    code = value.strip().lower()
+    return code if code in LANGUAGES else "es"
 
 
 def _watch_network(bridge: Lanes) -> None:
