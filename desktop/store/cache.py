@@ -10,6 +10,7 @@ parsing JSON per keystroke.
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -70,6 +71,16 @@ def _like_escape(word: str) -> str:
 
 def _team(team: str | None) -> str:
     return team or ""
+
+
+def _at_path(record: Mapping[str, Any], path: str) -> Any:
+    """The value at a simple JSON path (`$.a.b`) of a parsed record, None when absent."""
+    value: Any = record
+    for part in path.removeprefix("$.").split("."):
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(part)
+    return value
 
 
 def _record_id(record: Mapping[str, Any]) -> str:
@@ -279,6 +290,48 @@ class Cache:
                     [_team(team), *patterns, limit],
                 )
             return [json.loads(r[0]) for r in rows]
+
+    def matching(
+        self,
+        resource: Resource,
+        team: str | None,
+        paths: Sequence[str],
+        value: str,
+        limit: int = 1000,
+    ) -> list[dict[str, Any]]:
+        """Records of a team whose value at one of the JSON `paths` is exactly `value` (the
+        payments of one client: `$.client.id`, or `$.client` when it is a bare id), in
+        insertion order, at most `limit`. For a dialog that needs a few records out of a large
+        cache without reading them all (issue 12).
+
+        The stored JSON must hold `value` as a JSON string, so a LIKE on it skips most rows
+        before SQLite's `json_extract` checks the path; nothing is parsed in Python but what
+        matches. Without JSON functions, the records are walked in batches (`each`).
+        """
+        if not value or not paths:
+            return []
+        table = f"cached_{resource.value}"
+        pattern = f"%{_like_escape(json.dumps(value, ensure_ascii=False))}%"
+        checks = " OR ".join("json_extract(data, ?) = ?" for _ in paths)
+        params: list[Any] = [_team(team), pattern]
+        for path in paths:
+            params += [path, value]
+        try:
+            with self._db.read() as conn:
+                rows = conn.execute(
+                    f"SELECT data FROM {table} WHERE +team = ? AND data LIKE ? ESCAPE '\\' "
+                    f"AND ({checks}) ORDER BY rowid LIMIT ?",
+                    [*params, limit],
+                ).fetchall()
+            return [json.loads(r[0]) for r in rows]
+        except sqlite3.OperationalError:
+            found = []
+            for _key, record in self.each(resource, team):
+                if any(_at_path(record, path) == value for path in paths):
+                    found.append(record)
+                    if len(found) >= limit:
+                        break
+            return found
 
     def _by_code(self, table: str, team: str | None, word: str, limit: int) -> list[dict[str, Any]]:
         """Records carrying `word` exactly as a code (RFC, SKU, barcode), by index.

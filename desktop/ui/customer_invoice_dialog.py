@@ -19,20 +19,23 @@ from desktop import fiscal
 from desktop.fiscal.outcome import is_generic_rfc
 from desktop.records.clients import ClientView
 from desktop.records.payments import PaymentView
-from desktop.store.cache import fold
-from desktop.ui.action_dialog import (
-    ActionDialog,
-    combo_choice,
-    error_label,
-    searchable_combo,
-    set_error,
-)
+from desktop.store.cache import Resource
+from desktop.ui.action_dialog import ActionDialog, error_label, set_error
 from desktop.ui.formatting import money
+from desktop.ui.record_picker import RecordPicker, RecordSource, source_of
 
 
-def _client_text(client: ClientView) -> str:
-    name = client.legal_name or client.name or client.id
-    return f"{name} — {client.rfc}" if client.rfc else name
+def _client_text(client: Mapping[str, Any]) -> str:
+    view = ClientView.from_record(client)
+    name = view.legal_name or view.name or view.id
+    return f"{name} — {view.rfc}" if view.rfc else name
+
+
+def _stampable(client: Mapping[str, Any]) -> bool:
+    """A client the receipt can be stamped to: an id and a real RFC (the generic one is the
+    "público en general" box)."""
+    view = ClientView.from_record(client)
+    return bool(view.id and view.rfc and not is_generic_rfc(view.rfc))
 
 
 class CustomerInvoiceDialog(ActionDialog):
@@ -41,7 +44,7 @@ class CustomerInvoiceDialog(ActionDialog):
     def __init__(
         self,
         payment: Mapping[str, Any],
-        clients: Iterable[Mapping[str, Any] | ClientView],
+        clients: RecordSource | Iterable[Mapping[str, Any] | ClientView],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Facturar el recibo"), self.tr("Timbrar factura"), parent)
@@ -70,19 +73,26 @@ class CustomerInvoiceDialog(ActionDialog):
         intro.setWordWrap(True)
         self.form.addRow(intro)
 
-        # Clients are read through their typed view (the RFC under `tax_id` or a legacy `rfc`,
-        # the régimen as a code or a legacy {label, value}, the zip in or out of `address`).
-        views = (c if isinstance(c, ClientView) else ClientView.from_record(c) for c in clients)
-        usable = [c for c in views if c.id and c.rfc and not is_generic_rfc(c.rfc)]
-        self._clients = {c.id: c for c in usable}
-        self.client = searchable_combo("stampClientCombo", self.tr("Cliente registrado"))
-        for client in sorted(usable, key=lambda c: fold(_client_text(c))):
-            self.client.addItem(_client_text(client), client.id)
-        self.client.setCurrentIndex(-1)
-        edit = self.client.lineEdit()
-        if edit is not None:
-            edit.setPlaceholderText(self.tr("Opcional: busca al cliente por nombre o RFC"))
-        self.client.activated.connect(lambda _i: self._fill_from_client())
+        # Clients are searched in the cache as the cashier types (never all read: issue 12)
+        # and read through their typed view (the RFC under `tax_id` or a legacy `rfc`, the
+        # régimen as a code or a legacy {label, value}, the zip in or out of `address`).
+        source = (
+            clients
+            if isinstance(clients, RecordSource)
+            else source_of(
+                [c.raw if isinstance(c, ClientView) else c for c in clients], Resource.CLIENTS
+            )
+        )
+        self.client = RecordPicker(
+            source,
+            kind="client",
+            label=_client_text,
+            accept=_stampable,
+            name="stampClientCombo",
+            accessible=self.tr("Cliente registrado"),
+            placeholder=self.tr("Opcional: busca al cliente por nombre o RFC"),
+        )
+        self.client.picked.connect(lambda _r: self._fill_from_client())
 
         self.tax_id = QLineEdit()
         self.tax_id.setObjectName("stampRfcEdit")
@@ -143,7 +153,7 @@ class CustomerInvoiceDialog(ActionDialog):
         # The receipt's own client (when it is a real one) is the likely customer.
         own = payment.get("client")
         own_id = sale.client.id or (str(own) if isinstance(own, str) else "")
-        if own_id and own_id in self._clients:
+        if own_id:
             self.select_client(own_id)
         self._public_changed()
         self.tax_id.setFocus()
@@ -169,15 +179,15 @@ class CustomerInvoiceDialog(ActionDialog):
             # An error row shows only with its message (set_error shows the label again).
             self.form.setRowVisible(label, not public and bool(label.text()))
 
-    def select_client(self, client_id: str) -> None:
-        self.client.setCurrentIndex(self.client.findData(client_id))
-        self._fill_from_client()
+    def select_client(self, client_id: str) -> bool:
+        """Pick a known client by id (read by id): its fiscal data fills the form."""
+        return self.client.choose(client_id)
 
     def _fill_from_client(self) -> None:
-        client_id = combo_choice(self.client)
-        client = self._clients.get(str(client_id)) if client_id else None
-        if client is None:
+        record = self.client.record()
+        if record is None:
             return
+        client = ClientView.from_record(record)
         self.tax_id.setText(client.rfc)
         self.legal_name.setText(client.legal_name or client.name)
         regime = client.tax_system  # a legacy {label, value} is read as its code (ClientView)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -38,17 +39,17 @@ from desktop.records.invoices import InvoiceView
 from desktop.records.payments import LineView, PaymentView
 from desktop.records.services import ServiceView
 from desktop.sales import FieldProblem
+from desktop.store.cache import Cache, Resource
 from desktop.store.outbox import OutboxItem
 from desktop.ui.action_dialog import (
     ActionDialog,
-    combo_choice,
     error_label,
     fill_payment_forms,
     payment_folio,
-    searchable_combo,
     set_error,
 )
 from desktop.ui.formatting import money, when
+from desktop.ui.record_picker import RecordPicker, RecordSource, source_of
 
 # SAT cancellation motives (REFERENCE §11.4), in the words a shop owner uses.
 CANCEL_MOTIVES = (
@@ -92,6 +93,70 @@ def _client_text(client: ClientView) -> str:
     return f"{name} · {client.rfc}" if client.rfc else name
 
 
+def _client_choice(record: Mapping[str, Any]) -> str:
+    return _client_text(ClientView.from_record(record))
+
+
+def _invoiceable_client(record: Mapping[str, Any]) -> bool:
+    """A client a nominative invoice can go to: an id and a real RFC. Público en general is
+    invoiced through receipts and the period's global invoice, never from here."""
+    view = ClientView.from_record(record)
+    return bool(view.id and view.rfc and view.rfc.upper() not in GENERIC_RFCS)
+
+
+def _service_choice(record: Mapping[str, Any]) -> str:
+    view = ServiceView.from_record(record)
+    code = view.sku or view.shown_barcode
+    name = f"{view.description or view.id} · {code}" if code else (view.description or view.id)
+    return f"{name} · {money(view.unit_price)}"
+
+
+@runtime_checkable
+class PaymentSource(Protocol):
+    """The received payments the dialog may offer: one client's at a time, or one by id."""
+
+    def of_client(self, client_id: str) -> list[dict[str, Any]]: ...
+
+    def get(self, payment_id: str) -> dict[str, Any] | None: ...
+
+
+class CachedPayments:
+    """The cached payments of a team, read one client at a time (`Cache.matching`), never all
+    (issue 12); those an invoice in the queue already covers (`covered`) are left out."""
+
+    #: A client's payments read at most (the cache keeps a window of recent ones).
+    LIMIT = 500
+
+    def __init__(self, cache: Cache, team: str | None, covered: Collection[str] = ()) -> None:
+        self.cache, self.team, self.covered = cache, team, covered
+
+    def of_client(self, client_id: str) -> list[dict[str, Any]]:
+        # A payment names its client as {"id": ...} or, in older records, as a bare id
+        # (`invoicing.payment_client_id` reads both): both paths are asked.
+        found = self.cache.matching(
+            Resource.PAYMENTS, self.team, ("$.client.id", "$.client"), client_id, self.LIMIT
+        )
+        return [p for p in found if PaymentView.from_record(p).id not in self.covered]
+
+    def get(self, payment_id: str) -> dict[str, Any] | None:
+        if not payment_id or payment_id in self.covered:
+            return None
+        return self.cache.get(Resource.PAYMENTS, self.team, payment_id)
+
+
+class ListedPayments:
+    """Payments already in hand (a test, a short list), as a `PaymentSource`."""
+
+    def __init__(self, payments: Sequence[Mapping[str, Any]]) -> None:
+        self._payments = [dict(p) for p in payments]
+
+    def of_client(self, client_id: str) -> list[dict[str, Any]]:
+        return [p for p in self._payments if invoicing.payment_client_id(p) == client_id]
+
+    def get(self, payment_id: str) -> dict[str, Any] | None:
+        return next((p for p in self._payments if p.get("id") == payment_id), None)
+
+
 def queued_sale_entry(item: OutboxItem) -> dict[str, Any]:
     """A sale still in the queue as an entry of the payment list: its body, its folio as id,
     its total when its lines say it (computed like the counter: `desktop.fiscal`)."""
@@ -132,9 +197,11 @@ class CreateInvoiceDialog(ActionDialog):
     """A new income invoice: from payments already received, or from services typed here.
 
     Args:
-        clients: Cached clients (only those with an RFC can receive an invoice).
-        services: Cached services for the lines.
-        payments: Cached payments (the ones without an invoice are offered).
+        clients: Where clients are searched as the cashier types (`record_picker.CacheSource`)
+            or a list of them; only those with an RFC can receive an invoice.
+        services: The same for the services of the lines.
+        payments: The received payments (`CachedPayments`, read per client) or a list; the
+            ones without an invoice are offered once their client is chosen.
         series: The team's series names (None: the team's default).
         queued: Sales still in the queue that may be invoiced (`automation_type` none); an
             invoice from them waits in the queue for them (`desktop.invoicing`).
@@ -146,9 +213,9 @@ class CreateInvoiceDialog(ActionDialog):
 
     def __init__(
         self,
-        clients: Sequence[Mapping[str, Any]],
-        services: Sequence[Mapping[str, Any]],
-        payments: Sequence[Mapping[str, Any]],
+        clients: RecordSource | Sequence[Mapping[str, Any]],
+        services: RecordSource | Sequence[Mapping[str, Any]],
+        payments: PaymentSource | Sequence[Mapping[str, Any]],
         series: Sequence[str],
         parent: QWidget | None = None,
         *,
@@ -159,19 +226,12 @@ class CreateInvoiceDialog(ActionDialog):
         self.setObjectName("createInvoiceDialog")
         self.setMinimumWidth(620)
         self.idempotency_key = f"mostrador-invoice-{uuid.uuid4()}"
-        # Público en general is invoiced through receipts and the period's global invoice,
-        # never with a nominative invoice from here.
-        self.clients = [
-            c
-            for c in clients
-            if (client_view := ClientView.from_record(c)).id
-            and client_view.rfc
-            and client_view.rfc.upper() not in GENERIC_RFCS
-        ]
-        self.services = [s for s in services if ServiceView.from_record(s).id]
-        self.payments = [p for p in payments if can_be_invoiced(p)] + [
-            queued_sale_entry(item) for item in queued
-        ]
+        # Nothing is listed up front (issue 12): clients and services are searched as the
+        # cashier types, and the payments are read for the client chosen.
+        self.payment_source = (
+            payments if isinstance(payments, PaymentSource) else ListedPayments(payments)
+        )
+        self.queued_entries = [queued_sale_entry(item) for item in queued]
         self.lines: list[dict[str, Any]] = []
 
         self.offline_hint = QLabel(
@@ -183,11 +243,16 @@ class CreateInvoiceDialog(ActionDialog):
         self.offline_hint.setObjectName("offlineHint")
         self.offline_hint.setProperty("role", "hint")
         self.offline_hint.setWordWrap(True)
-        self.client = searchable_combo("invoiceClientCombo", self.tr("Cliente"))
-        for client in self.clients:
-            self.client.addItem(_client_text(ClientView.from_record(client)), client)
-        self.client.setCurrentIndex(-1)
-        self.client.currentIndexChanged.connect(self._client_changed)
+        self.client = RecordPicker(
+            source_of(clients, Resource.CLIENTS),
+            kind="client",
+            label=_client_choice,
+            accept=_invoiceable_client,
+            name="invoiceClientCombo",
+            accessible=self.tr("Cliente"),
+            placeholder=self.tr("Nombre, razón social o RFC del cliente"),
+        )
+        self.client.picked.connect(lambda _r: self._client_changed())
         self.client_error = error_label("clientError")
 
         self.source_payments = QRadioButton(self.tr("De pagos ya recibidos"))
@@ -217,17 +282,22 @@ class CreateInvoiceDialog(ActionDialog):
         payments_layout.addWidget(self.payment_list)
         payments_layout.addWidget(self.payments_hint)
 
-        self.service = searchable_combo("invoiceServiceCombo", self.tr("Servicio o producto"))
-        for service in self.services:
-            service_view = ServiceView.from_record(service)
-            label = f"{service_view.description or service_view.id} · "
-            label += money(service_view.unit_price)
-            self.service.addItem(label, service)
-        self.service.setCurrentIndex(-1)
+        self.service = RecordPicker(
+            source_of(services, Resource.SERVICES),
+            kind="service",
+            label=_service_choice,
+            accept=lambda r: bool(ServiceView.from_record(r).id),
+            name="invoiceServiceCombo",
+            accessible=self.tr("Servicio o producto"),
+            placeholder=self.tr("Descripción, SKU o código de barras"),
+            pass_enter=False,  # Enter picks, then the quantity; it never stamps by accident
+        )
+        self.service.picked.connect(self._service_picked)
         self.quantity = QSpinBox()
         self.quantity.setObjectName("invoiceQuantity")
         self.quantity.setAccessibleName(self.tr("Cantidad"))
         self.quantity.setRange(1, 9999)
+        self.quantity.installEventFilter(self)  # Enter adds the line (never stamps)
         self.add_line_button = QPushButton(self.tr("Agregar"))
         self.add_line_button.setObjectName("addLineButton")
         self.add_line_button.clicked.connect(self.add_line)
@@ -300,6 +370,17 @@ class CreateInvoiceDialog(ActionDialog):
         self._fill_uses(None)
         self._client_changed()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.quantity
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.add_line()
+            return True
+        return super().eventFilter(watched, event)
+
     def set_offline(self, offline: bool) -> None:
         """Offline, the invoice is queued: the dialog says so and its button says "queue"."""
         self.offline = offline
@@ -309,16 +390,44 @@ class CreateInvoiceDialog(ActionDialog):
     # -- choices ----------------------------------------------------------------------------
 
     def chosen_client(self) -> Mapping[str, Any] | None:
-        value = combo_choice(self.client)
-        return value if isinstance(value, Mapping) else None
+        return self.client.record()
 
     def choose_client(self, client_id: str) -> bool:
-        for index in range(self.client.count()):
-            data = self.client.itemData(index)
-            if isinstance(data, Mapping) and ClientView.from_record(data).id == client_id:
-                self.client.setCurrentIndex(index)
-                return True
-        return False
+        """Pick a client by id (read by id, never by listing); False when it cannot receive
+        an invoice or is not cached."""
+        return self.client.choose(client_id)
+
+    def payment(self, payment_id: str) -> Mapping[str, Any] | None:
+        """A payment this dialog may invoice, by its gigstack id or a queued sale's local id."""
+        queued = next(
+            (p for p in self.queued_entries if payment_id in (p.get("id"), p.get(QUEUED))), None
+        )
+        if queued is not None:
+            return queued
+        found = self.payment_source.get(payment_id)
+        return found if found is not None and can_be_invoiced(found) else None
+
+    def start_from(self, payment_ids: Sequence[str]) -> None:
+        """Open on these payments: their client chosen (the first payment's), them ticked."""
+        first = self.payment(payment_ids[0]) if payment_ids else None
+        client_id = invoicing.payment_client_id(first) if first is not None else None
+        if client_id:
+            self.choose_client(client_id)
+        for payment_id in payment_ids:
+            self.check_payment(payment_id)
+
+    def client_payments(self, client_id: str) -> list[Mapping[str, Any]]:
+        """The payments offered for a client: received ones without an invoice, then sales
+        still in the queue."""
+        received = [p for p in self.payment_source.of_client(client_id) if can_be_invoiced(p)]
+        queued = [p for p in self.queued_entries if invoicing.payment_client_id(p) == client_id]
+        return [*received, *queued]
+
+    def _service_picked(self, record: object) -> None:
+        if record is not None:
+            set_error(self.lines_error, None)
+            self.quantity.setFocus()
+            self.quantity.selectAll()
 
     def _client_changed(self) -> None:
         set_error(self.client_error, None)
@@ -327,11 +436,7 @@ class CreateInvoiceDialog(ActionDialog):
         self._fill_uses(client)
         self.payment_list.blockSignals(True)
         self.payment_list.clear()
-        mine = [
-            p
-            for p in self.payments
-            if client is not None and invoicing.payment_client_id(p) == client.id
-        ]
+        mine = self.client_payments(client.id) if client is not None else []
         for payment in mine:
             view = PaymentView.from_record(payment)
             if payment.get(QUEUED):
@@ -434,8 +539,8 @@ class CreateInvoiceDialog(ActionDialog):
     # -- lines --------------------------------------------------------------------------------
 
     def add_line(self) -> None:
-        service = combo_choice(self.service)
-        if not isinstance(service, Mapping):
+        service = self.service.record()
+        if service is None:
             set_error(self.lines_error, self.tr("Elige un servicio o producto de la lista."))
             self.service.setFocus()
             return
@@ -446,7 +551,7 @@ class CreateInvoiceDialog(ActionDialog):
         self.line_list.addItem(
             f"{self.quantity.value()} × {view.description or view.id} · {money(amount)}"
         )
-        self.service.setCurrentIndex(-1)
+        self.service.clear()
         self.quantity.setValue(1)
         self._update_totals()
 

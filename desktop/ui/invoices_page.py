@@ -39,12 +39,10 @@ from desktop.invoicing import (
     InvoiceRejectedError,
     check_invoice,
     invoiced_in_queue,
-    payment_client_id,
     queue_invoice,
 )
 from desktop.records import lines_of
 from desktop.records.invoices import InvoiceView
-from desktop.records.payments import PaymentView
 from desktop.store.cache import Resource
 from desktop.store.errors import StorageError
 from desktop.store.outbox import OutboxItem, OutboxKind, OutboxState
@@ -52,7 +50,7 @@ from desktop.ui.action_dialog import ActionDialog, payment_form_label
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import money, when
 from desktop.ui.invoice_dialogs import (
-    QUEUED,
+    CachedPayments,
     CancelInvoiceDialog,
     CreateInvoiceDialog,
     SendInvoiceDialog,
@@ -60,6 +58,7 @@ from desktop.ui.invoice_dialogs import (
 )
 from desktop.ui.manager_pin import require_manager
 from desktop.ui.payments_model import items_html
+from desktop.ui.record_picker import CacheSource
 from desktop.ui.server_page import ServerListPage, ServerRow, record_of
 from desktop.ui.table_model import Column
 
@@ -489,14 +488,11 @@ class InvoicesPage(ServerListPage):
         team = self.ctx.team
         cache = self.ctx.core.cache
         outbox = self.ctx.core.outbox
-        clients = [c for _k, c in cache.all(Resource.CLIENTS, team)]
-        services = [s for _k, s in cache.all(Resource.SERVICES, team)]
+        # Searched as the cashier types and read per client, never all read (issue 12).
+        clients = CacheSource(cache, Resource.CLIENTS, team)
+        services = CacheSource(cache, Resource.SERVICES, team)
         covered = invoiced_in_queue(outbox)
-        payments = [
-            p
-            for _k, p in cache.all(Resource.PAYMENTS, team)
-            if PaymentView.from_record(p).id not in covered
-        ]
+        payments = CachedPayments(cache, team, covered)
         queued = [
             item
             for item in outbox.rows_of_kind(
@@ -519,15 +515,7 @@ class InvoicesPage(ServerListPage):
             offline=self.is_offline(),
         )
         if payment_ids:
-            first = next(
-                (p for p in dialog.payments if payment_ids[0] in (p.get("id"), p.get(QUEUED))),
-                None,
-            )
-            client_id = payment_client_id(first) if first is not None else None
-            if client_id:
-                dialog.choose_client(client_id)
-            for payment_id in payment_ids:
-                dialog.check_payment(payment_id)
+            dialog.start_from(payment_ids)
         dialog.submitted.connect(lambda body: self._create(dialog, body))
         self.dialog = dialog
         dialog.open()

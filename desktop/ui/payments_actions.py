@@ -32,6 +32,7 @@ from desktop.ui.payment_dialogs import (
     RequestPaymentDialog,
 )
 from desktop.ui.payments_model import PaymentRow
+from desktop.ui.record_picker import CacheSource
 from desktop.ui.sale_tickets import SaleDocuments, raw_record
 
 
@@ -196,7 +197,8 @@ class PaymentActions(Page):
                 self.tr("Esta venta no tiene un recibo que se pueda facturar."),
             )
             return
-        clients = [c for _k, c in self.ctx.core.cache.all(Resource.CLIENTS, self.ctx.team)]
+        # Clients are searched as the cashier types, never all read (issue 12).
+        clients = CacheSource(self.ctx.core.cache, Resource.CLIENTS, self.ctx.team)
         dialog = CustomerInvoiceDialog({**row.record, "total": row.total}, clients, self)
         payment_id = str(row.payment_id)
         folio = row.folio
@@ -246,8 +248,9 @@ class PaymentActions(Page):
             set_error(self.action_error, reason)
             return
         team = self.ctx.team
-        clients = [c for _k, c in self.ctx.core.cache.all(Resource.CLIENTS, team)]
-        services = [s for _k, s in self.ctx.core.cache.all(Resource.SERVICES, team)]
+        # Searched as the cashier types, never all read (issue 12).
+        clients = CacheSource(self.ctx.core.cache, Resource.CLIENTS, team)
+        services = CacheSource(self.ctx.core.cache, Resource.SERVICES, team)
         dialog = RequestPaymentDialog(clients, services, self)
         key = dialog.idempotency_key
 

@@ -28,15 +28,15 @@ from desktop import fiscal
 from desktop.records.clients import ClientView
 from desktop.records.queued import payment_form_of, queued_client
 from desktop.sales import SaleRejectedError, check_payment
-from desktop.store.cache import fold
+from desktop.store.cache import Resource
 from desktop.store.outbox import OutboxItem, OutboxKind
 from desktop.ui.payment_dialogs import (
     ActionDialog,
     error_label,
     fill_payment_forms,
-    searchable_combo,
     set_error,
 )
+from desktop.ui.record_picker import RecordPicker, RecordSource, source_of
 
 KIND_LABELS = {
     OutboxKind.REGISTER_PAYMENT: str(QT_TRANSLATE_NOOP("QueuePage", "Venta")),
@@ -64,6 +64,12 @@ _FIELD_LABELS = {
 }
 
 
+def _client_text(record: Mapping[str, Any]) -> str:
+    view = ClientView.from_record(record)
+    name = view.name or view.legal_name or view.id
+    return f"{name} — {view.rfc}" if view.rfc else name
+
+
 def _set_or_drop(target: dict[str, Any], key: str, value: str) -> None:
     if value:
         target[key] = value
@@ -81,7 +87,7 @@ class EditParkedDialog(ActionDialog):
     def __init__(
         self,
         item: OutboxItem,
-        clients: Sequence[Mapping[str, Any]],
+        clients: RecordSource | Sequence[Mapping[str, Any]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
@@ -110,12 +116,17 @@ class EditParkedDialog(ActionDialog):
         self.tabs.setObjectName("editTabs")
         fields = QWidget()
         self.fields_form = QFormLayout(fields)
-        self.client = searchable_combo("clientCombo", self.tr("Cliente guardado"))
-        self.client.addItem(self.tr("(sin ID: usar los datos de abajo)"), "")
-        views = [ClientView.from_record(c) for c in clients]
-        for view in sorted(views, key=lambda c: fold(c.name)):
-            name = view.name or view.legal_name or view.id
-            self.client.addItem(f"{name} — {view.rfc}" if view.rfc else name, view.id)
+        # Saved clients are searched in the cache as the cashier types (never all read:
+        # issue 12). An empty field means no id: the fields below say who the client is.
+        self.client = RecordPicker(
+            source_of(clients, Resource.CLIENTS),
+            kind="client",
+            label=_client_text,
+            accept=lambda r: bool(ClientView.from_record(r).id),
+            name="clientCombo",
+            accessible=self.tr("Cliente guardado"),
+            placeholder=self.tr("(sin ID: usar los datos de abajo)"),
+        )
         self.rfc = self._line("rfcEdit", self.tr("RFC"))
         self.name = self._line("nameEdit", self.tr("Nombre o razón social"))
         self.regime = QComboBox()
@@ -192,13 +203,15 @@ class EditParkedDialog(ActionDialog):
     def _fill_fields(self, body: Mapping[str, Any]) -> None:
         client = queued_client(body)
         client_id = client.id
-        index = self.client.findData(client_id)
-        if index < 0:
-            self.client.addItem(
-                self.tr("{id} (no está en la copia local)").format(id=client_id), client_id
+        record = self.client.source.get(client_id) if client_id else None
+        if record is not None:
+            self.client.show_record(record)
+        elif client_id:
+            self.client.show_record(
+                {"id": client_id}, self.tr("{id} (no está en la copia local)").format(id=client_id)
             )
-            index = self.client.count() - 1
-        self.client.setCurrentIndex(index)
+        else:
+            self.client.clear()
         self.rfc.setText(client.rfc)
         self.name.setText(client.legal_name or client.name)
         self._select(self.regime, client.tax_system)
@@ -217,8 +230,7 @@ class EditParkedDialog(ActionDialog):
     def body_from_fields(self, base: Mapping[str, Any] | None = None) -> dict[str, Any]:
         body = copy.deepcopy(dict(base if base is not None else self.original))
         client = dict(body.get("client") or {}) if isinstance(body.get("client"), Mapping) else {}
-        index = self.client.findText(self.client.currentText().strip())
-        client_id = str(self.client.itemData(index) or "") if index >= 0 else ""
+        client_id = self.client.record_id()
         _set_or_drop(client, "id", client_id)
         rfc = self.rfc.text().strip().upper()
         _set_or_drop(client, "tax_id", rfc)

@@ -45,6 +45,7 @@ from desktop.ui.page import Page
 from desktop.ui.payment_dialogs import ActionDialog, error_label, payment_form_label, set_error
 from desktop.ui.payments_page import queued_record
 from desktop.ui.queue_dialogs import KIND_LABELS, DiscardDialog, EditParkedDialog
+from desktop.ui.record_picker import CacheSource
 from desktop.ui.table_model import Column, RecordTableModel
 
 REFRESH_MS = 5000
@@ -514,7 +515,8 @@ class QueuePage(Page):
         row = self._selected_for(OutboxState.PARKED)
         if row is None:
             return
-        clients = [c for _k, c in self.ctx.core.cache.all(Resource.CLIENTS, self.ctx.team)]
+        # Clients are searched as the cashier types, never all read (issue 12).
+        clients = CacheSource(self.ctx.core.cache, Resource.CLIENTS, self.ctx.team)
         dialog = EditParkedDialog(row.item, clients, self)
         item_id = row.item.id
 

@@ -28,6 +28,7 @@ from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
 from desktop.ui.formatting import money, when
 from desktop.ui.payment_link import QrDialog
 from desktop.ui.qr import qr_pixmap
+from desktop.ui.record_picker import CacheSource
 from desktop.ui.server_page import ServerListPage, ServerRow, record_of
 from desktop.ui.table_model import Column
 
@@ -350,7 +351,8 @@ class ReceiptsPage(ServerListPage):
             self.say_in_detail(reason)
             return None
         team = self.ctx.team
-        clients = [c for _k, c in self.ctx.core.cache.all(Resource.CLIENTS, team)]
+        # Clients are searched as the cashier types, never all read (issue 12).
+        clients = CacheSource(self.ctx.core.cache, Resource.CLIENTS, team)
         dialog = CustomerInvoiceDialog(row.record, clients, self)
         receipt_id = row.id
 

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,23 +28,12 @@ from PySide6.QtWidgets import (
 from desktop import fiscal
 from desktop.money import MoneyError, parse_quantity
 from desktop.records import ClientView, ServiceView
-from desktop.store.cache import fold
-from desktop.ui.action_dialog import (
-    ActionDialog,
-    combo_choice,
-    error_label,
-    searchable_combo,
-    set_error,
-)
+from desktop.store.cache import Resource
+from desktop.ui.action_dialog import ActionDialog, error_label, set_error
 from desktop.ui.formatting import money, quantity
 from desktop.ui.payment_link import PaymentLinkView
+from desktop.ui.record_picker import RecordPicker, RecordSource, source_of
 from desktop.ui.table_model import Column, RecordTableModel
-
-
-def _placeholder(combo: QComboBox, text: str) -> None:
-    edit = combo.lineEdit()
-    if edit is not None:
-        edit.setPlaceholderText(text)
 
 
 @dataclass(frozen=True)
@@ -93,8 +81,8 @@ class RequestPaymentDialog(ActionDialog):
 
     def __init__(
         self,
-        clients: Sequence[Mapping[str, Any]],
-        services: Sequence[Mapping[str, Any]],
+        clients: RecordSource | Sequence[Mapping[str, Any]],
+        services: RecordSource | Sequence[Mapping[str, Any]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Solicitar pago"), self.tr("Crear enlace de pago"), parent)
@@ -103,24 +91,32 @@ class RequestPaymentDialog(ActionDialog):
         # One key per dialog: pressing again after a lost answer cannot create a second link.
         self.idempotency_key = str(uuid.uuid4())
 
-        self.client = searchable_combo("clientCombo", self.tr("Cliente"))
-        client_views = [ClientView.from_record(c) for c in clients]
-        for client in sorted(client_views, key=lambda c: fold(c.display_name)):
-            self.client.addItem(_client_choice_text(client), client.id or None)
-        self.client.setCurrentIndex(-1)
-        _placeholder(self.client, self.tr("Nombre o RFC del cliente"))
+        # Clients and services are searched in the cache as the cashier types (never all
+        # read: issue 12); only the one picked is used.
+        self.client = RecordPicker(
+            source_of(clients, Resource.CLIENTS),
+            kind="client",
+            label=_client_choice_text,
+            accept=lambda r: bool(ClientView.from_record(r).id),
+            name="clientCombo",
+            accessible=self.tr("Cliente"),
+            placeholder=self.tr("Nombre o RFC del cliente"),
+        )
         self.client_error = error_label("clientError")
-        self._clients = {c.id: c for c in client_views}
+        self.client.picked.connect(self._client_picked)
 
-        self.service = searchable_combo("serviceCombo", self.tr("Producto o servicio"))
-        service_views = [ServiceView.from_record(s) for s in services]
-        for service in sorted(service_views, key=lambda s: fold(s.description)):
-            self.service.addItem(
-                f"{service.description} — {money(service.unit_price)}", service.id or None
-            )
-        self.service.setCurrentIndex(-1)
-        _placeholder(self.service, self.tr("Descripción o SKU"))
-        self._services = {s.id: s for s in service_views if s.id}
+        self.service = RecordPicker(
+            source_of(services, Resource.SERVICES),
+            kind="service",
+            label=_service_choice_text,
+            accept=lambda r: bool(ServiceView.from_record(r).id),
+            name="serviceCombo",
+            accessible=self.tr("Producto o servicio"),
+            placeholder=self.tr("Descripción, SKU o código de barras"),
+            # Enter picks, then goes on to the quantity: it must not create the link.
+            pass_enter=False,
+        )
+        self.service.picked.connect(self._service_picked)
         self.quantity = QLineEdit("1")
         self.quantity.setObjectName("quantityEdit")
         self.quantity.setAccessibleName(self.tr("Cantidad"))
@@ -129,11 +125,8 @@ class RequestPaymentDialog(ActionDialog):
         self.add_button.setObjectName("addItemButton")
         self.add_button.setToolTip(self.tr("Agrega la partida (Alt+A)"))
         self.add_button.clicked.connect(self._add_line)
-        # Enter in these fields adds the line; it must not create the link by accident.
+        # Enter in the quantity adds the line; it must not create the link by accident.
         self.quantity.installEventFilter(self)
-        service_edit = self.service.lineEdit()
-        if service_edit is not None:
-            service_edit.installEventFilter(self)
         self.items_error = error_label("itemsError")
 
         self.lines: RecordTableModel[RequestLine] = RecordTableModel(
@@ -235,24 +228,35 @@ class RequestPaymentDialog(ActionDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.Type.KeyPress
+            watched is self.quantity
+            and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
-            if watched is self.quantity:
-                self._add_line()
-                return True
-            if watched is self.service.lineEdit():
-                self.quantity.setFocus()
-                self.quantity.selectAll()
-                return True
+            self._add_line()
+            return True
         return super().eventFilter(watched, event)
+
+    def _client_picked(self, record: object) -> None:
+        if record is not None:
+            set_error(self.client_error, None)
+
+    def _service_picked(self, record: object) -> None:
+        if record is not None:
+            set_error(self.items_error, None)
+            self.quantity.setFocus()
+            self.quantity.selectAll()
 
     # -- lines --------------------------------------------------------------------------------
 
     def add_service(self, service_id: str, amount: Decimal) -> None:
-        service = self._services.get(service_id)
-        if service is None:
+        picked = self.service.record()
+        if picked is not None and str(picked.get("id") or "") == service_id:
+            record: Mapping[str, Any] | None = picked
+        else:
+            record = self.service.source.get(service_id)  # one record, read by id
+        service = ServiceView.from_record(record) if record is not None else None
+        if service is None or not service.id:
             set_error(self.items_error, self.tr("Elige un producto o servicio de la lista"))
             return
         lines = self.lines.all_rows()
@@ -267,8 +271,8 @@ class RequestPaymentDialog(ActionDialog):
         self._update_total()
 
     def _add_line(self) -> None:
-        service_id = combo_choice(self.service)
-        if service_id is None:
+        service_id = self.service.record_id()
+        if not service_id:
             set_error(self.items_error, self.tr("Elige un producto o servicio de la lista"))
             self.service.setFocus()
             return
@@ -279,8 +283,8 @@ class RequestPaymentDialog(ActionDialog):
             self.quantity.setFocus()
             self.quantity.selectAll()
             return
-        self.add_service(str(service_id), amount)
-        self.service.setCurrentIndex(-1)
+        self.add_service(service_id, amount)
+        self.service.clear()
         self.quantity.setText("1")
         self.service.setFocus()
 
@@ -305,13 +309,13 @@ class RequestPaymentDialog(ActionDialog):
 
     # -- submit -------------------------------------------------------------------------------
 
-    def select_client(self, client_id: str) -> None:
-        index = self.client.findData(client_id)
-        self.client.setCurrentIndex(index)
+    def select_client(self, client_id: str) -> bool:
+        """Pick a client by id (read by id, never by listing)."""
+        return self.client.choose(client_id)
 
     def body(self) -> dict[str, Any] | None:
         ok = True
-        client_id = combo_choice(self.client)
+        client_id = self.client.record_id()
         set_error(
             self.client_error,
             None if client_id else self.tr("Elige un cliente de la lista (por nombre o RFC)"),
@@ -349,5 +353,13 @@ class RequestPaymentDialog(ActionDialog):
         self.resize(self.width(), self.minimumSizeHint().height())
 
 
-def _client_choice_text(client: ClientView) -> str:
+def _client_choice_text(record: Mapping[str, Any]) -> str:
+    client = ClientView.from_record(record)
     return f"{client.display_name} — {client.rfc}" if client.rfc else client.display_name
+
+
+def _service_choice_text(record: Mapping[str, Any]) -> str:
+    service = ServiceView.from_record(record)
+    code = service.sku or service.shown_barcode
+    name = f"{service.description or service.id} · {code}" if code else service.description
+    return f"{name} — {money(service.unit_price)}"

@@ -88,7 +88,9 @@ def test_offline_the_dialog_queues_and_the_invoice_is_stamped_when_back(
     assert dialog.ok_button.text() == "Poner en cola"
     qtbot.mouseClick(dialog.source_items, Qt.MouseButton.LeftButton)
     assert dialog.choose_client("client_demo_constructora")
-    dialog.service.setCurrentIndex(0)
+    qtbot.keyClicks(dialog.service.line, "cuaderno")  # typed, then Enter picks it
+    qtbot.keyClick(dialog.service.line, Qt.Key.Key_Return)
+    assert dialog.service.record_id() == "service_demo_cuaderno"
     dialog.quantity.setValue(2)
     qtbot.mouseClick(dialog.add_line_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -144,7 +146,8 @@ def test_an_invoice_from_a_queued_sale_waits_for_it(
     # The same sale is not offered again while its invoice is queued.
     again = page.new_invoice()
     assert again is not None
-    assert all(p.get(QUEUED) != sale.local_id for p in again.payments)
+    assert again.payment(sale.local_id) is None
+    assert all(p.get(QUEUED) != sale.local_id for p in again.client_payments("client_demo_juan"))
     again.reject()
 
     come_back(qtbot, shell, sandbox)
@@ -163,7 +166,9 @@ def test_online_the_core_refuses_next_to_the_field_and_keeps_the_dialog(
     assert dialog is not None and not dialog.offline_hint.isVisible()
     qtbot.mouseClick(dialog.source_items, Qt.MouseButton.LeftButton)
     assert dialog.choose_client("client_demo_constructora")
-    dialog.service.setCurrentIndex(0)
+    qtbot.keyClicks(dialog.service.line, "cuaderno")  # typed, then Enter picks it
+    qtbot.keyClick(dialog.service.line, Qt.Key.Key_Return)
+    assert dialog.service.record_id() == "service_demo_cuaderno"
     qtbot.mouseClick(dialog.add_line_button, Qt.MouseButton.LeftButton)
     dialog.series.addItem("serie mala", "serie mala")
     dialog.series.setCurrentIndex(dialog.series.findData("serie mala"))

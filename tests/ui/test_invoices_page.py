@@ -216,7 +216,9 @@ def test_create_invoice_from_a_payment(qtbot: QtBot, shell: AppShell, api: Gigst
     assert isinstance(dialog, CreateInvoiceDialog)
     assert dialog.checked_payments() and dialog.checked_payments()[0]["id"] == payment["id"]
     assert dialog.form_combo.currentData() == payment["payment_form"]
-    assert all(c["tax_id"] != "XAXX010101000" for c in dialog.clients)
+    # Público en general is never offered for a nominative invoice.
+    assert dialog.client.matches("XAXX010101000") == []
+    assert not dialog.choose_client("client_demo_publico")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
     invoices = list(api.invoices.list_income(limit=100))
@@ -240,7 +242,9 @@ def test_create_standalone_ppd_invoice_with_series(
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.client_error.isVisible() and dialog.lines_error.isVisible()
     assert dialog.choose_client("client_demo_constructora")
-    dialog.service.setCurrentIndex(0)
+    qtbot.keyClicks(dialog.service.line, "cuaderno")  # typed, then Enter picks it
+    qtbot.keyClick(dialog.service.line, Qt.Key.Key_Return)
+    assert dialog.service.record_id() == "service_demo_cuaderno"
     dialog.quantity.setValue(3)
     qtbot.mouseClick(dialog.add_line_button, Qt.MouseButton.LeftButton)
     assert dialog.line_list.count() == 1
@@ -331,9 +335,13 @@ def test_walk_in_sales_are_not_offered_for_a_new_invoice(
     clients = [c.model_dump(mode="json", exclude_none=True) for c in api.clients.list(limit=100)]
     dialog = CreateInvoiceDialog(clients, [], with_receipt, [], None)
     qtbot.addWidget(dialog)
-    assert dialog.payments == []
-    assert all(c["tax_id"] not in ("XAXX010101000", "XEXX010101000") for c in dialog.clients)
-    assert dialog.clients
+    walk_in = with_receipt[0]
+    assert dialog.payment(walk_in["id"]) is None
+    client_id = (walk_in.get("client") or {}).get("id")
+    assert client_id and dialog.client_payments(client_id) == []
+    offered = dialog.client.matches("", limit=100)
+    assert offered
+    assert all(c["tax_id"] not in ("XAXX010101000", "XEXX010101000") for c in offered)
 
 
 def test_resend_by_email(qtbot: QtBot, shell: AppShell, sandbox: Sandbox) -> None:

@@ -321,9 +321,11 @@ def test_request_payment_shows_a_qr_and_copies_the_link_then_mark_paid(
         label = dialog.findChild(QLabel, name)
         assert label is not None and label.isVisible(), name
 
-    dialog.select_client("client_demo_juan")
-    qtbot.keyClicks(dialog.service, "Cuaderno")
-    dialog.service.setCurrentIndex(dialog.service.findData("service_demo_cuaderno"))
+    assert dialog.select_client("client_demo_juan")
+    qtbot.keyClicks(dialog.service.line, "Cuaderno")
+    qtbot.keyClick(dialog.service.line, Qt.Key.Key_Return)  # picks it; the quantity is next
+    assert dialog.service.record_id() == "service_demo_cuaderno"
+    assert dialog.focusWidget() is dialog.quantity
     dialog.quantity.clear()
     qtbot.keyClicks(dialog.quantity, "2")
     qtbot.keyClick(dialog.quantity, Qt.Key.Key_Return)  # adds the line, sends nothing

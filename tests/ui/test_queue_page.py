@@ -97,7 +97,7 @@ def test_edit_parked_sale_and_resend(qtbot: QtBot, shell: AppShell) -> None:
     click(qtbot, page.edit_button)
     dialog = page.dialog
     assert isinstance(dialog, EditParkedDialog)
-    assert "no está en la copia local" in dialog.client.currentText()
+    assert "no está en la copia local" in dialog.client.text()
 
     # A wrong RFC and zip are explained next to their fields; nothing is saved.
     qtbot.keyClicks(dialog.rfc, "XYZ")
@@ -127,7 +127,7 @@ def test_edit_parked_sale_and_resend(qtbot: QtBot, shell: AppShell) -> None:
 
     dialog.rfc.clear()
     dialog.zip.clear()
-    dialog.client.setCurrentIndex(dialog.client.findData("client_demo_publico"))
+    assert dialog.client.choose("client_demo_publico")
     click(qtbot, dialog.ok_button)
     assert not dialog.isVisible()
     edited = shell.core.outbox.get(item.id)
