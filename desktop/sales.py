@@ -9,6 +9,7 @@ belongs to, in Spanish, so the UI can show it next to that field.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -21,7 +22,16 @@ from desktop import fiscal, money
 from desktop.gigstack.models import RegisterPaymentRequest
 from desktop.money import MoneyError
 from desktop.rules import clients as client_rules
-from desktop.store.outbox import Identity, Outbox, OutboxItem, OutboxKind
+from desktop.store.outbox import (
+    SALE_WAITS_FOR_SERVICES_KEY,
+    Identity,
+    Outbox,
+    OutboxItem,
+    OutboxKind,
+    OutboxState,
+    service_line_with_id,
+    split_ids,
+)
 
 _PYDANTIC_MESSAGES = {
     "missing": "es obligatorio",
@@ -464,6 +474,85 @@ def serial_key_for(body: Mapping[str, Any]) -> str | None:
     return None
 
 
+# -- services created offline ---------------------------------------------------------------
+
+_LOCAL_ID = re.compile(r"[0-9a-f]{32}")
+#: What an inline line carries of the queued service it stands for (REFERENCE §2.13).
+_INLINE_SERVICE_FIELDS = (
+    "description",
+    "sku",
+    "product_key",
+    "unit_key",
+    "unit_name",
+    "taxability",
+)
+
+
+def is_local_id(value: Any) -> bool:
+    """A queued row's local id (32 hex digits): never a gigstack id (``service_…``)."""
+    return isinstance(value, str) and bool(_LOCAL_ID.fullmatch(value))
+
+
+def queued_service_line(line: Mapping[str, Any], service: Mapping[str, Any]) -> dict[str, Any]:
+    """A sale line for a service still in the queue: an inline item (no ``id``) with the
+    service's description and SAT keys, and the price and taxes the cashier charged (the
+    service's own when the line has none)."""
+    item = {k: service[k] for k in _INLINE_SERVICE_FIELDS if service.get(k) not in (None, "")}
+    for name in ("unit_price", "taxes"):
+        if service.get(name) is not None:
+            item[name] = service[name]
+    item.update({k: v for k, v in line.items() if k != "id" and v is not None})
+    return item
+
+
+def with_queued_services(
+    outbox: Outbox, body: Mapping[str, Any], team: str | None
+) -> tuple[dict[str, Any], list[FieldProblem]]:
+    """`body` with each line naming a queued service creation by its local id resolved.
+
+    The counter and `queue add` name a service created offline by the local id of its queued
+    creation (``"id": "<32 hex>"``): gigstack has no id for it yet. Such a line becomes an
+    inline item carrying what the cashier charged (`queued_service_line`), and the creation's
+    local id goes into ``metadata.service_local_ids``: the sender sends the sale after that
+    creation, with the service's gigstack id (`service_line_with_id`). A creation already sent
+    gives its id now; a discarded one leaves the line inline for good (nothing to wait for).
+    """
+    result = dict(body)
+    items = result.get("items")
+    if not isinstance(items, list):
+        return result, []
+    problems: list[FieldProblem] = []
+    metadata = result.get("metadata")
+    metadata = dict(metadata) if isinstance(metadata, Mapping) else {}
+    waits = split_ids(metadata.get(SALE_WAITS_FOR_SERVICES_KEY))
+    lines: list[Any] = []
+    for n, line in enumerate(items):
+        ident = line.get("id") if isinstance(line, Mapping) else None
+        if not isinstance(line, Mapping) or not is_local_id(ident):
+            lines.append(line)
+            continue
+        row = outbox.find_local(str(ident))
+        if row is None or row.kind is not OutboxKind.CREATE_SERVICE:
+            problems.append(FieldProblem(f"items.{n}.id", "no es un servicio de la Cola"))
+            lines.append(line)
+            continue
+        if row.team != team:
+            problems.append(FieldProblem(f"items.{n}.id", "el servicio es de otro equipo"))
+            lines.append(line)
+            continue
+        if row.state is OutboxState.SENT and row.server_id:
+            lines.append(service_line_with_id(line, row.server_id))
+            continue
+        lines.append(queued_service_line(line, row.payload))
+        if row.state is not OutboxState.DISCARDED and row.local_id not in waits:
+            waits.append(row.local_id)
+    result["items"] = lines
+    if waits:
+        metadata[SALE_WAITS_FOR_SERVICES_KEY] = ",".join(waits)
+        result["metadata"] = metadata
+    return result, problems
+
+
 def queue_payment(
     outbox: Outbox, body: Mapping[str, Any], *, team: str | None = None
 ) -> OutboxItem:
@@ -474,9 +563,16 @@ def queue_payment(
     brings its own `idempotency_key` (a system feeding the counter) keeps it as the row's key,
     and queuing it again returns the row already queued instead of a second sale.
 
+    A line may name a service created offline by its queued creation's local id
+    (`with_queued_services`): it is sent after that service, with its gigstack id.
+
     Raises:
         SaleRejectedError: Nothing was queued.
     """
+    if isinstance(body, Mapping):
+        body, queued_problems = with_queued_services(outbox, body, team)
+        if queued_problems:
+            raise SaleRejectedError(queued_problems)
     checked = check_payment(body)
     own_key = checked.body.pop("idempotency_key", None)
     if own_key:

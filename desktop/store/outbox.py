@@ -75,6 +75,35 @@ class OutboxKind(StrEnum):
 #: payments it covers, and the local ids of queued sales it waits for (both comma-separated).
 INVOICE_PAYMENTS_KEY = "payments"
 INVOICE_WAITS_FOR_KEY = "payment_local_ids"
+#: A sale's ``metadata`` key (see `desktop.sales`): the local ids of queued service creations
+#: its inline lines stand for (comma-separated). The sale goes after them, with their ids.
+SALE_WAITS_FOR_SERVICES_KEY = "service_local_ids"
+
+#: What a sale line sent with a service's gigstack id keeps: what the cashier charged (as the
+#: counter sends every service line).
+_CHARGED_FIELDS = ("quantity", "unit_price", "discount", "taxes")
+
+
+def split_ids(value: Any) -> list[str]:
+    """The ids of a comma-separated ``metadata`` value (``payment_local_ids`` and the like)."""
+    return [p for p in value.split(",") if p] if isinstance(value, str) else []
+
+
+def service_line_with_id(line: Mapping[str, Any], service_id: str) -> dict[str, Any]:
+    """An inline line of a queued service, once gigstack created it: its id and what was charged."""
+    return {"id": service_id, **{k: line[k] for k in _CHARGED_FIELDS if line.get(k) is not None}}
+
+
+def stands_for(line: Mapping[str, Any], service: Mapping[str, Any]) -> bool:
+    """Is this inline line the one written for `service` (`queued_service_line`)? By SKU (the
+    app gives every service one), else by description."""
+    if line.get("id"):
+        return False
+    sku = str(service.get("sku") or "").strip()
+    if sku:
+        return str(line.get("sku") or "").strip() == sku
+    description = str(service.get("description") or "").strip()
+    return bool(description) and str(line.get("description") or "").strip() == description
 
 
 class OutboxError(Exception):
@@ -305,13 +334,25 @@ _WAITS_FOR_A_SALE_SQL = (
     "',', '\",\"') || '\"]') j "
     "CROSS JOIN outbox d ON d.local_id = j.value "
     "WHERE d.kind = 'register_payment' AND d.state IN ('pending', 'sending', 'parked')) "
-    "ELSE 0 END)"
+    # A sale that sells a service created offline waits while that creation is waiting or in
+    # flight (desktop.sales); a parked or discarded one no longer holds it (the line goes
+    # inline, desktop.sync.sender). instr() first: most sales sell no queued service.
+    "WHEN o.kind = 'register_payment' AND instr(o.payload, '\"service_local_ids\"') > 0 "
+    "THEN EXISTS (SELECT 1 FROM json_each("
+    "'[\"' || replace(COALESCE(json_extract(o.payload, '$.metadata.service_local_ids'), ''), "
+    "',', '\",\"') || '\"]') j "
+    "CROSS JOIN outbox d ON d.local_id = j.value "
+    "WHERE d.kind = 'create_service' AND d.state IN ('pending', 'sending')) ELSE 0 END)"
 )
 # The same without SQLite's JSON functions (builds older than 3.38 may lack them): a scan of
-# the sales still waiting for the invoice's text (slower, only used where JSON is missing).
+# the rows still waiting for the invoice's (or sale's) text (slower, only where JSON is missing).
 _WAITS_FOR_A_SALE_PLAIN_SQL = (
     "(CASE WHEN o.kind = 'create_invoice' THEN EXISTS (SELECT 1 FROM outbox d "
     "WHERE d.kind = 'register_payment' AND d.state IN ('pending', 'sending', 'parked') "
+    "AND d.id < o.id AND instr(o.payload, d.local_id) > 0) "
+    "WHEN o.kind = 'register_payment' AND instr(o.payload, '\"service_local_ids\"') > 0 "
+    "THEN EXISTS (SELECT 1 FROM outbox d "
+    "WHERE d.kind = 'create_service' AND d.state IN ('pending', 'sending') "
     "AND d.id < o.id AND instr(o.payload, d.local_id) > 0) ELSE 0 END)"
 )
 
@@ -566,6 +607,22 @@ class Outbox:
             self._audit(conn, row_id, "edited", f"previous key {old.idempotency_key}")
             return self._fetch(conn, row_id)
 
+    def settle(self, row_id: int, payload: Mapping[str, Any], detail: str) -> OutboxItem:
+        """Fix, for good, what a row in flight will send (same key): a choice made at send time
+        that a resend must repeat (a queued service's line sent inline, `desktop.sync.sender`).
+
+        Only while the row is `sending` (the sender holds it): nobody else may change it then.
+        """
+        now = self._clock()
+        with self._db.write() as conn:
+            self._expect(conn, row_id, OutboxState.SENDING)
+            conn.execute(
+                "UPDATE outbox SET payload = ?, updated_at = ? WHERE id = ?",
+                (dumps(dict(payload)), now, row_id),
+            )
+            self._audit(conn, row_id, "settled", detail)
+            return self._fetch(conn, row_id)
+
     def discard(self, row_id: int, reason: str) -> None:
         """Give up on a pending or parked row on purpose; the row and its audit trail stay."""
         reason = reason.strip()
@@ -621,6 +678,12 @@ class Outbox:
         if row is None:
             raise OutboxError(f"no hay ningún elemento {ref} en la cola")
         return _row_to_item(row)
+
+    def find_local(self, local_id: str) -> OutboxItem | None:
+        """A row by its local id only (None when there is none): never a folio or a number."""
+        with self._db.read() as conn:
+            row = conn.execute("SELECT * FROM outbox WHERE local_id = ?", (local_id,)).fetchone()
+        return None if row is None else _row_to_item(row)
 
     def find_by_key(self, idempotency_key: str) -> OutboxItem | None:
         with self._db.read() as conn:

@@ -57,11 +57,15 @@ from desktop.store.outbox import (
     CLOCK_TOLERANCE,
     INVOICE_PAYMENTS_KEY,
     INVOICE_WAITS_FOR_KEY,
+    SALE_WAITS_FOR_SERVICES_KEY,
     Outbox,
     OutboxError,
     OutboxItem,
     OutboxKind,
     OutboxState,
+    service_line_with_id,
+    split_ids,
+    stands_for,
 )
 from desktop.sync.backoff import Backoff
 from desktop.sync.delivery import KEYED_KINDS, Verdict, judge_answer
@@ -103,6 +107,10 @@ class UnprovenAnswerError(RejectedError):
 
 class WaitingForSaleError(RetryableError):
     """An invoice row covers a sale still in the queue: it is sent after that sale."""
+
+
+class WaitingForServiceError(RetryableError):
+    """A sale sells a service created offline whose creation is still queued: it goes after."""
 
 
 class SaleNotSentError(RejectedError):
@@ -409,9 +417,61 @@ class Sender:
             metadata[INVOICE_PAYMENTS_KEY] = ",".join(ids)
         return replace(item, payload={**item.payload, "metadata": metadata})
 
+    def _with_services(self, item: OutboxItem) -> OutboxItem:
+        """A sale selling services created offline, settled for good before it first leaves.
+
+        `desktop.sales` wrote each such line inline (description, SAT keys, the price and taxes
+        charged) and the creations' local ids into ``metadata.service_local_ids``. The outbox
+        does not claim the sale while one of them is waiting or in flight. Then:
+
+        - a creation sent: its lines go with the service's gigstack id (and what was charged);
+        - a creation parked, discarded or gone: **its lines go inline, as written**. Our call
+          (the most defensive one): the money was taken, so the sale must reach gigstack (and
+          its invoice or receipt the customer) whatever becomes of the catalog entry; gigstack
+          takes inline lines on a register (REFERENCE §2.13), and fixing the service later
+          creates it once, with nothing to re-send. Holding the sale for a person to fix the
+          service could hold it forever.
+
+        The choice is written into the row (`Outbox.settle`, same key) before the first send,
+        so a resend after a lost answer is the same request even if the service is sent later.
+        """
+        if item.kind is not OutboxKind.REGISTER_PAYMENT:
+            return item
+        metadata = item.payload.get("metadata")
+        metadata = dict(metadata) if isinstance(metadata, dict) else {}
+        waits = split_ids(metadata.get(SALE_WAITS_FOR_SERVICES_KEY))
+        if not waits:
+            return item
+        items = item.payload.get("items")
+        lines: list[Any] = [dict(x) if isinstance(x, dict) else x for x in items or []]
+        settled: list[str] = []
+        for local_id in waits:
+            service = self._outbox.find_local(local_id)
+            if service is not None and service.state in (OutboxState.PENDING, OutboxState.SENDING):
+                name = str(service.payload.get("description") or service.payload.get("sku") or "")
+                raise WaitingForServiceError(
+                    f"Esperando a que se envíe el servicio nuevo «{name}»; la venta se enviará "
+                    "después, con su id de gigstack."
+                )
+            if service is not None and service.state is OutboxState.SENT and service.server_id:
+                for n, line in enumerate(lines):
+                    if isinstance(line, dict) and stands_for(line, service.payload):
+                        lines[n] = service_line_with_id(line, service.server_id)
+                settled.append(f"{local_id}: {service.server_id}")
+            else:
+                state = service.state.value if service is not None else "missing"
+                log.info(
+                    "row %s: queued service %s is %s; its lines go inline", item.id, local_id, state
+                )
+                settled.append(f"{local_id}: inline ({state})")
+        metadata.pop(SALE_WAITS_FOR_SERVICES_KEY, None)
+        payload = {**item.payload, "items": lines, "metadata": metadata}
+        return self._outbox.settle(item.id, payload, "; ".join(settled))
+
     def _attempt(self, item: OutboxItem) -> _Result:
         try:
             item = self._with_sales(item)
+            item = self._with_services(item)
             if item.outcome_unknown:
                 found = self._look_up(item)
                 if found is not None:
@@ -613,7 +673,12 @@ def _spanish_message(exc: BaseException) -> str:
         if isinstance(exc, ConnectionFailedError):
             return "Sin conexión con gigstack; se reintentará al volver la conexión."
         if isinstance(
-            exc, LookupFailedError | UnprovenAnswerError | WaitingForSaleError | SaleNotSentError
+            exc,
+            LookupFailedError
+            | UnprovenAnswerError
+            | WaitingForSaleError
+            | WaitingForServiceError
+            | SaleNotSentError,
         ):
             return exc.message
         if isinstance(exc, RetryableError):
