@@ -20,9 +20,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from desktop.money import MoneyError
 from desktop.store.cache import Cache
 from desktop.store.errors import StorageError
+from desktop.store.outbox import Outbox
 from desktop.ui.counter_items import CartModel
 from desktop.ui.counter_panel import error_label, show_error
-from desktop.ui.counter_sale import ServiceIndex, cached_service_keys, parse_code
+from desktop.ui.counter_sale import (
+    ServiceIndex,
+    cached_service_keys,
+    parse_code,
+    queued_services,
+)
 from desktop.ui.counter_suggestions import SuggestionList
 from desktop.ui.formatting import money
 
@@ -60,6 +66,8 @@ class CodeEntry(QWidget):
         super().__init__()
         self.cart = cart
         self.services = ServiceIndex()
+        # Services created here and still queued (`load_queued`): every index sells them.
+        self._queued: list[dict[str, Any]] = []
         # A catalog being indexed a slice at a time (`load_services`), and its rows to go.
         self._building: tuple[ServiceIndex, Iterator[tuple[Any, ...]]] | None = None
         self._build_timer = QTimer(self)
@@ -101,6 +109,19 @@ class CodeEntry(QWidget):
         """Sell from these records (kept as given); a build from the cache is dropped."""
         self._stop_build()
         self.services = ServiceIndex(records)
+        self.services.set_queued(self._queued)
+
+    def load_queued(self, outbox: Outbox, team: str | None) -> None:
+        """The queue changed: sell the services created here that gigstack does not have yet
+        (offered as "en cola"; the sale goes after them, `desktop.sales`)."""
+        try:
+            self._queued = queued_services(outbox, team)
+        except (StorageError, sqlite3.Error) as exc:
+            self._unreadable(exc)  # the last ones read stay on sale
+            return
+        self.services.set_queued(self._queued)
+        if self._building is not None:
+            self._building[0].set_queued(self._queued)
 
     def load_services(self, cache: Cache, team: str | None) -> None:
         """The cached catalog changed (start, a refresh): index it again, off the records.
@@ -112,6 +133,7 @@ class CodeEntry(QWidget):
         keys are kept (`ServiceIndex`); a picked service is read with one `cache.get`.
         """
         index = ServiceIndex.over_cache(cache, team)
+        index.set_queued(self._queued)
         self._building = (index, cached_service_keys(cache, team))
         self._build_timer.start()
 
@@ -187,8 +209,16 @@ class CodeEntry(QWidget):
             self.suggestions.hide()
             self._unreadable(exc)
             return
+        queued = self.tr("en cola")  # created here, gigstack does not have it yet
         entries: list[tuple[str, Any]] = [
-            ("  ·  ".join((s.description, s.sku, money(s.unit_price))), s) for s in found
+            (
+                "  ·  ".join(
+                    (s.description, s.sku, money(s.unit_price))
+                    + ((queued,) if self.services.is_queued(s.id) else ())
+                ),
+                s,
+            )
+            for s in found
         ]
         self.suggestions.show_entries(entries)
 

@@ -174,6 +174,7 @@ class CounterPage(Page):
         bridge.state_changed.connect(self.checkout.on_state)
         bridge.cache_updated.connect(self._on_cache_updated)
         bridge.queue_changed.connect(self.checkout.announce)
+        bridge.queue_changed.connect(self._load_queued_services)
 
         self.clients.changed.connect(self._update_outcome)
         self.clients.done.connect(self.focus_code)
@@ -229,7 +230,12 @@ class CounterPage(Page):
             self.clients.clients_refreshed()
 
     def _load_services(self) -> None:
+        self._load_queued_services()
         self.code.load_services(self.ctx.core.cache, self.ctx.team)
+
+    def _load_queued_services(self) -> None:
+        # Services created here and still queued sell too ("en cola"; desktop.sales).
+        self.code.load_queued(self.ctx.core.outbox, self.ctx.team)
 
     def _fetch_team_info(self) -> None:
         """Business name/RFC/address for tickets when the settings leave them empty, and the

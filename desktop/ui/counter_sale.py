@@ -22,6 +22,7 @@ from desktop.money import MoneyError, parse_amount, parse_quantity
 from desktop.records import number
 from desktop.records.services import ServiceView
 from desktop.store.cache import Cache, Resource, fold
+from desktop.store.outbox import Outbox, OutboxKind, OutboxState
 from desktop.ui.counter_clients import SaleClient
 
 # Shown first and as buttons: what a Mexican counter takes nearly every time.
@@ -158,6 +159,24 @@ def cached_service_keys(cache: Cache, team: str | None) -> Iterator[tuple[Any, .
     yield from rows
 
 
+#: Queued service creations the counter sells (a discarded one is gone; a sent one is cached).
+_SELLABLE_QUEUED = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.PARKED)
+
+
+def queued_services(outbox: Outbox, team: str | None) -> list[dict[str, Any]]:
+    """Services created here that gigstack does not have yet, as records the counter sells.
+
+    Each is the queued creation's body with the row's **local id** as its ``id``: a sale line
+    naming it is resolved by `desktop.sales.queue_payment` (sent after the service, with its
+    gigstack id). A parked creation still sells (its line then goes inline).
+    """
+    return [
+        {**row.payload, "id": row.local_id}
+        for row in outbox.rows_of_kind(OutboxKind.CREATE_SERVICE, _SELLABLE_QUEUED)
+        if row.team == team
+    ]
+
+
 #: How many keys `ServiceIndex.search` looks at to guess which word is rarest.
 _WORD_SAMPLE = 512
 #: How many cached matches of a code `cached_by_code` looks through for the exact one.
@@ -212,6 +231,10 @@ class ServiceIndex:
         self._keys: list[str] = []
         self._kept: dict[str, Mapping[str, Any]] = {}
         self._fetch: Fetch = fetch if fetch is not None else self._kept.get
+        # Services created here and still queued (`queued_services`): few, kept whole.
+        self._queued: dict[str, Mapping[str, Any]] = {}
+        self._queued_codes: dict[str, str] = {}
+        self._queued_keys: list[tuple[str, str]] = []
         for service in services:
             added = self.add(
                 service.get("id"),
@@ -264,8 +287,32 @@ class ServiceIndex:
                 return True
         return False
 
+    def set_queued(self, records: Iterable[Mapping[str, Any]]) -> None:
+        """Sell these queued creations too (`queued_services`), replacing the last ones.
+
+        A code the catalog holds finds the catalog's service first; a queued one is found by
+        its own code and words, and offered first in a search (it is what was just created).
+        """
+        self._queued, self._queued_codes, self._queued_keys = {}, {}, []
+        for record in records:
+            ident = _text(record.get("id"))
+            if not ident:
+                continue
+            self._queued[ident] = record
+            sku = _text(record.get("sku"))
+            codes = [sku, *barcodes_of(record)]
+            for code in codes:
+                if code:
+                    self._queued_codes.setdefault(code.upper(), ident)
+            text = " ".join(p for p in (_text(record.get("description")), *codes) if p)
+            self._queued_keys.append((_fold(text), ident))
+
+    def is_queued(self, service_id: str) -> bool:
+        """True for a service created here that gigstack does not have yet."""
+        return service_id in self._queued
+
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._ids) + len(self._queued)
 
     def _view(self, service_id: str) -> ServiceView | None:
         record = self._fetch(service_id)
@@ -278,6 +325,9 @@ class ServiceIndex:
         found = self._by_code.get(wanted)
         if found is not None:
             return self._view(found)
+        queued = self._queued_codes.get(wanted)
+        if queued is not None:
+            return ServiceView.from_record(self._queued[queued])
         if self._lookup is None or not wanted:
             return None
         record = self._lookup(wanted)
@@ -295,6 +345,11 @@ class ServiceIndex:
             words.sort(key=lambda w: (sum(w in k for k in sample), -len(w)))
         first, rest = words[0], words[1:]
         found: list[ServiceView] = []
+        for key, service_id in self._queued_keys:
+            if first in key and all(w in key for w in rest) and len(found) < limit:
+                found.append(ServiceView.from_record(self._queued[service_id]))
+        if len(found) >= limit:
+            return found
         for key, service_id in zip(self._keys, self._ids, strict=True):
             if first in key and (not rest or all(w in key for w in rest)):
                 view = self._view(service_id)
