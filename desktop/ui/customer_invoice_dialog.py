@@ -49,7 +49,7 @@ class CustomerInvoiceDialog(ActionDialog):
     ) -> None:
         super().__init__(self.tr("Facturar el recibo"), self.tr("Timbrar factura"), parent)
         self.setObjectName("customerInvoiceDialog")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(580)  # the labels and the wrapped intro fit (1366x768)
         # The receipt's payment through its typed view: the total (or `amount` in cents), the
         # counter's folio from metadata, the client's id.
         sale = PaymentView.from_record(payment)
@@ -157,6 +157,10 @@ class CustomerInvoiceDialog(ActionDialog):
             self.select_client(own_id)
         self._public_changed()
         self.tax_id.setFocus()
+        # Sized for the wrapped intro at the dialog's own width: Qt's hint lays it out on one
+        # long line, and the dialog then opened with the intro cut at its top.
+        width = self.minimumWidth()
+        self.resize(width, max(self.sizeHint().height(), self.layout_.totalHeightForWidth(width)))
 
     def set_public(self, public: bool) -> None:
         """Stamp to público en general (True) or to the customer's data (False)."""

@@ -123,11 +123,15 @@ class _PickList(SuggestionList):
         anchor = self._anchor
         top = anchor.mapTo(parent, QPoint(0, 0)).y()
         below = parent.height() - (top + anchor.height() + 2) - 4
-        height = self.height()
+        # A dialog's rows are its own font's height (the counter's list keeps taller rows).
+        rows = min(len(entries), 8)
+        height = rows * max(self.sizeHintForRow(0), 1) + 2 * self.frameWidth() + 4
+        geometry = self.geometry()
         if height <= below:
+            geometry.setHeight(height)
+            self.setGeometry(geometry)
             return
         above = top - 4
-        geometry = self.geometry()
         if above > below:
             height = min(height, above)
             geometry.setTop(top - 2 - height)

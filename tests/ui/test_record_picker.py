@@ -382,3 +382,31 @@ def test_dialogs_open_on_50k_clients_without_reading_them(
     assert invoice.client.record_id() == "client_49999"
     assert big.whole_table == []
     assert big.records_read < 200
+
+
+def test_new_invoice_lines_by_keyboard_never_stamp_by_accident(
+    qtbot: QtBot, cache: CountingCache
+) -> None:
+    dialog = CreateInvoiceDialog(
+        CacheSource(cache, Resource.CLIENTS, None),
+        CacheSource(cache, Resource.SERVICES, None),
+        CachedPayments(cache, None),
+        [],
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    sent: list[object] = []
+    dialog.submitted.connect(sent.append)
+    qtbot.mouseClick(dialog.source_items, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog.service.line, Qt.Key.Key_Return)  # empty: nothing, no stamp
+    qtbot.keyClicks(dialog.service.line, "lapiz")
+    qtbot.keyClick(dialog.service.line, Qt.Key.Key_Return)
+    assert dialog.service.record_id() == "service_lapiz"
+    assert dialog.focusWidget() is dialog.quantity
+    dialog.quantity.setValue(3)
+    qtbot.keyClick(dialog.quantity, Qt.Key.Key_Return)  # adds the line
+    assert dialog.line_list.count() == 1
+    assert dialog.line_list.item(0).text() == "3 × Lápiz HB · $25.50"
+    assert dialog.service.text() == "" and dialog.service.record() is None
+    assert sent == []
