@@ -44,7 +44,9 @@ def test_a_product_added_on_another_till_sells_here_after_the_refresh(
         }
     )
     # What the schedule does every few minutes (and "Sincronizar ahora" at once).
-    shell.window._catalog_timer.timeout.emit()
+    timer = shell.window._catalog_timer
+    assert timer is not None and timer.isActive()
+    timer.timeout.emit()
     qtbot.waitUntil(
         lambda: (
             shell.core.cache.get(Resource.SERVICES, None, "service_added_elsewhere") is not None
