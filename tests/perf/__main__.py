@@ -33,7 +33,7 @@ from desktop.store.outbox import Outbox
 from desktop.sync.backoff import Backoff
 from desktop.sync.delivery import GigstackDelivery
 from desktop.sync.sender import Sender
-from tests.perf import frozen, issue12, keychain, ui
+from tests.perf import frozen, issue12, keychain, pickers, ui
 
 KEY = "sk_test_mostrador_perf"
 SALE: dict[str, Any] = {
@@ -254,6 +254,8 @@ BENCHES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "ui_stalls": lambda a: issue12.bench_stalls_remote(200 if a.quick else 1000, 50_000),
     "stalls_in_process": lambda a: ui.bench_stalls(200 if a.quick else 1000, 50_000),
     "ui_filter": lambda a: ui.bench_filter(50_000),
+    # The dialogs that choose a client, opened with 50k cached clients (record_picker).
+    "ui_pickers": lambda a: pickers.bench_pickers(50_000, 3 if a.quick else 7),
     "ui_memory": lambda a: ui.bench_memory(50_000, 20_000),
     "ui_lanes": lambda a: ui.bench_lanes(20 if a.quick else 100),
     # Added for packaging: builds the PyInstaller bundle and a bare one (a minute or two).
@@ -272,6 +274,8 @@ def report(name: str, r: dict[str, Any]) -> str:
         return issue12.report_memory_all_pages(r)
     if name == "ui_stalls":
         return issue12.report_stalls_remote(r)
+    if name == "ui_pickers":
+        return pickers.report(r)
     if name == "enqueue":
         return (
             f"enqueue ({r['n']} sales): p50 {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms"
