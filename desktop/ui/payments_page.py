@@ -1,72 +1,54 @@
 """The Pagos page: every sale of the shift, whether gigstack has it yet or not, and how each
 one ended fiscally (invoice, receipt and its status, global invoice, or still queued).
 
-The rows (`payments_model`) come from the cache and the outbox; the detail panel
-(`payments_detail`) shows one sale and offers what `desktop.payment_rules` allows for it.
-Actions that need gigstack (cancel, mark paid, refund, request payment, stamp a receipt to the
-customer who came back with their RFC) run through `ctx.run_op`: refused with a reason while
-offline; gigstack's answer is written into the cache (and a refund or cancellation into the
-open shift) by `desktop.sync.writethrough` on the lane thread, then the table shows it.
-Any past ticket can be printed again (with the self-invoice QR once the receipt exists).
+This file is the composition; the parts, one idea per file:
+
+- `payments_model` — the rows (Qt-free): the cache's payments and the outbox's queued sales;
+- `payments_table.PaymentsTable` — the table, its columns and its selection;
+- `payments_filters.PaymentFilters` — period, status, client and payment form (`row_filter`);
+- `payments_detail.PaymentDetail` — one sale, and the buttons `desktop.payment_rules` allows;
+- `payments_documents.SaleDocumentsReader` — the selected sale's receipt or invoice, read
+  again from gigstack (it moves on by itself);
+- `payments_actions.PaymentActions` — cancel, mark paid, refund, request payment, stamp a
+  receipt to the customer who came back with their RFC, through `ctx.run_op` (refused with a
+  reason while offline; gigstack's answer is written into the cache, and a refund or
+  cancellation into the open shift, by `desktop.sync.writethrough` on the lane thread);
+- `payments_tickets.PaymentTickets` — any past ticket printed again or saved as a PDF (with
+  the self-invoice QR once the receipt exists).
 """
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import time
-from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QDate,
-    QDateTime,
-    QItemSelectionModel,
-    QStandardPaths,
-    Qt,
-    QTime,
-)
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.config import TerminalConfig
-from desktop.gigstack import GigstackClient
-from desktop.payment_rules import (
-    Fiscal,
-    collected,
-    receipt_id,
-    with_refunds_made_here,
-)
-from desktop.store.cache import CacheLookup, Resource, fold
+from desktop.payment_rules import collected, with_refunds_made_here
+from desktop.store.cache import CacheLookup, Resource
 from desktop.store.errors import StorageError
 from desktop.store.outbox import OutboxKind
 from desktop.store.shifts import EventKind
-from desktop.sync.writethrough import payment_read_back
-from desktop.ui import ticket
-from desktop.ui.action_dialog import fill_payment_forms, payment_form_label, set_error
+from desktop.ui.action_dialog import set_error
 from desktop.ui.context import UiContext
-from desktop.ui.formatting import money, when
+from desktop.ui.formatting import money
 from desktop.ui.layout import WIDE_LAYOUT_PX, fit_detail_to_width, list_with_detail
-from desktop.ui.payment_dialogs import (
-    QrDialog,
-)
+from desktop.ui.payment_dialogs import QrDialog
 from desktop.ui.payments_actions import PaymentActions
 from desktop.ui.payments_detail import PaymentDetail
+from desktop.ui.payments_documents import SaleDocumentsReader
+from desktop.ui.payments_filters import RECEIPT_FILTER, PaymentFilters, RowTest
 from desktop.ui.payments_model import (
     DATE_7,
     DATE_30,
@@ -76,21 +58,12 @@ from desktop.ui.payments_model import (
     PARKED,
     QUEUED,
     REFRESH_EVERY_SECONDS,
-    STATUS_FILTERS,
     PaymentRow,
-    form_name,
     queued_record,
     rows_from_sources,
-    short_when,
 )
-from desktop.ui.sale_tickets import (
-    SaleDocuments,
-    fetch_documents,
-    print_problem,
-    reprint_data,
-    ticket_footer,
-)
-from desktop.ui.table_model import Column, RecordTableModel
+from desktop.ui.payments_table import PaymentsTable
+from desktop.ui.payments_tickets import PaymentTickets
 from desktop.ui.worker import SyncState
 
 __all__ = [
@@ -101,17 +74,15 @@ __all__ = [
     "DATE_TODAY",
     "PARKED",
     "QUEUED",
+    "RECEIPT_FILTER",
     "PaymentRow",
     "PaymentsPage",
     "queued_record",
     "rows_from_sources",
 ]
 
-#: Extra status filter: sales whose receipt the customer can still turn into an invoice.
-RECEIPT_FILTER = "receipt_pending"
 
-
-class PaymentsPage(PaymentActions):
+class PaymentsPage(PaymentTickets, PaymentActions):
     """Payments table with filters, the selected payment's detail and its actions."""
 
     title = str(QT_TRANSLATE_NOOP("Page", "Pagos"))
@@ -122,57 +93,14 @@ class PaymentsPage(PaymentActions):
         self.setObjectName("payments")
         self._state: SyncState | None = None
         self._last_refresh = 0.0
-        self._extra: Callable[[PaymentRow], bool] | None = None
+        self._extra: RowTest | None = None
         self.dialog: QWidget | None = None  # the open action dialog (tests look at it)
-        self._receipts: dict[str, dict[str, Any]] = {}  # receipt id -> record read from gigstack
-        self._documents: dict[str, SaleDocuments] = {}  # payment id -> its documents
-        self._reading: set[str] = set()  # payment ids whose documents are being read
-
-        self.model: RecordTableModel[PaymentRow] = RecordTableModel(
-            [
-                Column(
-                    self.tr("Vendida"),
-                    lambda r: short_when(r.sold_at),
-                    sort_key=lambda r: r.sold_at or 0.0,
-                    tooltip=lambda r: when(r.sold_at) or None,
-                ),
-                Column(self.tr("Folio"), lambda r: r.folio, tooltip=lambda r: r.payment_id),
-                Column(
-                    self.tr("Cliente"),
-                    lambda r: r.client_name,
-                    tooltip=lambda r: r.client_view.rfc or None,
-                ),
-                Column(
-                    self.tr("Forma de pago"),
-                    lambda r: form_name(r.payment_form),
-                    sort_key=lambda r: r.payment_form,
-                    tooltip=lambda r: payment_form_label(r.payment_form) or None,
-                ),
-                Column(
-                    self.tr("Total"),
-                    lambda r: money(r.total),
-                    sort_key=lambda r: r.total if r.total is not None else Decimal(-1),
-                    align_right=True,
-                ),
-                Column(
-                    self.tr("Estado"),
-                    lambda r: self.tr(r.status_label),
-                    tooltip=lambda r: r.outbox.last_error if r.outbox else None,
-                ),
-                Column(
-                    self.tr("Comprobante"),
-                    lambda r: self.tr(r.fiscal_label),
-                    sort_key=lambda r: r.fiscal.value,
-                    tooltip=lambda r: ", ".join(r.invoices) or r.receipt_id or None,
-                ),
-            ],
-            PaymentRow.search_text,
-            self,
-        )
+        self.documents = SaleDocumentsReader(ctx, self._known_offline, self)
+        # The same dicts, under the names the actions and tickets use.
+        self._receipts = self.documents.receipts  # receipt id -> record read from gigstack
+        self._documents = self.documents.documents  # payment id -> its documents
         self._build_widgets()
         self._connect()
-        self.model.sort(0, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self._apply_filters()
         self.reload()
 
@@ -184,48 +112,14 @@ class PaymentsPage(PaymentActions):
         self.search.setPlaceholderText(self.tr("Buscar folio, cliente, RFC, importe… (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Buscar pagos"))
         self.search.setClearButtonEnabled(True)
-
-        self.date_range = QComboBox()
-        self.date_range.setObjectName("dateRangeCombo")
-        self.date_range.setAccessibleName(self.tr("Periodo"))
-        for code, label in (
-            (DATE_TODAY, self.tr("Hoy")),
-            (DATE_7, self.tr("Últimos 7 días")),
-            (DATE_30, self.tr("Últimos 30 días")),
-            (DATE_ALL, self.tr("Todo lo guardado")),
-            (DATE_CUSTOM, self.tr("Personalizado")),
-        ):
-            self.date_range.addItem(label, code)
-        self.date_range.setCurrentIndex(self.date_range.findData(DATE_30))
-        today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addDays(-30))
-        self.date_from.setObjectName("dateFrom")
-        self.date_from.setAccessibleName(self.tr("Desde"))
-        self.date_to = QDateEdit(today)
-        self.date_to.setObjectName("dateTo")
-        self.date_to.setAccessibleName(self.tr("Hasta"))
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setEnabled(False)
-
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("statusFilter")
-        self.status_filter.setAccessibleName(self.tr("Estado"))
-        for code, label in STATUS_FILTERS:
-            self.status_filter.addItem(self.tr(label), code)
-        self.status_filter.addItem(self.tr("Recibo por facturar"), RECEIPT_FILTER)
-        self.client_filter = QLineEdit()
-        self.client_filter.setObjectName("clientFilter")
-        self.client_filter.setPlaceholderText(self.tr("Cliente"))
-        self.client_filter.setAccessibleName(self.tr("Filtrar por cliente"))
-        self.client_filter.setClearButtonEnabled(True)
-        self.form_filter = QComboBox()
-        self.form_filter.setObjectName("paymentFormFilter")
-        self.form_filter.setAccessibleName(self.tr("Forma de pago"))
-        fill_payment_forms(self.form_filter)
-        self.form_filter.insertItem(0, self.tr("Todas las formas de pago"), "")
-        self.form_filter.setCurrentIndex(0)
+        self.filters = PaymentFilters()
+        # The page's names for the filters' parts (tests use them).
+        self.date_range = self.filters.date_range
+        self.date_from = self.filters.date_from
+        self.date_to = self.filters.date_to
+        self.status_filter = self.filters.status_filter
+        self.client_filter = self.filters.client_filter
+        self.form_filter = self.filters.form_filter
 
         self.request_button = QPushButton(self.tr("Solicitar pago…"))
         self.request_button.setObjectName("requestPaymentButton")
@@ -239,53 +133,21 @@ class PaymentsPage(PaymentActions):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
+        self.table = PaymentsTable()
+        self.model = self.table.rows
 
-        self.table = QTableView()
-        self.table.setObjectName("paymentsTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 100)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 120)
-        # The fiscal outcome: long labels are cut, the tooltip and the detail say it all.
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(6, 150)
-
-        # -- filters row ---------------------------------------------------------------------
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addWidget(self.request_button)
         top.addWidget(self.refresh_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.date_range)
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel("–"))
-        filters.addWidget(self.date_to)
-        filters.addWidget(self.status_filter)
-        filters.addStretch(1)
-        filters2 = QHBoxLayout()
-        filters2.addWidget(self.client_filter, 1)
-        filters2.addWidget(self.form_filter, 1)
-
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
-        left_layout.addLayout(filters)
-        left_layout.addLayout(filters2)
+        left_layout.addWidget(self.filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
 
-        # -- detail ---------------------------------------------------------------------------
         self.detail = PaymentDetail()
         detail = self.detail
         # The page's names for the detail's parts (shortcuts and tests use them).
@@ -307,13 +169,10 @@ class PaymentsPage(PaymentActions):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-        self.setTabOrder(self.search, self.date_range)
-        self.setTabOrder(self.date_range, self.date_from)
-        self.setTabOrder(self.date_from, self.date_to)
-        self.setTabOrder(self.date_to, self.status_filter)
-        self.setTabOrder(self.status_filter, self.client_filter)
-        self.setTabOrder(self.client_filter, self.form_filter)
-        self.setTabOrder(self.form_filter, self.table)
+        order = [self.search, self.date_range, self.date_from, self.date_to, self.status_filter]
+        order += [self.client_filter, self.form_filter, self.table]
+        for before, after in itertools.pairwise(order):
+            self.setTabOrder(before, after)
         self._show_detail(None)
 
     def _connect(self) -> None:
@@ -321,13 +180,9 @@ class PaymentsPage(PaymentActions):
         bridge.cache_updated.connect(self._on_cache_updated)
         bridge.queue_changed.connect(self._reload_if_visible)
         bridge.state_changed.connect(self._on_state)
+        self.documents.read.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._apply_filters())
-        self.client_filter.textChanged.connect(lambda _t: self._rebuild_filters())
-        self.status_filter.currentIndexChanged.connect(lambda _i: self._rebuild_filters())
-        self.form_filter.currentIndexChanged.connect(lambda _i: self._rebuild_filters())
-        self.date_range.currentIndexChanged.connect(lambda _i: self._on_range())
-        self.date_from.dateChanged.connect(lambda _d: self._rebuild_filters())
-        self.date_to.dateChanged.connect(lambda _d: self._rebuild_filters())
+        self.filters.changed.connect(self._rebuild_filters)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(lambda _c, _p: self._show_detail(self.selected()))
         self.model.modelReset.connect(lambda: self._show_detail(self.selected()))
@@ -381,7 +236,7 @@ class PaymentsPage(PaymentActions):
         """Ask the worker for the recent payments (the table reloads on `cache_updated`)."""
         self._last_refresh = time.monotonic()
         # Receipts move on by themselves (self-invoiced, expired, global invoice): re-read them.
-        self._documents.clear()
+        self.documents.forget()
         self.ctx.bridge.refresh([Resource.PAYMENTS])
 
     def _focus_search(self) -> None:
@@ -403,9 +258,12 @@ class PaymentsPage(PaymentActions):
             if state.online:
                 set_error(self.action_error, None)
 
+    def _known_offline(self) -> bool:
+        return self._state is not None and self._state.online is False
+
     def offline_reason(self) -> str | None:
         """Why server actions are refused right now (None: try; the call says if it fails)."""
-        if self._state is not None and self._state.online is False:
+        if self._known_offline():
             return self.tr(
                 "Sin conexión con gigstack: esta acción necesita al servidor. Las ventas siguen "
                 "registrándose en la cola; inténtalo cuando vuelva la conexión."
@@ -453,85 +311,22 @@ class PaymentsPage(PaymentActions):
         return totals
 
     def select_key(self, key: str) -> bool:
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).key == key:
-                index = self.model.index(row, 0)
-                self.table.selectionModel().setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.scrollTo(index)
-                self._show_detail(self.selected())
-                return True
-        return False
+        if not self.table.select_key(key):
+            return False
+        self._show_detail(self.selected())
+        return True
 
     def selected(self) -> PaymentRow | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(index.row())
+        return self.table.selected()
 
     # -- filters ------------------------------------------------------------------------------
 
-    def _on_range(self) -> None:
-        custom = self.date_range.currentData() == DATE_CUSTOM
-        self.date_from.setEnabled(custom)
-        self.date_to.setEnabled(custom)
-        self._rebuild_filters()
-
     def date_bounds(self) -> tuple[float | None, float | None]:
         """Epoch seconds [start, end) of the chosen period (local days)."""
-        code = self.date_range.currentData()
-        today = QDate.currentDate()
-
-        def start_of(day: QDate) -> float:
-            return float(QDateTime(day, QTime(0, 0)).toSecsSinceEpoch())
-
-        if code == DATE_TODAY:
-            return start_of(today), None
-        if code == DATE_7:
-            return start_of(today.addDays(-6)), None
-        if code == DATE_30:
-            return start_of(today.addDays(-29)), None
-        if code == DATE_CUSTOM:
-            first, last = self.date_from.date(), self.date_to.date()
-            if last < first:
-                first, last = last, first
-            return start_of(first), start_of(last.addDays(1))
-        return None, None
+        return self.filters.date_bounds()
 
     def _rebuild_filters(self) -> None:
-        start, end = self.date_bounds()
-        status = str(self.status_filter.currentData() or "")
-        form = str(self.form_filter.currentData() or "")
-        client_words = fold(self.client_filter.text()).split()
-
-        def extra(row: PaymentRow) -> bool:
-            moment = row.sold_at  # the sale's own day, even when gigstack got it later
-            if start is not None and (moment is None or moment < start):
-                return False
-            if end is not None and (moment is None or moment >= end):
-                return False
-            if status == RECEIPT_FILTER:
-                if row.fiscal not in (Fiscal.RECEIPT, Fiscal.RECEIPT_PENDING):
-                    return False
-            elif status:
-                wanted = {status, "partially_refunded"} if status == "refunded" else {status}
-                if status == "canceled":
-                    wanted.add("cancelled")
-                if row.status not in wanted:
-                    return False
-            if form and row.payment_form != form:
-                return False
-            if client_words:
-                c = row.client_view
-                text = fold(f"{c.display_name} {c.legal_name} {c.rfc}")
-                if not all(w in text for w in client_words):
-                    return False
-            return True
-
-        self._extra = extra
+        self._extra = self.filters.predicate()
         self._apply_filters()
 
     def _apply_filters(self) -> None:
@@ -546,7 +341,7 @@ class PaymentsPage(PaymentActions):
 
     def _update_count(self) -> None:
         """ "Cobrado" nets refunds and leaves cancellations out (`payment_rules.collected`)."""
-        rows = [self.model.row_at(i) for i in range(self.model.rowCount())]
+        rows = self.table.shown_rows()
         summary = collected((r.status, {**r.record, "total": r.total}, r.in_queue) for r in rows)
         text = self.tr("{n} pagos · cobrado {total}").format(
             n=summary.count, total=money(summary.collected)
@@ -564,54 +359,9 @@ class PaymentsPage(PaymentActions):
     def _show_detail(self, row: PaymentRow | None) -> None:
         self.detail.show_row(row)
         if row is not None:
-            self._read_documents(row)
-
-    def _read_documents(self, row: PaymentRow, *, force: bool = False) -> None:
-        """Read the receipt (its status moves on: invoiced, expired, global) or the invoice of
-        the selected sale; online only, quietly (the detail says what is known)."""
-        payment_id = row.payment_id
-        if payment_id is None or payment_id in self._reading:
-            return
-        if row.fiscal in (Fiscal.NONE, Fiscal.QUEUED):
-            return
-        if not force and payment_id in self._documents:
-            return
-        if self._state is not None and self._state.online is False:
-            return
-        self._reading.add(payment_id)
-        record = dict(row.record)
-
-        def call(api: GigstackClient) -> SaleDocuments:
-            return fetch_documents(api, record)
-
-        def done(docs: SaleDocuments) -> None:
-            self._reading.discard(payment_id)
-            self._documents[payment_id] = docs
-            if docs.receipt is not None and docs.receipt.get("id"):
-                self._receipts[str(docs.receipt["id"])] = docs.receipt
-            linked = receipt_id(docs.payment)
-            if docs.receipt is not None and linked and linked not in self._receipts:
-                self._receipts[linked] = docs.receipt
-            self.reload()
-
-        def failed(_message: str, _exc: BaseException | None) -> None:
-            self._reading.discard(payment_id)
-
-        cache, team = self.ctx.core.cache, self.ctx.team
-        self.ctx.run_op(
-            self,
-            call,
-            done,
-            on_error=failed,
-            needs_online=False,
-            # The payment's newest links (receipt/invoice ids) go into the cache on the lane
-            # thread (`desktop.sync`); a failed write is said by `run_op` and `done` still runs.
-            write_through=lambda docs: payment_read_back(cache, team, docs.payment),
-        )
+            self.documents.read_for(row)
 
     def _copy_link(self) -> None:
-        from PySide6.QtGui import QGuiApplication
-
         url = self.detail_labels["link"].text()
         if url:
             QGuiApplication.clipboard().setText(url)
@@ -629,65 +379,3 @@ class PaymentsPage(PaymentActions):
         show = getattr(window, "show_page_named", None)
         if callable(show):
             show("queue")
-
-    # -- tickets ------------------------------------------------------------------------------
-
-    def _terminal(self) -> TerminalConfig:
-        """Business data and ticket settings: config.json, read at each print (shared with the
-        CLI and the Ajustes page)."""
-        return ticket.terminal_config(self.ctx.config.data_dir)
-
-    def selected_ticket(self) -> ticket.TicketData | None:
-        """A copy of the selected sale's ticket, with its fiscal block as known now."""
-        row = self.selected()
-        if row is None:
-            return None
-        business = ticket.business_info(self._terminal(), {})
-        docs = self._documents.get(row.payment_id or "")
-        if docs is None and row.receipt is not None:
-            docs = SaleDocuments(payment=row.record, receipt=row.receipt)
-        return reprint_data(
-            row.record,
-            folio=row.folio,
-            sold_at=row.sold_at,
-            row=row.outbox,
-            documents=docs,
-            business=business,
-            now=time.time(),
-            footer=ticket_footer(self.ctx.config.data_dir),
-        )
-
-    def reprint_selected(self, ask: bool = True) -> bool:
-        data = self.selected_ticket()
-        if data is None:
-            set_error(self.action_error, self.tr("Elige la venta cuyo ticket quieres imprimir."))
-            return False
-        width = ticket.paper_width(self._terminal())
-        outcome = ticket.print_ticket_outcome(data, width, self, ask=ask)
-        problem = print_problem(outcome)
-        if problem:
-            self._notify(problem, "error")
-        return outcome is ticket.PrintOutcome.PRINTED
-
-    def save_selected_ticket_pdf(self, path: str | None = None) -> str | None:
-        data = self.selected_ticket()
-        if data is None:
-            set_error(self.action_error, self.tr("Elige la venta cuyo ticket quieres guardar."))
-            return None
-        if path is None:
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            )
-            suggested = str(Path(folder or Path.home()) / f"ticket-{data.folio}.pdf")
-            path, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Guardar ticket como PDF"), suggested, self.tr("PDF (*.pdf)")
-            )
-            if not path:
-                return None
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        if not ticket.save_pdf(data, path, ticket.paper_width(self._terminal())):
-            self._notify(self.tr("No se pudo guardar el PDF en {path}.").format(path=path), "error")
-            return None
-        self._notify(self.tr("Ticket guardado en {path}").format(path=path), "success")
-        return path
