@@ -16,9 +16,12 @@ from desktop.sales import queue_payment
 from desktop.store import Database, open_database
 from desktop.store.cache import Cache, Resource
 from desktop.store.outbox import Outbox
+from desktop.ui.app import AppShell
 from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
 from desktop.ui.invoice_dialogs import CachedPayments, CreateInvoiceDialog
+from desktop.ui.invoices_page import InvoicesPage
 from desktop.ui.queue_dialogs import EditParkedDialog
+from desktop.ui.receipts_page import ReceiptsPage
 from desktop.ui.record_picker import CacheSource, ListSource, RecordPicker, client_choice_text
 from desktop.ui.request_payment_dialog import RequestPaymentDialog
 
@@ -410,3 +413,57 @@ def test_new_invoice_lines_by_keyboard_never_stamp_by_accident(
     assert dialog.line_list.item(0).text() == "3 × Lápiz HB · $25.50"
     assert dialog.service.text() == "" and dialog.service.record() is None
     assert sent == []
+
+
+# -- the pages' call sites -----------------------------------------------------------------------
+
+
+def test_pages_open_their_dialogs_without_reading_a_whole_table(
+    qtbot: QtBot, shell: AppShell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nueva factura (Facturas) and Facturar recibo (Recibos) against the sandbox: opening
+    them reads no whole cache table (the real cache, its whole-table reads recorded while the
+    dialog opens)."""
+    cache = shell.core.cache
+    resources = (Resource.CLIENTS, Resource.SERVICES, Resource.PAYMENTS)
+    qtbot.waitUntil(lambda: all(cache.count(r, None) >= 3 for r in resources), timeout=10_000)
+    reads: list[str] = []
+    opening = [False]
+
+    def spy(name: str) -> Any:
+        real = getattr(cache, name)
+
+        def read(*args: Any) -> Any:
+            if opening[0]:
+                reads.append(f"{name}:{args[0]}")
+            return real(*args)
+
+        return read
+
+    for name in ("all", "each", "each_fields", "ids"):
+        monkeypatch.setattr(cache, name, spy(name))
+
+    shell.window.show()
+    shell.window.show_page_named("invoices")
+    invoices = shell.window.stack.currentWidget()
+    assert isinstance(invoices, InvoicesPage)
+    opening[0] = True
+    dialog = invoices.new_invoice()
+    opening[0] = False
+    assert isinstance(dialog, CreateInvoiceDialog) and reads == []
+    qtbot.keyClicks(dialog.client.line, "constructora")
+    qtbot.keyClick(dialog.client.line, Qt.Key.Key_Return)
+    assert dialog.client.record_id() == "client_demo_constructora"
+    assert reads == []
+    dialog.reject()
+
+    shell.window.show_page_named("receipts")
+    receipts = shell.window.stack.currentWidget()
+    assert isinstance(receipts, ReceiptsPage)
+    qtbot.waitUntil(lambda: receipts.model.rowCount() >= 1, timeout=10_000)
+    assert receipts.select_id(receipts.model.row_at(0).id)
+    opening[0] = True
+    stamp = receipts.stamp_selected()
+    opening[0] = False
+    assert isinstance(stamp, CustomerInvoiceDialog) and reads == []
+    stamp.reject()
