@@ -104,13 +104,6 @@ def _invoiceable_client(record: Mapping[str, Any]) -> bool:
     return bool(view.id and view.rfc and view.rfc.upper() not in GENERIC_RFCS)
 
 
-def _service_choice(record: Mapping[str, Any]) -> str:
-    view = ServiceView.from_record(record)
-    code = view.sku or view.shown_barcode
-    name = f"{view.description or view.id} · {code}" if code else (view.description or view.id)
-    return f"{name} · {money(view.unit_price)}"
-
-
 @runtime_checkable
 class PaymentSource(Protocol):
     """The received payments the dialog may offer: one client's at a time, or one by id."""
@@ -285,7 +278,6 @@ class CreateInvoiceDialog(ActionDialog):
         self.service = RecordPicker(
             source_of(services, Resource.SERVICES),
             kind="service",
-            label=_service_choice,
             accept=lambda r: bool(ServiceView.from_record(r).id),
             name="invoiceServiceCombo",
             accessible=self.tr("Servicio o producto"),

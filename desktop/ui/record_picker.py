@@ -23,9 +23,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.records.clients import ClientView
+from desktop.records.services import ServiceView
 from desktop.store.cache import CODE_MIN, Cache, Resource, fold, search_key
 from desktop.ui.counter_suggestions import PAYLOAD_ROLE as _PAYLOAD
 from desktop.ui.counter_suggestions import SuggestionList
+from desktop.ui.formatting import money
 
 #: How many matches the list shows (the counter's client box shows as many).
 RESULTS = 8
@@ -147,7 +149,8 @@ class RecordPicker(QWidget):
     Args:
         source: Where records are searched (`CacheSource`, or `ListSource` for a list).
         kind: "client" or "service": the words the picker says ("Ningún cliente…").
-        label: The text of a record in the list and in the field once picked.
+        label: The text of a record in the list and in the field once picked (by default
+            `client_text` or `service_text`).
         accept: Records the dialog may not use (the generic RFC) are never offered.
         name: The object name of the line edit (`<name>`), the list (`<name>List`) and the
             message under it (`<name>Message`).
@@ -167,10 +170,10 @@ class RecordPicker(QWidget):
         source: RecordSource,
         *,
         kind: str,
-        label: Callable[[Mapping[str, Any]], str],
         name: str,
         accessible: str,
         placeholder: str = "",
+        label: Callable[[Mapping[str, Any]], str] | None = None,
         accept: Callable[[Mapping[str, Any]], bool] | None = None,
         limit: int = RESULTS,
         pass_enter: bool = True,
@@ -182,7 +185,7 @@ class RecordPicker(QWidget):
         self.kind = kind
         self.limit = limit
         self.pass_enter = pass_enter
-        self._label = label
+        self._label = label or (service_text if kind == "service" else client_text)
         self._accept = accept or (lambda _r: True)
         self._record: Record | None = None
         self._text = ""  # what the field showed when the record was picked
@@ -372,11 +375,23 @@ class RecordPicker(QWidget):
         return True
 
 
-# -- labels the dialogs share --------------------------------------------------------------------
+# -- what a record reads as in the list ------------------------------------------------------------
 
 
-def client_choice_text(record: Mapping[str, Any]) -> str:
-    """A client in a pick list: its name (or razón social) · RFC."""
+def client_text(record: Mapping[str, Any]) -> str:
+    """A client in a pick list: its name (else razón social, RFC or id) — RFC."""
     view = ClientView.from_record(record)
     name = view.display_name
-    return f"{name} · {view.rfc}" if view.rfc and view.rfc != name else name
+    return f"{name} — {view.rfc}" if view.rfc and view.rfc != name else name
+
+
+def service_text(record: Mapping[str, Any]) -> str:
+    """A service in a pick list: description · SKU (or barcode) — price."""
+    view = ServiceView.from_record(record)
+    code = view.sku or view.shown_barcode
+    name = view.description or view.id
+    return (
+        f"{name} · {code} — {money(view.unit_price)}"
+        if code
+        else f"{name} — {money(view.unit_price)}"
+    )

@@ -96,7 +96,6 @@ class RequestPaymentDialog(ActionDialog):
         self.client = RecordPicker(
             source_of(clients, Resource.CLIENTS),
             kind="client",
-            label=_client_choice_text,
             accept=lambda r: bool(ClientView.from_record(r).id),
             name="clientCombo",
             accessible=self.tr("Cliente"),
@@ -108,7 +107,6 @@ class RequestPaymentDialog(ActionDialog):
         self.service = RecordPicker(
             source_of(services, Resource.SERVICES),
             kind="service",
-            label=_service_choice_text,
             accept=lambda r: bool(ServiceView.from_record(r).id),
             name="serviceCombo",
             accessible=self.tr("Producto o servicio"),
@@ -351,15 +349,3 @@ class RequestPaymentDialog(ActionDialog):
         self.cancel_button.setDefault(True)
         self.link_view.copy_button.setFocus()
         self.resize(self.width(), self.minimumSizeHint().height())
-
-
-def _client_choice_text(record: Mapping[str, Any]) -> str:
-    client = ClientView.from_record(record)
-    return f"{client.display_name} — {client.rfc}" if client.rfc else client.display_name
-
-
-def _service_choice_text(record: Mapping[str, Any]) -> str:
-    service = ServiceView.from_record(record)
-    code = service.sku or service.shown_barcode
-    name = f"{service.description or service.id} · {code}" if code else service.description
-    return f"{name} — {money(service.unit_price)}"

@@ -22,7 +22,7 @@ from desktop.ui.invoice_dialogs import CachedPayments, CreateInvoiceDialog
 from desktop.ui.invoices_page import InvoicesPage
 from desktop.ui.queue_dialogs import EditParkedDialog
 from desktop.ui.receipts_page import ReceiptsPage
-from desktop.ui.record_picker import CacheSource, ListSource, RecordPicker, client_choice_text
+from desktop.ui.record_picker import CacheSource, ListSource, RecordPicker
 from desktop.ui.request_payment_dialog import RequestPaymentDialog
 
 CLIENTS = [
@@ -118,7 +118,6 @@ def shown_picker(
     picker = RecordPicker(
         source,
         kind=kind,
-        label=client_choice_text if kind == "client" else lambda r: str(r.get("description")),
         name="picker",
         accessible="Cliente",
         parent=window,
@@ -145,7 +144,7 @@ def test_typing_part_of_a_name_lists_matches_and_enter_picks(
     qtbot.keyClick(picker.line, Qt.Key.Key_Down)
     qtbot.keyClick(picker.line, Qt.Key.Key_Return)
     assert picker.record_id() == "client_anahi"
-    assert picker.text() == "Anahí Torres · TOAA900101AB3"
+    assert picker.text() == "Anahí Torres — TOAA900101AB3"
     assert picker.shown() == []  # the list closed
     assert [r["id"] for r in picked if isinstance(r, dict)] == ["client_anahi"]
     # Two words, in any order, narrow it down.
