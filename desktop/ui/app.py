@@ -4,12 +4,15 @@
 directly (with the sandbox) and `run_gui()` wraps it with a QApplication and its event loop.
 
 `run_gui` starts in two halves (issue 12: start near a bare Qt window). Before the first paint:
-the QApplication, the style, the data folder's instance lock and the main window's frame (the
-navigation from `NAVIGATION`, "Abriendo…" where the page goes). After it, one step per turn of
-the event loop (`Startup`): the folder's configuration and language, the key (or the first-run
-dialog), demo mode's sandbox, then `AppShell`'s own steps (database, pydantic and httpx, the
-lanes, the page modules, the first page with its focus). A fault in any step is the same
-dialog and exit code as before the window existed.
+the QApplication, the style, the data folder's instance lock, its interface language when it is
+not Spanish (`frame_language`: config.json read without `desktop.config`, so the frame paints
+in that language) and the main window's frame (the navigation from `NAVIGATION`, "Abriendo…"
+where the page goes). After it, one step per turn of the event loop (`Startup`): the folder's
+configuration, the key (read from the OS keychain on a thread of its own: keyring's imports
+and calls never hold the window) or the first-run dialog, demo mode's sandbox, then
+`AppShell`'s own steps (database, pydantic and httpx, the lanes, the page modules, the first
+page with its focus). A fault in any step is the same dialog and exit code as before the
+window existed.
 """
 
 from __future__ import annotations
