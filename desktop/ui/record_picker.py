@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from desktop.records.clients import ClientView
 from desktop.records.services import ServiceView
 from desktop.store.cache import CODE_MIN, Cache, Resource, fold, search_key
+from desktop.store.errors import StorageError
 from desktop.ui.counter_suggestions import PAYLOAD_ROLE as _PAYLOAD
 from desktop.ui.counter_suggestions import SuggestionList
 from desktop.ui.formatting import money
@@ -230,7 +231,11 @@ class RecordPicker(QWidget):
     def choose(self, record_id: str) -> bool:
         """Pick the record with this id (read by id, never by listing); False when the source
         does not have it or the dialog may not use it."""
-        record = self.source.get(record_id) if record_id else None
+        try:
+            record = self.source.get(record_id) if record_id else None
+        except StorageError as exc:
+            self._say(exc.message)
+            return False
         if record is None or not self._accept(record):
             return False
         self._pick(record)
@@ -283,7 +288,12 @@ class RecordPicker(QWidget):
         self._offer(text)
 
     def _offer(self, text: str) -> list[Record]:
-        found = self.matches(text)
+        try:
+            found = self.matches(text)
+        except StorageError as exc:  # the local database failed: said here, typing kept
+            self._hide_list()
+            self._say(exc.message)
+            return []
         if found:
             self._say(None)
             self._show_list(found)
@@ -293,6 +303,10 @@ class RecordPicker(QWidget):
         return found
 
     def _nothing_found(self, text: str) -> str:
+        if not text:
+            if self.kind == "service":
+                return self.tr("No hay productos ni servicios guardados en esta caja.")
+            return self.tr("No hay clientes guardados en esta caja.")
         if self.kind == "service":
             return self.tr("Ningún producto o servicio coincide con «{text}».").format(text=text)
         return self.tr("Ningún cliente coincide con «{text}».").format(text=text)

@@ -3,6 +3,7 @@ dialog reads the whole catalog (issue 12), even with 50,000 cached clients."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop.sales import queue_payment
 from desktop.store import Database, open_database
 from desktop.store.cache import Cache, Resource
+from desktop.store.db import DB_FILENAME
 from desktop.store.outbox import Outbox
 from desktop.ui.app import AppShell
 from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
@@ -466,3 +468,37 @@ def test_pages_open_their_dialogs_without_reading_a_whole_table(
     opening[0] = False
     assert isinstance(stamp, CustomerInvoiceDialog) and reads == []
     stamp.reject()
+
+
+def test_an_empty_cache_and_a_damaged_one_are_said_in_words(qtbot: QtBot, tmp_path: Path) -> None:
+    empty_db = open_database(tmp_path / "empty")
+    try:
+        _window, picker = shown_picker(qtbot, CacheSource(Cache(empty_db), Resource.CLIENTS, None))
+        qtbot.keyClick(picker.line, Qt.Key.Key_Down)  # browse: there is nothing to browse
+        assert picker.message.text() == "No hay clientes guardados en esta caja."
+    finally:
+        empty_db.close()
+
+    # A real damaged table: the client table's root page overwritten on disk.
+    folder = tmp_path / "damaged"
+    db = open_database(folder)
+    Cache(db).upsert(Resource.CLIENTS, None, CLIENTS)
+    db.close()
+    conn = sqlite3.connect(folder / DB_FILENAME)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'cached_client'")
+    offset = (root.fetchone()[0] - 1) * page_size
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray((folder / DB_FILENAME).read_bytes())
+    data[offset : offset + page_size] = b"\xff" * page_size
+    (folder / DB_FILENAME).write_bytes(bytes(data))
+    db = open_database(folder)
+    try:
+        _window, damaged = shown_picker(qtbot, CacheSource(Cache(db), Resource.CLIENTS, None))
+        qtbot.keyClicks(damaged.line, "ana")
+        assert damaged.text() == "ana" and damaged.shown() == []
+        assert "dañada" in damaged.message.text() and damaged.message.isVisible()
+        assert not damaged.choose("client_ana")
+    finally:
+        db.close()
