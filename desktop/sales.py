@@ -4,6 +4,10 @@ Both the counter window and `python -m desktop queue add` go through `queue_paym
 fiscal validation (shape, RFC, SAT catalogs, totals) first, then a single outbox transaction.
 Nothing is queued when validation fails, and every problem is reported with the field it
 belongs to, in Spanish, so the UI can show it next to that field.
+
+A line may sell a service created offline (its creation still in the queue) by naming the
+creation's local id: `with_queued_services` turns it into an inline line with what was
+charged, and the sender sends the sale after the service, with the service's gigstack id.
 """
 
 from __future__ import annotations

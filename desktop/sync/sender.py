@@ -27,6 +27,10 @@ A row is only marked sent on a record that proves it (REFERENCE §16.2/§16.3):
   (with the reason) only if its sale is not on the server.
 - a sent row's record is written into the local cache (`desktop.sync.writethrough`).
 
+Rows that wait for other rows (the outbox does not claim them before): an invoice waits for the
+queued sales it covers (`_with_sales`), a sale for the services created offline it sells
+(`_with_services`); each then goes with the gigstack ids those rows got.
+
 The wall clock is not trusted for in-memory deadlines either: a probe or `Retry-After` hold that
 lies further ahead than it ever could was set before the clock moved back, and is clamped.
 """
