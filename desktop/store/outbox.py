@@ -559,15 +559,21 @@ class Outbox:
             )
             self._audit(conn, row_id, "released", reason)
 
-    def park(self, row_id: int, *, error: str, status: int | None = None) -> None:
-        """Set aside for a person: the server refused the request as it is."""
+    def park(
+        self, row_id: int, *, error: str, status: int | None = None, outcome_unknown: bool = False
+    ) -> None:
+        """Set aside for a person: the server refused the request as it is.
+
+        `outcome_unknown`: the refusal does not prove nothing was created (a 409 to a reused
+        key): the row is looked up before it is ever sent again, even under a new key.
+        """
         now = self._clock()
         with self._db.write() as conn:
             self._expect(conn, row_id, OutboxState.SENDING)
             conn.execute(
                 "UPDATE outbox SET state = 'parked', last_error = ?, last_status = ?, "
-                "updated_at = ? WHERE id = ?",
-                (error, status, now, row_id),
+                "outcome_unknown = MAX(outcome_unknown, ?), updated_at = ? WHERE id = ?",
+                (error, status, int(outcome_unknown), now, row_id),
             )
             self._audit(conn, row_id, "parked", error)
 

@@ -574,6 +574,22 @@ class Sender:
             self._outbox.release(item.id, message)
             self._pause(message)
             self._emit(SenderEvent("paused", item.id, message))
+        elif isinstance(exc, ConflictError) and item.kind in KEYED_KINDS:
+            # A 409 to a keyed request may be gigstack saying "this key was already used"
+            # (REFERENCE §16.2): the record may be there although the lookup missed it. Say so
+            # before a person edits the row (a new key), and keep the outcome unknown so that
+            # any later send is looked up first.
+            where = (
+                "Facturas"
+                if item.kind is OutboxKind.CREATE_INVOICE
+                else f"Pagos (folio {item.folio or item.local_id})"
+            )
+            message = (
+                f"{message}. Puede que gigstack ya la tenga: búscala en {where} antes de "
+                "editarla o descartarla."
+            )
+            self._outbox.park(item.id, error=message, status=exc.status, outcome_unknown=True)
+            self._emit(SenderEvent("parked", item.id, message))
         elif isinstance(exc, RejectedError):
             self._outbox.park(item.id, error=message, status=exc.status)
             self._emit(SenderEvent("parked", item.id, message))

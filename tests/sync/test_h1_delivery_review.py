@@ -168,3 +168,42 @@ def test_an_edited_row_keeps_the_local_id_that_proves_it(outbox: Outbox, kind: O
     if row.folio:
         assert after.payload["metadata"]["folio"] == row.folio
     assert after.idempotency_key != row.idempotency_key
+
+
+def test_a_409_after_a_lost_answer_parks_with_a_warning_and_an_edit_never_sends_twice(
+    sandbox: Sandbox, outbox: Outbox, api: GigstackClient
+) -> None:
+    """Defect: a sale whose answer was lost, resent and answered 409 ("key already used")
+    while gigstack's lookups still missed it was parked with gigstack's words only; nothing
+    told the cashier the sale may already be in gigstack before editing it (a new key).
+    The parked row keeps its unknown outcome: the edit is looked up before it is sent."""
+    from tests.sync.misbehaving import Misbehaving
+
+    with Misbehaving(sandbox) as front:
+        with GigstackClient(SANDBOX_KEY, base_url=front.base_url) as through_front:
+            sender = Sender(outbox, GigstackDelivery(through_front), backoff=FAST)
+            try:
+                sale = queue_payment(outbox, sale_body())
+                front.conflict_on_reuse = True
+                front.miss_lookups = 2  # the lookup before the resend, and the one after 409
+                sandbox.faults.set(drop_after_commit=1)
+                sender.step()  # registered, answer lost
+                assert outbox.get(sale.id).outcome_unknown
+                drain(sender)
+                parked = outbox.get(sale.id)
+                assert parked.state is OutboxState.PARKED and parked.last_status == 409
+                assert parked.outcome_unknown
+                assert "Puede que gigstack ya la tenga" in (parked.last_error or "")
+                assert sale.folio and sale.folio in (parked.last_error or "")
+                outbox.edit_parked(sale.id, parked.payload)  # the cashier edits and resends
+                drain(sender)
+            finally:
+                sender.close()
+    sent = outbox.get(sale.id)
+    assert sent.state is OutboxState.SENT
+    found = [
+        p
+        for p in api.payments.list(metadata={"local_id": sale.local_id})
+        if (p.metadata or {}).get("local_id") == sale.local_id
+    ]
+    assert [p.id for p in found] == [sent.server_id]
