@@ -267,6 +267,11 @@ def main() -> int:
     }
     if size_mb > SIZE_BUDGET_MB:
         raise SystemExit(f"bundle is {size_mb:.1f} MB, over the {SIZE_BUDGET_MB:.0f} MB budget")
+    # app.spec drops what the app never reads; check it did (a pattern that never matches is
+    # silent otherwise: the translation sources once shipped that way).
+    sources = sorted(str(p.relative_to(bundle)) for p in bundle.rglob("i18n/*.ts"))
+    if sources:
+        raise SystemExit(f"translation sources in the bundle (app.spec drops them): {sources}")
 
     if not args.no_smoke:
         started = time.perf_counter()
