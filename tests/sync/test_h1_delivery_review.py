@@ -179,26 +179,28 @@ def test_a_409_after_a_lost_answer_parks_with_a_warning_and_an_edit_never_sends_
     The parked row keeps its unknown outcome: the edit is looked up before it is sent."""
     from tests.sync.misbehaving import Misbehaving
 
-    with Misbehaving(sandbox) as front:
-        with GigstackClient(SANDBOX_KEY, base_url=front.base_url) as through_front:
-            sender = Sender(outbox, GigstackDelivery(through_front), backoff=FAST)
-            try:
-                sale = queue_payment(outbox, sale_body())
-                front.conflict_on_reuse = True
-                front.miss_lookups = 2  # the lookup before the resend, and the one after 409
-                sandbox.faults.set(drop_after_commit=1)
-                sender.step()  # registered, answer lost
-                assert outbox.get(sale.id).outcome_unknown
-                drain(sender)
-                parked = outbox.get(sale.id)
-                assert parked.state is OutboxState.PARKED and parked.last_status == 409
-                assert parked.outcome_unknown
-                assert "Puede que gigstack ya la tenga" in (parked.last_error or "")
-                assert sale.folio and sale.folio in (parked.last_error or "")
-                outbox.edit_parked(sale.id, parked.payload)  # the cashier edits and resends
-                drain(sender)
-            finally:
-                sender.close()
+    with (
+        Misbehaving(sandbox) as front,
+        GigstackClient(SANDBOX_KEY, base_url=front.base_url) as through_front,
+    ):
+        sender = Sender(outbox, GigstackDelivery(through_front), backoff=FAST)
+        try:
+            sale = queue_payment(outbox, sale_body())
+            front.conflict_on_reuse = True
+            front.miss_lookups = 2  # the lookup before the resend, and the one after 409
+            sandbox.faults.set(drop_after_commit=1)
+            sender.step()  # registered, answer lost
+            assert outbox.get(sale.id).outcome_unknown
+            drain(sender)
+            parked = outbox.get(sale.id)
+            assert parked.state is OutboxState.PARKED and parked.last_status == 409
+            assert parked.outcome_unknown
+            assert "Puede que gigstack ya la tenga" in (parked.last_error or "")
+            assert sale.folio and sale.folio in (parked.last_error or "")
+            outbox.edit_parked(sale.id, parked.payload)  # the cashier edits and resends
+            drain(sender)
+        finally:
+            sender.close()
     sent = outbox.get(sale.id)
     assert sent.state is OutboxState.SENT
     found = [
