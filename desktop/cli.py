@@ -637,16 +637,21 @@ def cmd_sync(config: AppConfig, args: argparse.Namespace) -> int:
             finally:
                 sender.close()
         stats = core.outbox.stats()
+        # Pending rows none of which can be claimed wait for other rows (an invoice for a
+        # parked sale): with rows parked, the queue needs a person, it is not offline.
+        waiting_only = bool(stats.pending) and core.outbox.next_due_at() is None
     finally:
         core.close()
         lock.release()
     if sender.state is SenderState.PAUSED:
         return EXIT_AUTH
-    if stats.pending or stats.sending:
+    if (stats.pending or stats.sending) and not (waiting_only and stats.parked):
         _err(f"Quedan {stats.pending} pendientes.")
         return EXIT_OFFLINE
     if stats.parked:
         _err(f"{stats.parked} detenidos esperan revisión (`queue list --state parked`).")
+        if stats.pending:
+            _err(f"{stats.pending} pendientes esperan a que se corrijan los detenidos.")
         return EXIT_PARKED
     return EXIT_OK
 

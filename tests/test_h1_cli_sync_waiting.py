@@ -1,0 +1,53 @@
+"""`python -m desktop sync --once` when an invoice waits for a parked sale: a person is needed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.sandbox import Sandbox
+from tests.conftest import SANDBOX_KEY
+from tests.test_cli import Cli
+
+EXIT_PARKED = 7
+
+
+@pytest.fixture
+def run(
+    sandbox: Sandbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Cli:
+    monkeypatch.setenv("GIGSTACK_API_KEY", SANDBOX_KEY)
+    return Cli(tmp_path / "data", sandbox.base_url, capsys, monkeypatch)
+
+
+def rows(run: Cli) -> dict[str, dict[str, Any]]:
+    code, out, _ = run("queue", "list", "--json")
+    assert code == 0
+    return {r["local_id"]: r for r in json.loads(out)}
+
+
+def test_an_invoice_waiting_for_a_parked_sale_exits_as_parked_not_offline(run: Cli) -> None:
+    sale = {
+        "client": {"id": "client_does_not_exist"},  # gigstack refuses it (404): parked
+        "automation_type": "none",
+        "payment_form": "01",
+        "items": [{"id": "service_demo_hojas", "quantity": 1, "unit_price": "105.00"}],
+    }
+    code, out, err = run("queue", "add", "-", stdin=json.dumps(sale))
+    assert code == 0, err
+    sale_id = out.strip()
+    code, out, err = run("queue", "add-invoice", "-", "--payment", sale_id, stdin='{"use": "G03"}')
+    assert code == 0, err
+    invoice_id = out.strip()
+    code, _, err = run("sync", "--once")
+    assert code == EXIT_PARKED, err
+    assert "1 detenidos" in err and "esperan" in err
+    queued = rows(run)
+    assert queued[sale_id]["state"] == "parked"
+    assert queued[invoice_id]["state"] == "pending"  # waits for its sale, not parked
