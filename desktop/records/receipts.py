@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +22,31 @@ OPEN = frozenset({"pending", "open"})
 FOR_GLOBAL = frozenset({"pending", "open", "expired"})
 INVOICED = frozenset({"invoiced", "stamped"})
 CANCELLED = "cancelled"
+
+
+#: gigstack's receipt periods are calendar periods in Mexico City time: fixed UTC-6 since
+#: Mexico dropped daylight saving in 2022 (inferred: REFERENCE says nothing of the zone; the
+#: sandbox uses the same). A fixed offset needs no tz database, which Windows lacks.
+PERIOD_TZ = timezone(timedelta(hours=-6), "CST")
+
+
+def last_valid_day(valid_until: float) -> date:
+    """The last day a receipt can be self-invoiced, in the period's calendar.
+
+    gigstack gives `validUntil` as an exclusive bound: a receipt of a monthly period is valid
+    until the first instant of the next month (2026-12-01T00:00 for one valid through Nov 30).
+    Shown as is it would read "01/12/2026", a day the receipt is no longer valid; so a bound
+    exactly on the period's midnight gives the day before. A bound inside a day (17:59:59) is
+    already inclusive and gives that day.
+
+    The day is read in the period's zone (`PERIOD_TZ`), not the till's: a till in Cancún
+    (UTC-5) or a computer left on UTC would see that midnight as 01:00 or 06:00 of the next
+    day. The ticket, Pagos and Recibos all say this same day.
+    """
+    moment = datetime.fromtimestamp(float(valid_until), PERIOD_TZ)
+    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
+        moment -= timedelta(seconds=1)
+    return moment.date()
 
 
 def receipt_status(value: Any) -> str:
@@ -73,6 +99,11 @@ class ReceiptView:
     global_invoice_id: str | None
     payment_ids: tuple[str, ...]
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def last_day(self) -> date | None:
+        """`last_valid_day` of `valid_until`; None when gigstack gave no bound."""
+        return last_valid_day(self.valid_until) if self.valid_until is not None else None
 
     @property
     def is_open(self) -> bool:

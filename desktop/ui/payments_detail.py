@@ -159,10 +159,10 @@ class PaymentDetail(QWidget):
         if state is Fiscal.INVOICED:
             return self.tr("Facturada: {ids}").format(ids=", ".join(row.invoices))
         if state is Fiscal.RECEIPT_PENDING:
-            until = row.receipt_view.valid_until if row.receipt_view is not None else None
-            if until is not None:
+            last_day = row.receipt_view.last_day if row.receipt_view is not None else None
+            if last_day is not None:
                 return self.tr("{label}: el cliente puede facturarse hasta el {day}").format(
-                    label=label, day=when(until)[:10]
+                    label=label, day=last_day.strftime("%d/%m/%Y")
                 )
         if state is Fiscal.RECEIPT:
             return self.tr("Recibo {id} (su estado se lee al elegirlo en línea)").format(

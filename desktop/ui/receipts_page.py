@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -21,7 +21,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QPushButton
 
 from desktop.gigstack import GigstackClient
-from desktop.records.receipts import OPEN, ReceiptView
+from desktop.records.receipts import OPEN, ReceiptView, last_valid_day
 from desktop.store.cache import Resource
 from desktop.ui.context import UiContext
 from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
@@ -161,7 +161,7 @@ class ReceiptsPage(ServerListPage):
             ),
             Column(
                 self.tr("Vence"),
-                lambda r: _date(view_of(r).valid_until),
+                lambda r: _day(view_of(r).last_day),
                 sort_key=lambda r: view_of(r).valid_until or 0.0,
                 tooltip=lambda r: when(view_of(r).valid_until) or None,
             ),
@@ -310,7 +310,7 @@ class ReceiptsPage(ServerListPage):
     def _validity_text(self, valid_until: float | None, status: str) -> str:
         if valid_until is None:
             return "—"
-        moment = when(valid_until)
+        moment = _day(last_valid_day(valid_until))  # the day the ticket prints
         if status not in OPEN:
             return self.tr("Hasta {0}").format(moment)
         days = int((valid_until - time.time()) // 86400)
@@ -424,3 +424,7 @@ def _date(moment: float | None) -> str:
     if moment is None:
         return ""
     return datetime.fromtimestamp(moment).astimezone().strftime("%d/%m/%Y")
+
+
+def _day(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day is not None else ""

@@ -11,7 +11,6 @@ import html
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -23,6 +22,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.config import CONFIG_FILENAME, ConfigError, TerminalConfig
+from desktop.records import receipts
 from desktop.store.outbox import OutboxItem, OutboxState
 from desktop.ui.counter_sale import payment_form_label
 from desktop.ui.formatting import money, quantity, when
@@ -253,18 +253,8 @@ def ticket_html(data: TicketData, width_mm: int = 80) -> str:
 
 
 def last_valid_day(valid_until: float) -> str:
-    """The last day a receipt can be self-invoiced, as dd/mm/yyyy (local time).
-
-    gigstack gives `validUntil` as an exclusive bound: a receipt of a monthly period is valid
-    until the first instant of the next month (e.g. 2026-12-01T00:00 for one valid through
-    Nov 30). Printed as is it would read "01/12/2026", a day the receipt is no longer valid; so
-    when the bound falls exactly on local midnight, one second is taken off before formatting.
-    A bound inside a day (e.g. 17:59:59) is already inclusive and prints that day.
-    """
-    moment = datetime.fromtimestamp(float(valid_until)).astimezone()
-    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
-        moment -= timedelta(seconds=1)
-    return moment.strftime("%d/%m/%Y")
+    """The last day a receipt can be self-invoiced, dd/mm/yyyy (`records.receipts`' rule)."""
+    return receipts.last_valid_day(valid_until).strftime("%d/%m/%Y")
 
 
 def fiscal_html(data: TicketData, width_mm: int = 80) -> list[str]:

@@ -374,15 +374,25 @@ def test_the_shops_footer_is_printed(
     assert "Gracias por preferir productos locales" in ticket.ticket_text(data)
 
 
-def test_valid_until_prints_the_last_valid_day() -> None:
+def test_valid_until_prints_the_last_valid_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
     from datetime import datetime
 
+    from desktop.records.receipts import PERIOD_TZ
+
     # The sandbox's monthly bound: the first instant of December (exclusive) -> Nov 30.
-    december = datetime(2026, 12, 1, 0, 0, 0).astimezone().timestamp()
-    assert ticket.last_valid_day(december) == "30/11/2026"
+    december = datetime(2026, 12, 1, 0, 0, 0, tzinfo=PERIOD_TZ).timestamp()
     # A bound inside a day is inclusive: that day itself.
-    evening = datetime(2026, 11, 30, 17, 59, 59).astimezone().timestamp()
-    assert ticket.last_valid_day(evening) == "30/11/2026"
+    evening = datetime(2026, 11, 30, 17, 59, 59, tzinfo=PERIOD_TZ).timestamp()
+    # The same day whatever the till's clock zone: Mexico City, Cancún (UTC-5), a UTC machine,
+    # Tijuana in summer (UTC-7).
+    for zone in ("CST+6", "EST+5", "UTC0", "PST+8PDT,M3.2.0,M11.1.0"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        assert ticket.last_valid_day(december) == "30/11/2026", zone
+        assert ticket.last_valid_day(evening) == "30/11/2026", zone
+    monkeypatch.undo()
+    time.tzset()
     data = sample(
         fiscal=ticket.TicketFiscal("receipt", sent=True, receipt_url=URL, valid_until=december)
     )
