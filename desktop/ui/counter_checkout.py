@@ -218,11 +218,16 @@ class Checkout(QObject):
         except OutboxError:
             self._announcing = None
             return
-        final = True
+        final, level = True, "info"
         if row.state is OutboxState.SENT:
-            notice = self.tr("Registrado en gigstack")
+            notice, level = self.tr("Registrado en gigstack"), "success"
         elif row.state is OutboxState.PARKED:
-            notice = self.tr("gigstack no aceptó la venta: revísala en la Cola")
+            # Stays until the cashier closes it: the customer may still be at the counter.
+            notice, level = self.tr("gigstack no aceptó la venta: revísala en la Cola"), "error"
+            if row.last_error:
+                reason = " ".join(row.last_error.split())
+                reason = reason if len(reason) <= 160 else reason[:159] + "…"
+                notice += self.tr(" («{reason}»)").format(reason=reason)
         elif self.sync_state.online is False or row.last_error:
             notice = self.tr("En cola: se enviará al volver la conexión")
         else:
@@ -230,6 +235,6 @@ class Checkout(QObject):
         notice += self.tr(" · folio {folio}").format(folio=row.folio or row.local_id[:8])
         if change:
             notice += self.tr(" · cambio {change}").format(change=money(change))
-        self.ctx.notify(notice)
+        self.ctx.notify(notice, level)
         if final:
             self._announcing = None

@@ -36,5 +36,8 @@ def test_a_sale_gigstack_refuses_is_said_in_the_notice_area(
     assert str(row.folio) in bar.text
     parked = shell.core.outbox.get(row.id)
     assert parked.last_error  # the server's reason is kept for the Cola
+    # An error notice: it names gigstack's reason and stays until the cashier closes it.
+    assert bar.level == "error"
+    assert " ".join(parked.last_error.split())[:40] in bar.text
     assert parked.payload["items"][0]["id"] == "service_demo_lapiz"  # nothing lost
     assert focused() is counter.code_edit
