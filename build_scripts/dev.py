@@ -51,6 +51,9 @@ QT_WINDOW_DEBS = [
     "libxcb-xkb1",
 ]
 XVFB_DEBS = ["xvfb", "xauth"]
+# ...and for the tests that read a ticket PDF back as a person or a phone would
+# (tests/pdf_tools.py: pdftotext, pdftoppm, zbarimg). A CI run fails without them.
+TEST_TOOL_DEBS = ["poppler-utils", "zbar-tools"]
 
 
 def say(message: str) -> None:
@@ -169,6 +172,7 @@ def compile_translations() -> None:
 
 def cmd_test(args: argparse.Namespace) -> int:
     setup("test", window=False)
+    ensure_debs(TEST_TOOL_DEBS, "to read ticket PDFs back in the tests")
     python = str(venv_python())
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     if not args.no_lint:

@@ -9,8 +9,6 @@ says the sale was NOT saved.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,7 @@ from desktop.ui.counter_page import CounterPage
 from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
 from desktop.ui.payments_page import PaymentsPage
 from desktop.ui.qr import qr_image
+from tests.pdf_tools import decoded_qr, pdf_text
 from tests.ui.counter_helpers import barcode
 from tests.ui.keyboard import press, scan
 
@@ -41,27 +40,6 @@ def qr_resource(data: ticket.TicketData) -> QImage:
     image = doc.resource(QTextDocument.ResourceType.ImageResource, QUrl(ticket.QR_URL))
     assert isinstance(image, QImage) and not image.isNull(), "the ticket carries no QR"
     return image
-
-
-def pdf_text(path: Path) -> str | None:
-    if not shutil.which("pdftotext"):
-        return None
-    return subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-
-
-def decoded_qr(path: Path, tmp_path: Path) -> str | None:
-    """The QR in a ticket PDF as a phone would read it (when poppler and zbar are installed)."""
-    if not (shutil.which("pdftoppm") and shutil.which("zbarimg")):
-        return None
-    prefix = tmp_path / "ticket"
-    subprocess.run(["pdftoppm", "-r", "200", "-png", str(path), str(prefix)], check=True)
-    png = next(tmp_path.glob("ticket*.png"))
-    out = subprocess.run(
-        ["zbarimg", "-q", "--raw", str(png)], check=False, capture_output=True, text=True
-    )
-    return out.stdout.strip()
 
 
 def fiscal_of(page: PaymentsPage) -> Fiscal | None:

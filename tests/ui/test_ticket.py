@@ -4,8 +4,6 @@ counter (Ctrl+P), "Guardar PDF", automatic printing, and gigstack's status on th
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +21,7 @@ from desktop.store.outbox import OutboxState
 from desktop.ui import ticket
 from desktop.ui.app import AppShell
 from desktop.ui.counter_page import CounterPage
+from tests.pdf_tools import pdf_text
 
 TIMEOUT = 10_000
 
@@ -102,10 +101,8 @@ def test_pdf_is_a_real_pdf_as_wide_as_the_paper(qtbot: QtBot, tmp_path: Path, wi
     page_width, page_height = _media_box(content)
     assert page_width == pytest.approx(width * 72 / 25.4, abs=1.5)
     assert page_height > page_width  # one long strip, not A4
-    if shutil.which("pdftotext"):
-        text = subprocess.run(
-            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-        ).stdout
+    text = pdf_text(path)
+    if text is not None:
         assert "CAJA1-7" in text and "$109.00" in text
 
 
@@ -225,10 +222,8 @@ def test_ctrl_p_prints_the_last_ticket(
     qtbot.mouseClick(sold.print_button, Qt.MouseButton.LeftButton)  # asks too
     qtbot.waitUntil(out.exists, timeout=TIMEOUT)
     assert out.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdftotext"):
-        printed = subprocess.run(
-            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
-        ).stdout
+    printed = pdf_text(out)
+    if printed is not None:
         assert "Factura tu compra" in printed  # the sale was sent: its receipt's QR is on it
 
 
