@@ -122,6 +122,12 @@ def switch_team_problem(chosen: str | None, active: str | None, unfinished: int)
         return "Elige un equipo de la lista."
     if chosen == active:
         return "Ya estás trabajando con ese equipo."
+    if unfinished == 1:
+        return (
+            "No se puede cambiar de equipo: este equipo tiene 1 envío sin terminar en la cola "
+            "(una venta o un cambio que gigstack aún no tiene). Envíalo o resuélvelo primero "
+            "en la página Cola."
+        )
     if unfinished:
         return (
             f"No se puede cambiar de equipo: este equipo tiene {unfinished} envíos sin terminar en "

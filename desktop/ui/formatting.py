@@ -71,3 +71,17 @@ def age(since: float | None, now: float | None = None) -> str:
     if hours < 48:
         return f"hace {hours} h {minutes % 60:02d} min"
     return f"hace {hours // 24} días"
+
+
+def count_text(count: int | Decimal, one: str, many: str, **fields: Any) -> str:
+    """A count with its noun in the right number: `one` when count is exactly 1, else `many`.
+
+    Spanish has two forms (1 venta, 0 ventas, 2 ventas), so the caller passes both through
+    its own tr(): `count_text(n, self.tr("1 venta"), self.tr("{n} ventas"))` (the counter's
+    "1 línea · 3 piezas" reads the same way). Plain pairs rather than Qt's %n numerus forms:
+    lupdate finds both sources as ordinary strings and the .ts needs no numerus entries.
+    Both texts are formatted with `n` (the count, unless `fields` gives `n` its own text)
+    and `fields`; a text may leave `{n}` out.
+    """
+    text = one if count == 1 else many
+    return text.format(**{"n": count, **fields})

@@ -48,7 +48,7 @@ from desktop.store.errors import StorageError
 from desktop.store.outbox import OutboxItem, OutboxKind, OutboxState
 from desktop.ui.action_dialog import ActionDialog, payment_form_label
 from desktop.ui.context import UiContext
-from desktop.ui.formatting import money, when
+from desktop.ui.formatting import count_text, money, when
 from desktop.ui.invoice_dialogs import (
     CachedPayments,
     CancelInvoiceDialog,
@@ -344,7 +344,12 @@ class InvoicesPage(ServerListPage):
             Decimal(0),
         )
         self.count_label.setText(
-            self.tr("{n} facturas · vigentes {total}").format(n=len(rows), total=money(valid))
+            count_text(
+                len(rows),
+                self.tr("1 factura · vigentes {total}"),
+                self.tr("{n} facturas · vigentes {total}"),
+                total=money(valid),
+            )
         )
 
     # -- detail -----------------------------------------------------------------------------
@@ -412,8 +417,11 @@ class InvoicesPage(ServerListPage):
         )
         if view.payment_method == "PPD" and view.last_balance is not None:
             labels["balance"].setText(
-                self.tr("Por cobrar {b} · {n} complementos de pago").format(
-                    b=money(view.last_balance), n=view.complements
+                count_text(
+                    view.complements,
+                    self.tr("Por cobrar {b} · 1 complemento de pago"),
+                    self.tr("Por cobrar {b} · {n} complementos de pago"),
+                    b=money(view.last_balance),
                 )
             )
             self.detail_form.setRowVisible(labels["balance"], True)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.pin import ManagerPin, PinLockedError, pin_problem
 from desktop.ui.field_errors import error_label, show_error
+from desktop.ui.formatting import count_text
 
 __all__ = [
     "PinDialog",
@@ -127,8 +128,10 @@ class PinDialog(QDialog):
         except PinLockedError as locked:
             show_error(
                 self.error,
-                self.tr("Demasiados intentos. Espera {0} segundos e intenta de nuevo.").format(
-                    int(locked.seconds_left) + 1
+                count_text(
+                    int(locked.seconds_left) + 1,
+                    self.tr("Demasiados intentos. Espera 1 segundo e intenta de nuevo."),
+                    self.tr("Demasiados intentos. Espera {n} segundos e intenta de nuevo."),
                 ),
             )
             return
@@ -205,8 +208,10 @@ class SetPinDialog(QDialog):
             except PinLockedError as locked:
                 show_error(
                     self.error,
-                    self.tr("Demasiados intentos. Espera {0} segundos.").format(
-                        int(locked.seconds_left) + 1
+                    count_text(
+                        int(locked.seconds_left) + 1,
+                        self.tr("Demasiados intentos. Espera 1 segundo."),
+                        self.tr("Demasiados intentos. Espera {n} segundos."),
                     ),
                 )
                 return

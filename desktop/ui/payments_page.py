@@ -42,7 +42,7 @@ from desktop.store.outbox import OutboxKind
 from desktop.store.shifts import EventKind
 from desktop.ui.action_dialog import set_error
 from desktop.ui.context import UiContext
-from desktop.ui.formatting import money
+from desktop.ui.formatting import count_text, money
 from desktop.ui.layout import WIDE_LAYOUT_PX, fit_detail_to_width, list_with_detail
 from desktop.ui.payment_dialogs import QrDialog
 from desktop.ui.payments_actions import PaymentActions
@@ -343,13 +343,18 @@ class PaymentsPage(PaymentTickets, PaymentActions):
         """ "Cobrado" nets refunds and leaves cancellations out (`payment_rules.collected`)."""
         rows = self.table.shown_rows()
         summary = collected((r.status, {**r.record, "total": r.total}, r.in_queue) for r in rows)
-        text = self.tr("{n} pagos · cobrado {total}").format(
-            n=summary.count, total=money(summary.collected)
+        text = count_text(
+            summary.count,
+            self.tr("1 pago · cobrado {total}"),
+            self.tr("{n} pagos · cobrado {total}"),
+            total=money(summary.collected),
         )
         if summary.refunded:
             text += self.tr(" · reembolsado {total}").format(total=money(summary.refunded))
         if summary.canceled:
-            text += self.tr(" · {n} cancelados").format(n=summary.canceled)
+            text += count_text(
+                summary.canceled, self.tr(" · 1 cancelado"), self.tr(" · {n} cancelados")
+            )
         if summary.waiting:
             text += self.tr(" · {n} sin enviar a gigstack").format(n=summary.waiting)
         self.count_label.setText(text)

@@ -25,7 +25,7 @@ from desktop.records.receipts import OPEN, ReceiptView, last_valid_day
 from desktop.store.cache import Resource
 from desktop.ui.context import UiContext
 from desktop.ui.customer_invoice_dialog import CustomerInvoiceDialog
-from desktop.ui.formatting import money, when
+from desktop.ui.formatting import count_text, money, when
 from desktop.ui.payment_link import QrDialog
 from desktop.ui.qr import qr_pixmap
 from desktop.ui.record_picker import CacheSource
@@ -235,8 +235,11 @@ class ReceiptsPage(ServerListPage):
             self.global_summary.setText(self.tr("Nada pendiente para la factura global."))
             return
         ends = [v.valid_until for v in pending if v.valid_until]
-        text = self.tr("Para la factura global: {n} recibos por {total}").format(
-            n=len(pending), total=money(total)
+        text = count_text(
+            len(pending),
+            self.tr("Para la factura global: 1 recibo por {total}"),
+            self.tr("Para la factura global: {n} recibos por {total}"),
+            total=money(total),
         )
         if ends:
             text += self.tr(" · el primero vence {0}").format(_date(min(ends)))
@@ -318,7 +321,12 @@ class ReceiptsPage(ServerListPage):
             return self.tr("Venció el {0}: entra en la factura global").format(moment)
         if days == 0:
             return self.tr("Vence hoy ({0})").format(moment)
-        return self.tr("Vence en {n} días ({0})").format(moment, n=days)
+        return count_text(
+            days,
+            self.tr("Vence en 1 día ({when})"),
+            self.tr("Vence en {n} días ({when})"),
+            when=moment,
+        )
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ from desktop.gigstack import GigstackClient
 from desktop.reports import Report, build_report, report_csv
 from desktop.till import form_name, sale_facts
 from desktop.ui.context import UiContext
-from desktop.ui.formatting import money, quantity
+from desktop.ui.formatting import count_text, money, quantity
 from desktop.ui.page import Page
 from desktop.ui.shift_page import fill_table, simple_table
 
@@ -197,8 +197,12 @@ class SalesChart(QWidget):
         label, amount, sales = self.bars[index]
         QToolTip.showText(
             event.globalPosition().toPoint(),
-            self.tr("{label}: {amount} · {n} ventas").format(
-                label=label, amount=money(amount), n=sales
+            count_text(
+                sales,
+                self.tr("{label}: {amount} · 1 venta"),
+                self.tr("{label}: {amount} · {n} ventas"),
+                label=label,
+                amount=money(amount),
             ),
             self,
         )
@@ -544,15 +548,23 @@ class ReportsPage(Page):
         ]
         if report.queued.count:
             notes.append(
-                self.tr(
-                    "{n} ventas siguen en la cola: ya cuentan aunque aún no lleguen a gigstack."
-                ).format(n=report.queued.count)
+                count_text(
+                    report.queued.count,
+                    self.tr("1 venta sigue en la cola: ya cuenta aunque aún no llegue a gigstack."),
+                    self.tr(
+                        "{n} ventas siguen en la cola: ya cuentan aunque aún no lleguen a gigstack."
+                    ),
+                )
             )
         if report.unpriced:
             notes.append(
-                self.tr(
-                    "{n} ventas en cola sin importe conocido hasta que gigstack las registre."
-                ).format(n=report.unpriced)
+                count_text(
+                    report.unpriced,
+                    self.tr("1 venta en cola sin importe conocido hasta que gigstack la registre."),
+                    self.tr(
+                        "{n} ventas en cola sin importe conocido hasta que gigstack las registre."
+                    ),
+                )
             )
         self.note.setText(" ".join(notes))
 

@@ -45,6 +45,7 @@ from desktop.fiscal import validate_rfc
 from desktop.rules.teams import terminal_series_problem
 from desktop.store.outbox import OutboxState
 from desktop.ui.context import UiContext
+from desktop.ui.formatting import count_text
 from desktop.ui.ops import Op
 from desktop.ui.page import Page
 
@@ -481,11 +482,20 @@ class SettingsPage(Page):
             return False
         self._set_message(
             label,
-            self.tr(
-                "No se puede {action}: hay {n} envíos sin terminar en la cola (por enviar o "
-                "detenidos). Son cobros o cambios que gigstack aún no tiene; envíalos o "
-                "resuélvelos primero en la página Cola."
-            ).format(action=action, n=count),
+            count_text(
+                count,
+                self.tr(
+                    "No se puede {action}: hay 1 envío sin terminar en la cola (por enviar o "
+                    "detenido). Es un cobro o cambio que gigstack aún no tiene; envíalo o "
+                    "resuélvelo primero en la página Cola."
+                ),
+                self.tr(
+                    "No se puede {action}: hay {n} envíos sin terminar en la cola (por enviar o "
+                    "detenidos). Son cobros o cambios que gigstack aún no tiene; envíalos o "
+                    "resuélvelos primero en la página Cola."
+                ),
+                action=action,
+            ),
             "bad",
         )
         return True

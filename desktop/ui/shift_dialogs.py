@@ -24,7 +24,7 @@ from desktop.money import MAX_SALE_TOTAL, MoneyError, parse_amount
 from desktop.store.shifts import MAX_TEXT, MoveKind
 from desktop.till import CASH, COUNTED_FORMS, ShiftFigures, cents, form_name
 from desktop.ui.action_dialog import ActionDialog, error_label, set_error
-from desktop.ui.formatting import money
+from desktop.ui.formatting import count_text, money
 
 
 def _rules(message: str) -> str:
@@ -168,9 +168,11 @@ class CloseShiftDialog(ActionDialog):
         self.setMinimumWidth(620)
         self.figures = figures
         summary = QLabel(
-            self.tr("Turno {n} · {sales} ventas · vendido {gross} · neto {net}").format(
-                n=figures.shift.id,
-                sales=figures.sales_count,
+            count_text(
+                figures.sales_count,
+                self.tr("Turno {shift} · 1 venta · vendido {gross} · neto {net}"),
+                self.tr("Turno {shift} · {n} ventas · vendido {gross} · neto {net}"),
+                shift=figures.shift.id,
                 gross=money(figures.gross),
                 net=money(figures.net),
             )
@@ -180,11 +182,16 @@ class CloseShiftDialog(ActionDialog):
         self.form.addRow(summary)
         if figures.queued:
             queued = QLabel(
-                self.tr(
-                    "{n} ventas por {total} siguen en la cola: cuentan en el corte aunque aún "
-                    "no lleguen a gigstack."
-                ).format(
-                    n=len(figures.queued),
+                count_text(
+                    len(figures.queued),
+                    self.tr(
+                        "1 venta por {total} sigue en la cola: cuenta en el corte aunque aún "
+                        "no llegue a gigstack."
+                    ),
+                    self.tr(
+                        "{n} ventas por {total} siguen en la cola: cuentan en el corte aunque aún "
+                        "no lleguen a gigstack."
+                    ),
                     total=money(sum((s.total for s in figures.queued), Decimal(0))),
                 )
             )

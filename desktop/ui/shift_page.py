@@ -35,7 +35,7 @@ from desktop.till import CASH, ShiftFigures, close_shift, form_name, open_shift_
 from desktop.ui import ticket, till_print
 from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.context import UiContext
-from desktop.ui.formatting import money, when
+from desktop.ui.formatting import count_text, money, when
 from desktop.ui.page import Page
 from desktop.ui.payments_model import short_when
 from desktop.ui.shift_dialogs import CashMoveDialog, CloseShiftDialog, OpenShiftDialog
@@ -340,10 +340,18 @@ class ShiftPage(Page):
             self.cash_rows["out"].setText(_minus(cash.cash_out))
             queued = figures.queued
             self.queued_label.setText(
-                self.tr(
-                    "{n} ventas por {total} siguen en la cola: ya cuentan aquí aunque aún no "
-                    "lleguen a gigstack."
-                ).format(n=len(queued), total=money(sum((s.total for s in queued), Decimal(0))))
+                count_text(
+                    len(queued),
+                    self.tr(
+                        "1 venta por {total} sigue en la cola: ya cuenta aquí aunque aún no "
+                        "llegue a gigstack."
+                    ),
+                    self.tr(
+                        "{n} ventas por {total} siguen en la cola: ya cuentan aquí aunque aún no "
+                        "lleguen a gigstack."
+                    ),
+                    total=money(sum((s.total for s in queued), Decimal(0))),
+                )
                 if queued
                 else ""
             )

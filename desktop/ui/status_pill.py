@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.store.outbox import Outbox
-from desktop.ui.formatting import age
+from desktop.ui.formatting import age, count_text
 from desktop.ui.worker import SyncState
 
 # A CFDI should be stamped within 24 h of the sale; warn well before that.
@@ -87,7 +87,7 @@ class StatusPill(QWidget):
         if waiting:
             parts.append(self.tr("{n} por enviar").format(n=waiting))
         if stats.parked:
-            parts.append(self.tr("{n} detenidos").format(n=stats.parked))
+            parts.append(count_text(stats.parked, self.tr("1 detenido"), self.tr("{n} detenidos")))
         oldest = stats.oldest_pending_at
         queue_level = "good"
         if oldest is not None and waiting:

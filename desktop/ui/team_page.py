@@ -56,7 +56,7 @@ from desktop.rules.teams import (
 from desktop.store.outbox import OutboxState
 from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.context import UiContext
-from desktop.ui.formatting import when
+from desktop.ui.formatting import count_text, when
 from desktop.ui.manager_pin import SetPinDialog, confirm_and_authorize, pin_store_for
 from desktop.ui.page import Page
 from desktop.ui.server_page import record_of
@@ -451,7 +451,13 @@ class TeamPage(Page):
             v["sat"].setText(self.tr("Sin conectar: no se puede timbrar"))
         used, limit = team.used_credits, team.credit_limit
         v["credits"].setText(
-            self.tr("{used} usados de {limit}").format(used=_whole(used), limit=_whole(limit))
+            count_text(
+                used,
+                self.tr("1 usado de {limit}"),
+                self.tr("{n} usados de {limit}"),
+                n=_whole(used),
+                limit=_whole(limit),
+            )
             if used is not None and limit is not None
             else "—"
         )

@@ -127,7 +127,7 @@ def test_destructive_actions_are_refused_while_a_sale_is_pending(
     try:
         qtbot.mouseClick(page.change_account, Qt.MouseButton.LeftButton)
         assert "No se puede cambiar de cuenta" in page.connection_message.text()
-        assert "1 envíos sin terminar" in page.connection_message.text()
+        assert "1 envío sin terminar" in page.connection_message.text()
         assert credentials.get_api_key(shell.config.api_url) == SANDBOX_KEY
 
         qtbot.mouseClick(page.change_team, Qt.MouseButton.LeftButton)

@@ -211,7 +211,7 @@ def test_switching_team_refused_while_this_team_has_pending_rows(
     )
     select_text(page.teams_table, "La Esquina Sucursal Norte")
     assert not page.switch_team()
-    assert "1 envíos sin terminar" in page.connect_message.text()
+    assert "1 envío sin terminar" in page.connect_message.text()
     assert not TerminalConfig.load(shell.config.data_dir).team
 
     shell.core.outbox.discard(item.id, "prueba")
