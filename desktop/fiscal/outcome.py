@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.fiscal.names import legal_name_problem
 from desktop.fiscal.rfc import GENERIC_FOREIGN, GENERIC_NATIONAL, normalize_rfc, validate_rfc
 
 
@@ -110,16 +111,21 @@ def _tax_system_of(client: Mapping[str, Any]) -> str:
 def missing_fiscal_data(client: Mapping[str, Any]) -> tuple[Missing, ...]:
     """What keeps an invoice from being stamped to this client (empty = complete).
 
-    Complete means what CFDI 4.0 asks of a receiver: a valid RFC of their own, the legal name
-    (`legal_name`; gigstack also reads `name` when there is no legal name, so either counts),
+    Complete means what CFDI 4.0 asks of a receiver: a valid RFC of their own, the legal name,
     the tax regime and the fiscal address's postal code. The CFDI use has a default, so it is
     not required here.
+
+    The legal name is `legal_name` alone, and one that could go on a CFDI (`legal_name_problem`:
+    no emoji or control characters). gigstack may fall back to `name` when there is none, but
+    SAT checks the receiver's name against the RFC, and a display name ("Doña Mary 🌮") is not a
+    razón social: such a sale ends in a receipt until the client's legal name is written down.
     """
     missing: list[Missing] = []
     tax_id = normalize_rfc(str(client.get("tax_id") or ""))
     if not tax_id or is_generic_rfc(tax_id) or not validate_rfc(tax_id).valid:
         missing.append(Missing.TAX_ID)
-    if not str(client.get("legal_name") or client.get("name") or "").strip():
+    legal_name = str(client.get("legal_name") or "")
+    if not legal_name.strip() or legal_name_problem(legal_name):
         missing.append(Missing.LEGAL_NAME)
     if not _tax_system_of(client):
         missing.append(Missing.TAX_SYSTEM)

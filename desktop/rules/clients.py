@@ -7,13 +7,13 @@ should run before queuing a client: one message per field, Spanish, the same eve
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop import fiscal
 from desktop.fiscal import CfdiUse, TaxRegime
 from desktop.fiscal.catalogs import Persona
+from desktop.fiscal.names import MAX_NAME, legal_name_problem, normalize_legal_name
 
 GENERIC_RFCS = ("XAXX010101000", "XEXX010101000")
 PUBLIC_REGIME = "616"  # Sin obligaciones fiscales: the only régimen for the generic RFCs
@@ -29,7 +29,6 @@ ADDRESS_KEYS = (
     "zip",
     "country",
 )
-MAX_NAME = 300
 
 
 def persona_for(rfc: str) -> Persona | None:
@@ -149,29 +148,6 @@ def check_zip(text: str) -> tuple[str | None, str | None]:
     if found is None:
         return f"El código postal «{text}» no está en el catálogo del SAT.", None
     return None, ", ".join(p for p in (found.municipality, found.state) if p)
-
-
-def normalize_legal_name(text: str) -> str:
-    """The razón social as SAT's Constancia (CSF) prints it: uppercase, single spaces."""
-    return " ".join(text.split()).upper()
-
-
-def legal_name_problem(text: str) -> str | None:
-    """Why a razón social as typed cannot go on a CFDI (emoji, symbols, control characters).
-
-    Letters of any accent, digits, spaces and the punctuation company names use (. , & ' - /
-    ( ) and the like) pass; Unicode categories C* (control, format, private use, unassigned)
-    and So/Sk (emoji, pictographs, skin-tone modifiers) do not.
-    """
-    for ch in text:
-        if ch in " \t":
-            continue
-        category = unicodedata.category(ch)
-        if category[0] == "C" or category in ("So", "Sk"):
-            return "La razón social solo lleva letras, números y signos como . , & - (sin emoji)."
-    if len(normalize_legal_name(text)) > MAX_NAME:
-        return f"La razón social puede tener hasta {MAX_NAME} caracteres."
-    return None
 
 
 def regime_problem(code: str) -> str | None:

@@ -193,7 +193,8 @@ class CustomerInvoiceDialog(ActionDialog):
             return
         client = ClientView.from_record(record)
         self.tax_id.setText(client.rfc)
-        self.legal_name.setText(client.legal_name or client.name)
+        # Never the display name: the razón social is the CSF's, and an empty field asks for it.
+        self.legal_name.setText(client.legal_name)
         regime = client.tax_system  # a legacy {label, value} is read as its code (ClientView)
         index = self.tax_system.findData(regime) if regime else -1
         self.tax_system.setCurrentIndex(max(index, 0))

@@ -147,3 +147,23 @@ def test_invoice_problems_name_each_reason() -> None:
     uses = invoice_problems({**moral, "use": "D01"}, "01")
     assert uses and all("D01" in u for u in uses)
     assert len(invoice_problems({**moral, "tax_system": "612", "use": "D01"}, "99")) >= 2
+
+
+def test_a_display_name_is_not_a_legal_name() -> None:
+    """Issue 10: the razón social is never taken from the display name, and must fit a CFDI."""
+    from desktop.fiscal.outcome import Missing, Outcome, decide_outcome, missing_fiscal_data
+
+    complete = {
+        "name": "Doña Mary 🌮",
+        "legal_name": "MARIA LOPEZ RAMOS",
+        "tax_id": "LORM800101AB1",
+        "tax_system": "612",
+        "address": {"zip": "06600"},
+    }
+    assert Missing.LEGAL_NAME not in missing_fiscal_data(complete)
+    only_display = {k: v for k, v in complete.items() if k != "legal_name"}
+    assert Missing.LEGAL_NAME in missing_fiscal_data(only_display)
+    emoji = dict(complete, legal_name="MARIA LOPEZ 🌮")
+    assert Missing.LEGAL_NAME in missing_fiscal_data(emoji)
+    decision = decide_outcome(only_display, invoice_requested=True)
+    assert decision.outcome is Outcome.RECEIPT and Missing.LEGAL_NAME in decision.missing
