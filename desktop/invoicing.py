@@ -498,7 +498,7 @@ def queue_invoice(
     if own_key:
         existing = outbox.find_by_key(own_key)
         if existing is not None:
-            return _same_or_refused(existing, checked.body, team)
+            return _same_or_refused(existing, checked.body, team, own_key)
     covered_ids = _Covered(
         server_ids=_split(metadata.get(INVOICE_PAYMENTS_KEY)), waiting=covered.waiting
     )
@@ -520,7 +520,18 @@ def queue_invoice(
         return _same_or_refused(existing, checked.body, team)
 
 
-def _same_or_refused(existing: OutboxItem, body: Mapping[str, Any], team: str | None) -> OutboxItem:
+def _same_or_refused(
+    existing: OutboxItem, body: Mapping[str, Any], team: str | None, key: str | None = None
+) -> OutboxItem:
+    if (
+        key is not None
+        and existing.idempotency_key != key
+        and existing.kind is OutboxKind.CREATE_INVOICE
+        and existing.team == team
+    ):
+        # A person edited it since (a new key): the caller's invoice as corrected (see
+        # `desktop.sales._same_or_refused`); a retry must not stamp a second one.
+        return existing
     if (
         existing.kind is not OutboxKind.CREATE_INVOICE
         or existing.team != team

@@ -582,7 +582,7 @@ def queue_payment(
     if own_key:
         existing = outbox.find_by_key(own_key)
         if existing is not None:
-            return _same_or_refused(existing, checked.body, team)
+            return _same_or_refused(existing, checked.body, team, own_key)
 
     def build(identity: Identity) -> dict[str, Any]:
         metadata = dict(checked.body.get("metadata") or {})
@@ -608,8 +608,17 @@ def queue_payment(
         return _same_or_refused(existing, checked.body, team)
 
 
-def _same_or_refused(existing: OutboxItem, body: Mapping[str, Any], team: str | None) -> OutboxItem:
-    """The row already queued under a caller's key: the same sale again, or an error."""
+def _same_or_refused(
+    existing: OutboxItem, body: Mapping[str, Any], team: str | None, key: str | None = None
+) -> OutboxItem:
+    """The row already queued under a caller's key: the same sale again, or an error.
+
+    A row a person edited since (it has a new key; the caller's is in its history) is the
+    caller's sale as corrected: the caller's body is the one before the correction, so it is
+    not compared. Returning the row is what keeps a retry from selling it twice.
+    """
+    if key is not None and existing.idempotency_key != key and existing.team == team:
+        return existing
     if existing.team != team or not same_sale(existing.payload, body):
         raise SaleRejectedError(
             [

@@ -49,6 +49,8 @@ PayloadBuilder = Callable[["Identity"], Mapping[str, Any]]
 MAX_DELAY = 900.0
 #: A row last touched more than this in the "future" was written before the clock moved back.
 CLOCK_TOLERANCE = 5.0
+#: The audit detail of an edit: the key it replaced (`find_by_key` reads it back).
+_PREVIOUS_KEY = "previous key "
 
 
 class OutboxState(StrEnum):
@@ -610,7 +612,7 @@ class Outbox:
                 "next_attempt_at = ?, updated_at = ? WHERE id = ?",
                 (dumps(body), new_key, now, now, row_id),
             )
-            self._audit(conn, row_id, "edited", f"previous key {old.idempotency_key}")
+            self._audit(conn, row_id, "edited", f"{_PREVIOUS_KEY}{old.idempotency_key}")
             return self._fetch(conn, row_id)
 
     def settle(self, row_id: int, payload: Mapping[str, Any], detail: str) -> OutboxItem:
@@ -692,10 +694,21 @@ class Outbox:
         return None if row is None else _row_to_item(row)
 
     def find_by_key(self, idempotency_key: str) -> OutboxItem | None:
+        """The row queued under this key, even if a person has since edited it (an edit takes
+        a new key, `edit_parked`): a caller queuing its sale again with its own key must find
+        the row, never queue a second one."""
         with self._db.read() as conn:
             row = conn.execute(
                 "SELECT * FROM outbox WHERE idempotency_key = ?", (idempotency_key,)
             ).fetchone()
+            if row is None:
+                # Rare (a caller's own key that is no longer current): the audit trail keeps
+                # every key an edit replaced.
+                row = conn.execute(
+                    "SELECT o.* FROM outbox_audit a JOIN outbox o ON o.id = a.outbox_id "
+                    "WHERE a.action = 'edited' AND a.detail = ? ORDER BY a.id DESC LIMIT 1",
+                    (f"{_PREVIOUS_KEY}{idempotency_key}",),
+                ).fetchone()
         return None if row is None else _row_to_item(row)
 
     def rows(self, states: Iterable[OutboxState] | None = None) -> list[OutboxItem]:

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.gigstack import GigstackClient
 from desktop.invoicing import queue_invoice
-from desktop.sales import queue_payment
+from desktop.sales import SaleRejectedError, queue_payment
 from desktop.sandbox import Sandbox
 from desktop.store.outbox import Outbox, OutboxKind, OutboxState
 from desktop.sync.backoff import Backoff
@@ -209,3 +209,40 @@ def test_a_409_after_a_lost_answer_parks_with_a_warning_and_an_edit_never_sends_
         if (p.metadata or {}).get("local_id") == sale.local_id
     ]
     assert [p.id for p in found] == [sent.server_id]
+
+
+def test_a_feeding_systems_key_still_finds_its_sale_after_a_cashier_edited_it(
+    outbox: Outbox,
+) -> None:
+    """Defect: editing a parked row gives it a new key, and `queue add` looked a caller's key up
+    in the current keys only: a system feeding the counter that queued its sale again with its
+    own key (a retry, a batch run twice) got a second row, and the sale was sent twice."""
+    body = sale_body(idempotency_key="erp-venta-000123")
+    first = queue_payment(outbox, body)
+    # Before any edit, the same key with another sale is refused, never queued.
+    with pytest.raises(SaleRejectedError) as caught:
+        queue_payment(outbox, sale_body(idempotency_key="erp-venta-000123", payment_form="04"))
+    assert caught.value.problems[0].field == "idempotency_key"
+    park_first_attempt(outbox, first.id, "test: forma de pago rechazada")
+    # The cashier corrects it (a new key): the system's retry still brings its original body.
+    outbox.edit_parked(first.id, {**first.payload, "payment_form": "04"})
+    again = queue_payment(outbox, body)
+    assert again.id == first.id
+    assert again.payload["payment_form"] == "04"  # the correction stands
+    assert len(outbox.rows_of_kind(OutboxKind.REGISTER_PAYMENT)) == 1
+
+
+def test_an_invoice_key_still_finds_its_invoice_after_a_cashier_edited_it(outbox: Outbox) -> None:
+    body = {
+        "client": {"id": "client_demo_juan"},
+        "items": [{"id": "service_demo_hojas", "quantity": 1}],
+        "payment_form": "01",
+        "use": "G03",
+        "idempotency_key": "erp-factura-000777",
+    }
+    first = queue_invoice(outbox, body)
+    park_first_attempt(outbox, first.id, "test: uso rechazado")
+    outbox.edit_parked(first.id, {**first.payload, "use": "G01"})
+    again = queue_invoice(outbox, body)
+    assert again.id == first.id and again.payload["use"] == "G01"
+    assert len(outbox.rows_of_kind(OutboxKind.CREATE_INVOICE)) == 1
