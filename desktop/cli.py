@@ -367,19 +367,37 @@ def cmd_key_clear(config: AppConfig, args: argparse.Namespace) -> int:
 # -- check -------------------------------------------------------------------------------------
 
 
+#: How `check` names the key's mode (its `livemode` claim or `sk_test_`/`sk_live_` prefix);
+#: the window says the same in its title, status bar and Ajustes (`desktop.ui.test_mode`).
+CHECK_MODE_LINES = {
+    False: "  MODO DE PRUEBA: la clave es de prueba; los cobros y las facturas no son reales.",
+    True: "  Modo: producción (la clave es en vivo).",
+    None: "  Modo: la clave no dice si es de prueba o en vivo.",
+}
+
+
 def cmd_check(config: AppConfig, args: argparse.Namespace) -> int:
+    from desktop.rules.teams import find_own_team
+
     core = open_core(config)
     try:
         with core.api_client() as api:
+            # Read from the key itself, never printed: only its mode and team claims are used.
+            livemode = api.key_info.livemode
             teams = api.teams.list_page(limit=10).items
+            own = find_own_team(api)
             clients = api.clients.list_page(limit=1).total_results
             services = api.services.list_page(limit=1).total_results
     finally:
         core.close()
     print(f"Conectado a {config.api_url}")
+    print(CHECK_MODE_LINES[livemode])
     for team in teams:
         name = getattr(team.brand, "alias", None) if team.brand else None
-        print(f"  Equipo: {team.id}  {name or team.legal_name or ''}".rstrip())
+        mine = "  (equipo de la clave)" if own is not None and team.id == own.team_id else ""
+        print(f"  Equipo: {team.id}  {name or team.legal_name or ''}".rstrip() + mine)
+    if own is not None and all(team.id != own.team_id for team in teams):
+        print(f"  Equipo de la clave: {own.team_id}")
     if config.team:
         print(f"  Actuando sobre el equipo (gigstack Connect): {config.team}")
     print(f"  Clientes: {clients if clients is not None else '?'}")

@@ -1,9 +1,14 @@
 """Which gigstack team is "mine": the key's own team among the teams the key can see.
 
 gigstack does not document how to ask for the key's own team (REFERENCE: Connect teams are
-chosen with the ``team`` parameter; without it the key acts on its own team). Three hints were
-used in three places of the UI; they live here now, in one order of trust:
+chosen with the ``team`` parameter; without it the key acts on its own team). The hints live
+here, in one order of trust, and `find_own_team` is the one place the app and the CLI ask:
 
+0. The key's own ``team`` claim (gigstack keys are JWTs; REFERENCE §2.2, §16.3: gigstack's CLI
+   resolves "my team" from it, then ``GET /teams/{claim}``). Read without verifying the
+   signature (`desktop.gigstack.KeyInfo`): it outranks the guesses below because it is what
+   gigstack wrote into the key. Keys that are not JWTs (``sk_test_…``) or lack the claim fall
+   back to the guesses, which stay for exactly that case (documented choice, issue 7 §1).
 1. A team id in ``GET /teams/integrations`` (which describes the key's own team): the sandbox
    answers ``team``; ``team_id`` and ``id`` are accepted too (we cannot know which spelling
    production uses, so all three are read — documented guess).
@@ -26,11 +31,14 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from desktop import fiscal
 from desktop.config import SERIES_MAX_LENGTH
 from desktop.rules.clients import check_email, check_rfc
+
+if TYPE_CHECKING:
+    from desktop.gigstack import GigstackClient
 
 INTEGRATION_TEAM_KEYS = ("team", "team_id", "id")
 
@@ -44,6 +52,7 @@ class TeamLike(Protocol):
 
 
 class Certainty(StrEnum):
+    KEY = "key"  # the key's own `team` claim (a JWT key says which team it belongs to)
     KNOWN = "known"  # gigstack said which team the key belongs to
     ONLY = "only"  # the key sees exactly one team
     OLDEST = "oldest"  # a guess: the oldest team the key sees
@@ -77,15 +86,22 @@ def _created(team: TeamLike) -> float:
 
 
 def own_team(
-    teams: Sequence[TeamLike], hint: str | None = None, *, allow_guess: bool = False
+    teams: Sequence[TeamLike],
+    hint: str | None = None,
+    *,
+    claim: str | None = None,
+    allow_guess: bool = False,
 ) -> OwnTeam | None:
     """The key's own team, and how sure we are; None when it cannot be told.
 
     Args:
         teams: The teams the key lists (`GET /teams`), any order.
         hint: `integration_team_hint(...)`, when it was fetched.
+        claim: The key's `team` claim (`GigstackClient.key_info.team`): outranks the rest.
         allow_guess: Fall back to the oldest team (only for display, e.g. a ticket header).
     """
+    if claim and claim.strip():
+        return OwnTeam(claim.strip(), Certainty.KEY)
     if hint:
         return OwnTeam(hint, Certainty.KNOWN)
     listed = [t for t in teams if t.id]
@@ -98,12 +114,45 @@ def own_team(
     return None
 
 
-def acting_team(chosen: str | None, teams: Sequence[TeamLike], hint: str | None) -> str | None:
+def acting_team(
+    chosen: str | None,
+    teams: Sequence[TeamLike],
+    hint: str | None,
+    claim: str | None = None,
+) -> str | None:
     """The team id the app acts on: the chosen Connect team, else the key's own (if known)."""
     if chosen:
         return chosen
-    found = own_team(teams, hint)
+    found = own_team(teams, hint, claim=claim)
     return found.team_id if found else None
+
+
+def find_own_team(
+    api: GigstackClient, *, allow_guess: bool = False, list_limit: int = 50
+) -> OwnTeam | None:
+    """The key's own team, asked the one way the app and the CLI ask (caller's thread: a lane
+    or the CLI; this may do HTTP).
+
+    The key's `team` claim answers without a request. Otherwise `GET /teams/integrations`
+    (its undocumented team id; a failure there is only a missing hint) and then `GET /teams`
+    for the only team or, with `allow_guess`, the oldest. Errors of `GET /teams` propagate.
+    """
+    from desktop.gigstack.errors import GigstackError
+
+    claim = api.key_info.team
+    if claim:
+        return OwnTeam(claim, Certainty.KEY)
+    hint: str | None = None
+    # With a default Connect team set, /teams/integrations would describe that team instead.
+    if api.team is None:
+        try:
+            hint = integration_team_hint(api.teams.integrations().model_extra)
+        except GigstackError:
+            hint = None
+    if hint:
+        return OwnTeam(hint, Certainty.KNOWN)
+    teams = api.teams.list_page(limit=list_limit).items
+    return own_team(teams, allow_guess=allow_guess)
 
 
 # -- switching the team this terminal bills for ----------------------------------------------------

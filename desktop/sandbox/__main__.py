@@ -21,7 +21,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
-    parser.add_argument("--api-key", default="sk_test_mostrador_demo")
+    parser.add_argument(
+        "--api-key",
+        default=None,
+        help="the key to accept (default: a JWT test key with team/livemode/key_id claims)",
+    )
+    parser.add_argument(
+        "--live", action="store_true", help="live mode: livemode true in the data and the key"
+    )
     parser.add_argument("--seed", choices=("demo", "empty"), default="demo")
     parser.add_argument("--state", default=None, help="JSON file that keeps data across restarts")
     parser.add_argument(
@@ -49,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sandbox = Sandbox(
         api_key=args.api_key,
+        livemode=True if args.live else None,
         seed=args.seed,
         host=args.host,
         port=args.port,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import secrets
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
@@ -65,6 +64,11 @@ class SandboxHost(Protocol):
     @property
     def error_shape(self) -> str: ...
 
+    def key_team_for(self, token: str) -> str | None:
+        """The team a key belongs to (requests without ``?team=`` act on it); ``None`` when
+        the key is not one the sandbox accepts."""
+        ...
+
     def persist(self) -> None: ...
 
 
@@ -100,7 +104,7 @@ class SandboxApp:
             )
 
     def _api(self, request: Request, info: dict[str, Any]) -> Response:
-        self._authenticate(request)
+        key_team = self._authenticate(request)
         adapter = URL_MAP.bind_to_environ(request.environ)
         try:
             endpoint, view_args = adapter.match()
@@ -119,7 +123,7 @@ class SandboxApp:
 
         store = self.host.store
         with store.lock:
-            team_id = request.args.get("team") or store.key_team
+            team_id = request.args.get("team") or key_team
             team = store.team(team_id)
             if team is None:
                 raise ApiError(
@@ -150,7 +154,8 @@ class SandboxApp:
                 info["committed"] = True
         return json_response(payload, status, headers)
 
-    def _authenticate(self, request: Request) -> None:
+    def _authenticate(self, request: Request) -> str:
+        """The team of the request's key (401 when there is no key or it is not accepted)."""
         header = request.headers.get("Authorization")
         if not header or not header.strip():
             raise ApiError(
@@ -160,10 +165,10 @@ class SandboxApp:
         scheme, _, rest = value.partition(" ")
         # gigstack's docs show both "Bearer <key>" and a bare key (REFERENCE.md 2.2).
         token = rest.strip() if scheme.lower() == "bearer" else value
-        if not secrets.compare_digest(
-            token.encode("utf-8", "replace"), self.host.api_key.encode("utf-8")
-        ):
+        team = self.host.key_team_for(token)
+        if team is None:
             raise ApiError(401, "Invalid API key", "unauthorized")
+        return team
 
     def _idempotent(
         self, ctx: Ctx, endpoint: str, handler: Callable[..., Result], view_args: Mapping[str, Any]

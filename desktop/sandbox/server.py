@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import secrets
 import socket
 import threading
 import time
@@ -23,6 +24,7 @@ from . import receipts
 from .app import SandboxApp
 from .controls import ControlsMiddleware, LoggedRequest, RequestLog
 from .faults import ERROR_SHAPES, Faults
+from .keys import key_livemode, make_key
 from .seed import build_store
 from .store import Store
 
@@ -57,7 +59,11 @@ class Sandbox:
     """A local gigstack API v2.
 
     Args:
-        api_key: the only key accepted (``Bearer <key>`` or the bare key).
+        api_key: the key accepted (``Bearer <key>`` or the bare key); default: a JWT-shaped
+            key with the ``team``, ``livemode`` and ``key_id`` claims gigstack's keys carry
+            (REFERENCE.md 2.2, 16.3; ``keys.make_key``). More keys: ``issue_key``.
+        livemode: live or test data and keys; default: what ``api_key`` says (its
+            ``livemode`` claim, else no "test" in it), and test when no key is given.
         seed: ``"demo"`` (a shop with clients, services and history) or ``"empty"``.
         host, port: where to listen; port 0 picks a free port (kept across go_down/come_up).
         team: the team the key belongs to.
@@ -74,7 +80,8 @@ class Sandbox:
     def __init__(
         self,
         *,
-        api_key: str = "sk_test_mostrador_demo",
+        api_key: str | None = None,
+        livemode: bool | None = None,
         seed: str = "demo",
         host: str = "127.0.0.1",
         port: int = 0,
@@ -86,14 +93,20 @@ class Sandbox:
     ) -> None:
         if error_shape not in ERROR_SHAPES:
             raise ValueError(f"error_shape must be one of {sorted(ERROR_SHAPES)}")
+        # gigstack tells live from test by the key (REFERENCE.md 2.1).
+        if api_key is None:
+            self.livemode = bool(livemode)
+            api_key = make_key(team, self.livemode)
+        else:
+            self.livemode = key_livemode(api_key) if livemode is None else livemode
         self.api_key = api_key
+        # Accepted keys -> their team (None: the store's key team). See `issue_key`.
+        self._keys: dict[str, str | None] = {api_key: None}
         self.host = host
         self.port = port
         self.team = team
         self.connect_teams = tuple(connect_teams)
         self.state_file = Path(state_file) if state_file else None
-        # gigstack tells live from test by the key (REFERENCE.md 2.1).
-        self.livemode = "test" not in api_key
         self.controls = controls
         self._error_shape = error_shape
         self._log = RequestLog()
@@ -131,6 +144,28 @@ class Sandbox:
         """The error body shape answered now (a fault can switch it)."""
         return (self._faults.error_shape if self.controls else None) or self._error_shape
 
+    # --- keys ----------------------------------------------------------------------------------
+
+    def issue_key(self, team: str | None = None, *, key_id: str | None = None) -> str:
+        """A new JWT-shaped key of this sandbox's mode for ``team`` (default: the key's team),
+        accepted from now until ``reset``. Requests without ``?team=`` act on its team."""
+        with self.store.lock:
+            team_id = team or self.store.key_team
+            if self.store.team(team_id) is None:
+                raise KeyError(f"unknown team {team_id!r}")
+        key = make_key(team_id, self.livemode, key_id)
+        self._keys[key] = team_id
+        return key
+
+    def key_team_for(self, token: str) -> str | None:
+        """The team of an accepted key, ``None`` for any other (compared in constant time)."""
+        given = token.encode("utf-8", "replace")
+        found: str | None = None
+        for key, team in list(self._keys.items()):
+            if secrets.compare_digest(given, key.encode("utf-8")):
+                found = team or self.store.key_team
+        return found
+
     # --- data ----------------------------------------------------------------------------------
 
     def _initial_store(self, seed: str) -> Store:
@@ -148,8 +183,10 @@ class Sandbox:
                 self.store.save(self.state_file)
 
     def reset(self, seed: str = "demo") -> None:
-        """Re-seed, clear faults (listen again if refusing), the request log and idempotency."""
+        """Re-seed, clear faults (listen again if refusing), the request log and idempotency;
+        keys from ``issue_key`` are no longer accepted."""
         store = build_store(seed, self.team, self.connect_teams, self.livemode)
+        self._keys = {self.api_key: None}
         with self.store.lock:
             self.store = store
         self._faults.clear()

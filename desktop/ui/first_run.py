@@ -80,9 +80,10 @@ def list_teams(client: GigstackClient) -> list[TeamChoice]:
     list starts with a neutral "the key's own team" choice.
     """
     page = client.teams.list_page(limit=100)
-    own: str | None = None
+    # The key's own `team` claim first (JWT keys carry it; desktop.rules.teams.find_own_team).
+    own: str | None = client.key_info.team
     # With a default Connect team set, /teams/integrations would describe that team instead.
-    if client.team is None:
+    if own is None and client.team is None:
         try:
             integrations = client.teams.integrations()
             value = (integrations.model_extra or {}).get("team")

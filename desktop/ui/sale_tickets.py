@@ -261,7 +261,8 @@ def ticket_business(api: GigstackClient, team: str | None) -> dict[str, str]:
         except GigstackError:
             hint = None
         teams = api.teams.list_page(limit=50).items
-        own = own_team(teams, hint, allow_guess=True)
+        # The key's `team` claim outranks gigstack's hints (desktop.rules.teams).
+        own = own_team(teams, hint, claim=api.key_info.team, allow_guess=True)
         if own is None:
             return {}
         match = next((t for t in teams if t.id == own.team_id), None)

@@ -47,9 +47,9 @@ from desktop.records.teams import (
 )
 from desktop.records.users import UserView
 from desktop.rules.teams import (
-    acting_team,
+    OwnTeam,
     default_series,
-    integration_team_hint,
+    find_own_team,
     stored_team,
     switch_team_problem,
 )
@@ -84,15 +84,12 @@ INTEGRATION_NAMES = {
 
 def current_team_id(client: GigstackClient, team: str | None) -> str | None:
     """The id of the team the app acts on (worker thread): the chosen Connect team, else the
-    key's own team as `desktop.rules.teams` tells it (integrations hint, or the only team)."""
+    key's own team as `desktop.rules.teams.find_own_team` tells it (the key's `team` claim,
+    else the integrations hint, else the only team)."""
     if team:
         return team
-    try:
-        hint = integration_team_hint(client.teams.integrations().model_extra)
-    except GigstackError:
-        hint = None
-    teams = [] if hint else client.teams.list_page(limit=2).items
-    return acting_team(None, teams, hint)
+    own = find_own_team(client, list_limit=2)
+    return own.team_id if own else None
 
 
 @dataclass
@@ -101,6 +98,8 @@ class TeamSnapshot:
 
     team_id: str | None
     team: TeamView = field(default_factory=lambda: TeamView(id=""))
+    #: The key's own team (its `team` claim, or gigstack's hints); None when it cannot be told.
+    own: OwnTeam | None = None
     series: list[SeriesView] = field(default_factory=list)
     #: From `GET /teams/integrations`; empty when that call failed (the team's own are used).
     integrations: tuple[IntegrationView, ...] = ()
@@ -119,8 +118,10 @@ class TeamSnapshot:
 
 
 def fetch_snapshot(client: GigstackClient, team: str | None) -> TeamSnapshot:
-    team_id = current_team_id(client, team)
-    snapshot = TeamSnapshot(team_id)
+    # Decoding the key's claim needs no request; the hints are asked only without it.
+    own = find_own_team(client, list_limit=2) if not team or client.key_info.team else None
+    team_id = team or (own.team_id if own else None)
+    snapshot = TeamSnapshot(team_id, own=own)
     if team_id is None:
         snapshot.problems.append("no se pudo saber qué equipo usa la clave")
     else:
@@ -495,10 +496,20 @@ class TeamPage(Page):
             ],
         )
         active = self.ctx.team or snapshot.team_id
+        own = snapshot.own.team_id if snapshot.own else None
         self.team_rows = list(snapshot.teams)
         self._fill(
             self.teams_table,
-            [[t.name, t.rfc, self.tr("Sí") if t.id == active else ""] for t in self.team_rows],
+            [
+                [
+                    self.tr("{name} (equipo de la clave)").format(name=t.name)
+                    if t.id == own
+                    else t.name,
+                    t.rfc,
+                    self.tr("Sí") if t.id == active else "",
+                ]
+                for t in self.team_rows
+            ],
         )
         has_team = snapshot.team_id is not None
         for button in (
