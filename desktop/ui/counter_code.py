@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from desktop.money import MoneyError
 from desktop.store.cache import Cache
 from desktop.store.errors import StorageError
-from desktop.store.outbox import Outbox
+from desktop.store.outbox import Outbox, OutboxState
 from desktop.ui.counter_items import CartModel
 from desktop.ui.counter_panel import error_label, show_error
 from desktop.ui.counter_sale import (
@@ -115,13 +115,27 @@ class CodeEntry(QWidget):
         """The queue changed: sell the services created here that gigstack does not have yet
         (offered as "en cola"; the sale goes after them, `desktop.sales`)."""
         try:
-            self._queued = queued_services(outbox, team)
+            queued = queued_services(outbox, team)
+            still = {str(r["id"]) for r in queued}
+            # Gone from the queue since the last look: sent ones are gigstack's now. Until the
+            # catalog is indexed again they are found by their new id (the sender wrote them
+            # into the cache), by name as well as by code.
+            created = [
+                row
+                for row in (
+                    outbox.find_local(str(r["id"])) for r in self._queued if r["id"] not in still
+                )
+                if row is not None and row.state is OutboxState.SENT and row.server_id
+            ]
         except (StorageError, sqlite3.Error) as exc:
             self._unreadable(exc)  # the last ones read stay on sale
             return
-        self.services.set_queued(self._queued)
-        if self._building is not None:
-            self._building[0].set_queued(self._queued)
+        self._queued = queued
+        indexes = [self.services] + ([self._building[0]] if self._building is not None else [])
+        for index in indexes:
+            index.set_queued(queued)
+            for row in created:
+                index.add_created(str(row.server_id), row.payload)
 
     def load_services(self, cache: Cache, team: str | None) -> None:
         """The cached catalog changed (start, a refresh): index it again, off the records.

@@ -307,6 +307,13 @@ class ServiceIndex:
             text = " ".join(p for p in (_text(record.get("description")), *codes) if p)
             self._queued_keys.append((_fold(text), ident))
 
+    def add_created(self, service_id: str, record: Mapping[str, Any]) -> None:
+        """A queued creation gigstack now has (`record`: what it created, `service_id`: its
+        gigstack id): sold by name and code until the next rebuild from the cache has it."""
+        if service_id in self._ids:
+            return
+        self.add(service_id, record.get("description"), record.get("sku"), *barcodes_of(record))
+
     def is_queued(self, service_id: str) -> bool:
         """True for a service created here that gigstack does not have yet."""
         return service_id in self._queued

@@ -102,8 +102,14 @@ def test_a_service_created_offline_sells_by_scan_and_goes_first_with_its_id(
     item = payments[0]["items"][0]
     assert item["id"] == sent_service.server_id
     assert float(item["quantity"]) == 3.0 and float(item["unit_price"]) == 25.0
-    # Once sent, it is the catalog's: no longer offered as queued.
+    # Once sent, it is the catalog's: no longer offered as queued, still found by name.
     qtbot.waitUntil(lambda: not counter.code.services.is_queued(service.local_id), timeout=TIMEOUT)
+    found = counter.code.services.search("enmicado 750999")
+    assert [s.id for s in found] == [sent_service.server_id]
+    type_text(qtbot, "enmicado 750999")
+    qtbot.waitUntil(counter.code.suggestions.isVisible, timeout=TIMEOUT)
+    shown = counter.code.suggestions.item(0).text()
+    assert "Enmicado tamaño carta" in shown and "en cola" not in shown
 
 
 def test_a_parked_service_still_sells_and_the_sale_goes_inline(
