@@ -83,6 +83,8 @@ AUDIT_LABELS = {
     "edited": str(QT_TRANSLATE_NOOP("QueuePage", "Editado")),
     "discarded": str(QT_TRANSLATE_NOOP("QueuePage", "Descartado")),
     "recovered": str(QT_TRANSLATE_NOOP("QueuePage", "Recuperado tras un cierre")),
+    # A sale of a service created offline: its lines fixed (service id or inline) before sending.
+    "settled": str(QT_TRANSLATE_NOOP("QueuePage", "Líneas fijadas para el envío")),
 }
 
 KIND_SHORT = {
