@@ -430,7 +430,13 @@ class AppShell:
         if not hasattr(self, "settings"):
             self.settings = window_settings(config.data_dir)
         self._undo.append(self.settings.sync)
-        self.ctx: UiContext = UiContext(self.core, self.bridge, config, self.settings)
+        from desktop.gigstack.keyinfo import KeyInfo
+
+        # The key's claims only (test mode, "my team"); the key itself stays in the lanes.
+        key_info = KeyInfo.from_key(api_key)
+        self.ctx: UiContext = UiContext(
+            self.core, self.bridge, config, self.settings, key_info=key_info
+        )
         self.bridge.start()
         if hasattr(self, "window"):
             # The frame already on screen: its pages come in the next steps, and only the page

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from desktop.app import Core
     from desktop.config import AppConfig
     from desktop.gigstack import GigstackClient
+    from desktop.gigstack.keyinfo import KeyInfo
     from desktop.store.cache import Resource
     from desktop.ui.lanes import Lanes
     from desktop.ui.ops import OnError, Op
@@ -55,6 +56,8 @@ class UiContext:
         config: Data folder, API URL, team, demo flag.
         settings: Window state and, until every page reads `TerminalConfig`, preferences.
         notices: Where `notify()` posts; the main window shows it.
+        key_info: What the API key says of itself (its `team` and `livemode` claims, never
+            the key); None when the context was built without it (test mode shown nowhere).
     """
 
     core: Core
@@ -62,6 +65,7 @@ class UiContext:
     config: AppConfig
     settings: QSettings
     notices: Notices = field(default_factory=Notices)
+    key_info: KeyInfo | None = None
 
     @property
     def team(self) -> str | None:

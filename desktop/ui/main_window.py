@@ -348,6 +348,10 @@ class MainWindow(QMainWindow):
         self.pill.sync_requested.connect(self.sync_now)
         self.pill.open_queue.connect(lambda: self.show_page_named("queue"))
         self.pill.set_state(ctx.bridge.last_state)
+        from desktop.ui.test_mode import show_test_mode
+
+        # A test key (`livemode` false) is said in the title and the status bar (issue 7 §1).
+        show_test_mode(self, ctx)
         ctx.bridge.state_changed.connect(self.pill.set_state)
         ctx.bridge.queue_changed.connect(self.pill.refresh)
         if callable(pages) and not isinstance(pages, Sequence):

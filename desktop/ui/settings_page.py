@@ -48,6 +48,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.formatting import count_text
 from desktop.ui.ops import Op
 from desktop.ui.page import Page
+from desktop.ui.test_mode import badge_tooltip, mode_text, shows_test_mode
 
 LANGUAGES = (("es", "Español"), ("en", "English"))
 
@@ -215,6 +216,9 @@ class SettingsPage(Page):
         self.team_value = _value_label("teamValue")
         self.key_value = _value_label("keyValue")
         self.demo_value = _value_label("demoValue")
+        # The key's mode from its `livemode` claim (a test key: the same amber badge as the
+        # status bar's); only the claims are read, never the key (desktop.gigstack.KeyInfo).
+        self.key_mode_value = _value_label("keyModeValue")
         form.addRow(self.tr("Dirección de la API:"), self.api_url_value)
         form.addRow(self.tr("Equipo:"), self.team_value)
         # The keychain is read when asked (issue 12): importing keyring and its backends costs
@@ -228,6 +232,7 @@ class SettingsPage(Page):
         key_row.addWidget(self.key_value, 1)
         key_row.addWidget(self.check_key)
         form.addRow(self.tr("Clave de API:"), key_row)
+        form.addRow(self.tr("Modo de la clave:"), self.key_mode_value)
         form.addRow(self.tr("Modo demo:"), self.demo_value)
         layout.addLayout(form)
 
@@ -449,7 +454,20 @@ class SettingsPage(Page):
         if it was read before or the key is in the environment («Consultar» reads it)."""
         config = self.ctx.config
         self.api_url_value.setText(config.api_url)
-        self.team_value.setText(config.team or self.tr("El equipo de la clave"))
+        claim = self.ctx.key_info.team if self.ctx.key_info is not None else None
+        if config.team:
+            self.team_value.setText(config.team)
+        elif claim:
+            self.team_value.setText(self.tr("El equipo de la clave ({team})").format(team=claim))
+        else:
+            self.team_value.setText(self.tr("El equipo de la clave"))
+        self.key_mode_value.setText(mode_text(self.ctx.key_info, config.demo))
+        test = shows_test_mode(self.ctx.key_info, config.demo)
+        self.key_mode_value.setToolTip(badge_tooltip() if test else "")
+        if (self.key_mode_value.property("badge") == "test") != test:
+            self.key_mode_value.setProperty("badge", "test" if test else None)
+            self.key_mode_value.style().unpolish(self.key_mode_value)
+            self.key_mode_value.style().polish(self.key_mode_value)
         in_environment = bool(os.environ.get(credentials.ENV_VAR, "").strip())
         self.check_key.hide()
         if config.demo:
