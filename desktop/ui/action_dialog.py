@@ -8,17 +8,20 @@ of them talks to the network itself.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -127,10 +130,58 @@ class ActionDialog(QDialog):
         self.layout_.addWidget(self.form_error)
         self.layout_.addWidget(self.buttons)
         self.busy = False
+        self._arranged = False
 
     def body(self) -> dict[str, Any] | None:
         """The request body, or None after showing what is wrong next to the fields."""
         raise NotImplementedError
+
+    # -- keyboard -----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._arranged:
+            self._arranged = True
+            self._arrange_keyboard()
+
+    def fields(self) -> list[QWidget]:
+        """The form's widgets that take Tab focus, top to bottom."""
+        found: list[QWidget] = []
+        for row in range(self.form.rowCount()):
+            for role in (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole):
+                item = self.form.itemAt(row, role)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    found.extend(_focusable(widget))
+        return found
+
+    def _arrange_keyboard(self) -> None:
+        """Tab goes through the fields, then the buttons; the cashier starts in the first field.
+
+        The buttons exist before a subclass adds its fields, so by creation order Tab (and the
+        first focus) would land on the OK button: a partial refund typed "10" went to the
+        button and Enter refunded the whole payment. A field the subclass focused on purpose is
+        kept. A dialog whose OK is destructive (``danger``) and has no field to fill starts on
+        "No, volver", so Enter alone never confirms a cancellation.
+        """
+        fields = self.fields()
+        chain = [*fields, self.ok_button, self.cancel_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        chosen = self.focusWidget()
+        if chosen in fields:
+            target = chosen
+        elif fields:
+            target = fields[0]
+        elif self.ok_button.property("danger"):
+            target = self.cancel_button
+            self.ok_button.setDefault(False)
+            self.cancel_button.setDefault(True)
+        else:
+            target = self.ok_button
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        if isinstance(target, QLineEdit):
+            target.selectAll()
 
     def _submit(self) -> None:
         if self.busy:
@@ -156,6 +207,19 @@ class ActionDialog(QDialog):
     def finish(self, result: object = None) -> None:
         self.set_busy(False)
         self.accept()
+
+
+def _focusable(widget: QWidget) -> list[QWidget]:
+    """`widget` if Tab stops on it, else its children that Tab stops on (a picker's edit)."""
+    if widget.isHidden() or not widget.isEnabled():
+        return []
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return [widget]
+    found: list[QWidget] = []
+    for child in widget.children():
+        if isinstance(child, QWidget) and child.isWindow() is False:
+            found.extend(_focusable(child))
+    return found
 
 
 def payment_folio(payment: Mapping[str, Any]) -> str:
