@@ -124,3 +124,39 @@ def test_equipo_shows_the_team_the_key_names(
     assert "La Esquina Sucursal Norte (equipo de la clave)" in names
     assert not any("(equipo de la clave)" in n for n in names if "Norte" not in n)
     assert _settings(shell).team_value.text() == f"El equipo de la clave ({NORTE})"
+
+
+def test_first_run_and_the_ticket_header_use_the_claims_team(sandbox: Sandbox) -> None:
+    from desktop.gigstack import GigstackClient
+    from desktop.ui.first_run import list_teams
+    from desktop.ui.sale_tickets import ticket_business
+
+    with GigstackClient(sandbox.issue_key(NORTE), base_url=sandbox.base_url) as api:
+        choices = list_teams(api)
+        # The key's own team comes first as "no Connect parameter" (team None).
+        assert (choices[0].team_id, choices[0].team) == (NORTE, None)
+        assert all(c.team == c.team_id for c in choices[1:])
+        assert ticket_business(api, None)["name"] == "La Esquina Sucursal Norte"
+
+
+def test_the_key_and_its_payload_reach_no_log(
+    qtbot: QtBot,
+    sandbox: Sandbox,
+    ui_config: AppConfig,
+    open_shell: list[AppShell],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level("DEBUG")
+    key = sandbox.issue_key(NORTE)
+    shell = _shell(open_shell, ui_config, key)
+    page = _settings(shell)
+    assert NORTE in page.team_value.text()
+    shell.window.show_page_named("team")
+    team_page = shell.window.stack.currentWidget()
+    assert isinstance(team_page, TeamPage)
+    qtbot.waitUntil(lambda: team_page.snapshot is not None, timeout=WAIT)
+    _header, payload, signature = key.split(".")
+    text = "\n".join(r.getMessage() for r in caplog.records)
+    assert text  # the start and the page calls did log (httpx, lanes): none of it is the key
+    assert payload not in text and signature not in text
+    assert f"key_test_{NORTE}" not in text  # the key_id claim is not shown either
