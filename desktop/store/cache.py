@@ -65,6 +65,11 @@ def search_key(resource: Resource, record: Mapping[str, Any]) -> str:
     return fold(" ".join(p for p in parts if p))
 
 
+def starts_a_word(key: str, word: str) -> bool:
+    """`word` (folded) begins some word of a search `key`: `Cache.search` lists these first."""
+    return key.startswith(word) or f" {word}" in key
+
+
 def _like_escape(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -258,10 +263,15 @@ class Cache:
     ) -> list[dict[str, Any]]:
         """Records whose search key contains every word of `text` (accent/case-insensitive).
 
+        Records where the first word typed starts a word ("Ana" → "Ana López", "López Ana";
+        `starts_a_word`) come before those that only contain it ("Mariana"): the counter and
+        the pickers take the first result on Enter, and a cashier typing a first name means
+        that person. Each group keeps insertion (rowid) order.
+
         With the trigram index (schema migration 3), the index proposes candidates and each
         word is then checked with LIKE on the candidate's key, so results are exactly the
-        LIKE semantics, in the same order (rowid). Without the index (a SQLite lacking FTS5
-        trigram) or with only one- and two-letter words, it is a LIKE scan.
+        LIKE semantics. Without the index (a SQLite lacking FTS5 trigram) or with only one-
+        and two-letter words, it is a LIKE scan. Each group's query stops at `limit`.
         """
         words = list(dict.fromkeys(fold(text).split()))
         table = f"cached_{resource.value}"
@@ -269,8 +279,30 @@ class Cache:
             exact = self._by_code(table, team, words[0], limit)
             if exact:
                 return exact
-        likes = "".join(" AND c.search_key LIKE ? ESCAPE '\\'" for _ in words)
-        patterns = [f"%{_like_escape(w)}%" for w in words]
+        if not words:
+            return self._search(table, team, words, "", [], limit=limit)
+        first = _like_escape(words[0])
+        starts = " AND (c.search_key LIKE ? ESCAPE '\\' OR c.search_key LIKE ? ESCAPE '\\')"
+        found = self._search(table, team, words, starts, [f"{first}%", f"% {first}%"], limit=limit)
+        if len(found) < limit:
+            ids = {str(r.get("id")) for r in found}
+            rest = self._search(table, team, words, "", [], limit=limit + len(found))
+            found += [r for r in rest if str(r.get("id")) not in ids][: limit - len(found)]
+        return found
+
+    def _search(
+        self,
+        table: str,
+        team: str | None,
+        words: list[str],
+        extra: str,
+        extra_args: list[str],
+        *,
+        limit: int,
+    ) -> list[dict[str, Any]]:
+        """`search`'s query: every word contained, plus `extra` (SQL on ``c``), rowid order."""
+        likes = "".join(" AND c.search_key LIKE ? ESCAPE '\\'" for _ in words) + extra
+        patterns = [*(f"%{_like_escape(w)}%" for w in words), *extra_args]
         trigrams = self._rare_trigrams(table, words) if self._indexed(table) else []
         with self._db.read() as conn:
             if trigrams:

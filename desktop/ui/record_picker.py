@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.records.clients import ClientView
 from desktop.records.services import ServiceView
-from desktop.store.cache import CODE_MIN, Cache, Resource, fold, search_key
+from desktop.store.cache import CODE_MIN, Cache, Resource, fold, search_key, starts_a_word
 from desktop.store.errors import StorageError
 from desktop.ui.counter_suggestions import PAYLOAD_ROLE as _PAYLOAD
 from desktop.ui.counter_suggestions import SuggestionList
@@ -87,11 +87,13 @@ class ListSource:
             if exact:
                 return exact[:limit]
         found = [
-            r
+            (r, key)
             for r, key in zip(self._records, self._keys, strict=True)
             if all(w in key for w in words)
         ]
-        return found[:limit]
+        if words:  # as the cache: a word-start match first ("Ana López" before "Mariana")
+            found.sort(key=lambda pair: not starts_a_word(pair[1], words[0]))
+        return [r for r, _key in found[:limit]]
 
     def get(self, record_id: str) -> Record | None:
         return next((r for r in self._records if str(r.get("id") or "") == record_id), None)

@@ -251,7 +251,8 @@ def test_the_receipts_own_client_stays_preselected(qtbot: QtBot, cache: Counting
     qtbot.addWidget(dialog)
     assert dialog.client.record_id() == "client_jose"
     assert dialog.tax_id.text() == "PEAJ800101AB2"
-    assert dialog.legal_name.text() == "José Peña Álvarez"
+    # Its record has no razón social: the field asks for it, never copies the display name.
+    assert dialog.legal_name.text() == ""
     # A receipt of the public leaves the field empty ("Público en general" is the box).
     public = CustomerInvoiceDialog(
         {**payment, "client": {"id": "client_publico"}}, CacheSource(cache, Resource.CLIENTS, None)
