@@ -24,8 +24,9 @@ from typing import Any, TextIO
 
 from desktop import __version__
 from desktop.app import Core, MissingApiKeyError, open_core
-from desktop.config import CONFIG_VARS, AppConfig, ConfigError, TerminalConfig
+from desktop.config import CONFIG_FILENAME, CONFIG_VARS, AppConfig, ConfigError, TerminalConfig
 from desktop.gigstack import AuthenticationError, GigstackError, RetryableError
+from desktop.store.db import DB_FILENAME
 from desktop.store.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -52,6 +53,9 @@ EXIT_CORRUPT = 10
 EXIT_TOO_NEW = 11
 EXIT_DB_LOCKED = 12
 EXIT_STORAGE = 13
+EXIT_NO_DATA = 14
+#: A closed pipe (`report --json | head`): what a Unix tool killed by SIGPIPE reports.
+EXIT_BROKEN_PIPE = 128 + int(getattr(signal, "SIGPIPE", 13))
 
 # Most specific first: ConfigFileError (a damaged config.json) is a StorageError too.
 _STORAGE_EXIT_CODES: tuple[tuple[type[StorageError], int], ...] = (
@@ -80,6 +84,12 @@ exit codes:
   {EXIT_TOO_NEW}  the database was written by a newer Mostrador: update this one
   {EXIT_DB_LOCKED}  another program keeps the database busy: try again in a moment
   {EXIT_STORAGE}  the database could not be opened for another reason (the message says why)
+  {EXIT_NO_DATA}  `report`, `shift`, `queue show`: no database in the data folder (none was
+      created; `queue list` shows an empty queue and says so on stderr)
+  {EXIT_BROKEN_PIPE}  the output was closed early (e.g. `| head`); the command stopped quietly
+
+demo mode: --demo uses <data dir>/demo, the demo's own folder, as the app does; `check`,
+`sync` and `cache refresh` start the demo sandbox for the command.
 
 configuration: `config list` shows every key, its value and where it comes from.
 Precedence: command-line flags > MOSTRADOR_* environment > <data dir>/config.json > defaults.
@@ -253,6 +263,41 @@ def storage_exit_code(exc: StorageError) -> int:
     return EXIT_STORAGE
 
 
+# -- the data folder ---------------------------------------------------------------------------
+
+
+def _no_data_message(config: AppConfig) -> str:
+    from desktop.demo import data_folder
+
+    text = f"No hay datos en {config.data_dir}: Mostrador no se ha usado en esa carpeta."
+    demo_dir = data_folder(config.data_dir, True)
+    if not config.demo and (demo_dir / DB_FILENAME).exists():
+        text += f" El modo demo guarda los suyos en {demo_dir}: usa --demo."
+    return text
+
+
+def _has_data(config: AppConfig) -> bool:
+    """True when the folder holds a database; else says so (a read-only command creates none).
+
+    Raises:
+        ConfigFileError: config.json is damaged (reported before "no data": it is the fault).
+    """
+    TerminalConfig.load(config.data_dir)
+    if (config.data_dir / DB_FILENAME).exists():
+        return True
+    _err(_no_data_message(config) + " No se creó nada.")
+    return False
+
+
+def _note_unused_folder(config: AppConfig) -> None:
+    if (
+        not (config.data_dir / DB_FILENAME).exists()
+        and not (config.data_dir / CONFIG_FILENAME).exists()
+    ):
+        message = _no_data_message(config)
+        _err(f"Aviso: {message[0].lower()}{message[1:]} Se muestran los valores predeterminados.")
+
+
 # -- config ------------------------------------------------------------------------------------
 
 
@@ -269,6 +314,7 @@ def _shown(value: object) -> str:
 
 
 def cmd_config_list(config: AppConfig, args: argparse.Namespace) -> int:
+    _note_unused_folder(config)
     terminal = TerminalConfig.load(config.data_dir)
     rows = []
     for var, value, _ in terminal.items():
@@ -288,6 +334,7 @@ def cmd_config_list(config: AppConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_config_get(config: AppConfig, args: argparse.Namespace) -> int:
+    _note_unused_folder(config)
     terminal = TerminalConfig.load(config.data_dir)
     value = terminal.get(args.key)  # ConfigError (unknown key) -> exit 2 in run()
     from desktop.config import config_var
@@ -553,12 +600,16 @@ _STATE_ES = {
 
 
 def cmd_queue_list(config: AppConfig, args: argparse.Namespace) -> int:
-    core = open_core(config)
-    try:
-        states = [OutboxState(s) for s in args.state] if args.state else None
-        items = core.outbox.rows(states)
-    finally:
-        core.close()
+    items: list[OutboxItem] = []
+    # No database: nothing was ever queued here, so the list is empty (scripts that watch the
+    # queue keep working); stderr names the folder, and none is created.
+    if _has_data(config):
+        core = open_core(config)
+        try:
+            states = [OutboxState(s) for s in args.state] if args.state else None
+            items = core.outbox.rows(states)
+        finally:
+            core.close()
     if args.json:
         json.dump([_item_json(i) for i in items], sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -578,6 +629,8 @@ def cmd_queue_list(config: AppConfig, args: argparse.Namespace) -> int:
 
 
 def _with_row(config: AppConfig, ref: str, action: Callable[[Core, OutboxItem], None]) -> int:
+    if not _has_data(config):
+        return EXIT_NO_DATA  # no row to find, and nothing created looking for it
     core = open_core(config)
     try:
         item = core.outbox.get(int(ref) if ref.isdigit() else ref)
@@ -641,11 +694,19 @@ def cmd_sync(config: AppConfig, args: argparse.Namespace) -> int:
         timer.daemon = True
         timer.start()
 
+    pipe_closed: list[BrokenPipeError] = []
+
     def report(event: SenderEvent) -> None:
-        if event.kind == "sent":
-            print(f"enviado: {event.item_id}", flush=True)
-        elif event.kind in {"parked", "paused", "offline", "online"}:
-            _err(f"{event.kind}: {event.message or ''}".rstrip(": "))
+        try:
+            if event.kind == "sent":
+                print(f"enviado: {event.item_id}", flush=True)
+            elif event.kind in {"parked", "paused", "offline", "online"}:
+                _err(f"{event.kind}: {event.message or ''}".rstrip(": "))
+        except BrokenPipeError as exc:
+            # `sync | head`: nobody reads any more. The sender stops between two steps (what
+            # was sent is recorded, the rest stays pending), then main() exits quietly.
+            pipe_closed.append(exc)
+            stop.set()
 
     try:
         with core.api_client() as api:
@@ -661,6 +722,8 @@ def cmd_sync(config: AppConfig, args: argparse.Namespace) -> int:
     finally:
         core.close()
         lock.release()
+    if pipe_closed:
+        raise pipe_closed[0]
     if sender.state is SenderState.PAUSED:
         return EXIT_AUTH
     if (stats.pending or stats.sending) and not (waiting_only and stats.parked):
@@ -741,6 +804,8 @@ def cmd_report(config: AppConfig, args: argparse.Namespace) -> int:
     if start > end:
         _err("La fecha inicial (--from) es posterior a la final (--to).")
         return EXIT_USAGE
+    if not _has_data(config):
+        return EXIT_NO_DATA
     core = open_core(config)
     try:
         data = sale_facts(core.outbox, core.cache, config.team, core.shifts)
@@ -783,6 +848,8 @@ def cmd_shift(config: AppConfig, args: argparse.Namespace) -> int:
     from desktop.store.shifts import ShiftError
     from desktop.till import form_name, open_shift_figures
 
+    if not _has_data(config):
+        return EXIT_NO_DATA
     core = open_core(config)
     try:
         if args.id is not None:
@@ -829,14 +896,44 @@ def _err(message: str, stream: TextIO | None = None) -> None:
 GuiLauncher = Callable[[AppConfig, list[str]], int]
 
 
+#: Commands that talk to gigstack: in demo mode they start the demo sandbox for the command.
+_NETWORK_COMMANDS = frozenset({"check", "sync", "cache"})
+
+
 def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -> int:
     """Parse `argv`, resolve the configuration, run one command (or the app).
+
+    A closed output (`report --json | head`) ends the command quietly with the exit code a
+    Unix tool killed by SIGPIPE gives (141), without a crash report.
 
     Args:
         gui: Starts the Qt app when no command is given. The entry point
             (`desktop.__main__`) passes it: the CLI sits below the UI layer and never imports
             it (checked by import-linter).
     """
+    try:
+        code = _main(argv, gui=gui)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a pipe closed after the last write fails here, not at exit
+    except BrokenPipeError:
+        _quiet_stdout()
+        log.info("output closed early (broken pipe): stopped")
+        return EXIT_BROKEN_PIPE
+    return code
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device: Python's own flush at exit must not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        # No real file descriptor (a test's captured stdout): nothing is flushed at exit.
+        pass
+
+
+def _main(argv: Sequence[str] | None, *, gui: GuiLauncher | None) -> int:
     from desktop.config import default_log_dir
     from desktop.logs import setup_logging
 
@@ -853,8 +950,41 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
             parser.print_help()
             return EXIT_USAGE
         return gui(config, sys.argv[:1])
+    if config.demo:
+        return _run_demo(config, args)
+    return _run_reporting_gigstack(config, args)
+
+
+def _run_reporting_gigstack(config: AppConfig, args: argparse.Namespace) -> int:
     try:
         return run(config, args)
     except GigstackError as exc:
         _err(f"gigstack respondió con un error: {exc.message}")
         return EXIT_ERROR
+
+
+def _run_demo(config: AppConfig, args: argparse.Namespace) -> int:
+    """`--demo`: the demo folder the app uses (`desktop.demo.data_folder`), and for a command
+    that talks to gigstack the demo sandbox with its key, for that command only."""
+    import dataclasses
+
+    from desktop.demo import data_folder, start_demo
+
+    if args.command not in _NETWORK_COMMANDS:
+        demo_config = dataclasses.replace(config, data_dir=data_folder(config.data_dir, True))
+        return _run_reporting_gigstack(demo_config, args)
+    from desktop.credentials import ENV_VAR
+
+    sandbox, demo_config = start_demo(config)
+    # The demo key reaches the command the way any key does (GIGSTACK_API_KEY, read by
+    # `Core.api_client`), and the variable is put back as it was afterwards.
+    saved = os.environ.get(ENV_VAR)
+    os.environ[ENV_VAR] = sandbox.api_key
+    try:
+        return _run_reporting_gigstack(demo_config, args)
+    finally:
+        if saved is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = saved
+        sandbox.stop()

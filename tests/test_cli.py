@@ -100,6 +100,8 @@ def test_invalid_input_queues_nothing(run: Cli) -> None:
     code, _, err = run("queue", "add", "/no/such/file.json")
     assert code == cli.EXIT_USAGE and "No se pudo leer" in err
     assert queue_list(run) == []
+    # Nothing queued, not even a database: a read-only command creates none.
+    assert not (Path(run.base[1]) / "mostrador.sqlite3").exists()
 
 
 def test_parked_row_retry_and_discard(run: Cli) -> None:

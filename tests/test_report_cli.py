@@ -132,6 +132,10 @@ def test_shift_shows_the_open_shift_and_says_when_there_is_none(
     run: Cli, sandbox: Sandbox, tmp_path: Path
 ) -> None:
     code, _out, err = run("shift")
+    # A folder never used: said so, and no database is created for asking.
+    assert code == 14 and "No hay datos en" in err
+    open_database(tmp_path / "data").close()
+    code, _out, err = run("shift")
     assert code == 2 and "No hay un turno abierto" in err
     sandbox.faults.set(status_down=True)
     queue(run, sale_body("01", ("Café", 1, "35.00")), tmp_path)  # opens a shift by itself

@@ -589,7 +589,9 @@ def run_gui(
     # From the very start: a SIGTERM while the app is still opening ends it cleanly too.
     terminated = _quit_on_sigterm(app)
     apply_style(app)
-    data_dir = launch.data_dir / DEMO_SUBDIR if launch.demo else launch.data_dir
+    from desktop.demo import data_folder  # stdlib only: cheap before the first paint
+
+    data_dir = data_folder(launch.data_dir, launch.demo)
     try:
         # Before the window: a second Mostrador on the same folder says so and shows nothing.
         lock = take_folder_lock(data_dir)
@@ -821,7 +823,9 @@ class Startup(QObject):
     def _switch_to_demo(self, config: AppConfig) -> Generator[int, None, tuple[AppConfig, str]]:
         """The first-run dialog's "probar el modo demo": the demo folder's lock and state."""
         demo_config = dataclasses.replace(config, demo=True)
-        demo_dir = config.data_dir / DEMO_SUBDIR
+        from desktop.demo import data_folder
+
+        demo_dir = data_folder(config.data_dir, True)
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
