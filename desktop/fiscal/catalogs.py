@@ -303,6 +303,14 @@ def _cfdi_uses() -> dict[str, CfdiUse]:
     return {u.code: u for u in uses}
 
 
+#: Uses SAT keeps for other kinds of CFDI, never for an income invoice (type I) of a sale:
+#: CP01 "Pagos" goes on payment complements (type P), CN01 "Nómina" on payroll (type N).
+NOT_FOR_INCOME: dict[str, str] = {
+    "CP01": "solo va en complementos de pago",
+    "CN01": "solo va en recibos de nómina",
+}
+
+
 def cfdi_uses(
     regime: str | None = None, persona: Persona | None = None, *, include_legacy: bool = False
 ) -> tuple[CfdiUse, ...]:

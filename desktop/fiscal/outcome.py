@@ -182,7 +182,7 @@ def invoice_problems(client: Mapping[str, Any] | None, payment_form: str) -> tup
     characters: física, 12: moral), a CFDI use the SAT does not allow for the régimen.
     Empty when nothing is known to be wrong (missing data is `missing_fiscal_data`'s job).
     """
-    from desktop.fiscal.catalogs import Persona, cfdi_use_errors, tax_regime
+    from desktop.fiscal.catalogs import NOT_FOR_INCOME, Persona, cfdi_use_errors, tax_regime
 
     problems: list[str] = []
     if str(payment_form or "").strip() == TO_BE_DEFINED:
@@ -205,8 +205,13 @@ def invoice_problems(client: Mapping[str, Any] | None, payment_form: str) -> tup
                 f"El régimen {regime_code} no es para una persona {kind}: "
                 "corrige el régimen o el RFC del cliente."
             )
-    use = str(record.get("use") or "").strip()
-    if use:
+    use = str(record.get("use") or "").strip().upper()
+    if use in NOT_FOR_INCOME:
+        problems.append(
+            f"El uso del CFDI {use} {NOT_FOR_INCOME[use]}, no en la factura de una venta: "
+            "cambia el uso del CFDI del cliente (p. ej. G03 Gastos en general)."
+        )
+    elif use:
         problems += cfdi_use_errors(
             use,
             regime=regime_code if regime is not None else None,

@@ -12,7 +12,7 @@ from typing import Any
 
 from desktop import fiscal
 from desktop.fiscal import CfdiUse, TaxRegime
-from desktop.fiscal.catalogs import Persona
+from desktop.fiscal.catalogs import NOT_FOR_INCOME, Persona
 from desktop.fiscal.names import MAX_NAME, legal_name_problem, normalize_legal_name
 
 GENERIC_RFCS = ("XAXX010101000", "XEXX010101000")
@@ -51,8 +51,13 @@ def regimes_for(rfc: str) -> list[TaxRegime]:
 
 
 def uses_for(regime: str | None, rfc: str) -> list[CfdiUse]:
-    """The usos del CFDI the SAT allows for this régimen and kind of person."""
-    return list(fiscal.cfdi_uses(regime=regime or None, persona=persona_for(rfc)))
+    """The usos del CFDI the SAT allows for this régimen and kind of person, on a sale's
+    invoice: CP01 and CN01 belong to payment complements and payroll (`NOT_FOR_INCOME`)."""
+    return [
+        use
+        for use in fiscal.cfdi_uses(regime=regime or None, persona=persona_for(rfc))
+        if use.code not in NOT_FOR_INCOME
+    ]
 
 
 def default_use(codes: list[str], keep: str = "") -> str:
@@ -227,6 +232,11 @@ def check_client(
         check.errors["regime"] = str(regime_fit_problem(form.tax_system, form.tax_id))
     if has_rfc and not form.use:
         check.errors["use"] = "Elige el uso del CFDI."
+    elif form.use.upper() in NOT_FOR_INCOME:
+        check.errors["use"] = (
+            f"El uso {form.use.upper()} {NOT_FOR_INCOME[form.use.upper()]}; "
+            "elige el uso con que el cliente deduce sus compras (p. ej. G03)."
+        )
     elif form.use:
         problems = fiscal.cfdi_use_errors(
             form.use, regime=form.tax_system or None, persona=persona_for(form.tax_id)

@@ -247,3 +247,27 @@ def test_a_legal_name_keeps_its_accents_and_punctuation() -> None:
     for name in ("PAPELERÍA LA ÑOÑA, S.A. DE C.V.", "O'HARA & HIJOS (MÉXICO)", "ÁLVAREZ-PÉREZ"):
         assert clients.legal_name_problem(name) is None, name
     assert clients.normalize_legal_name(" papelería  la\tñoña ") == "PAPELERÍA LA ÑOÑA"
+
+
+def test_payment_and_payroll_uses_are_not_offered_for_a_sale() -> None:
+    """CP01 and CN01 belong to payment complements and payroll: gigstack would refuse them on
+    a sale's income invoice (a new user's trial saw CP01 offered and accepted)."""
+    from desktop.fiscal.outcome import invoice_problems
+    from desktop.rules import clients as rules
+
+    offered = {u.code for u in rules.uses_for("612", "LORA800101AB1")}
+    assert "G03" in offered and not {"CP01", "CN01"} & offered
+    check = rules.check_client(
+        rules.ClientForm(
+            name="Ana",
+            legal_name="ANA LOPEZ RUIZ",
+            tax_id="LORA800101AB1",
+            tax_system="612",
+            use="CP01",
+            zip="06600",
+        ),
+        accept_rfc_warning=True,
+    )
+    assert "complementos de pago" in check.errors["use"]
+    client = {"tax_id": "LORA800101AB1", "tax_system": "612", "use": "CN01"}
+    assert any("nómina" in p for p in invoice_problems(client, "01"))
