@@ -108,6 +108,16 @@ def stands_for(line: Mapping[str, Any], service: Mapping[str, Any]) -> bool:
     return bool(description) and str(line.get("description") or "").strip() == description
 
 
+#: What each state is called in a message a person reads.
+_STATE_WORDS = {
+    OutboxState.PENDING: "pendiente",
+    OutboxState.SENDING: "enviándose",
+    OutboxState.SENT: "enviada",
+    OutboxState.PARKED: "detenida",
+    OutboxState.DISCARDED: "descartada",
+}
+
+
 class OutboxError(Exception):
     """An outbox operation that does not fit the row's state (or an unknown row)."""
 
@@ -825,9 +835,13 @@ class Outbox:
     def _expect(self, conn: sqlite3.Connection, row_id: int, *states: OutboxState) -> OutboxItem:
         item = self._fetch(conn, row_id)
         if item.state not in states:
-            allowed = ", ".join(s.value for s in states)
+            # A person reads this (the Cola's dialogs, the CLI): the row may have moved on since
+            # it was shown (the sender took a pending row a moment ago).
+            name = item.folio or str(row_id)
+            allowed = " o ".join(_STATE_WORDS[s] for s in states)
             raise OutboxError(
-                f"el elemento {row_id} está en estado {item.state.value} (se esperaba {allowed})"
+                f"{name} ya está {_STATE_WORDS[item.state]}: esta acción es para una fila "
+                f"{allowed}. Actualiza la Cola y vuelve a intentarlo si hace falta."
             )
         return item
 

@@ -43,7 +43,7 @@ from desktop.ui.counter_sale import CASH, SaleDraft, ServiceIndex, totals_view
 from desktop.ui.counter_scan import StrayScanCatcher
 from desktop.ui.counter_style import STYLE
 from desktop.ui.page import Page
-from desktop.ui.sale_tickets import ticket_business
+from desktop.ui.paper_business import cached_team_business, refresh_team_business
 from desktop.ui.worker import SyncState
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,9 @@ class CounterPage(Page):
         super().__init__(ctx)
         self.setObjectName("counter")
         self.setStyleSheet(STYLE)
-        self._team_info: dict[str, str] = {}  # shared with the last-sale box, filled in place
+        # Shared with the last-sale box, filled in place: gigstack's last answer (kept in the
+        # data folder, `paper_business`) until it answers again, so offline tickets name the shop.
+        self._team_info: dict[str, str] = cached_team_business(ctx.config.data_dir, ctx.team)
         self._walk_in = WalkInDocument.RECEIPT
 
         self._build()
@@ -71,6 +73,8 @@ class CounterPage(Page):
         self.clients.book.load_public()
         self.clients.set_client(self.clients.book.public())
         self._update_totals()
+        # The sale in progress is kept in the database on each change, and put back here.
+        self.sale_draft = CounterDraft(self)
         self._fetch_team_info()
 
     # -- the parts ----------------------------------------------------------------------------
@@ -240,7 +244,6 @@ class CounterPage(Page):
     def _fetch_team_info(self) -> None:
         """Business name/RFC/address for tickets when the settings leave them empty, and the
         team's postal code for "Público en general"."""
-        team = self.ctx.team
 
         def done(info: dict[str, str]) -> None:
             # Shared with the last-sale box: update in place.
@@ -248,13 +251,11 @@ class CounterPage(Page):
             self._team_info.update(info)
             self.clients.set_issuer_zip(info.get("zip", ""))
 
-        # Quiet on failure: the settings' business data (or "Mostrador") fills the ticket.
-        self.ctx.run_op(
-            self,
-            lambda api: ticket_business(api, team),
-            done,
-            on_error=lambda _message, _exc: None,
-        )
+        if self._team_info.get("zip"):
+            self.clients.set_issuer_zip(self._team_info["zip"])
+        # Quiet on failure: the cached answer, the settings' business data (or "Mostrador")
+        # fill the ticket. The answer is kept for Pagos' reprints and Turno's cortes too.
+        refresh_team_business(self.ctx, self, done)
 
     def _load_shop_settings(self) -> None:
         """The shop's rule for sales that are not invoiced (`shop.walk_in_document`)."""

@@ -16,7 +16,7 @@ from desktop import fiscal
 from desktop.records.services import ServiceView
 from desktop.rules.taxes import rows_from_taxes
 from desktop.store.cache import Resource
-from desktop.store.outbox import OutboxKind
+from desktop.store.outbox import OutboxError, OutboxKind, OutboxState
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import money
 from desktop.ui.record_page import Queued, RecordPage, RecordRow, Shared, pending_label
@@ -227,8 +227,14 @@ class ServicesPage(RecordPage):
             return
         self.open_dialog(row).exec()
 
+    # What the last "pendiente de enviar" message spoke of: (outbox rows, service name, text).
+    _pending_notice: tuple[set[int], str, str] | None = None
+    _queued_name = ""
+    _notice_watch = False
+
     def _queue_create(self, body: dict[str, Any]) -> None:
         sku = str(body["sku"])
+        self._queued_name = str(body.get("description", ""))
         self.queue_create(
             body,
             self.tr("Servicio «{0}» guardado; pendiente de enviar a gigstack.").format(
@@ -236,6 +242,51 @@ class ServicesPage(RecordPage):
             ),
             serial_key=f"service:{sku}",
         )
+
+    def _after_queueing(
+        self, message: str, record_id: str | None = None, outbox_id: int | None = None
+    ) -> None:
+        """As the record page does, and remember which queued rows the "pendiente de enviar"
+        message speaks of: when they are sent (or stop), the message says so instead of
+        staying "pendiente" after gigstack has the service."""
+        before = {item.id for item in self._waiting_items()}
+        super()._after_queueing(message, record_id=record_id, outbox_id=outbox_id)
+        name = self._queued_name if outbox_id is not None else ""
+        self._queued_name = ""
+        ids = {item.id for item in self._waiting_items()} - before
+        if outbox_id is not None:
+            ids.add(outbox_id)
+        self._pending_notice = (ids, name, self.message.text())
+        if not self._notice_watch:
+            self._notice_watch = True
+            self.model.modelReset.connect(self._update_pending_notice)
+
+    def _update_pending_notice(self) -> None:
+        """The queued rows the message spoke of left the queue: say how it ended."""
+        pending = self._pending_notice
+        if pending is None:
+            return
+        ids, name, said = pending
+        if self.message.text() != said:  # something newer was said since: leave it
+            self._pending_notice = None
+            return
+        outbox = self.ctx.core.outbox
+        states = []
+        for row_id in ids:
+            try:
+                states.append(outbox.get(row_id).state)
+            except OutboxError:
+                continue  # gone (another process): nothing to say of it
+        if any(state in (OutboxState.PENDING, OutboxState.SENDING) for state in states):
+            return
+        self._pending_notice = None
+        if OutboxState.PARKED in states:
+            text = self.tr("«{0}» quedó detenido: revísalo en la Cola.").format(name or "")
+            self.say(text if name else self.tr("Cambios detenidos: revísalos en la Cola."), True)
+        elif name:
+            self.say(self.tr("Servicio «{0}» enviado a gigstack.").format(name))
+        else:
+            self.say(self.tr("Cambios enviados a gigstack."))
 
     # -- delete (server) ----------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.context import UiContext
 from desktop.ui.formatting import count_text, money, when
 from desktop.ui.page import Page
+from desktop.ui.paper_business import paper_business
 from desktop.ui.payments_model import short_when
 from desktop.ui.shift_dialogs import CashMoveDialog, CloseShiftDialog, OpenShiftDialog
 
@@ -327,7 +328,9 @@ class ShiftPage(Page):
                     money(figures.gross),
                     money(figures.refunds),
                     money(figures.cancellations),
-                    money(figures.net),
+                    # The sum of the Esperado rows above (cash counts its float and moves);
+                    # the net of sales alone is the X/Z report's "Neto".
+                    money(figures.expected_total),
                 ]
             )
             fill_table(self.forms_table, rows, {1, 2, 3, 4, 5})
@@ -503,10 +506,11 @@ class ShiftPage(Page):
     # -- paper -------------------------------------------------------------------------------
 
     def _business(self) -> dict[str, str]:
-        return ticket.business_info(self.ctx.settings, {})
+        # The counter's header: Ajustes, then gigstack's team data (cached for offline).
+        return paper_business(self.ctx.config.data_dir, self.ctx.team)
 
     def _width(self) -> int:
-        return ticket.paper_width(self.ctx.settings)
+        return ticket.paper_width(ticket.terminal_config(self.ctx.config.data_dir))
 
     def _print(self, report: dict[str, Any], *, ask: bool = True) -> bool:
         printed = till_print.print_report(report, self._business(), self._width(), self, ask=ask)

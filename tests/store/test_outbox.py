@@ -168,10 +168,16 @@ def test_unknown_row_is_a_clear_error(outbox: Outbox) -> None:
 
 def test_state_checks_refuse_wrong_transitions(outbox: Outbox) -> None:
     item = outbox.enqueue(OutboxKind.REGISTER_PAYMENT, payment())
-    with pytest.raises(OutboxError, match="pending"):
+    with pytest.raises(OutboxError, match="pendiente"):
         outbox.mark_sent(item.id, "payment_1", {})
     with pytest.raises(OutboxError):
         outbox.edit_parked(item.id, payment())
+    # Discarding a row the sender took a moment ago says so in words a cashier reads.
+    outbox.claim_due(1)
+    with pytest.raises(OutboxError) as caught:
+        outbox.discard(item.id, "el cliente se arrepintió")
+    assert str(caught.value).startswith(f"{item.folio} ya está enviándose")
+    assert "pendiente o detenida" in str(caught.value)
 
 
 def test_editing_a_parked_row_keeps_an_unknown_outcome(outbox: Outbox) -> None:
