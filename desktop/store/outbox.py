@@ -837,7 +837,7 @@ class Outbox:
         if item.state not in states:
             # A person reads this (the Cola's dialogs, the CLI): the row may have moved on since
             # it was shown (the sender took a pending row a moment ago).
-            name = item.folio or str(row_id)
+            name = item.folio or f"La fila {row_id}"
             allowed = " o ".join(_STATE_WORDS[s] for s in states)
             raise OutboxError(
                 f"{name} ya está {_STATE_WORDS[item.state]}: esta acción es para una fila "
