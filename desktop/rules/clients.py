@@ -186,6 +186,21 @@ def check_email(text: str) -> str | None:
     return None
 
 
+PHONE_CHARACTERS = frozenset("0123456789 +-().")
+
+
+def check_phone(text: str) -> str | None:
+    """A phone as people write it: digits with spaces, dashes, dots, parentheses or a leading
+    +; 10 digits in Mexico, so 8 to 15 accepted (a land line's, a foreign number's)."""
+    text = text.strip()
+    if not text:
+        return None
+    digits = sum(ch.isdigit() for ch in text)
+    if not set(text) <= PHONE_CHARACTERS or "+" in text[1:] or not 8 <= digits <= 15:
+        return f"El teléfono «{text}» no parece válido: escribe sus 10 dígitos (55 1234 5678)."
+    return None
+
+
 def check_client(
     form: ClientForm, *, require_rfc: bool = False, accept_rfc_warning: bool = False
 ) -> ClientCheck:
@@ -251,6 +266,9 @@ def check_client(
     email_error = check_email(form.email)
     if email_error:
         check.errors["email"] = email_error
+    phone_error = check_phone(form.phone)
+    if phone_error:
+        check.errors["phone"] = phone_error
     return check
 
 

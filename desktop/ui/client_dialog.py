@@ -37,7 +37,7 @@ from desktop import fiscal
 from desktop.records.clients import ClientView
 from desktop.rules import clients as rules
 from desktop.rules.clients import ADDRESS_KEYS, EMAIL_RE, persona_for
-from desktop.ui.field_errors import error_label, show_error
+from desktop.ui.field_errors import error_label, field_with_error, show_error
 
 __all__ = ["ADDRESS_KEYS", "EMAIL_RE", "ClientDialog", "add_form_rows", "persona_for"]
 
@@ -232,17 +232,7 @@ class ClientDialog(QDialog):
     def _with_error(
         self, field: QWidget, name: str, *extra: QWidget, after: QWidget | None = None
     ) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(field)
-        for widget in extra:
-            layout.addWidget(widget)
-        layout.addWidget(self.errors[name])
-        if after is not None:
-            layout.addWidget(after)
-        return box
+        return field_with_error(field, self.errors[name], *extra, after=after)
 
     def _fill(self, client: ClientView) -> None:
         self.name.setText(client.name)
@@ -390,7 +380,7 @@ class ClientDialog(QDialog):
             require_rfc=self.require_rfc,
             accept_rfc_warning=self.rfc_override.isChecked(),
         )
-        for name in ("name", "legal_name", "regime", "use", "zip", "email"):
+        for name in ("name", "legal_name", "regime", "use", "zip", "email", "phone"):
             show_error(self.errors[name], _rules_text(check.errors.get(name)))
         self._show_place(check.place)
         rfc_error = check.errors.get("rfc")
@@ -435,7 +425,6 @@ class ClientDialog(QDialog):
         Returns:
             True when no field with a value was emptied.
         """
-        show_error(self.errors["phone"], None)  # the only field `validate` leaves alone
         if not self.editing:
             return True
         cleared = rules.cleared_on_edit(self._before(), self.body())

@@ -28,7 +28,7 @@ from desktop.rules import services
 from desktop.rules.taxes import TaxRow, rows_from_taxes
 from desktop.store.cache import fold
 from desktop.ui.client_dialog import add_form_rows
-from desktop.ui.field_errors import error_label, show_error
+from desktop.ui.field_errors import error_label, field_with_error, show_error
 from desktop.ui.sat_pickers import ProductKeyPicker, TaxesEditor, UnitKeyPicker
 
 MAX_PRICE_DECIMALS = money.PRICE_DECIMALS
@@ -203,13 +203,7 @@ class ServiceDialog(QDialog):
         return edit
 
     def _with_error(self, field: QWidget, name: str) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(field)
-        layout.addWidget(self.errors[name])
-        return box
+        return field_with_error(field, self.errors[name])
 
     def _fill(self, service: ServiceView) -> None:
         self.description.setText(service.description)

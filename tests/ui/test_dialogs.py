@@ -469,3 +469,24 @@ def test_enter_in_the_sat_key_finder_takes_the_first_match(qtbot: QtBot) -> None
     assert picker.code() == first.split(" — ")[0]
     assert picker.edit.text() == first
     assert not popup.isVisible()
+
+
+def test_a_message_goes_away_once_its_field_is_edited(qtbot: QtBot) -> None:
+    """A message about text that is no longer there only confuses (a new user's trial)."""
+    saved: list[dict[str, Any]] = []
+    dialog = client_dialog(qtbot, saved)
+    qtbot.keyClicks(dialog.name, "Chela")
+    qtbot.keyClicks(dialog.email, "chela@")
+    qtbot.keyClicks(dialog.phone, "abc")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    errors = visible_errors(dialog)
+    assert "chela@" in errors["email"] and "abc" in errors["phone"]
+    assert saved == []
+
+    qtbot.keyClicks(dialog.email, "correo.mx")
+    assert "email" not in visible_errors(dialog)  # gone while typing, not at the next save
+    assert "phone" in visible_errors(dialog)  # the other field's message stays
+    dialog.phone.clear()
+    qtbot.keyClicks(dialog.phone, "55 1234 5678")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved and saved[0]["phone"] == "55 1234 5678"
