@@ -197,6 +197,7 @@ CSV_COLUMNS = (
     "cajero",
     "forma_de_pago",
     "estado",
+    "estado_gigstack",
     "en_cola",
     "total",
     "reembolsado",
@@ -204,6 +205,29 @@ CSV_COLUMNS = (
     "neto",
     "pago_gigstack",
 )
+
+
+#: The `estado` column in the words Pagos shows (es-MX); `estado_gigstack` keeps gigstack's
+#: code for formulas. A status not listed here is written as gigstack said it.
+STATUS_TEXT = {
+    "succeeded": "Pagado",
+    "paid": "Pagado",
+    "requires_payment_method": "Pendiente de pago",
+    "pending": "Pendiente",
+    "processing": "Procesando",
+    "failed": "Fallido",
+    "canceled": "Cancelado",
+    "cancelled": "Cancelado",
+    "refunded": "Reembolsado",
+    "partially_refunded": "Reembolso parcial",
+    "queued": "En cola",
+    "parked": "Detenido",
+}
+
+
+def status_text(status: str) -> str:
+    """A sale's status as Pagos words it ("Pagado", "Reembolso parcial"...)."""
+    return STATUS_TEXT.get(status.strip().lower(), status)
 
 
 def report_csv(report: Report) -> str:
@@ -221,6 +245,7 @@ def report_csv(report: Report) -> str:
                 sale.terminal,
                 sale.cashier,
                 sale.payment_form,
+                status_text(sale.status),
                 sale.status,
                 "sí" if sale.queued else "no",
                 money_text(sale.total),

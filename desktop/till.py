@@ -421,6 +421,12 @@ class ShiftFigures:
         return cents(self.gross - self.refunds - self.cancellations)
 
     @property
+    def expected_total(self) -> Decimal:
+        """What every form should hold at the close, added up: the "Esperado" rows' sum (cash
+        includes the opening float and the cash moves; `net` does not, it is sales only)."""
+        return cents(sum((f.expected for f in self.forms), ZERO))
+
+    @property
     def queued(self) -> tuple[SaleFact, ...]:
         return tuple(s for s in self.sales if s.queued)
 
@@ -499,6 +505,7 @@ class ShiftFigures:
             ],
             "by_payment_form": forms,
             "expected_cash": money_text(self.expected_cash),
+            "expected_total": money_text(self.expected_total),
         }
 
 

@@ -55,6 +55,14 @@ class ClientView:
         return self.name or self.legal_name or self.rfc or self.id
 
     @property
+    def fiscal_name(self) -> str:
+        """What a fiscal document (invoice, receipt stamped to someone) reads: the razón
+        social it carries, else the name, else RFC, else id. On an invoice the name may still
+        be the one the sale started with ("Público en general" before the receipt was stamped
+        to a customer); the legal name and RFC are what the SAT has."""
+        return self.legal_name or self.name or self.rfc or self.id
+
+    @property
     def search_text(self) -> str:
         """What the Clientes page finds a client by (name, razón social, RFC, e-mail, phone)."""
         return " ".join(

@@ -117,7 +117,8 @@ class InvoiceView:
 
     @property
     def client_name(self) -> str:
-        return self.client.display_name
+        """The razón social the invoice carries (next to its RFC), not the client's alias."""
+        return self.client.fiscal_name
 
     @classmethod
     def from_record(cls, record: Any) -> InvoiceView:

@@ -43,7 +43,7 @@ from desktop.invoicing import (
 )
 from desktop.records import lines_of
 from desktop.records.invoices import InvoiceView
-from desktop.store.cache import Resource
+from desktop.store.cache import Resource, fold
 from desktop.store.errors import StorageError
 from desktop.store.outbox import OutboxItem, OutboxKind, OutboxState
 from desktop.ui.action_dialog import ActionDialog, payment_form_label
@@ -393,9 +393,11 @@ class InvoicesPage(ServerListPage):
         )
         labels["status"].setText(self.tr(STATUS_LABELS.get(view.status, view.status)))
         c = view.client
+        # The razón social first (what the CFDI says); the client's everyday name after it,
+        # unless it is the walk-in placeholder the sale started with.
         lines = [view.client_name]
-        if c.legal_name and c.legal_name != lines[0]:
-            lines.append(c.legal_name)
+        if c.name and c.name != lines[0] and fold(c.name) != "publico en general":
+            lines.append(c.name)
         lines.append(" · ".join(x for x in (c.rfc, c.tax_system) if x))
         if c.email:
             lines.append(c.email)

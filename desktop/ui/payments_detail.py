@@ -26,6 +26,7 @@ from desktop.ui.action_dialog import error_label, payment_form_label
 from desktop.ui.formatting import money, when
 from desktop.ui.layout import detail_title
 from desktop.ui.payments_model import PaymentRow, items_html
+from desktop.ui.sale_tickets import SaleDocuments, invoice_numbers
 
 #: Fields shown only when they have something to say.
 OPTIONAL_FIELDS = ("link", "selfInvoice", "queueError")
@@ -152,12 +153,42 @@ class PaymentDetail(QWidget):
     def _set_row_visible(self, field: QLabel, visible: bool) -> None:
         self.form.setRowVisible(field, visible)
 
-    def fiscal_text(self, row: PaymentRow) -> str:
+    def invoice_texts(self, row: PaymentRow, documents: SaleDocuments | None) -> list[str]:
+        """Each invoice of the sale as a person reads it: "A-12 · UUID 1a2b…" once read from
+        gigstack; never gigstack's internal id (it means nothing on paper or at the SAT)."""
+        invoice = documents.invoice if documents is not None else None
+        read_ids = (
+            {str(invoice.get(k)) for k in ("id", "uuid") if invoice.get(k)} if invoice else set()
+        )
+        texts = []
+        for ident in row.invoices:
+            # One invoice read for the sale: it is that one even if the ids are spelled apart.
+            if invoice is not None and (ident in read_ids or len(row.invoices) == 1):
+                number, fiscal_uuid = invoice_numbers(invoice)
+                parts = [number or self.tr("Sin serie-folio")]
+                if fiscal_uuid:
+                    parts.append(self.tr("UUID {uuid}").format(uuid=fiscal_uuid))
+                texts.append(" · ".join(parts))
+            else:
+                texts.append(self.tr("Factura (su folio se lee al elegir el pago en línea)"))
+        return texts
+
+    def _invoice_numbers(self, row: PaymentRow, documents: SaleDocuments | None) -> str:
+        """The read series-folios, for the one-line fiscal outcome ("" if none read yet)."""
+        invoice = documents.invoice if documents is not None else None
+        if invoice is None or not row.invoices:
+            return ""
+        return invoice_numbers(invoice)[0] or ""
+
+    def fiscal_text(self, row: PaymentRow, documents: SaleDocuments | None = None) -> str:
         """The fiscal outcome in a sentence a cashier can repeat to the customer."""
         state = row.fiscal
         label = self.tr(row.fiscal_label)
+        number = self._invoice_numbers(row, documents)
+        if state in (Fiscal.INVOICED, Fiscal.RECEIPT_INVOICED) and number:
+            return self.tr("{label}: {number}").format(label=label, number=number)
         if state is Fiscal.INVOICED:
-            return self.tr("Facturada: {ids}").format(ids=", ".join(row.invoices))
+            return label
         if state is Fiscal.RECEIPT_PENDING:
             last_day = row.receipt_view.last_day if row.receipt_view is not None else None
             if last_day is not None:
@@ -165,16 +196,16 @@ class PaymentDetail(QWidget):
                     label=label, day=last_day.strftime("%d/%m/%Y")
                 )
         if state is Fiscal.RECEIPT:
-            return self.tr("Recibo {id} (su estado se lee al elegirlo en línea)").format(
-                id=row.receipt_id or ""
-            )
+            return self.tr("Recibo (su estado se lee al elegirlo en línea)")
         if state is Fiscal.QUEUED:
             return self.tr(
                 "En cola: el recibo o la factura se crea cuando la venta llegue a gigstack"
             )
         return label
 
-    def show_row(self, row: PaymentRow | None) -> None:
+    def show_row(self, row: PaymentRow | None, documents: SaleDocuments | None = None) -> None:
+        """Show `row`; `documents` are its receipt/invoice as last read from gigstack (the
+        invoice's series-folio and UUID come from there)."""
         labels = self.labels
         for label in labels.values():
             label.clear()
@@ -194,7 +225,9 @@ class PaymentDetail(QWidget):
             self.tr("Pago {folio} · {total}").format(folio=row.folio, total=money(row.total))
         )
         labels["status"].setText(self.tr(row.status_label))
-        labels["fiscal"].setText(self.fiscal_text(row))
+        labels["fiscal"].setText(self.fiscal_text(row, documents))
+        # gigstack's ids stay reachable (support may ask for them), out of the way.
+        labels["fiscal"].setToolTip(", ".join([*row.invoices, row.receipt_id or ""]).strip(", "))
         labels["soldAt"].setText(when(row.sold_at) or "—")
         view = row.view
         client = view.client
@@ -218,7 +251,9 @@ class PaymentDetail(QWidget):
             totals.append(self.tr("Reembolsado {v}").format(v=money(row.refunded)))
         labels["totals"].setText(" · ".join(totals))
         labels["paymentForm"].setText(payment_form_label(row.payment_form) or "—")
-        labels["invoices"].setText("\n".join(row.invoices) or self.tr("Sin factura"))
+        labels["invoices"].setText(
+            "\n".join(self.invoice_texts(row, documents)) or self.tr("Sin factura")
+        )
         labels["folio"].setText(row.folio)
         # gigstack's metadata first (what the sale carried), else the queue row's own id.
         local_id = view.local_id or (row.outbox.local_id if row.outbox else "")
@@ -230,8 +265,13 @@ class PaymentDetail(QWidget):
             self._set_row_visible(labels["link"], True)
             self.copy_link_button.setVisible(True)
             self.qr_button.setVisible(True)
-        self_invoice = row.receipt_view.url if row.receipt_view is not None else ""
-        if self_invoice:
+        # The self-invoice link only while the customer can still use it: once the receipt is
+        # invoiced, in the global invoice, expired or cancelled, it leads nowhere.
+        receipt = row.receipt_view
+        # (A receipt that says no status is taken as open: the link is all we know of it.)
+        usable = receipt is not None and (receipt.is_open or not receipt.status)
+        self_invoice = receipt.url if receipt is not None and usable else ""
+        if self_invoice and not row.invoices:
             labels["selfInvoice"].setText(self_invoice)
             self._set_row_visible(labels["selfInvoice"], True)
         if row.outbox is not None and row.outbox.last_error and row.in_queue:

@@ -10,17 +10,42 @@ the ticket's fiscal block (`documents`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.gigstack import GigstackClient
-from desktop.payment_rules import Fiscal, receipt_id
+from desktop.gigstack import GigstackClient, GigstackError
+from desktop.payment_rules import Fiscal, invoice_ids, receipt_id
+from desktop.records.receipts import ReceiptView
 from desktop.sync.writethrough import payment_read_back
 from desktop.ui.context import UiContext
 from desktop.ui.payments_model import PaymentRow
-from desktop.ui.sale_tickets import SaleDocuments, fetch_documents
+from desktop.ui.sale_tickets import SaleDocuments, fetch_documents, raw_record
+
+log = logging.getLogger(__name__)
+
+
+def with_receipt_invoice(api: GigstackClient, docs: SaleDocuments) -> SaleDocuments:
+    """After "Facturar recibo" (or the customer's self-invoice) the receipt names its invoice
+    while the cached payment may not link it yet: read the payment again (its newest links go
+    into the cache through the write-through) and the invoice, for its series-folio and UUID.
+    Lane thread. A read that fails leaves `problem` set; the detail says what is known."""
+    if docs.invoice is not None or docs.receipt is None:
+        return docs
+    made = ReceiptView.from_record(docs.receipt).invoice_ids
+    if not made:
+        return docs
+    payment, invoice, problem = docs.payment, None, docs.problem
+    try:
+        if not invoice_ids(payment) and payment.get("id"):
+            payment = {**payment, **raw_record(api.payments.get(str(payment["id"])))}
+        invoice = raw_record(api.invoices.get_income(made[0]))
+    except GigstackError as exc:
+        log.info("invoice of receipt %s not read: %s", docs.receipt.get("id"), exc)
+        problem = str(exc)
+    return SaleDocuments(payment=payment, receipt=docs.receipt, invoice=invoice, problem=problem)
 
 
 class SaleDocumentsReader(QObject):
@@ -63,7 +88,7 @@ class SaleDocumentsReader(QObject):
         record = dict(row.record)
 
         def call(api: GigstackClient) -> SaleDocuments:
-            return fetch_documents(api, record)
+            return with_receipt_invoice(api, fetch_documents(api, record))
 
         def done(docs: SaleDocuments) -> None:
             self._reading.discard(payment_id)

@@ -176,7 +176,13 @@ class PaymentRow:
 
     @property
     def invoices(self) -> list[str]:
-        return invoice_ids(self.record)
+        """The invoices of the sale: the payment's links, plus the one its receipt was stamped
+        into (read from gigstack; the cached payment may not link it yet)."""
+        ids = invoice_ids(self.record)
+        receipt = self.receipt_view
+        if receipt is not None:
+            ids += [i for i in receipt.invoice_ids if i not in ids]
+        return ids
 
     @property
     def receipt_id(self) -> str | None:

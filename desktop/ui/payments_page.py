@@ -362,7 +362,8 @@ class PaymentsPage(PaymentTickets, PaymentActions):
     # -- detail -------------------------------------------------------------------------------
 
     def _show_detail(self, row: PaymentRow | None) -> None:
-        self.detail.show_row(row)
+        docs = self._documents.get(row.payment_id or "") if row is not None else None
+        self.detail.show_row(row, docs)
         if row is not None:
             self.documents.read_for(row)
 

@@ -3,8 +3,9 @@
 `PaymentTickets` is the part of the Pagos page (`payments_page.PaymentsPage` derives from it)
 that builds the selected sale's ticket with its fiscal block as known now (the self-invoice QR
 once the receipt exists, the invoice, or how to ask for it while the sale is queued), with the
-business data and ticket settings read from config.json at each print (shared with the CLI
-and Ajustes). A ticket that did not print or save is an error notice in words.
+business data of `paper_business` (Ajustes, then gigstack's team: the counter's header) and the
+ticket settings read from config.json at each print (shared with the CLI and Ajustes). A
+ticket that did not print or save is an error notice in words.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from desktop.config import TerminalConfig
 from desktop.ui import ticket
 from desktop.ui.action_dialog import set_error
 from desktop.ui.page import Page
+from desktop.ui.paper_business import paper_business
 from desktop.ui.payments_model import PaymentRow
 from desktop.ui.sale_tickets import SaleDocuments, print_problem, reprint_data, ticket_footer
 
@@ -43,7 +45,8 @@ class PaymentTickets(Page):
         row = self.selected()
         if row is None:
             return None
-        business = ticket.business_info(self._terminal(), {})
+        # The same header as the counter's ticket: Ajustes, then gigstack's team (cached).
+        business = paper_business(self.ctx.config.data_dir, self.ctx.team)
         docs = self._documents.get(row.payment_id or "")
         if docs is None and row.receipt is not None:
             docs = SaleDocuments(payment=row.record, receipt=row.receipt)

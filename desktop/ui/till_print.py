@@ -35,6 +35,14 @@ def _row(label: str, value: str, *, bold: bool = False) -> str:
     return f"<tr><td>{indent}{_e(label)}</td><td align='right'>{_e(value)}</td></tr>"
 
 
+def _minus(value: Any) -> str:
+    """Money that left the drawer: "-$35.00"; "$0.00" when none did (never "-$0.00")."""
+    text = money(value)
+    if not text or text == "$0.00" or text.startswith("-"):
+        return text or "$0.00"
+    return "-" + text
+
+
 def _table(rows: list[str]) -> str:
     return "<table width='100%' cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>"
 
@@ -48,8 +56,13 @@ def report_title(report: Mapping[str, Any]) -> str:
 def shift_report_html(report: Mapping[str, Any], business: Mapping[str, str]) -> str:
     """The report as the HTML subset QTextDocument understands."""
     head = [f'<p align="center" style="font-size:11px"><b>{_e(business.get("name", ""))}</b>']
+    # The same header as the sale ticket (`paper_business`): name, RFC, address, phone.
     if business.get("rfc"):
         head.append(f"<br>RFC {_e(business['rfc'])}")
+    if business.get("address"):
+        head.append(f"<br>{_e(business['address'])}")
+    if business.get("phone"):
+        head.append(f"<br>Tel. {_e(business['phone'])}")
     head.append("</p>")
     head.append(f'<p align="center" style="font-size:11px"><b>{_e(report_title(report))}</b></p>')
     meta = [
@@ -73,11 +86,11 @@ def shift_report_html(report: Mapping[str, Any], business: Mapping[str, str]) ->
         _row("Vendido", money(report.get("gross"))),
         _row(
             "Reembolsos ({n})".format(n=report.get("refunds", {}).get("count", 0)),
-            "-" + money(report.get("refunds", {}).get("total")),
+            _minus(report.get("refunds", {}).get("total")),
         ),
         _row(
             "Cancelaciones ({n})".format(n=report.get("cancellations", {}).get("count", 0)),
-            "-" + money(report.get("cancellations", {}).get("total")),
+            _minus(report.get("cancellations", {}).get("total")),
         ),
         _row("Neto", money(report.get("net")), bold=True),
     ]
@@ -94,22 +107,27 @@ def shift_report_html(report: Mapping[str, Any], business: Mapping[str, str]) ->
             _row("  Ventas ({n})".format(n=form.get("sales_count", 0)), money(form.get("sales")))
         )
         if form.get("refunds") not in (None, "0.00"):
-            forms.append(_row("  Reembolsos", "-" + money(form.get("refunds"))))
+            forms.append(_row("  Reembolsos", _minus(form.get("refunds"))))
         if form.get("cancellations") not in (None, "0.00"):
-            forms.append(_row("  Cancelaciones", "-" + money(form.get("cancellations"))))
+            forms.append(_row("  Cancelaciones", _minus(form.get("cancellations"))))
         if code == "01":
             forms.append(_row("  Entradas", money(form.get("cash_in"))))
-            forms.append(_row("  Salidas", "-" + money(form.get("cash_out"))))
+            forms.append(_row("  Salidas", _minus(form.get("cash_out"))))
         forms.append(_row("  Esperado", money(form.get("expected")), bold=True))
         if "counted" in form:
             forms.append(_row("  Contado", money(form.get("counted"))))
             forms.append(_row("  Diferencia", difference_text(form.get("difference")), bold=True))
 
+    if report.get("expected_total") is not None and len(report.get("by_payment_form") or {}) > 1:
+        # The Esperado rows added up (cash with its float and moves): what Turno's Total says.
+        forms.append(_row("Esperado, todas las formas", money(report["expected_total"]), bold=True))
+
     moves = []
     for move in report.get("cash_moves") or []:
-        sign = "" if move.get("kind") == "in" else "-"
+        taken = move.get("kind") != "in"
         label = "Entrada" if move.get("kind") == "in" else "Salida"
-        moves.append(_row(f"{when(move.get('at'))[-5:]} {label}", sign + money(move["amount"])))
+        amount = _minus(move.get("amount")) if taken else money(move.get("amount"))
+        moves.append(_row(f"{when(move.get('at'))[-5:]} {label}", amount))
         moves.append(f"<tr><td colspan='2'>&nbsp;&nbsp;{_e(move.get('reason', ''))}</td></tr>")
 
     if report.get("closed_by"):
