@@ -85,3 +85,22 @@ def count_text(count: int | Decimal, one: str, many: str, **fields: Any) -> str:
     """
     text = one if count == 1 else many
     return text.format(**{"n": count, **fields})
+
+
+#: Shorter names of the SAT payment forms whose description does not fit a table cell at
+#: 1366x768 ("Transferencia electrónica de fondos"); "Tarjeta de crédito" and "Tarjeta de
+#: débito" stay whole so the two cards are told apart. Catalog data, like the descriptions
+#: (not translated); the SAT description stays in tooltips, the detail and on paper.
+SHORT_PAYMENT_FORMS = {
+    "02": "Cheque",
+    "03": "Transferencia",
+    "26": "Prescripción",
+    "27": "A satisfacción",
+    "30": "Anticipos",
+    "31": "Intermediario",
+}
+
+
+def short_form_name(code: str | None, description: str) -> str:
+    """The payment form's name for a narrow cell: the short name, else `description`."""
+    return SHORT_PAYMENT_FORMS.get(code or "", description)

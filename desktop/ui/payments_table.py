@@ -15,15 +15,27 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.ui.action_dialog import payment_form_label
-from desktop.ui.formatting import money, when
+from desktop.ui.formatting import money, short_form_name, when
 from desktop.ui.payments_model import PaymentRow, form_name, short_when
 from desktop.ui.table_model import Column, RecordTableModel
+
+PAYMENT_ID_PREFIX = "payment_"
 
 
 def _label(text: str) -> str:
     # Status and fiscal labels are marked with QT_TRANSLATE_NOOP("PaymentsPage", ...) in
     # payments_model: translated in that context.
     return QCoreApplication.translate("PaymentsPage", text)
+
+
+def _folio_cell(row: PaymentRow) -> str:
+    # A payment made outside a till has no folio: its gigstack id stands in, without the
+    # "payment_" every id in this table shares, so it is read whole at 1366x768 (the detail
+    # and the tooltip give it in full; the search finds either).
+    folio = row.folio
+    if folio and folio == row.payment_id and folio.startswith(PAYMENT_ID_PREFIX):
+        return folio[len(PAYMENT_ID_PREFIX) :]
+    return folio
 
 
 class PaymentsTable(QTableView):
@@ -40,15 +52,18 @@ class PaymentsTable(QTableView):
                     sort_key=lambda r: r.sold_at or 0.0,
                     tooltip=lambda r: when(r.sold_at) or None,
                 ),
-                Column(self.tr("Folio"), lambda r: r.folio, tooltip=lambda r: r.payment_id),
+                Column(self.tr("Folio"), _folio_cell, tooltip=lambda r: r.payment_id),
                 Column(
                     self.tr("Cliente"),
                     lambda r: r.client_name,
-                    tooltip=lambda r: r.client_view.rfc or None,
+                    # The name may be cut to leave the folio and the form whole: said here.
+                    tooltip=lambda r: (
+                        " — ".join(t for t in (r.client_name, r.client_view.rfc) if t) or None
+                    ),
                 ),
                 Column(
                     self.tr("Forma de pago"),
-                    lambda r: form_name(r.payment_form),
+                    lambda r: short_form_name(r.payment_form, form_name(r.payment_form)),
                     sort_key=lambda r: r.payment_form,
                     tooltip=lambda r: payment_form_label(r.payment_form) or None,
                 ),
@@ -82,11 +97,10 @@ class PaymentsTable(QTableView):
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 100)
+        # Folio (a till's folio or a gigstack payment id) and Forma de pago (its short name)
+        # fit their contents like the other columns (Qt measures at most 1000 rows); the
+        # client's name takes what is left and is the one cut when room runs out.
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 120)
         # The fiscal outcome: long labels are cut, the tooltip and the detail say it all.
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(6, 150)
