@@ -66,7 +66,28 @@ def write_through(
     if record is None or item.kind not in RESOURCE_OF:
         return False
     cache.upsert(RESOURCE_OF[item.kind], item.team, [record])
+    if item.kind is OutboxKind.REGISTER_PAYMENT:
+        _keep_new_client(cache, item, response)
     return True
+
+
+def _keep_new_client(cache: Cache, item: OutboxItem, response: Mapping[str, Any]) -> None:
+    """A client the sale brought along (typed at the counter, created by gigstack with the
+    payment) joins the cache at once, so Clientes, the pickers and the next sale find it
+    without waiting for the next refresh (a new user's trial could not find "Doña Chela" to
+    invoice her receipt). What the request carried (legal name, régimen, postal code) fills in
+    what the payment's client summary (`client{id, name, email, tax_id}`, REFERENCE §8) leaves
+    out. A client already cached is left alone: a refresh knows it better than the sale did.
+    """
+    answered = response.get("client")
+    sent = item.payload.get("client")
+    if not isinstance(answered, Mapping) or not answered.get("id"):
+        return
+    client_id = str(answered["id"])
+    if cache.get(Resource.CLIENTS, item.team, client_id) is not None:
+        return
+    known = {k: v for k, v in sent.items() if k != "search"} if isinstance(sent, Mapping) else {}
+    cache.upsert(Resource.CLIENTS, item.team, [{**known, **answered, "id": client_id}])
 
 
 # -- answers to a cashier's action on a payment (Pagos) ------------------------------------------

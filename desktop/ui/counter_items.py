@@ -136,6 +136,15 @@ class CartModel(QAbstractTableModel):
         self.endResetModel()
         self._recompute()
 
+    def restore(self, lines: list[SaleLine]) -> None:
+        """The lines of a sale in progress saved before the app ended (`counter_draft`), as
+        they were: overridden prices stay, and a new override asks for the PIN again."""
+        self.beginResetModel()
+        self._lines = list(lines)
+        self._overrides_authorized = False
+        self.endResetModel()
+        self._recompute()
+
     def set_shown_price(self, row: int, shown: Decimal) -> bool:
         """Put a tax-included price (already checked) on a line; False when the row is gone."""
         if not 0 <= row < len(self._lines):

@@ -36,6 +36,7 @@ from desktop.ui.counter_checkout import Checkout
 from desktop.ui.counter_client_box import ClientBox
 from desktop.ui.counter_clients import ClientBook, SaleClient
 from desktop.ui.counter_code import CodeEntry
+from desktop.ui.counter_draft import CounterDraft
 from desktop.ui.counter_items import CartModel, ItemsPane
 from desktop.ui.counter_last_sale import LastSale, LastSaleBox
 from desktop.ui.counter_panel import ChargePanel

@@ -85,3 +85,57 @@ def test_a_client_delivered_by_the_clis_sync_reaches_the_cache(
         assert [c["id"] for c in cached] == [sent.server_id]
     finally:
         db.close()
+
+
+def test_a_client_typed_with_a_sale_is_cached_once_the_sale_is_sent(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    """Found by a new user's trial: a customer created with their sale could not be found to
+    invoice their receipt until the next refresh."""
+    from desktop.sales import queue_payment
+
+    data_dir = tmp_path / "data"
+    db = open_database(data_dir)
+    try:
+        body = {
+            "client": {
+                "name": "Doña Chela",
+                "legal_name": "GRACIELA PEREZ SOTO",
+                "tax_id": "PESG800101AB1",
+                "tax_system": "612",
+                "address": {"zip": "06600"},
+                "search": {"on_key": "tax_id", "on_value": "PESG800101AB1", "auto_create": True},
+            },
+            "items": [{"id": "service_demo_lapiz", "quantity": 1}],
+            "payment_form": "01",
+            "currency": "MXN",
+            "automation_type": "receipt",
+        }
+        row = queue_payment(Outbox(db), body, team=None)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "--data-dir",
+                str(data_dir),
+                "--api-url",
+                sandbox.base_url,
+                "sync",
+                "--once",
+            ],
+            env={**os.environ, "GIGSTACK_API_KEY": SANDBOX_KEY},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert Outbox(db).get(row.id).server_id
+        cached = Cache(db).search(Resource.CLIENTS, None, "chela")
+        assert len(cached) == 1
+        client = cached[0]
+        assert client["id"].startswith("client_")
+        assert client["legal_name"] == "GRACIELA PEREZ SOTO" and "search" not in client
+    finally:
+        db.close()
