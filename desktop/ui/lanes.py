@@ -483,9 +483,15 @@ class Lanes(QObject):
             return
         self._outcome_started = started
         if online != self._online:
+            was_offline = self._online is False
             self._online = online
             if online:
                 self._probe_timer.stop()
+                if was_offline and self._running:
+                    # Another lane reached gigstack (a page, a refresh, the probe): the queue
+                    # goes now, not when its backoff ends. A trial saw the pill say "En línea"
+                    # while queued sales waited up to 40 s more.
+                    self._sender.kick()
             elif self._running:
                 self._probe_timer.start()
             self._publish()

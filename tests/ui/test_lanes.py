@@ -248,3 +248,40 @@ def test_a_refresh_stops_between_pages(
     assert refresh_pages() - before == 1  # the page it was reading, and no more
     # What it read is kept; an interrupted pass removes nothing it did not see.
     assert cached_before <= shell.core.cache.count(Resource.CLIENTS, None) < 250
+
+
+def test_the_queue_goes_as_soon_as_another_lane_finds_gigstack_back(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial saw the pill say "En línea" (a page reached gigstack) while queued sales waited
+    out the sender's backoff for up to 40 s more: the way back online wakes the sender."""
+    settled(qtbot, shell)
+    lane = shell.bridge._sender
+    kicks: list[None] = []
+    real_kick = lane.kick
+    monkeypatch.setattr(lane, "kick", lambda: (kicks.append(None), real_kick())[1])
+
+    def page_call() -> list[str]:
+        errors: list[str] = []
+        shell.ctx.run_op(
+            None,
+            lambda client: client.clients.list_page(limit=1),
+            lambda _page: errors.append(""),
+            on_error=lambda message, _exc: errors.append(message),
+            needs_online=False,
+        )
+        return errors
+
+    sandbox.go_down()
+    try:
+        page_call()
+        qtbot.waitUntil(lambda: shell.bridge.online is False, timeout=WAIT)
+        row = queue_payment(shell.core.outbox, SALE)
+    finally:
+        sandbox.come_up()
+    kicks.clear()
+    answered = page_call()
+    qtbot.waitUntil(lambda: bool(answered), timeout=WAIT)
+    assert shell.bridge.online is True
+    assert kicks, "coming back online did not wake the sender"
+    qtbot.waitUntil(lambda: shell.core.outbox.get(row.id).state is OutboxState.SENT, timeout=WAIT)
