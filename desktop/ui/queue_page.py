@@ -511,7 +511,12 @@ class QueuePage(Page):
         self.ctx.bridge.resume()  # a person asked to retry: leave a pause on a rejected key
         self.ctx.bridge.kick()
         self._changed()
-        self._notify(self.tr("{name}: se reintentará ahora.").format(name=row.name))
+        if self.ctx.bridge.online is False:
+            self._notify(
+                self.tr("{name}: sin conexión; se enviará en cuanto vuelva.").format(name=row.name)
+            )
+        else:
+            self._notify(self.tr("{name}: se reintentará ahora.").format(name=row.name))
 
     def edit_selected(self) -> None:
         row = self._selected_for(OutboxState.PARKED)
