@@ -4,6 +4,7 @@
     python3 build_scripts/i18n.py update    # scan desktop/ui/*.py -> resources/i18n/mostrador_en.ts
     python3 build_scripts/i18n.py update --prune   # ...and drop strings the code no longer has
     python3 build_scripts/i18n.py release   # compile the .ts files -> .qm (what the app loads)
+                                            # (also qtbase_es_MX.ts: Qt's own dialogs in es-MX)
     python3 build_scripts/i18n.py status    # list strings still waiting for a translation
 
 `update` keeps every existing translation (lupdate merges); new strings arrive marked
@@ -28,6 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "desktop" / "ui"
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = {"en": "en_US"}
+#: Hand-written corrections to Qt's own translations (`qtbase_es` is Spain's Spanish, with some
+#: texts still in English): compiled by `release` like ours, never scanned by `update`.
+QT_OVERRIDES = ("qtbase_es_MX",)
 SOURCE_LANGUAGE = "es_MX"
 
 
@@ -83,19 +87,20 @@ def update(prune: bool = False) -> int:
 
 
 def release() -> int:
-    for language in LANGUAGES:
-        source = ts_path(language)
+    pairs = [(ts_path(language), qm_path(language)) for language in LANGUAGES]
+    pairs += [(I18N / f"{name}.ts", I18N / f"{name}.qm") for name in QT_OVERRIDES]
+    for source, target in pairs:
         if not source.exists():
             print(f"[i18n] no {source.name}: run `update` first", file=sys.stderr)
             return 1
         result = subprocess.run(
-            [tool("lrelease"), "-silent", str(source), "-qm", str(qm_path(language))],
+            [tool("lrelease"), "-silent", str(source), "-qm", str(target)],
             cwd=ROOT,
             check=False,
         )
         if result.returncode != 0:
             return result.returncode
-        print(f"[i18n] {qm_path(language).relative_to(ROOT)}")
+        print(f"[i18n] {target.relative_to(ROOT)}")
     return 0
 
 

@@ -526,6 +526,15 @@ def install_translations(app: QApplication, settings: QSettings | str | None) ->
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
     if language == "es":
+        # qtbase_es is Spain's Spanish ("fichero") and leaves some dialog texts in English
+        # ("Look in:", "Files of type:"): our es-MX corrections (resources/i18n/
+        # qtbase_es_MX.ts) go in after it, and Qt asks the newest translator first.
+        mexican = QTranslator(app)
+        if mexican.load(str(resource("i18n", "qtbase_es_MX.qm"))):
+            app.installTranslator(mexican)
+            installed.append(mexican)
+        else:
+            log.warning("Qt's es-MX corrections (qtbase_es_MX.qm) not found")
         return installed
     translator = QTranslator(app)
     if translator.load(str(resource("i18n", f"mostrador_{language}.qm"))):
