@@ -164,7 +164,13 @@ class CounterDraft(QObject):
     def save(self, *_args: object) -> None:
         """Write the sale in progress (or remove it when there is none); quiet when unchanged."""
         document = draft_document(self.page)
-        key = "" if document is None else dumps(document)
+        try:
+            key = "" if document is None else dumps(document)
+        except (TypeError, ValueError):
+            # A value JSON cannot hold (never expected: records come from JSON): the sale
+            # stays on screen, only its copy on disk is not refreshed.
+            log.exception("sale in progress not saved: not JSON")
+            return
         if key == self._saved:
             return
         try:
