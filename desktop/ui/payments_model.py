@@ -34,7 +34,7 @@ from desktop.payment_rules import (
     sale_fiscal,
 )
 from desktop.records import ClientView, LineView, PaymentView, number, payment_total
-from desktop.records.receipts import ReceiptView
+from desktop.records.receipts import INVOICED, ReceiptView
 from desktop.store.outbox import OutboxItem, OutboxKind, OutboxState, payment_sold_at
 from desktop.ui.action_dialog import payment_folio, payment_form_label
 from desktop.ui.formatting import money, quantity, when
@@ -193,7 +193,19 @@ class PaymentRow:
 
     @property
     def fiscal(self) -> Fiscal:
-        return sale_fiscal(self.record, queued=self.in_queue, receipt=self.receipt)
+        state = sale_fiscal(self.record, queued=self.in_queue, receipt=self.receipt)
+        receipt = self.receipt_view
+        # The payment links the invoice its receipt was stamped into ("Facturar recibo", or
+        # the customer's self-invoice): still "Recibo facturado", as before gigstack linked
+        # it, not a different word once the payment is read again.
+        if (
+            state is Fiscal.INVOICED
+            and receipt is not None
+            and receipt.status in INVOICED
+            and set(invoice_ids(self.record)) <= set(receipt.invoice_ids)
+        ):
+            return Fiscal.RECEIPT_INVOICED
+        return state
 
     @property
     def fiscal_label(self) -> str:
