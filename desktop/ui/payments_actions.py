@@ -31,6 +31,7 @@ from desktop.ui.payment_dialogs import (
     RefundDialog,
     RequestPaymentDialog,
 )
+from desktop.ui.payments_detail import read_invoice_folios
 from desktop.ui.payments_model import PaymentRow
 from desktop.ui.record_picker import CacheSource
 from desktop.ui.sale_tickets import SaleDocuments, raw_record
@@ -87,12 +88,14 @@ class PaymentActions(Page):
         success = self.tr("Pago {folio} cancelado.").format(folio=row.folio)
         invoices = list(row.invoices)
         if invoices:
-            # Cancelling the payment leaves its CFDI valid at the SAT: say so up front.
+            # Cancelling the payment leaves its CFDI valid at the SAT: say so up front. Named
+            # by its series-folio once read (never gigstack's internal id).
+            folios = read_invoice_folios(row, self._documents.get(payment_id))
             note = QLabel(
                 self.tr(
                     "Este pago tiene factura ({0}). Cancelar el pago NO cancela la factura ante "
                     "el SAT; después te ofreceremos cancelarla."
-                ).format(", ".join(invoices))
+                ).format(", ".join(folios) or self.tr("timbrada"))
             )
             note.setObjectName("invoiceNote")
             note.setWordWrap(True)

@@ -32,6 +32,16 @@ from desktop.ui.sale_tickets import SaleDocuments, invoice_numbers
 OPTIONAL_FIELDS = ("link", "selfInvoice", "queueError")
 
 
+def read_invoice_folios(row: PaymentRow, documents: SaleDocuments | None) -> list[str]:
+    """The series-folios of the sale's invoices as read from gigstack ([] until read): what a
+    person is told, never gigstack's internal `invoice_…` id."""
+    invoice = documents.invoice if documents is not None else None
+    if invoice is None or not row.invoices:
+        return []
+    number = invoice_numbers(invoice)[0]
+    return [number] if number else []
+
+
 class PaymentDetail(QWidget):
     """Labels for one payment plus its action buttons (the page connects the buttons)."""
 
@@ -173,18 +183,11 @@ class PaymentDetail(QWidget):
                 texts.append(self.tr("Factura (su folio se lee al elegir el pago en línea)"))
         return texts
 
-    def _invoice_numbers(self, row: PaymentRow, documents: SaleDocuments | None) -> str:
-        """The read series-folios, for the one-line fiscal outcome ("" if none read yet)."""
-        invoice = documents.invoice if documents is not None else None
-        if invoice is None or not row.invoices:
-            return ""
-        return invoice_numbers(invoice)[0] or ""
-
     def fiscal_text(self, row: PaymentRow, documents: SaleDocuments | None = None) -> str:
         """The fiscal outcome in a sentence a cashier can repeat to the customer."""
         state = row.fiscal
         label = self.tr(row.fiscal_label)
-        number = self._invoice_numbers(row, documents)
+        number = ", ".join(read_invoice_folios(row, documents))
         if state in (Fiscal.INVOICED, Fiscal.RECEIPT_INVOICED) and number:
             return self.tr("{label}: {number}").format(label=label, number=number)
         if state is Fiscal.INVOICED:

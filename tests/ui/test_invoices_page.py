@@ -21,6 +21,7 @@ from desktop.ui.app import AppShell
 from desktop.ui.invoice_dialogs import CancelInvoiceDialog, CreateInvoiceDialog
 from desktop.ui.invoices_page import InvoicesPage
 from desktop.ui.manager_pin import PinDialog
+from desktop.ui.sale_tickets import invoice_numbers
 
 WAIT = 10_000
 
@@ -398,11 +399,23 @@ def test_cancelling_a_paid_sale_offers_to_cancel_its_invoice(
         return True
 
     monkeypatch.setattr(payments, "ask_cancel_invoice", ask)
+    # The note names the invoice by its series-folio (read with the sale's documents), never
+    # by gigstack's internal id.
+    read = payments.documents.documents
+    qtbot.waitUntil(
+        lambda: read.get(str(row.payment_id)) is not None
+        and read[str(row.payment_id)].invoice is not None,
+        timeout=WAIT,
+    )
+    invoice_record = read[str(row.payment_id)].invoice
+    assert invoice_record is not None
+    folio = invoice_numbers(invoice_record)[0]
     payments.cancel_selected()
     dialog = payments.dialog
     assert dialog is not None
     note = dialog.findChild(QLabel, "invoiceNote")
-    assert note is not None and invoice_id in note.text() and "NO cancela" in note.text()
+    assert note is not None and folio and folio in note.text() and "NO cancela" in note.text()
+    assert invoice_id not in note.text()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: asked == [invoice_id], timeout=WAIT)
     assert api.payments.get(str(row.payment_id)).status in ("canceled", "cancelled")
