@@ -263,6 +263,15 @@ class InvoicesPage(ServerListPage):
             },
         )
 
+    def _payment_folio(self, payment_id: str) -> str:
+        try:
+            record = self.ctx.core.cache.get(Resource.PAYMENTS, self.ctx.team, payment_id)
+        except (StorageError, sqlite3.Error):
+            record = None
+        metadata = record.get("metadata") if isinstance(record, dict) else None
+        folio = metadata.get("folio") if isinstance(metadata, dict) else None
+        return self.tr("Venta {folio}").format(folio=folio) if folio else payment_id
+
     def search_text(self, row: ServerRow) -> str:
         view = view_of(row)
         c = view.client
@@ -428,7 +437,10 @@ class InvoicesPage(ServerListPage):
             )
             self.detail_form.setRowVisible(labels["balance"], True)
         if view.payments:
-            labels["payments"].setText("\n".join(view.payments))
+            # The sale's folio (CAJA1-5) as the ticket and Pagos say it, when the payment is in
+            # the cache; gigstack's id only for a payment this till never saw.
+            labels["payments"].setText("\n".join(self._payment_folio(p) for p in view.payments))
+            labels["payments"].setToolTip("\n".join(view.payments))
             self.detail_form.setRowVisible(labels["payments"], True)
         cancellation = view.cancellation
         if cancellation is not None:

@@ -335,7 +335,7 @@ class ShiftPage(Page):
                     money(figures.refunds),
                     money(figures.cancellations),
                     # The sum of the Esperado rows above (cash counts its float and moves);
-                    # the net of sales alone is the X/Z report's "Neto".
+                    # the net of sales alone is the X/Z report's "Ventas netas".
                     money(figures.expected_total),
                 ]
             )

@@ -92,7 +92,8 @@ def shift_report_html(report: Mapping[str, Any], business: Mapping[str, str]) ->
             "Cancelaciones ({n})".format(n=report.get("cancellations", {}).get("count", 0)),
             _minus(report.get("cancellations", {}).get("total")),
         ),
-        _row("Neto", money(report.get("net")), bold=True),
+        # Sales less what went back; the money expected per form (float, moves) is below.
+        _row("Ventas netas", money(report.get("net")), bold=True),
     ]
     queued = report.get("queued") or {}
     if queued.get("count"):

@@ -196,6 +196,7 @@ def test_after_stamping_a_receipt_pagos_says_invoiced_with_series_folio_and_uuid
     payment_id = _sell(qtbot, shell, counter, "service_demo_cuaderno")
     page = _payments_page(shell)
     key = f"payment:{payment_id}"
+    sale_folio = next(r.folio for r in shell.core.outbox.rows() if r.server_id == payment_id)
     qtbot.waitUntil(lambda: page.select_key(key), timeout=TIMEOUT)
 
     def fiscal() -> Fiscal | None:
@@ -256,3 +257,10 @@ def test_after_stamping_a_receipt_pagos_says_invoiced_with_series_folio_and_uuid
     assert n is not None
     assert invoices.model.index(n, 2).data() == "JOSE PEREZ PEREZ"
     assert invoices.model.index(n, 3).data() == rfc("PEPJ800101AB")
+    # Its detail: the razón social first (not the walk-in name), the sale by its folio.
+    assert invoices.select_id(invoices.model.row_at(n).id)
+    detail = invoices.detail_labels
+    assert detail["client"].text().splitlines()[0] == "JOSE PEREZ PEREZ"
+    assert "Público en general" not in detail["client"].text()
+    qtbot.waitUntil(lambda: detail["payments"].text() != "", timeout=TIMEOUT)
+    assert detail["payments"].text() == f"Venta {sale_folio}"
