@@ -56,17 +56,20 @@ class ClientBox(QWidget):
         self.client = book.public()
         self.search = QLineEdit()
         self.search.setObjectName("clientSearch")
-        self.search.setPlaceholderText(self.tr("Buscar cliente por nombre, RFC o correo"))
+        # The keys are on screen, not only in tooltips: F2 here, Ctrl+N on the button.
+        self.search.setPlaceholderText(self.tr("Buscar cliente por nombre, RFC o correo  (F2)"))
         self.search.setAccessibleName(self.tr("Buscar cliente"))
         self.search.setToolTip(self.tr("Cliente (F2). Flechas para elegir, Enter para usar."))
         self.search.setClearButtonEnabled(True)
-        self.new_button = QPushButton(self.tr("Nuevo cliente"))
+        self.new_button = QPushButton(self.tr("Nuevo cliente (Ctrl+N)"))
         self.new_button.setObjectName("newClientButton")
         self.new_button.setToolTip(self.tr("Crear un cliente para esta venta (Ctrl+N)"))
         self.card = QLabel()
         self.card.setObjectName("clientCard")
         self.card.setTextFormat(Qt.TextFormat.RichText)
-        # A long name must not widen the window: the card takes the width it is given.
+        # A long name must not widen the window: the card takes the width it is given, and
+        # wraps to a second line rather than cut the client's data off at the edge.
+        self.card.setWordWrap(True)
         self.card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.card.setMinimumWidth(120)
         self.reset_button = QToolButton()
@@ -89,7 +92,7 @@ class ClientBox(QWidget):
         layout.addLayout(search_row)
         card_row = QHBoxLayout()
         card_row.addWidget(self.card, 1)
-        card_row.addWidget(self.reset_button)
+        card_row.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(card_row)
         layout.addWidget(self.error)
 

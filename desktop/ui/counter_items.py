@@ -325,11 +325,15 @@ class ItemsPane(QWidget):
         header.setMinimumSectionSize(90)
         for column in (COL_QUANTITY, COL_PRICE, COL_AMOUNT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.remove_button = QPushButton(self.tr("Quitar línea"))
+        self.remove_button = QPushButton(self.tr("Quitar línea (Supr)"))
         self.remove_button.setObjectName("removeLineButton")
         self.remove_button.setToolTip(self.tr("Quitar la línea seleccionada (Supr)"))
         self.count = QLabel()
         self.count.setObjectName("itemsCount")
+        # F4 is said where the cashier looks for it, not only in the table's tooltip.
+        self.keys_hint = QLabel(self.tr("F4: cambiar cantidad o precio"))
+        self.keys_hint.setObjectName("itemsKeysHint")
+        self.keys_hint.setProperty("role", "hint")
         self.error = error_label("itemsError")
 
         layout = QVBoxLayout(self)
@@ -340,6 +344,8 @@ class ItemsPane(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
         bottom.addStretch(1)
+        bottom.addWidget(self.keys_hint)
+        bottom.addSpacing(8)
         bottom.addWidget(self.remove_button)
         layout.addLayout(bottom)
 

@@ -15,7 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop.config import TerminalConfig
@@ -39,6 +40,9 @@ from desktop.ui.sale_tickets import (
 
 #: How long an automatic print waits for the sale to reach gigstack and its receipt to be read.
 WAIT_FOR_SEND_MS = 4000
+
+#: Lines the box's text always has room for (folio and total; change and status; fiscal).
+TEXT_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,11 @@ def _e(text: Any) -> str:
 class LastSaleBox(QFrame):
     """The last sale: folio, total, change, gigstack's status and fiscal outcome; its ticket.
 
+    The box is always there, the same height, from the first sale of the day on (before it,
+    it says so, its buttons disabled): the charge button above it never moves when a sale
+    comes in or its status changes (issue D3/D5), and its own buttons stay on a 1366x700
+    screen.
+
     Signals:
         done(): a print, a PDF or a dialog ended (the page puts the focus back on the code).
     """
@@ -90,8 +99,9 @@ class LastSaleBox(QFrame):
         self.label.setObjectName("lastSaleLabel")
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
-        self.print_button = QPushButton(self.tr("Imprimir ticket"))
+        self.print_button = QPushButton(self.tr("Imprimir (Ctrl+P)"))
         self.print_button.setObjectName("printTicketButton")
         self.print_button.setToolTip(self.tr("Imprimir el ticket de la última venta (Ctrl+P)"))
         self.pdf_button = QPushButton(self.tr("Guardar PDF"))
@@ -99,6 +109,7 @@ class LastSaleBox(QFrame):
         self.pdf_button.setToolTip(self.tr("Guardar el ticket de la última venta como PDF"))
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
+        layout.setSpacing(6)
         layout.addWidget(self.label)
         layout.addLayout(buttons)
         # clicked(bool) would land in `ask`: the button always asks which printer. Right after
@@ -106,7 +117,7 @@ class LastSaleBox(QFrame):
         self.print_button.clicked.connect(lambda: self.print_when_ready(ask=True))
         self.pdf_button.clicked.connect(self.save_pdf)
         ctx.bridge.queue_changed.connect(self.refresh)
-        self.hide()
+        self.refresh()
 
     # -- state -------------------------------------------------------------------------------
 
@@ -135,11 +146,30 @@ class LastSaleBox(QFrame):
             and sale.outcome.outcome is not Outcome.NONE
         )
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._keep_room()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._keep_room()
+        super().showEvent(event)
+
+    def _keep_room(self) -> None:
+        """The text's room: `TEXT_LINES` lines whatever it says (a longer text still grows)."""
+        self.label.ensurePolished()
+        self.label.setMinimumHeight(TEXT_LINES * self.label.fontMetrics().lineSpacing())
+
     def refresh(self) -> None:
         """Redraw the box; once the sale is sent, read its receipt or invoice (once)."""
         sale = self.sale
-        self.setVisible(sale is not None)
+        for button in (self.print_button, self.pdf_button):
+            button.setEnabled(sale is not None)
         if sale is None:
+            self.label.setText(
+                self.tr("<b>Última venta</b><br>Todavía ninguna: aquí se reimprime su ticket.")
+            )
+            self.label.setToolTip("")
             return
         row = self.row()
         if (
@@ -150,15 +180,21 @@ class LastSaleBox(QFrame):
             and self._wants_documents()
         ):
             self._fetch(row)
-        status, payment_id = ticket.sale_status(row) if row else ("", None)
+        payment_id = row.server_id if row is not None and row.state is OutboxState.SENT else None
         parts = [
             self.tr("<b>Última venta {folio}</b> · {total}").format(
                 folio=_e(sale.folio), total=money(sale.totals.total)
             )
         ]
-        if sale.change:  # nothing to hand back (exact money, a card): no "Cambio $0.00" line
-            parts.append(self.tr("Cambio <b>{change}</b>").format(change=money(sale.change)))
-        parts.append(_e(status))
+        status = _e(self._status_text(row))
+        if sale.change:  # nothing to hand back (exact money, a card): no "Cambio $0.00"
+            parts.append(
+                self.tr("Cambio <b>{change}</b> · {status}").format(
+                    change=money(sale.change), status=status
+                )
+            )
+        else:
+            parts.append(status)
         # gigstack's payment id is for support, not for the cashier's eyes: keep it at hand.
         self.label.setToolTip(payment_id or "")
         fiscal_line = self._fiscal_line(row)
@@ -167,6 +203,19 @@ class LastSaleBox(QFrame):
         self.label.setText("<br>".join(parts))
         if self._print_pending is not None and self._ready(row):
             self._print_now()
+
+    def _status_text(self, row: OutboxItem | None) -> str:
+        """gigstack's word on the sale, short enough for one line of the box (the ticket
+        says it at length: `ticket.sale_status`)."""
+        if row is None:
+            return ""
+        if row.state is OutboxState.SENT:
+            return self.tr("Registrado")
+        if row.state is OutboxState.PARKED:
+            return self.tr("Detenido: ver Cola")
+        if row.state is OutboxState.DISCARDED:
+            return self.tr("Descartado")
+        return self.tr("En cola")
 
     def _fiscal_line(self, row: OutboxItem | None) -> str:
         sale = self.sale
@@ -178,13 +227,14 @@ class LastSaleBox(QFrame):
             return self.tr("Sin comprobante fiscal")
         if docs is not None and docs.invoice is not None:
             return self.tr("Facturada")
+        # One line each at the panel's width (the box keeps three lines' room, see TEXT_LINES).
         if docs is not None and docs.receipt is not None:
-            return self.tr("Recibo listo: el ticket lleva el QR de autofactura")
+            return self.tr("Recibo listo: ticket con QR")
         if row is not None and row.state is OutboxState.SENT:
-            return self.tr("Leyendo el comprobante en gigstack…")
+            return self.tr("Leyendo el comprobante…")
         if outcome is Outcome.INVOICE:
-            return self.tr("Factura: se timbra al llegar a gigstack")
-        return self.tr("Recibo: el QR sale al llegar la venta a gigstack")
+            return self.tr("Factura: al llegar a gigstack")
+        return self.tr("Recibo: QR al llegar a gigstack")
 
     def _ready(self, row: OutboxItem | None) -> bool:
         """Printing now shows what the customer needs (or waiting longer will not help)."""

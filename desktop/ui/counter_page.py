@@ -130,11 +130,17 @@ class CounterPage(Page):
         self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.panel_scroll.setFixedWidth(panel_width)
+        # The scroll area is no Tab stop of its own (it was an invisible one, D3): its
+        # children are, and it scrolls to the one that takes the focus.
+        self.panel_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.panel_scroll)
 
-        order: list[QWidget] = [self.client_search, self.code_edit, self.table]
+        # Tab follows the screen: the left column top to bottom, then the panel top to bottom.
+        # (Of the payment buttons Qt stops on the checked one; arrows move between them.)
+        order: list[QWidget] = [self.client_search, self.new_client_button, self.client_reset]
+        order += [self.code_edit, self.table, self.remove_button]
         order += [*self.pay_buttons.values(), self.other_form, self.received_edit]
-        order += [self.invoice_check, self.charge_button]
+        order += [self.invoice_check, self.charge_button, self.print_button, self.pdf_button]
         for before, after in itertools.pairwise(order):
             self.setTabOrder(before, after)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -63,26 +64,37 @@ class ChargePanel(QFrame):
         right.setSpacing(5)
         self.layout_ = right
 
+        # Parented at once: a stacked layout shows its current widget, and a parentless one
+        # would flash up as a window of its own and take the activation from the app.
+        self.total_box = QWidget(self)
+        total_layout = QVBoxLayout(self.total_box)
+        total_layout.setContentsMargins(0, 0, 0, 0)
+        total_layout.setSpacing(5)
         total_caption = QLabel(self.tr("TOTAL"))
         total_caption.setObjectName("totalCaption")
         self.total_value = QLabel()
         self.total_value.setObjectName("totalValue")
         self.total_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.total_value.setAccessibleName(self.tr("Total a cobrar"))
-        # After a cash charge the change is what the cashier must read: big, until the next scan.
-        self.change_due = QLabel()
+        total_layout.addWidget(total_caption)
+        total_layout.addWidget(self.total_value)
+        # After a cash charge the change is what the cashier must read: big, until the next
+        # scan, in the total's own place (the cart is empty then, its "$0.00" says nothing).
+        # One place for both: nothing below moves when the change comes or goes, and the
+        # panel fits a 1366x700 screen with the last sale's buttons on it (D3).
+        self.change_due = QLabel(self)
         self.change_due.setObjectName("changeDue")
         self.change_due.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.change_due.setAccessibleName(self.tr("Cambio a entregar"))
         self.change_due.setTextFormat(Qt.TextFormat.RichText)
-        self.change_due.hide()
+        self._top = QStackedLayout()
+        right.addLayout(self._top)
+        self._top.addWidget(self.total_box)
+        self._top.addWidget(self.change_due)
         self.breakdown = QGridLayout()
         self.breakdown.setHorizontalSpacing(12)
         self.breakdown.setVerticalSpacing(2)
         self.breakdown_labels: dict[str, QLabel] = {}
-        right.addWidget(total_caption)
-        right.addWidget(self.total_value)
-        right.addWidget(self.change_due)
         right.addLayout(self.breakdown)
         right.addSpacing(6)
 
@@ -135,14 +147,21 @@ class ChargePanel(QFrame):
         )
         self.received_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         received_caption.setBuddy(self.received_edit)
-        change_caption = QLabel(self.tr("Cambio"))
+        self.change_caption = QLabel(self.tr("Cambio"))
         self.change_value = QLabel()
         self.change_value.setObjectName("changeValue")
         self.change_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # With nothing to charge the row says nothing ("Cambio $0.00" under the big change of
+        # the sale just charged read as a second, contradicting change): it hides, keeping
+        # its room so the buttons below stay where they are.
+        for widget in (self.change_caption, self.change_value):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         self.received_error = error_label("receivedError")
         cash.addWidget(received_caption, 0, 0)
         cash.addWidget(self.received_edit, 0, 1)
-        cash.addWidget(change_caption, 1, 0)
+        cash.addWidget(self.change_caption, 1, 0)
         cash.addWidget(self.change_value, 1, 1)
         cash.addWidget(self.received_error, 2, 0, 1, 2)
         right.addWidget(self.cash_box)
@@ -214,11 +233,11 @@ class ChargePanel(QFrame):
         Exact money or a card leaves nothing to hand back: a big "$0.00" would only be noise.
         """
         if change is None or change <= 0:
-            self.change_due.hide()
+            self._top.setCurrentWidget(self.total_box)
             self.change_due.clear()
             return
         self.change_due.setText(self.tr("Cambio<br><b>{amount}</b>").format(amount=money(change)))
-        self.change_due.show()
+        self._top.setCurrentWidget(self.change_due)
 
     # -- payment form and cash ---------------------------------------------------------------
 
@@ -255,6 +274,9 @@ class ChargePanel(QFrame):
 
     def update_change(self, total: Decimal) -> None:
         show_error(self.received_error, None)
+        has_total = total > 0
+        self.change_caption.setVisible(has_total)
+        self.change_value.setVisible(has_total)
         level = "good"
         try:
             received = self.received(total)
@@ -301,9 +323,8 @@ class ChargePanel(QFrame):
             )
         if decision.reason is Reason.PUBLIC_ASKED_INVOICE:
             return self.tr(
-                "<b>Recibo con QR «Factura tu compra»</b>. Público en general no se factura a "
-                "nombre del cliente: con el QR del ticket se factura él mismo con su RFC. "
-                "O elige al cliente (F2) para facturarle aquí."
+                "<b>Recibo con QR «Factura tu compra»</b>. Público en general no se factura: "
+                "el cliente se factura con el QR del ticket, o elígelo (F2) para facturarle."
             )
         if decision.reason is Reason.INCOMPLETE:
             return self.tr(

@@ -325,19 +325,21 @@ class MainWindow(QMainWindow):
         catalog schedule and (when given) the pages."""
         from PySide6.QtCore import Qt
 
-        from desktop.ui.notice_bar import NoticeBar
+        from desktop.ui.notice_bar import NoticeArea, NoticeBar
         from desktop.ui.status_pill import StatusPill
 
         self.ctx = ctx
         self._attached = True
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # Notices get their own line under the pages (the status bar's message area had no
-        # room next to the pill, so notices never showed: issue 10 §3).
+        # Notices live in the status bar's row, left of the pill, in a place that is always
+        # two lines tall (`NoticeArea`): a notice coming or going never moves a button the
+        # cashier is about to click (D5). Not QStatusBar.showMessage: its message area had
+        # no room next to the pill, so notices never showed (issue 10 §3).
         self.notice_bar = NoticeBar()
         dismiss = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.notice_bar)
         dismiss.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         dismiss.activated.connect(self.notice_bar.dismiss)
-        self._column.addWidget(self.notice_bar)
+        self.notice_area = NoticeArea(self.notice_bar)  # the bar is never a window of its own
         ctx.notices.posted.connect(self.notice_bar.show_notice)
         self.pill = StatusPill(ctx.core.outbox)
         self.statusBar().addPermanentWidget(self.pill)
@@ -354,6 +356,9 @@ class MainWindow(QMainWindow):
         show_test_mode(self, ctx)
         ctx.bridge.state_changed.connect(self.pill.set_state)
         ctx.bridge.queue_changed.connect(self.pill.refresh)
+        # The notices' place, added after the permanent widgets: Qt refuses (with a warning)
+        # to insert a permanent widget at index 0 once a normal widget is in the bar.
+        self.statusBar().addWidget(self.notice_area, 1)
         if callable(pages) and not isinstance(pages, Sequence):
             if first_page_after_paint:
                 self._later = pages

@@ -73,6 +73,18 @@ def pin_store_for(widget: QWidget | None) -> ManagerPin | None:
     return _installed[0] if _installed else None
 
 
+def _message_room(label: QLabel, lines: int = 2) -> QLabel:
+    """Keep room for a field message while it is hidden: "PIN incorrecto" appearing must not
+    push the dialog's buttons out of its window (a word-wrapped label's height is not counted
+    in a window's minimum size, so the dialog would not grow for it)."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    label.ensurePolished()
+    label.setMinimumHeight(lines * label.fontMetrics().lineSpacing())
+    return label
+
+
 def _pin_edit(name: str, accessible: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setObjectName(name)
@@ -101,7 +113,7 @@ class PinDialog(QDialog):
         self.question.setObjectName("pinQuestion")
         self.question.setWordWrap(True)
         self.pin = _pin_edit("pinEdit", self.tr("PIN del encargado"))
-        self.error = error_label("pinError")
+        self.error = _message_room(error_label("pinError"))
         self.pin.textEdited.connect(lambda _t: show_error(self.error, None))
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(
@@ -183,7 +195,7 @@ class SetPinDialog(QDialog):
         if not remove:
             form.addRow(self.tr("PIN &nuevo (4 a 8 números)"), self.new)
             form.addRow(self.tr("&Repite el PIN"), self.repeat)
-        self.error = error_label("setPinError")
+        self.error = _message_room(error_label("setPinError"))
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(
             self.tr("Quitar PIN") if remove else self.tr("Guardar PIN"),
