@@ -11,7 +11,9 @@ Defensive choices (REFERENCE §2.2, §15.1, §16.3):
   ``livemode`` given as the strings ``"true"``/``"false"`` is read too.
 * Nothing here logs, and :class:`KeyInfo` never holds nor shows the key itself.
 
-Qt-free: usable from the CLI, the app and tests alike.
+Qt-free: usable from the CLI, the app and tests alike. Read by `desktop.rules.teams.find_own_team`
+(the ``team`` claim is "my team"), `python -m desktop check` and the window's test-mode marks
+(`desktop.ui.test_mode`, through `UiContext.key_info`).
 """
 
 from __future__ import annotations
