@@ -158,7 +158,12 @@ class LastSaleBox(QFrame):
     def _keep_room(self) -> None:
         """The text's room: `TEXT_LINES` lines whatever it says (a longer text still grows)."""
         self.label.ensurePolished()
-        self.label.setMinimumHeight(TEXT_LINES * self.label.fontMetrics().lineSpacing())
+        # Measured as the label lays out rich text (a bold first line is a bit taller).
+        sample = QLabel()
+        sample.setFont(self.label.font())
+        sample.setTextFormat(Qt.TextFormat.RichText)
+        sample.setText("<br>".join(["<b>Ág</b>", *["Ág"] * (TEXT_LINES - 1)]))
+        self.label.setMinimumHeight(sample.sizeHint().height())
 
     def refresh(self) -> None:
         """Redraw the box; once the sale is sent, read its receipt or invoice (once)."""
@@ -167,7 +172,7 @@ class LastSaleBox(QFrame):
             button.setEnabled(sale is not None)
         if sale is None:
             self.label.setText(
-                self.tr("<b>Última venta</b><br>Todavía ninguna: aquí se reimprime su ticket.")
+                self.tr("<b>Última venta</b><br>Todavía ninguna.")
             )
             self.label.setToolTip("")
             return

@@ -60,8 +60,10 @@ class ChargePanel(QFrame):
         self.setObjectName("summaryPanel")
         self.setFixedWidth(340)
         right = QVBoxLayout(self)
-        right.setContentsMargins(18, 12, 18, 12)
-        right.setSpacing(5)
+        # Tight enough that the whole panel, last sale included, fits the page a 1366x700
+        # screen leaves once the window's title bar is off (about 610 px; D3).
+        right.setContentsMargins(18, 8, 18, 8)
+        right.setSpacing(4)
         self.layout_ = right
 
         # Parented at once: a stacked layout shows its current widget, and a parentless one
@@ -96,7 +98,7 @@ class ChargePanel(QFrame):
         self.breakdown.setVerticalSpacing(2)
         self.breakdown_labels: dict[str, QLabel] = {}
         right.addLayout(self.breakdown)
-        right.addSpacing(6)
+        right.addSpacing(4)
 
         pay_caption = QLabel(self.tr("Forma de pago"))
         pay_caption.setObjectName("paymentCaption")
@@ -136,7 +138,7 @@ class ChargePanel(QFrame):
         self.cash_box = QWidget()
         self.cash_box.setObjectName("cashBox")
         cash = QGridLayout(self.cash_box)
-        cash.setContentsMargins(0, 4, 0, 0)
+        cash.setContentsMargins(0, 2, 0, 0)
         received_caption = QLabel(self.tr("&Recibido"))
         self.received_edit = QLineEdit()
         self.received_edit.setObjectName("receivedEdit")

@@ -38,7 +38,7 @@ STYLE = """
 }
 #counter QLineEdit#receivedEdit { font-size: 20px; padding: 6px; }
 #counter QPushButton#chargeButton {
-    font-size: 22px; font-weight: 800; padding: 16px; color: #FFFFFF; background: #0F766E;
+    font-size: 22px; font-weight: 800; padding: 12px; color: #FFFFFF; background: #0F766E;
     border: 3px solid #0F766E; border-radius: 10px;
 }
 #counter QPushButton#chargeButton:focus { border-color: #F59E0B; }

@@ -359,6 +359,15 @@ class MainWindow(QMainWindow):
         # The notices' place, added after the permanent widgets: Qt refuses (with a warning)
         # to insert a permanent widget at index 0 once a normal widget is in the bar.
         self.statusBar().addWidget(self.notice_area, 1)
+        if self.statusBar().currentMessage():
+            # Added under "Abriendo…": Qt hides it then and, as that hide looks like the app's
+            # own, would not show it again when the message clears (no notice would ever show).
+            self.notice_area.setAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide, False)
+        # The row is as tall as a two-line notice: the pill keeps its own height, centred.
+        from PySide6.QtWidgets import QSizePolicy
+
+        fixed = QSizePolicy.Policy.Fixed
+        self.pill.setSizePolicy(self.pill.sizePolicy().horizontalPolicy(), fixed)
         if callable(pages) and not isinstance(pages, Sequence):
             if first_page_after_paint:
                 self._later = pages
