@@ -273,7 +273,8 @@ def test_refund_over_the_total_is_refused_next_to_the_field(
     qtbot.keyClicks(dialog.amount, "20")
     qtbot.keyClicks(dialog.reason, "Devolvieron las papas")
     click(qtbot, dialog.ok_button)
-    qtbot.waitUntil(lambda: status_of(page, row.key) == "Reembolso parcial", timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)  # gigstack's answer is in
+    assert status_of(page, row.key) == "Reembolso parcial"
     assert "Reembolsado $20.00" in page.detail_labels["totals"].text()
 
     click(qtbot, page.refund_button)
@@ -426,15 +427,22 @@ def test_cobrado_nets_partial_refunds_and_leaves_cancellations_out(
 
     cancelled = select_where(page, lambda r: r.total == Decimal("98.0"))
     click(qtbot, page.cancel_button)
-    click(qtbot, page.dialog.ok_button)  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: status_of(page, cancelled.key) == "Cancelado", timeout=WAIT)
+    cancel_dialog = page.dialog
+    assert cancel_dialog is not None
+    click(qtbot, cancel_dialog.ok_button)  # type: ignore[attr-defined]
+    # Wait for gigstack's answer (the dialog closes), not for the status: a refresh running
+    # meanwhile may bring "Cancelado" sooner, and the answer still to come then selects the
+    # cancelled payment again (`_show_written`), under the refund's feet.
+    qtbot.waitUntil(lambda: not cancel_dialog.isVisible(), timeout=WAIT)
+    assert status_of(page, cancelled.key) == "Cancelado"
     refunded = select_where(page, lambda r: r.total == Decimal("55.0"))
     click(qtbot, page.refund_button)
     dialog = page.dialog
     assert isinstance(dialog, RefundDialog)
     dialog.amount.setText("20,5")  # a Spanish keyboard's decimal comma: $20.50, never 205
     click(qtbot, dialog.ok_button)
-    qtbot.waitUntil(lambda: status_of(page, refunded.key) == "Reembolso parcial", timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    assert status_of(page, refunded.key) == "Reembolso parcial"
     expected = before.collected - Decimal("98.00") - Decimal("20.50")
     assert _collected(page) == f"${expected:,.2f}"
     assert "reembolsado $20.50" in page.count_label.text()
@@ -506,7 +514,8 @@ def test_a_refresh_that_forgets_the_refund_does_not_reset_the_limit(
     assert isinstance(dialog, RefundDialog)
     dialog.amount.setText("15")
     click(qtbot, dialog.ok_button)
-    qtbot.waitUntil(lambda: status_of(page, row.key) == "Reembolso parcial", timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)  # gigstack's answer is in
+    assert status_of(page, row.key) == "Reembolso parcial"
     qtbot.waitUntil(lambda: not shell.bridge.refreshing, timeout=WAIT)
     # A refresh writes gigstack's record as a server that says nothing about refunds would.
     cached = shell.core.cache.get(Resource.PAYMENTS, None, str(row.payment_id))
