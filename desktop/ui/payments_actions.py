@@ -292,6 +292,8 @@ class PaymentActions(Page):
             step = action(body) if action is not None else None
             core, team = self.ctx.core, self.ctx.team
             written: list[PaymentWritten] = []
+            shown = self.selected()
+            shown_key = shown.key if shown is not None else None
 
             def write(payment: Payment) -> None:  # lane thread: no widgets here
                 result = payment_answer(core.cache, team, payment, shifts=core.shifts, action=step)
@@ -302,7 +304,7 @@ class PaymentActions(Page):
                     raise result.cache_error
 
             def done(payment: Payment) -> None:
-                self._show_written(payment, written[0] if written else None)
+                self._show_written(payment, written[0] if written else None, shown_key)
                 if on_done is not None:
                     on_done(payment)
                     return
@@ -322,8 +324,15 @@ class PaymentActions(Page):
         self.dialog = dialog
         dialog.open()
 
-    def _show_written(self, payment: Payment, written: PaymentWritten | None) -> None:
-        """After an action: say what could not be noted here, and show the payment again."""
+    def _show_written(
+        self, payment: Payment, written: PaymentWritten | None, shown_key: str | None = None
+    ) -> None:
+        """After an action: say what could not be noted here, and show the payment again.
+
+        `shown_key` is the row selected when the action was sent. "Cerrar" works while
+        gigstack answers: a cashier who closed the dialog and chose another sale keeps it
+        (the answer used to select its own payment again, under the next action's feet).
+        """
         if written is not None and written.till_error is not None:
             # An error notice stays until closed: the corte de caja misses this money.
             self._notify(
@@ -339,6 +348,9 @@ class PaymentActions(Page):
         self.refresh_now()
         if not payment_id:
             return
+        now_shown = self.selected()
+        if now_shown is not None and now_shown.key != shown_key:
+            return  # the cashier moved on to another sale meanwhile
         if not self.select_key(f"payment:{payment_id}"):
             # Hidden by the filters: show it anyway, the cashier just acted on it.
             self.status_filter.setCurrentIndex(0)

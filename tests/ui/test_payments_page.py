@@ -411,6 +411,37 @@ def _collected(page: PaymentsPage) -> str:
     return text.split("cobrado ", 1)[1].split(" ·", 1)[0]
 
 
+def test_a_late_answer_leaves_the_sale_the_cashier_moved_on_to_selected(
+    qtbot: QtBot, shell: AppShell, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dialog's "Cerrar" works while gigstack is answering: a cashier who closed it and
+    chose another sale keeps that sale selected when the answer arrives (the answer used to
+    select the payment it was for, so the next "Reembolsar" acted on the wrong sale)."""
+    from decimal import Decimal
+
+    page = open_page(qtbot, shell)
+    monkeypatch.setattr(page, "ask_cancel_invoice", lambda _invoice: False)
+    cancelled = select_where(page, lambda r: r.total == Decimal("98.0"))
+    click(qtbot, page.cancel_button)
+    dialog = page.dialog
+    assert dialog is not None
+    # No event is processed between these lines: the answer cannot land before the cashier
+    # has closed the dialog and chosen another sale.
+    dialog.ok_button.click()  # type: ignore[attr-defined]
+    assert dialog.busy  # type: ignore[attr-defined]
+    dialog.cancel_button.click()  # type: ignore[attr-defined]
+    assert not dialog.isVisible()
+    moved_to = select_where(page, lambda r: r.total == Decimal("55.0"))
+    qtbot.waitUntil(
+        lambda: shell.ctx.notices.last is not None and "cancelado" in shell.ctx.notices.last[0],
+        timeout=WAIT,
+    )
+    assert status_of(page, cancelled.key) == "Cancelado"
+    selected = page.selected()
+    assert selected is not None and selected.key == moved_to.key
+    assert page.refund_button.isVisible()  # the detail is the $55 sale's
+
+
 def test_cobrado_nets_partial_refunds_and_leaves_cancellations_out(
     qtbot: QtBot, shell: AppShell, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
