@@ -363,11 +363,16 @@ class MainWindow(QMainWindow):
             # Added under "Abriendo…": Qt hides it then and, as that hide looks like the app's
             # own, would not show it again when the message clears (no notice would ever show).
             self.notice_area.setAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide, False)
-        # The row is as tall as a two-line notice: the pill keeps its own height, centred.
+        # The row is as tall as a two-line notice: the pill (and the test-mode badge) keep
+        # their own height, centred in it.
         from PySide6.QtWidgets import QSizePolicy
 
         fixed = QSizePolicy.Policy.Fixed
-        self.pill.setSizePolicy(self.pill.sizePolicy().horizontalPolicy(), fixed)
+        for part in self.statusBar().findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            if part is not self.notice_area:
+                part.setSizePolicy(part.sizePolicy().horizontalPolicy(), fixed)
         if callable(pages) and not isinstance(pages, Sequence):
             if first_page_after_paint:
                 self._later = pages
