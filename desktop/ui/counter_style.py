@@ -30,12 +30,13 @@ STYLE = """
 #counter QLabel#changeValue { font-size: 22px; font-weight: 700; color: #0F766E; }
 #counter QLabel#changeValue[level="bad"] { color: #B42318; }
 #counter QPushButton.payForm {
-    padding: 8px 6px; font-size: 13px; border: 1px solid #CBD5E1; border-radius: 6px;
+    padding: 7px 5px; font-size: 13px; border: 2px solid #CBD5E1; border-radius: 6px;
     background: #FFFFFF;
 }
 #counter QPushButton.payForm:checked {
     background: #0F766E; color: #FFFFFF; border-color: #0F766E; font-weight: 700;
 }
+#counter QPushButton.payForm:focus { border-color: #F59E0B; }
 #counter QLineEdit#receivedEdit { font-size: 20px; padding: 6px; }
 #counter QPushButton#chargeButton {
     font-size: 22px; font-weight: 800; padding: 12px; color: #FFFFFF; background: #0F766E;

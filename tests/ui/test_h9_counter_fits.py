@@ -209,6 +209,13 @@ def test_tab_follows_the_screen_with_no_invisible_stop(
         press(qtbot, Qt.Key.Key_Tab)
     assert stops == expected
     assert counter.panel_scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+    # The checked payment button shows it has the keyboard (it was an invisible stop).
+    cash = counter.pay_buttons["01"]
+    unfocused = cash.grab().toImage()
+    cash.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    assert cash.hasFocus()
+    assert cash.grab().toImage() != unfocused
 
 
 def test_the_counter_keys_are_on_screen(
