@@ -93,6 +93,7 @@ class ChargePanel(QFrame):
         right.addLayout(self._top)
         self._top.addWidget(self.total_box)
         self._top.addWidget(self.change_due)
+        self.show_change_due(None)  # two lines from the start: its height never changes
         self.breakdown = QGridLayout()
         self.breakdown.setHorizontalSpacing(12)
         self.breakdown.setVerticalSpacing(2)
@@ -236,10 +237,15 @@ class ChargePanel(QFrame):
         """
         if change is None or change <= 0:
             self._top.setCurrentWidget(self.total_box)
-            self.change_due.clear()
+            # Hidden, it keeps two lines of text: the place it shares with the total is as
+            # tall before the change shows as while it does (nothing below moves).
+            self.change_due.setText(self._change_text(Decimal("0.00")))
             return
-        self.change_due.setText(self.tr("Cambio<br><b>{amount}</b>").format(amount=money(change)))
+        self.change_due.setText(self._change_text(change))
         self._top.setCurrentWidget(self.change_due)
+
+    def _change_text(self, change: Decimal) -> str:
+        return self.tr("Cambio<br><b>{amount}</b>").format(amount=money(change))
 
     # -- payment form and cash ---------------------------------------------------------------
 

@@ -153,7 +153,11 @@ def test_one_change_after_a_sale_and_the_total_back_at_the_next_scan(
     qtbot: QtBot, shell: AppShell, counter: CounterPage, styled: None
 ) -> None:
     shell.window.resize(1366, 768)
+    QApplication.processEvents()
+    pay_at = window_rect(counter.pay_buttons["01"])
     sell_with_change(qtbot, shell, counter)
+    QApplication.processEvents()
+    assert window_rect(counter.pay_buttons["01"]) == pay_at  # the change moved nothing down
     # The big change, in the total's place; the small "Cambio $0.00" row says nothing now.
     assert counter.change_due.isVisible() and "$455.00" in counter.change_due.text()
     assert not counter.total_value.isVisible()
