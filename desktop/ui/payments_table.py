@@ -28,13 +28,19 @@ def _label(text: str) -> str:
     return QCoreApplication.translate("PaymentsPage", text)
 
 
+#: How much of a gigstack id the Folio column shows for a payment made outside a till.
+SHORT_ID = 8
+
+
 def _folio_cell(row: PaymentRow) -> str:
-    # A payment made outside a till has no folio: its gigstack id stands in, without the
-    # "payment_" every id in this table shares, so it is read whole at 1366x768 (the detail
-    # and the tooltip give it in full; the search finds either).
+    # A payment made outside a till has no folio: the start of its gigstack id stands in,
+    # without the "payment_" every id in this table shares and cut to 8 characters, enough to
+    # tell the rows apart, so the client's name keeps its room at 1366x768 (the detail and the
+    # tooltip give the id in full; the search finds it whole).
     folio = row.folio
     if folio and folio == row.payment_id and folio.startswith(PAYMENT_ID_PREFIX):
-        return folio[len(PAYMENT_ID_PREFIX) :]
+        bare = folio[len(PAYMENT_ID_PREFIX) :]
+        return bare if len(bare) <= SHORT_ID + 1 else bare[:SHORT_ID] + "…"
     return folio
 
 
