@@ -262,6 +262,10 @@ class PaymentDetail(QWidget):
         local_id = view.local_id or (row.outbox.local_id if row.outbox else "")
         labels["localId"].setText(local_id or "—")
         labels["id"].setText(row.payment_id or self.tr("Aún no (en la cola)"))
+        # Ids have no place to wrap: one longer than the pane is cut there, so it is given
+        # whole in the tooltip (and each can still be selected and copied).
+        labels["localId"].setToolTip(local_id or "")
+        labels["id"].setToolTip(row.payment_id or "")
         url = view.short_url
         if url:
             labels["link"].setText(url)
