@@ -192,8 +192,10 @@ class ChargePanel(QFrame):
         self.charge_button.setToolTip(self.tr("Registrar el pago (F12 o Enter)"))
         self.charge_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.charge_error = error_label("chargeError")
-        right.addWidget(self.charge_button)
+        # The message goes above the button: shown, it takes room from the stretch above, so
+        # "Cobrar" stays under the cashier's pointer (below, it pushed the button up).
         right.addWidget(self.charge_error)
+        right.addWidget(self.charge_button)
         self.pay_buttons[CASH].setChecked(True)
 
     # -- totals ------------------------------------------------------------------------------

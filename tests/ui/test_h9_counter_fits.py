@@ -17,6 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.config import AppConfig
 from desktop.pin import ManagerPin
+from desktop.sandbox import Sandbox
+from desktop.store.errors import DiskFullError
 from desktop.ui.app import NAVIGATION, AppShell, apply_style, window_settings
 from desktop.ui.counter_clients import inline_client
 from desktop.ui.counter_page import CounterPage
@@ -308,3 +310,36 @@ def test_notices_show_when_the_app_opened_under_its_frame(
         assert frame.notice_bar.isVisible() and frame.notice_bar.shown_text == "Ticket guardado"
     finally:
         shell.close()
+
+
+def test_a_refused_charge_leaves_cobrar_where_it_was(
+    qtbot: QtBot, shell: AppShell, counter: CounterPage, sandbox: Sandbox, styled: None
+) -> None:
+    """The message of a charge that failed (a real full disk) shows next to "Cobrar" without
+    moving it: a second click lands on the button, not on the message."""
+    from desktop.sales import queue_payment
+
+    # At 1366x768 the panel has room to spare; at 700 a message this long (four lines) may
+    # make the panel scroll instead.
+    shell.window.resize(1366, 768)
+    scan(qtbot, barcode(shell, "service_demo_cuaderno"))
+    QApplication.processEvents()
+    charge_at = window_rect(counter.charge_button)
+    db, outbox = shell.core.db, shell.core.outbox
+    sandbox.go_down()
+    with db.read() as conn:
+        conn.execute(f"PRAGMA max_page_count = {db.pragma('page_count')}")
+    try:
+        body = counter._draft().body()
+        with pytest.raises(DiskFullError):
+            for _ in range(500):
+                queue_payment(outbox, body)
+        assert counter.charge() is None
+        QApplication.processEvents()
+        assert counter.charge_error.isVisible() and "NO se guardó" in counter.charge_error.text()
+        assert window_rect(counter.charge_button) == charge_at
+        assert fully_seen(counter.charge_error, counter)
+    finally:
+        with db.read() as conn:
+            conn.execute("PRAGMA max_page_count = 1073741823")
+        sandbox.come_up()
