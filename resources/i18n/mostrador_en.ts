@@ -342,8 +342,12 @@
         <translation>&lt;b&gt;No fiscal document&lt;/b&gt; (as the shop&apos;s settings say).</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Recibo con QR «Factura tu compra»&lt;/b&gt;. Público en general no se factura: el cliente se factura con el QR del ticket, o elígelo (F2) para facturarle.</source>
+        <translation>&lt;b&gt;Receipt with the “Invoice your purchase” QR&lt;/b&gt;. The general public is not invoiced: the customer invoices themselves with the ticket&apos;s QR, or pick them (F2) to invoice them.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Recibo con QR «Factura tu compra»&lt;/b&gt;. Público en general no se factura a nombre del cliente: con el QR del ticket se factura él mismo con su RFC. O elige al cliente (F2) para facturarle aquí.</source>
-        <translation>&lt;b&gt;Receipt with the “Invoice your purchase” QR&lt;/b&gt;. A sale to the general public is not invoiced in the customer&apos;s name: with the ticket&apos;s QR they invoice themselves with their RFC. Or pick the client (F2) to invoice them here.</translation>
+        <translation type="vanished">&lt;b&gt;Receipt with the “Invoice your purchase” QR&lt;/b&gt;. A sale to the general public is not invoiced in the customer&apos;s name: with the ticket&apos;s QR they invoice themselves with their RFC. Or pick the client (F2) to invoice them here.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Recibo con QR de autofactura&lt;/b&gt;: a {name} le falta {missing} para facturarle aquí.</source>
@@ -385,6 +389,10 @@
         <translation>gigstack did not accept the sale: check it in the Queue</translation>
     </message>
     <message>
+        <source> («{reason}»)</source>
+        <translation> (“{reason}”)</translation>
+    </message>
+    <message>
         <source>En cola: se enviará al volver la conexión</source>
         <translation>Queued: it will be sent when the connection returns</translation>
     </message>
@@ -405,7 +413,7 @@
     <name>ClientBox</name>
     <message>
         <source>Buscar cliente por nombre, RFC o correo</source>
-        <translation>Search customer by name, RFC or email</translation>
+        <translation type="vanished">Search customer by name, RFC or email</translation>
     </message>
     <message>
         <source>Buscar cliente</source>
@@ -417,7 +425,15 @@
     </message>
     <message>
         <source>Nuevo cliente</source>
-        <translation>New customer</translation>
+        <translation type="vanished">New customer</translation>
+    </message>
+    <message>
+        <source>Buscar cliente por nombre, RFC o correo  (F2)</source>
+        <translation>Search client by name, RFC or email  (F2)</translation>
+    </message>
+    <message>
+        <source>Nuevo cliente (Ctrl+N)</source>
+        <translation>New client (Ctrl+N)</translation>
     </message>
     <message>
         <source>Crear un cliente para esta venta (Ctrl+N)</source>
@@ -593,6 +609,10 @@
     <message>
         <source>Elige el uso…</source>
         <translation>Choose the use…</translation>
+    </message>
+    <message>
+        <source>Vacío no borra este dato en gigstack: seguiría «{0}». Escribe el dato correcto o cancela.</source>
+        <translation>Empty does not erase this in gigstack: “{0}” would stay. Type the right value or cancel.</translation>
     </message>
     <message>
         <source>Para el RFC genérico usa «Público en general» (no hace falta crearlo).</source>
@@ -833,6 +853,18 @@
         <translation>Close shift (Z report)</translation>
     </message>
     <message>
+        <source>Turno {shift} · 1 venta · vendido {gross} · neto {net}</source>
+        <translation>Shift {shift} · 1 sale · sold {gross} · net {net}</translation>
+    </message>
+    <message>
+        <source>Turno {shift} · {n} ventas · vendido {gross} · neto {net}</source>
+        <translation>Shift {shift} · {n} sales · sold {gross} · net {net}</translation>
+    </message>
+    <message>
+        <source>1 venta por {total} sigue en la cola: cuenta en el corte aunque aún no llegue a gigstack.</source>
+        <translation>1 sale for {total} is still queued: it counts in the close even though it has not reached gigstack yet.</translation>
+    </message>
+    <message>
         <source>Cierra</source>
         <translation>Closed by</translation>
     </message>
@@ -878,7 +910,7 @@
     </message>
     <message>
         <source>Turno {n} · {sales} ventas · vendido {gross} · neto {net}</source>
-        <translation>Shift {n} · {sales} sales · sold {gross} · net {net}</translation>
+        <translation type="vanished">Shift {n} · {sales} sales · sold {gross} · net {net}</translation>
     </message>
     <message>
         <source>obligatorio</source>
@@ -925,6 +957,10 @@
         <translation>Item</translation>
     </message>
     <message>
+        <source>en cola</source>
+        <translation>queued</translation>
+    </message>
+    <message>
         <source>No pudimos leer los artículos guardados: {error}</source>
         <translation>We could not read the saved items: {error}</translation>
     </message>
@@ -935,6 +971,17 @@
     <message>
         <source>No encontramos el código «{code}».</source>
         <translation>Code «{code}» was not found.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterDraft</name>
+    <message>
+        <source>Se recuperó la venta en curso</source>
+        <translation>The sale in progress was recovered</translation>
+    </message>
+    <message>
+        <source>La venta en curso no se pudo guardar en este equipo ({reason}); sigue en pantalla: cóbrala antes de cerrar Mostrador.</source>
+        <translation>The sale in progress could not be saved on this computer ({reason}); it is still on screen: charge it before closing Mostrador.</translation>
     </message>
 </context>
 <context>
@@ -1265,7 +1312,7 @@ Send it to support if the problem happens again.</translation>
     <name>CreateInvoiceDialog</name>
     <message>
         <source>Nueva factura de ingreso</source>
-        <extracomment>The key a queued sale&apos;s entry carries in the dialog&apos;s payment list (its local id).</extracomment>
+        <extracomment>The key a queued sale&apos;s entry carries in the dialog&apos;s payment list (its local id). A client&apos;s payments read at most (the cache keeps a window of recent ones).</extracomment>
         <translation>New income invoice</translation>
     </message>
     <message>
@@ -1279,6 +1326,10 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>Cliente</source>
         <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Nombre, razón social o RFC del cliente</source>
+        <translation>Client&apos;s name, legal name or RFC</translation>
     </message>
     <message>
         <source>De pagos ya recibidos</source>
@@ -1295,6 +1346,10 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>Servicio o producto</source>
         <translation>Service or product</translation>
+    </message>
+    <message>
+        <source>Descripción, SKU o código de barras</source>
+        <translation>Description, SKU or barcode</translation>
     </message>
     <message>
         <source>Cantidad</source>
@@ -2026,6 +2081,14 @@ Send it to support if the problem happens again.</translation>
         <translation>Total</translation>
     </message>
     <message>
+        <source>Venta {folio}</source>
+        <translation>Sale {folio}</translation>
+    </message>
+    <message>
+        <source>1 factura · vigentes {total}</source>
+        <translation>1 invoice · valid {total}</translation>
+    </message>
+    <message>
         <source>{n} facturas · vigentes {total}</source>
         <translation>{n} invoices · valid {total}</translation>
     </message>
@@ -2080,6 +2143,10 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>Subtotal {s} · Impuestos {t} · Total {total}</source>
         <translation>Subtotal {s} · Taxes {t} · Total {total}</translation>
+    </message>
+    <message>
+        <source>Por cobrar {b} · 1 complemento de pago</source>
+        <translation>To collect {b} · 1 payment complement</translation>
     </message>
     <message>
         <source>Por cobrar {b} · {n} complementos de pago</source>
@@ -2194,11 +2261,19 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Quitar línea</source>
-        <translation>Remove line</translation>
+        <translation type="vanished">Remove line</translation>
+    </message>
+    <message>
+        <source>Quitar línea (Supr)</source>
+        <translation>Remove line (Del)</translation>
     </message>
     <message>
         <source>Quitar la línea seleccionada (Supr)</source>
         <translation>Remove the selected line (Del)</translation>
+    </message>
+    <message>
+        <source>F4: cambiar cantidad o precio</source>
+        <translation>F4: change quantity or price</translation>
     </message>
     <message>
         <source>Sin artículos: escanea o escribe un código (F3)</source>
@@ -2234,7 +2309,7 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>Imprimir ticket</source>
         <extracomment>How long an automatic print waits for the sale to reach gigstack and its receipt to be read.</extracomment>
-        <translation>Print ticket</translation>
+        <translation type="vanished">Print ticket</translation>
     </message>
     <message>
         <source>Imprimir el ticket de la última venta (Ctrl+P)</source>
@@ -2254,7 +2329,7 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Cambio &lt;b&gt;{change}&lt;/b&gt;</source>
-        <translation>Change &lt;b&gt;{change}&lt;/b&gt;</translation>
+        <translation type="vanished">Change &lt;b&gt;{change}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Sin comprobante fiscal</source>
@@ -2266,19 +2341,19 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Recibo listo: el ticket lleva el QR de autofactura</source>
-        <translation>Receipt ready: the ticket carries the self-invoice QR</translation>
+        <translation type="vanished">Receipt ready: the ticket carries the self-invoice QR</translation>
     </message>
     <message>
         <source>Leyendo el comprobante en gigstack…</source>
-        <translation>Reading the fiscal document from gigstack…</translation>
+        <translation type="vanished">Reading the fiscal document from gigstack…</translation>
     </message>
     <message>
         <source>Factura: se timbra al llegar a gigstack</source>
-        <translation>Invoice: stamped once the sale reaches gigstack</translation>
+        <translation type="vanished">Invoice: stamped once the sale reaches gigstack</translation>
     </message>
     <message>
         <source>Recibo: el QR sale al llegar la venta a gigstack</source>
-        <translation>Receipt: the QR comes once the sale reaches gigstack</translation>
+        <translation type="vanished">Receipt: the QR comes once the sale reaches gigstack</translation>
     </message>
     <message>
         <source>Todavía no hay una venta para imprimir.</source>
@@ -2287,6 +2362,51 @@ Send it to support if the problem happens again.</translation>
     <message>
         <source>No hay impresora predeterminada para imprimir el ticket.</source>
         <translation type="vanished">There is no default printer to print the ticket.</translation>
+    </message>
+    <message>
+        <source>Imprimir (Ctrl+P)</source>
+        <extracomment>How long an automatic print waits for the sale to reach gigstack and its receipt to be read. Lines the box&apos;s text always has room for (folio and total; change and status; fiscal).</extracomment>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Última venta&lt;/b&gt;&lt;br&gt;Todavía ninguna.</source>
+        <translation>&lt;b&gt;Last sale&lt;/b&gt;&lt;br&gt;None yet.</translation>
+    </message>
+    <message>
+        <source>Cambio &lt;b&gt;{change}&lt;/b&gt; · {status}</source>
+        <translation>Change &lt;b&gt;{change}&lt;/b&gt; · {status}</translation>
+    </message>
+    <message>
+        <source>Registrado</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Detenido: ver Cola</source>
+        <translation>Held: see Queue</translation>
+    </message>
+    <message>
+        <source>Descartado</source>
+        <translation>Discarded</translation>
+    </message>
+    <message>
+        <source>En cola</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Recibo listo: ticket con QR</source>
+        <translation>Receipt ready: ticket with QR</translation>
+    </message>
+    <message>
+        <source>Leyendo el comprobante…</source>
+        <translation>Reading the fiscal document…</translation>
+    </message>
+    <message>
+        <source>Factura: al llegar a gigstack</source>
+        <translation>Invoice: once it reaches gigstack</translation>
+    </message>
+    <message>
+        <source>Recibo: QR al llegar a gigstack</source>
+        <translation>Receipt: QR once it reaches gigstack</translation>
     </message>
     <message>
         <source>Todavía no hay una venta para guardar.</source>
@@ -2365,8 +2485,12 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     <name>NoticeBar</name>
     <message>
         <source>Cerrar aviso (Esc)</source>
-        <extracomment>How long each level stays on screen (ms); None = until closed.</extracomment>
+        <extracomment>How long each level stays on screen (ms); None = until closed. Lines of text the notice&apos;s place always holds. The bar&apos;s margins around its text (left, top, right, bottom). What QStatusBar adds around its row of widgets (qstatusbar.cpp: 3 px above, 2 px under).</extracomment>
         <translation>Close notice (Esc)</translation>
+    </message>
+    <message>
+        <source>Cerrar aviso</source>
+        <translation>Close notice</translation>
     </message>
 </context>
 <context>
@@ -2413,7 +2537,6 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     </message>
     <message>
         <source>Pagos</source>
-        <extracomment>Extra status filter: sales whose receipt the customer can still turn into an invoice.</extracomment>
         <translation>Payments</translation>
     </message>
     <message>
@@ -2438,7 +2561,7 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     </message>
     <message>
         <source>Equipo</source>
-        <extracomment>From `GET /teams/integrations`; empty when that call failed (the team&apos;s own are used).</extracomment>
+        <extracomment>The key&apos;s own team (its `team` claim, or gigstack&apos;s hints); None when it cannot be told. From `GET /teams/integrations`; empty when that call failed (the team&apos;s own are used).</extracomment>
         <translation>Team</translation>
     </message>
     <message>
@@ -2467,6 +2590,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     <message>
         <source>Este pago tiene factura ({0}). Cancelar el pago NO cancela la factura ante el SAT; después te ofreceremos cancelarla.</source>
         <translation>This payment has an invoice ({0}). Cancelling the payment does NOT cancel the invoice at the SAT; you will be offered to cancel it next.</translation>
+    </message>
+    <message>
+        <source>timbrada</source>
+        <translation>stamped</translation>
     </message>
     <message>
         <source>Cancelar también la factura</source>
@@ -2637,8 +2764,28 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>Show QR</translation>
     </message>
     <message>
+        <source>Sin serie-folio</source>
+        <translation>No series-folio</translation>
+    </message>
+    <message>
+        <source>UUID {uuid}</source>
+        <translation>UUID {uuid}</translation>
+    </message>
+    <message>
+        <source>Factura (su folio se lee al elegir el pago en línea)</source>
+        <translation>Invoice (its folio is read when the payment is picked online)</translation>
+    </message>
+    <message>
+        <source>{label}: {number}</source>
+        <translation>{label}: {number}</translation>
+    </message>
+    <message>
+        <source>Recibo (su estado se lee al elegirlo en línea)</source>
+        <translation>Receipt (its status is read when picked online)</translation>
+    </message>
+    <message>
         <source>Facturada: {ids}</source>
-        <translation>Invoiced: {ids}</translation>
+        <translation type="vanished">Invoiced: {ids}</translation>
     </message>
     <message>
         <source>{label}: el cliente puede facturarse hasta el {day}</source>
@@ -2646,7 +2793,7 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     </message>
     <message>
         <source>Recibo {id} (su estado se lee al elegirlo en línea)</source>
-        <translation>Receipt {id} (its status is read when you select it online)</translation>
+        <translation type="vanished">Receipt {id} (its status is read when you select it online)</translation>
     </message>
     <message>
         <source>En cola: el recibo o la factura se crea cuando la venta llegue a gigstack</source>
@@ -2690,80 +2837,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     </message>
 </context>
 <context>
-    <name>PaymentLinkView</name>
-    <message>
-        <source>El cliente escanea el código con su teléfono para pagar.</source>
-        <translation>The customer scans the code with their phone to pay.</translation>
-    </message>
-    <message>
-        <source>Enlace de pago</source>
-        <translation>Payment link</translation>
-    </message>
-    <message>
-        <source>&amp;Copiar enlace</source>
-        <translation>&amp;Copy link</translation>
-    </message>
-    <message>
-        <source>Copia el enlace para enviarlo por WhatsApp o correo</source>
-        <translation>Copy the link to send it by WhatsApp or email</translation>
-    </message>
-    <message>
-        <source>Enlace copiado.</source>
-        <translation>Link copied.</translation>
-    </message>
-</context>
-<context>
-    <name>PaymentsPage</name>
-    <message>
-        <source>Fecha</source>
-        <translation type="vanished">Date</translation>
-    </message>
-    <message>
-        <source>Folio</source>
-        <translation>Folio</translation>
-    </message>
-    <message>
-        <source>Cliente</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <source>Forma de pago</source>
-        <translation>Payment method</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Estado</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Factura</source>
-        <translation type="vanished">Invoice</translation>
-    </message>
-    <message>
-        <source>Sí</source>
-        <translation type="vanished">Yes</translation>
-    </message>
-    <message>
-        <source>Vendida</source>
-        <translation>Sold</translation>
-    </message>
-    <message>
-        <source>Comprobante</source>
-        <translation>Fiscal document</translation>
-    </message>
-    <message>
-        <source>Buscar folio, cliente, RFC, importe… (Ctrl+F)</source>
-        <translation>Search folio, client, RFC, amount… (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Buscar pagos</source>
-        <translation>Search payments</translation>
-    </message>
+    <name>PaymentFilters</name>
     <message>
         <source>Periodo</source>
+        <extracomment>Extra status filter: sales whose receipt the customer can still turn into an invoice.</extracomment>
         <translation>Period</translation>
     </message>
     <message>
@@ -2795,16 +2872,173 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>To</translation>
     </message>
     <message>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Recibo por facturar</source>
         <translation>Receipt to invoice</translation>
+    </message>
+    <message>
+        <source>Cliente</source>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Filtrar por cliente</source>
         <translation>Filter by client</translation>
     </message>
     <message>
+        <source>Forma de pago</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
         <source>Todas las formas de pago</source>
         <translation>All payment methods</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentLinkView</name>
+    <message>
+        <source>El cliente escanea el código con su teléfono para pagar.</source>
+        <translation>The customer scans the code with their phone to pay.</translation>
+    </message>
+    <message>
+        <source>Enlace de pago</source>
+        <translation>Payment link</translation>
+    </message>
+    <message>
+        <source>&amp;Copiar enlace</source>
+        <translation>&amp;Copy link</translation>
+    </message>
+    <message>
+        <source>Copia el enlace para enviarlo por WhatsApp o correo</source>
+        <translation>Copy the link to send it by WhatsApp or email</translation>
+    </message>
+    <message>
+        <source>Enlace copiado.</source>
+        <translation>Link copied.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentTickets</name>
+    <message>
+        <source>Elige la venta cuyo ticket quieres imprimir.</source>
+        <translation>Pick the sale whose ticket you want to print.</translation>
+    </message>
+    <message>
+        <source>Elige la venta cuyo ticket quieres guardar.</source>
+        <translation>Pick the sale whose ticket you want to save.</translation>
+    </message>
+    <message>
+        <source>Guardar ticket como PDF</source>
+        <translation>Save ticket as PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el PDF en {path}.</source>
+        <translation>The PDF could not be saved to {path}.</translation>
+    </message>
+    <message>
+        <source>Ticket guardado en {path}</source>
+        <translation>Ticket saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>Fecha</source>
+        <translation type="vanished">Date</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation type="vanished">Folio</translation>
+    </message>
+    <message>
+        <source>Cliente</source>
+        <translation type="vanished">Client</translation>
+    </message>
+    <message>
+        <source>Forma de pago</source>
+        <translation type="vanished">Payment method</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="vanished">Total</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation type="vanished">Status</translation>
+    </message>
+    <message>
+        <source>Factura</source>
+        <translation type="vanished">Invoice</translation>
+    </message>
+    <message>
+        <source>Sí</source>
+        <translation type="vanished">Yes</translation>
+    </message>
+    <message>
+        <source>Vendida</source>
+        <translation type="vanished">Sold</translation>
+    </message>
+    <message>
+        <source>Comprobante</source>
+        <translation type="vanished">Fiscal document</translation>
+    </message>
+    <message>
+        <source>Buscar folio, cliente, RFC, importe… (Ctrl+F)</source>
+        <translation>Search folio, client, RFC, amount… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Buscar pagos</source>
+        <translation>Search payments</translation>
+    </message>
+    <message>
+        <source>Periodo</source>
+        <translation type="vanished">Period</translation>
+    </message>
+    <message>
+        <source>Hoy</source>
+        <translation type="vanished">Today</translation>
+    </message>
+    <message>
+        <source>Últimos 7 días</source>
+        <translation type="vanished">Last 7 days</translation>
+    </message>
+    <message>
+        <source>Últimos 30 días</source>
+        <translation type="vanished">Last 30 days</translation>
+    </message>
+    <message>
+        <source>Todo lo guardado</source>
+        <translation type="vanished">Everything stored</translation>
+    </message>
+    <message>
+        <source>Personalizado</source>
+        <translation type="vanished">Custom</translation>
+    </message>
+    <message>
+        <source>Desde</source>
+        <translation type="vanished">From</translation>
+    </message>
+    <message>
+        <source>Hasta</source>
+        <translation type="vanished">To</translation>
+    </message>
+    <message>
+        <source>Recibo por facturar</source>
+        <translation type="vanished">Receipt to invoice</translation>
+    </message>
+    <message>
+        <source>Filtrar por cliente</source>
+        <translation type="vanished">Filter by client</translation>
+    </message>
+    <message>
+        <source>Todas las formas de pago</source>
+        <translation type="vanished">All payment methods</translation>
     </message>
     <message>
         <source>Solicitar pago…</source>
@@ -2979,6 +3213,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>No connection to gigstack: this action needs the server. Sales keep being recorded in the queue; try again when the connection is back.</translation>
     </message>
     <message>
+        <source>1 pago · cobrado {total}</source>
+        <translation>1 payment · collected {total}</translation>
+    </message>
+    <message>
         <source>{n} pagos · cobrado {total}</source>
         <translation>{n} payments · collected {total}</translation>
     </message>
@@ -2989,6 +3227,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     <message>
         <source> · {n} cancelados</source>
         <translation> · {n} cancelled</translation>
+    </message>
+    <message>
+        <source> · 1 cancelado</source>
+        <translation> · 1 cancelled</translation>
     </message>
     <message>
         <source> · {n} sin enviar a gigstack</source>
@@ -3032,7 +3274,7 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     </message>
     <message>
         <source>Elige la venta cuyo ticket quieres imprimir.</source>
-        <translation>Pick the sale whose ticket you want to print.</translation>
+        <translation type="vanished">Pick the sale whose ticket you want to print.</translation>
     </message>
     <message>
         <source>No hay impresora predeterminada para el ticket.</source>
@@ -3040,23 +3282,23 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     </message>
     <message>
         <source>Elige la venta cuyo ticket quieres guardar.</source>
-        <translation>Pick the sale whose ticket you want to save.</translation>
+        <translation type="vanished">Pick the sale whose ticket you want to save.</translation>
     </message>
     <message>
         <source>Guardar ticket como PDF</source>
-        <translation>Save ticket as PDF</translation>
+        <translation type="vanished">Save ticket as PDF</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
+        <translation type="vanished">PDF (*.pdf)</translation>
     </message>
     <message>
         <source>No se pudo guardar el PDF en {path}.</source>
-        <translation>The PDF could not be saved to {path}.</translation>
+        <translation type="vanished">The PDF could not be saved to {path}.</translation>
     </message>
     <message>
         <source>Ticket guardado en {path}</source>
-        <translation>Ticket saved to {path}</translation>
+        <translation type="vanished">Ticket saved to {path}</translation>
     </message>
     <message>
         <source>Elige un pago que ya esté en gigstack.</source>
@@ -3104,6 +3346,38 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     </message>
 </context>
 <context>
+    <name>PaymentsTable</name>
+    <message>
+        <source>Vendida</source>
+        <extracomment>How much of a gigstack id the Folio column shows for a payment made outside a till.</extracomment>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Folio</translation>
+    </message>
+    <message>
+        <source>Cliente</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Forma de pago</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Comprobante</source>
+        <translation>Fiscal document</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>Autorización del encargado</source>
@@ -3134,8 +3408,16 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>&amp;PIN</translation>
     </message>
     <message>
+        <source>Demasiados intentos. Espera 1 segundo e intenta de nuevo.</source>
+        <translation>Too many attempts. Wait 1 second and try again.</translation>
+    </message>
+    <message>
+        <source>Demasiados intentos. Espera {n} segundos e intenta de nuevo.</source>
+        <translation>Too many attempts. Wait {n} seconds and try again.</translation>
+    </message>
+    <message>
         <source>Demasiados intentos. Espera {0} segundos e intenta de nuevo.</source>
-        <translation>Too many attempts. Wait {0} seconds and try again.</translation>
+        <translation type="vanished">Too many attempts. Wait {0} seconds and try again.</translation>
     </message>
     <message>
         <source>PIN incorrecto.</source>
@@ -3276,6 +3558,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>Recovered after a shutdown</translation>
     </message>
     <message>
+        <source>Líneas fijadas para el envío</source>
+        <translation>Lines fixed for sending</translation>
+    </message>
+    <message>
         <source>Cliente</source>
         <translation>Client</translation>
     </message>
@@ -3346,6 +3632,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     <message>
         <source>{name} está {state}: no aplica.</source>
         <translation>{name} is {state}: does not apply.</translation>
+    </message>
+    <message>
+        <source>{name}: sin conexión; se enviará en cuanto vuelva.</source>
+        <translation>{name}: offline; it will be sent as soon as the connection is back.</translation>
     </message>
     <message>
         <source>{name}: se reintentará ahora.</source>
@@ -3499,6 +3789,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>Nothing pending for the global invoice.</translation>
     </message>
     <message>
+        <source>Para la factura global: 1 recibo por {total}</source>
+        <translation>For the global invoice: 1 receipt for {total}</translation>
+    </message>
+    <message>
         <source>Para la factura global: {n} recibos por {total}</source>
         <translation>For the global invoice: {n} receipts for {total}</translation>
     </message>
@@ -3563,8 +3857,16 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>Expires today ({0})</translation>
     </message>
     <message>
+        <source>Vence en 1 día ({when})</source>
+        <translation>Expires in 1 day ({when})</translation>
+    </message>
+    <message>
+        <source>Vence en {n} días ({when})</source>
+        <translation>Expires in {n} days ({when})</translation>
+    </message>
+    <message>
         <source>Vence en {n} días ({0})</source>
-        <translation>Expires in {n} days ({0})</translation>
+        <translation type="vanished">Expires in {n} days ({0})</translation>
     </message>
     <message>
         <source>Enlace de autofactura copiado.</source>
@@ -3701,6 +4003,34 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     <message>
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPicker</name>
+    <message>
+        <source>Escribe parte del nombre, el RFC, el SKU o el código; flechas y Enter.</source>
+        <extracomment>How many matches the list shows (the counter&apos;s client box shows as many). A picker that filters records out (the generic RFCs) asks for more, up to this many times its limit, before it settles for fewer.</extracomment>
+        <translation>Type part of the name, the RFC, the SKU or the code; arrows and Enter.</translation>
+    </message>
+    <message>
+        <source>Escribe parte del nombre o el RFC; flechas para elegir, Enter para usar.</source>
+        <translation>Type part of the name or the RFC; arrows to choose, Enter to use.</translation>
+    </message>
+    <message>
+        <source>No hay productos ni servicios guardados en esta caja.</source>
+        <translation>There are no products or services stored at this till.</translation>
+    </message>
+    <message>
+        <source>No hay clientes guardados en esta caja.</source>
+        <translation>There are no clients stored at this till.</translation>
+    </message>
+    <message>
+        <source>Ningún producto o servicio coincide con «{text}».</source>
+        <translation>No product or service matches “{text}”.</translation>
+    </message>
+    <message>
+        <source>Ningún cliente coincide con «{text}».</source>
+        <translation>No client matches “{text}”.</translation>
     </message>
 </context>
 <context>
@@ -3850,6 +4180,14 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>Reading the sales…</translation>
     </message>
     <message>
+        <source>1 venta sigue en la cola: ya cuenta aunque aún no llegue a gigstack.</source>
+        <translation>1 sale is still queued: it already counts even though it has not reached gigstack yet.</translation>
+    </message>
+    <message>
+        <source>1 venta en cola sin importe conocido hasta que gigstack la registre.</source>
+        <translation>1 queued sale with no known amount until gigstack registers it.</translation>
+    </message>
+    <message>
         <source>No se pudo guardar el CSV en {path}: {why}</source>
         <translation>The CSV could not be saved to {path}: {why}</translation>
     </message>
@@ -3978,7 +4316,11 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     </message>
     <message>
         <source>Descripción o SKU</source>
-        <translation>Description or SKU</translation>
+        <translation type="vanished">Description or SKU</translation>
+    </message>
+    <message>
+        <source>Descripción, SKU o código de barras</source>
+        <translation>Description, SKU or barcode</translation>
     </message>
     <message>
         <source>Cantidad</source>
@@ -4083,8 +4425,12 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
 <context>
     <name>SalesChart</name>
     <message>
-        <source>{label}: {amount} · {n} ventas</source>
+        <source>{label}: {amount} · 1 venta</source>
         <extracomment>Up to this many days the chart shows one bar per day; longer ranges, one per month.</extracomment>
+        <translation>{label}: {amount} · 1 sale</translation>
+    </message>
+    <message>
+        <source>{label}: {amount} · {n} ventas</source>
         <translation>{label}: {amount} · {n} sales</translation>
     </message>
 </context>
@@ -4487,6 +4833,22 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>Service “{0}” saved; waiting to be sent to gigstack.</translation>
     </message>
     <message>
+        <source>«{0}» quedó detenido: revísalo en la Cola.</source>
+        <translation>“{0}” is held: check it in the Queue.</translation>
+    </message>
+    <message>
+        <source>Cambios detenidos: revísalos en la Cola.</source>
+        <translation>Changes held: check them in the Queue.</translation>
+    </message>
+    <message>
+        <source>Servicio «{0}» enviado a gigstack.</source>
+        <translation>Service “{0}” sent to gigstack.</translation>
+    </message>
+    <message>
+        <source>Cambios enviados a gigstack.</source>
+        <translation>Changes sent to gigstack.</translation>
+    </message>
+    <message>
         <source>eliminarlo</source>
         <translation>delete it</translation>
     </message>
@@ -4570,8 +4932,16 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Demasiados intentos. Espera 1 segundo.</source>
+        <translation>Too many attempts. Wait 1 second.</translation>
+    </message>
+    <message>
+        <source>Demasiados intentos. Espera {n} segundos.</source>
+        <translation>Too many attempts. Wait {n} seconds.</translation>
+    </message>
+    <message>
         <source>Demasiados intentos. Espera {0} segundos.</source>
-        <translation>Too many attempts. Wait {0} seconds.</translation>
+        <translation type="vanished">Too many attempts. Wait {0} seconds.</translation>
     </message>
     <message>
         <source>El PIN actual no es correcto.</source>
@@ -4737,6 +5107,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>API key:</translation>
     </message>
     <message>
+        <source>Modo de la clave:</source>
+        <translation>Key mode:</translation>
+    </message>
+    <message>
         <source>Modo demo:</source>
         <translation>Demo mode:</translation>
     </message>
@@ -4841,6 +5215,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>Each till has its own series: this one&apos;s folios will be {s}-1, {s}-2… Use a different series on each computer.</translation>
     </message>
     <message>
+        <source>El equipo de la clave ({team})</source>
+        <translation>The key&apos;s team ({team})</translation>
+    </message>
+    <message>
         <source>El equipo de la clave</source>
         <translation>The key&apos;s own team</translation>
     </message>
@@ -4863,6 +5241,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     <message>
         <source>No</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>No se puede {action}: hay 1 envío sin terminar en la cola (por enviar o detenido). Es un cobro o cambio que gigstack aún no tiene; envíalo o resuélvelo primero en la página Cola.</source>
+        <translation>Cannot {action}: there is 1 unfinished send in the queue (to send or held). It is a charge or change gigstack does not have yet; send it or resolve it first on the Queue page.</translation>
     </message>
     <message>
         <source>No se puede {action}: hay {n} envíos sin terminar en la cola (por enviar o detenidos). Son cobros o cambios que gigstack aún no tiene; envíalos o resuélvelos primero en la página Cola.</source>
@@ -5090,6 +5472,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     <message>
         <source>Movimiento</source>
         <translation>Movement</translation>
+    </message>
+    <message>
+        <source>1 venta por {total} sigue en la cola: ya cuenta aquí aunque aún no llegue a gigstack.</source>
+        <translation>1 sale for {total} is still queued: it already counts here even though it has not reached gigstack yet.</translation>
     </message>
     <message>
         <source>No hay un turno abierto que cerrar.</source>
@@ -5328,6 +5714,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     <message>
         <source>{n} detenidos</source>
         <translation>{n} held</translation>
+    </message>
+    <message>
+        <source>1 detenido</source>
+        <translation>1 held</translation>
     </message>
     <message>
         <source>el más antiguo {age}</source>
@@ -5742,8 +6132,16 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <translation>Not connected: invoices cannot be stamped</translation>
     </message>
     <message>
+        <source>1 usado de {limit}</source>
+        <translation>1 used of {limit}</translation>
+    </message>
+    <message>
+        <source>{n} usados de {limit}</source>
+        <translation>{n} used of {limit}</translation>
+    </message>
+    <message>
         <source>{used} usados de {limit}</source>
-        <translation>{used} used of {limit}</translation>
+        <translation type="vanished">{used} used of {limit}</translation>
     </message>
     <message>
         <source>Producto {p} · unidad {u}</source>
@@ -5760,6 +6158,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     <message>
         <source>Sí</source>
         <translation>Yes</translation>
+    </message>
+    <message>
+        <source>{name} (equipo de la clave)</source>
+        <translation>{name} (the key&apos;s team)</translation>
     </message>
     <message>
         <source>gigstack no informó integraciones.</source>
