@@ -12,12 +12,11 @@ import html
 import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop.config import TerminalConfig
 from desktop.fiscal.outcome import Outcome, OutcomeDecision
@@ -171,9 +170,7 @@ class LastSaleBox(QFrame):
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(sale is not None)
         if sale is None:
-            self.label.setText(
-                self.tr("<b>Última venta</b><br>Todavía ninguna.")
-            )
+            self.label.setText(self.tr("<b>Última venta</b><br>Todavía ninguna."))
             self.label.setToolTip("")
             return
         row = self.row()
@@ -368,19 +365,10 @@ class LastSaleBox(QFrame):
         if data is None:
             self.ctx.notify(self.tr("Todavía no hay una venta para guardar."), "warning")
             return None
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder or Path.home()) / f"ticket-{data.folio}.pdf")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Guardar ticket como PDF"), suggested, self.tr("PDF (*.pdf)")
+        return ticket.save_pdf_as(
+            self,
+            data,
+            ticket.paper_width(self._terminal()),
+            self.ctx.notify,
+            settings=self.ctx.settings,
         )
-        if not path:
-            return None
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        if not ticket.save_pdf(data, path, ticket.paper_width(self._terminal())):
-            self.ctx.notify(
-                self.tr("No se pudo guardar el PDF en {path}.").format(path=path), "error"
-            )
-            return None
-        self.ctx.notify(self.tr("Ticket guardado en {path}").format(path=path), "success")
-        return path

@@ -11,10 +11,8 @@ ticket that did not print or save is an error notice in words.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QLabel
 
 from desktop.config import TerminalConfig
 from desktop.ui import ticket
@@ -78,22 +76,11 @@ class PaymentTickets(Page):
         if data is None:
             set_error(self.action_error, self.tr("Elige la venta cuyo ticket quieres guardar."))
             return None
-        if path is None:
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            )
-            suggested = str(Path(folder or Path.home()) / f"ticket-{data.folio}.pdf")
-            path, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Guardar ticket como PDF"), suggested, self.tr("PDF (*.pdf)")
-            )
-            if not path:
-                return None
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        if not ticket.save_pdf(data, path, ticket.paper_width(self._terminal())):
-            self.ctx.notify(
-                self.tr("No se pudo guardar el PDF en {path}.").format(path=path), "error"
-            )
-            return None
-        self.ctx.notify(self.tr("Ticket guardado en {path}").format(path=path), "success")
-        return path
+        return ticket.save_pdf_as(
+            self,
+            data,
+            ticket.paper_width(self._terminal()),
+            self.ctx.notify,
+            path=path,
+            settings=self.ctx.settings,
+        )

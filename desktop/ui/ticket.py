@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QSettings, QSizeF, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSettings, QSizeF, QStandardPaths, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop.config import CONFIG_FILENAME, ConfigError, TerminalConfig
 from desktop.records import receipts
@@ -396,6 +396,68 @@ def save_pdf(data: TicketData, path: str, width_mm: int) -> bool:
     printer.setDocName(f"Ticket {data.folio}")
     prepare_printer(printer, doc, width_mm)
     return paint_ticket(printer, doc, width_mm)
+
+
+#: Where the last ticket PDF went (window-state settings): the next save starts there.
+PDF_FOLDER_KEY = "ticket/pdf_folder"
+
+
+def ask_pdf_path(parent: QWidget, folio: str, settings: QSettings | None = None) -> str | None:
+    """Ask where to save a ticket's PDF: "ticket-<folio>.pdf" in the folder used last time
+    (else Documents). None when the cashier cancels; the path always ends in ``.pdf``."""
+    last = str(settings.value(PDF_FOLDER_KEY, "") or "") if settings is not None else ""
+    folder = last if last and Path(last).is_dir() else ""
+    if not folder:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = str(Path(folder or Path.home()) / f"ticket-{folio}.pdf")
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("TicketPdf", "Guardar ticket como PDF"),
+        suggested,
+        QCoreApplication.translate("TicketPdf", "PDF (*.pdf)"),
+    )
+    if not path:
+        return None
+    if not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    if settings is not None:
+        settings.setValue(PDF_FOLDER_KEY, str(Path(path).parent))
+    return path
+
+
+def save_pdf_as(
+    parent: QWidget,
+    data: TicketData,
+    width_mm: int,
+    notify: Callable[[str, str], None],
+    *,
+    path: str | None = None,
+    settings: QSettings | None = None,
+) -> str | None:
+    """Save a ticket as PDF where the cashier says (or at `path`) and say how it went.
+
+    The counter's last sale and Pagos' reprint both save this way. Returns the path written,
+    or None when cancelled or when the file could not be written (said as an error notice).
+    """
+    if path is None:
+        path = ask_pdf_path(parent, data.folio, settings)
+        if path is None:
+            return None
+    elif not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    if not save_pdf(data, path, width_mm):
+        notify(
+            QCoreApplication.translate("TicketPdf", "No se pudo guardar el PDF en {path}.").format(
+                path=path
+            ),
+            "error",
+        )
+        return None
+    notify(
+        QCoreApplication.translate("TicketPdf", "Ticket guardado en {path}").format(path=path),
+        "success",
+    )
+    return path
 
 
 def choose_printer(parent: QWidget | None, doc: QTextDocument, width_mm: int) -> QPrinter | None:

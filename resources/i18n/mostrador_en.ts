@@ -2414,19 +2414,19 @@ Send it to support if the problem happens again.</translation>
     </message>
     <message>
         <source>Guardar ticket como PDF</source>
-        <translation>Save ticket as PDF</translation>
+        <translation type="vanished">Save ticket as PDF</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
+        <translation type="vanished">PDF (*.pdf)</translation>
     </message>
     <message>
         <source>No se pudo guardar el PDF en {path}.</source>
-        <translation>The PDF could not be saved to {path}.</translation>
+        <translation type="vanished">The PDF could not be saved to {path}.</translation>
     </message>
     <message>
         <source>Ticket guardado en {path}</source>
-        <translation>Ticket saved to {path}</translation>
+        <translation type="vanished">Ticket saved to {path}</translation>
     </message>
 </context>
 <context>
@@ -2931,19 +2931,19 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     </message>
     <message>
         <source>Guardar ticket como PDF</source>
-        <translation>Save ticket as PDF</translation>
+        <translation type="vanished">Save ticket as PDF</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
+        <translation type="vanished">PDF (*.pdf)</translation>
     </message>
     <message>
         <source>No se pudo guardar el PDF en {path}.</source>
-        <translation>The PDF could not be saved to {path}.</translation>
+        <translation type="vanished">The PDF could not be saved to {path}.</translation>
     </message>
     <message>
         <source>Ticket guardado en {path}</source>
-        <translation>Ticket saved to {path}</translation>
+        <translation type="vanished">Ticket saved to {path}</translation>
     </message>
 </context>
 <context>
@@ -6381,6 +6381,26 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     <message>
         <source>La clave de unidad SAT lleva 2 o 3 letras o números (H87, E48).</source>
         <translation type="vanished">The SAT unit key has 2 or 3 letters or digits (H87, E48).</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPdf</name>
+    <message>
+        <source>Guardar ticket como PDF</source>
+        <extracomment>Where the last ticket PDF went (window-state settings): the next save starts there.</extracomment>
+        <translation>Save ticket as PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el PDF en {path}.</source>
+        <translation>The PDF could not be saved to {path}.</translation>
+    </message>
+    <message>
+        <source>Ticket guardado en {path}</source>
+        <translation>Ticket saved to {path}</translation>
     </message>
 </context>
 <context>

@@ -184,6 +184,9 @@ def test_save_pdf_of_the_last_sale(
     assert saved.read_bytes().startswith(b"%PDF")
     assert asked and asked[0].endswith(f"ticket-{sold.last_sale.folio}.pdf")  # type: ignore[union-attr]
     assert str(saved) in shell.window.notice_bar.text
+    # The next save starts in the folder used last time (a trial: dialogs did not remember).
+    qtbot.mouseClick(sold.pdf_button, Qt.MouseButton.LeftButton)
+    assert Path(asked[1]).parent == tmp_path
 
     data = sold.ticket_data()
     assert data is not None
