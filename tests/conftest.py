@@ -21,11 +21,13 @@ os.environ["MOSTRADOR_KEY_FILE_DIR"] = os.path.join(
 )
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from desktop import credentials
 from desktop.sandbox import Sandbox
+from tests.cli_helpers import Cli
 from tests.doubles import MemoryKeyring
 
 SANDBOX_KEY = "sk_test_mostrador_sandbox"
@@ -134,3 +136,15 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def run(
+    sandbox: Sandbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Cli:
+    """`python -m desktop` in-process on `tmp_path/data`, against the sandbox with its key."""
+    monkeypatch.setenv("GIGSTACK_API_KEY", SANDBOX_KEY)
+    return Cli(tmp_path / "data", sandbox.base_url, capsys, monkeypatch)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ import pytest
 
 from desktop import cli
 from desktop.sandbox import Sandbox
-from tests.conftest import SANDBOX_KEY
+from tests.cli_helpers import Cli
 
 SALE = {
     "client": {"id": "client_demo_publico"},
@@ -20,38 +19,6 @@ SALE = {
     "payment_form": "04",
     "items": [{"id": "service_demo_americano", "quantity": 2}],
 }
-
-
-class Cli:
-    """Runs `python -m desktop` in-process against one data directory and the sandbox."""
-
-    def __init__(
-        self,
-        data_dir: Path,
-        api_url: str,
-        capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch,
-    ) -> None:
-        self.base = ["--data-dir", str(data_dir), "--api-url", api_url]
-        self.capsys = capsys
-        self.monkeypatch = monkeypatch
-
-    def __call__(self, *args: str, stdin: str = "") -> tuple[int, str, str]:
-        self.monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        code = cli.main([*self.base, *args])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-
-@pytest.fixture
-def run(
-    sandbox: Sandbox,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> Cli:
-    monkeypatch.setenv("GIGSTACK_API_KEY", SANDBOX_KEY)
-    return Cli(tmp_path / "data", sandbox.base_url, capsys, monkeypatch)
 
 
 def queue_list(run: Cli) -> list[dict[str, Any]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,17 +26,6 @@ SALE = {
     "payment_form": "04",
     "items": [{"id": "service_demo_hojas", "quantity": 2, "unit_price": "105.00"}],
 }
-
-
-@pytest.fixture
-def run(
-    sandbox: Sandbox,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> Cli:
-    monkeypatch.setenv("GIGSTACK_API_KEY", SANDBOX_KEY)
-    return Cli(tmp_path / "data", sandbox.base_url, capsys, monkeypatch)
 
 
 def rows(run: Cli) -> list[dict[str, Any]]:

@@ -3,27 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-import pytest
-
-from desktop.sandbox import Sandbox
-from tests.conftest import SANDBOX_KEY
 from tests.test_cli import Cli
 
 EXIT_PARKED = 7
-
-
-@pytest.fixture
-def run(
-    sandbox: Sandbox,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> Cli:
-    monkeypatch.setenv("GIGSTACK_API_KEY", SANDBOX_KEY)
-    return Cli(tmp_path / "data", sandbox.base_url, capsys, monkeypatch)
 
 
 def rows(run: Cli) -> dict[str, dict[str, Any]]:

@@ -14,8 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from desktop.gigstack import GigstackClient
 from desktop.sandbox import Sandbox
 from desktop.store import open_database
@@ -26,17 +24,6 @@ from desktop.sync.writethrough import PaymentAction, payment_answer
 from tests.conftest import SANDBOX_KEY
 from tests.test_cli import Cli
 from tests.test_till import sale_body
-
-
-@pytest.fixture
-def run(
-    sandbox: Sandbox,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> Cli:
-    monkeypatch.setenv("GIGSTACK_API_KEY", SANDBOX_KEY)
-    return Cli(tmp_path / "data", sandbox.base_url, capsys, monkeypatch)
 
 
 def queue(run: Cli, body: dict[str, Any], tmp_path: Path) -> str:

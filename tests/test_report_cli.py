@@ -10,8 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from desktop.sales import queue_payment
 from desktop.sandbox import Sandbox
 from desktop.store import open_database
@@ -20,19 +18,6 @@ from desktop.store.outbox import Outbox
 from desktop.store.shifts import EventKind, Shifts
 from tests.test_cli import Cli
 from tests.test_till import sale_body
-
-
-@pytest.fixture
-def run(
-    sandbox: Sandbox,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> Cli:
-    from tests.conftest import SANDBOX_KEY
-
-    monkeypatch.setenv("GIGSTACK_API_KEY", SANDBOX_KEY)
-    return Cli(tmp_path / "data", sandbox.base_url, capsys, monkeypatch)
 
 
 def queue(run: Cli, body: dict[str, Any], tmp_path: Path) -> dict[str, Any]:

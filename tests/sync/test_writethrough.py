@@ -15,6 +15,29 @@ from desktop.sync.writethrough import sent_record, write_through
 from tests.conftest import SANDBOX_KEY
 
 
+def sync_once_from_the_cli(data_dir: Path, sandbox: Sandbox) -> None:
+    """`python -m desktop sync --once` in its own process, as a support person runs it."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--data-dir",
+            str(data_dir),
+            "--api-url",
+            sandbox.base_url,
+            "sync",
+            "--once",
+        ],
+        env={**os.environ, "GIGSTACK_API_KEY": SANDBOX_KEY},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_an_update_answer_fills_in_over_the_cached_record(db: Database) -> None:
     cache, outbox = Cache(db), Outbox(db)
     cache.upsert(
@@ -60,25 +83,7 @@ def test_a_client_delivered_by_the_clis_sync_reaches_the_cache(
                 "metadata": {"local_id": ident.local_id},
             },
         )
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "desktop",
-                "--data-dir",
-                str(data_dir),
-                "--api-url",
-                sandbox.base_url,
-                "sync",
-                "--once",
-            ],
-            env={**os.environ, "GIGSTACK_API_KEY": SANDBOX_KEY},
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
+        sync_once_from_the_cli(data_dir, sandbox)
         sent = Outbox(db).get(row.id)
         assert sent.server_id
         cached = Cache(db).search(Resource.CLIENTS, None, "lupita")
@@ -112,25 +117,7 @@ def test_a_client_typed_with_a_sale_is_cached_once_the_sale_is_sent(
             "automation_type": "receipt",
         }
         row = queue_payment(Outbox(db), body, team=None)
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "desktop",
-                "--data-dir",
-                str(data_dir),
-                "--api-url",
-                sandbox.base_url,
-                "sync",
-                "--once",
-            ],
-            env={**os.environ, "GIGSTACK_API_KEY": SANDBOX_KEY},
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
+        sync_once_from_the_cli(data_dir, sandbox)
         assert Outbox(db).get(row.id).server_id
         cached = Cache(db).search(Resource.CLIENTS, None, "chela")
         assert len(cached) == 1
