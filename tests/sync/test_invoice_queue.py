@@ -7,8 +7,6 @@ from a sale still in the queue waiting for that sale's gigstack id.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,42 +16,10 @@ from desktop.invoicing import InvoiceRejectedError, check_invoice, queue_invoice
 from desktop.sales import queue_payment
 from desktop.sandbox import Sandbox
 from desktop.store.outbox import Outbox, OutboxKind, OutboxState
-from desktop.sync.backoff import Backoff
 from desktop.sync.delivery import GigstackDelivery
 from desktop.sync.sender import Sender, SenderState
 from tests.conftest import SANDBOX_KEY
-
-FAST = Backoff(first=0.05, cap=0.2)
-
-
-@pytest.fixture
-def api(sandbox: Sandbox) -> Iterator[GigstackClient]:
-    with GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url) as client:
-        yield client
-
-
-@pytest.fixture
-def sender(outbox: Outbox, api: GigstackClient) -> Iterator[Sender]:
-    s = Sender(
-        outbox,
-        GigstackDelivery(api),
-        concurrency=4,
-        backoff=FAST,
-        probe_backoff=Backoff(first=0.1, cap=0.3),
-    )
-    yield s
-    s.close()
-
-
-def drain(sender: Sender, rounds: int = 300) -> None:
-    stop, ticker = threading.Event(), threading.Event()
-    for _ in range(rounds):
-        sender.run(stop, until_idle=True)
-        wait = sender.wait_time()
-        if wait is None:
-            return
-        ticker.wait(min(wait, 0.2))
-    raise AssertionError("the queue did not drain")
+from tests.sync.drive import FAST, drain
 
 
 def invoice_body(**changes: Any) -> dict[str, Any]:

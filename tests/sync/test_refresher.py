@@ -22,12 +22,6 @@ def cache(tmp_path: Path) -> Iterator[Cache]:
     db.close()
 
 
-@pytest.fixture
-def api(sandbox: Sandbox) -> Iterator[GigstackClient]:
-    with GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url) as client:
-        yield client
-
-
 def test_full_refresh_fills_the_cache(api: GigstackClient, cache: Cache) -> None:
     seen: list[tuple[Resource, int]] = []
     reports = Refresher(api, cache).refresh(progress=lambda r, n: seen.append((r, n)))

@@ -16,14 +16,7 @@ from desktop.sync.backoff import Backoff
 from desktop.sync.delivery import GigstackDelivery
 from desktop.sync.sender import Sender, SenderEvent, SenderState
 from tests.conftest import SANDBOX_KEY
-
-FAST = Backoff(first=0.05, cap=0.2)
-
-
-@pytest.fixture
-def api(sandbox: Sandbox) -> Iterator[GigstackClient]:
-    with GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url) as client:
-        yield client
+from tests.sync.drive import FAST, drain
 
 
 @pytest.fixture
@@ -65,18 +58,6 @@ def queue_sales(outbox: Outbox, n: int, **kwargs: Any) -> list[str]:
 
 def payments_for(api: GigstackClient, local_id: str) -> list[Any]:
     return list(api.payments.list(metadata={"local_id": local_id}))
-
-
-def drain(sender: Sender, rounds: int = 300) -> None:
-    """Run the sender until nothing is pending, waiting on its own schedule between rounds."""
-    stop, ticker = threading.Event(), threading.Event()
-    for _ in range(rounds):
-        sender.run(stop, until_idle=True)
-        wait = sender.wait_time()
-        if wait is None:
-            return
-        ticker.wait(min(wait, 0.2))
-    raise AssertionError("the queue did not drain")
 
 
 def wait_until(condition: Callable[[], bool], rounds: int = 500) -> None:

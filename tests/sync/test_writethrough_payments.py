@@ -17,7 +17,6 @@ import pytest
 
 from desktop.gigstack import GigstackClient
 from desktop.payment_rules import refund_limit, refunded_amount
-from desktop.sandbox import Sandbox
 from desktop.store import Database
 from desktop.store.cache import Cache, Resource
 from desktop.store.errors import DatabaseLockedError
@@ -28,15 +27,8 @@ from desktop.sync.writethrough import (
     payment_answer,
     payment_read_back,
 )
-from tests.conftest import SANDBOX_KEY
 
 TEAM = None
-
-
-@pytest.fixture
-def api(sandbox: Sandbox) -> Iterator[GigstackClient]:
-    with GigstackClient(SANDBOX_KEY, base_url=sandbox.base_url) as client:
-        yield client
 
 
 def paid_payment(api: GigstackClient, total: str) -> dict[str, Any]:
