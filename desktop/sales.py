@@ -35,6 +35,7 @@ from desktop.store.outbox import (
     OutboxState,
     service_line_with_id,
     split_ids,
+    stands_for,
 )
 
 _PYDANTIC_MESSAGES = {
@@ -464,6 +465,67 @@ def same_sale(queued: Mapping[str, Any], body: Mapping[str, Any]) -> bool:
     return old == new and old_meta == new_meta
 
 
+def _plain(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str, sort_keys=True))
+
+
+def _same_sale_of_queued_services(
+    outbox: Outbox, queued: Mapping[str, Any], body: Mapping[str, Any], asked: Mapping[str, Any]
+) -> bool:
+    """`same_sale` for a caller's retry of a sale naming services created offline.
+
+    Such a line is resolved when it is queued (inline, or with the service's id if it was
+    already sent) and settled by the sender before the first send (`Outbox.settle`): a retry
+    resolved later (the service sent meanwhile) or compared with the settled row differs from
+    the row although it is the same sale, and refusing it would lead a feeding system to take a
+    fresh key and sell it twice. So lines are compared by position: a line naming a queued
+    service matches the row's line written for that service (inline for it, or with its
+    gigstack id) charging what the caller charged; every other line and field exactly.
+    """
+    raw_items, queued_items, items = asked.get("items"), queued.get("items"), body.get("items")
+    if not (
+        isinstance(raw_items, list) and isinstance(queued_items, list) and isinstance(items, list)
+    ):
+        return False
+    if not len(raw_items) == len(queued_items) == len(items):
+        return False
+    named = False
+    for raw, old, new in zip(raw_items, queued_items, items, strict=True):
+        ident = raw.get("id") if isinstance(raw, Mapping) else None
+        if not isinstance(raw, Mapping) or not is_local_id(ident):
+            if _plain(old) != _plain(new):
+                return False
+            continue
+        named = True
+        service = outbox.find_local(str(ident))
+        if service is None or service.kind is not OutboxKind.CREATE_SERVICE:
+            return False
+        if not isinstance(old, Mapping) or not isinstance(new, Mapping):
+            return False
+        if old.get("id"):
+            if not service.server_id or old.get("id") != service.server_id:
+                return False
+        elif not stands_for(old, service.payload):
+            return False
+        for name in _CHARGED_BY_CALLER:
+            if raw.get(name) is not None and _plain(old.get(name)) != _plain(new.get(name)):
+                return False
+    if not named:
+        return False
+
+    def rest(value: Mapping[str, Any]) -> dict[str, Any]:
+        metadata = value.get("metadata")
+        metadata = dict(metadata) if isinstance(metadata, Mapping) else {}
+        metadata.pop(SALE_WAITS_FOR_SERVICES_KEY, None)
+        return {**{k: v for k, v in value.items() if k != "items"}, "metadata": metadata}
+
+    return same_sale(rest(queued), rest(body))
+
+
+#: What a caller charges on a line naming a queued service (compared on a retry).
+_CHARGED_BY_CALLER = ("quantity", "unit_price", "discount", "taxes")
+
+
 def serial_key_for(body: Mapping[str, Any]) -> str | None:
     """Sales that may create the same new client must go one after another."""
     client = body.get("client")
@@ -573,6 +635,7 @@ def queue_payment(
     Raises:
         SaleRejectedError: Nothing was queued.
     """
+    asked = body
     if isinstance(body, Mapping):
         body, queued_problems = with_queued_services(outbox, body, team)
         if queued_problems:
@@ -582,7 +645,9 @@ def queue_payment(
     if own_key:
         existing = outbox.find_by_key(own_key)
         if existing is not None:
-            return _same_or_refused(existing, checked.body, team, own_key)
+            return _same_or_refused(
+                existing, checked.body, team, own_key, asked=asked, outbox=outbox
+            )
 
     def build(identity: Identity) -> dict[str, Any]:
         metadata = dict(checked.body.get("metadata") or {})
@@ -605,11 +670,17 @@ def queue_payment(
         existing = outbox.find_by_key(own_key) if own_key else None
         if existing is None:
             raise
-        return _same_or_refused(existing, checked.body, team)
+        return _same_or_refused(existing, checked.body, team, asked=asked, outbox=outbox)
 
 
 def _same_or_refused(
-    existing: OutboxItem, body: Mapping[str, Any], team: str | None, key: str | None = None
+    existing: OutboxItem,
+    body: Mapping[str, Any],
+    team: str | None,
+    key: str | None = None,
+    *,
+    asked: Mapping[str, Any] | None = None,
+    outbox: Outbox | None = None,
 ) -> OutboxItem:
     """The row already queued under a caller's key: the same sale again, or an error.
 
@@ -619,7 +690,12 @@ def _same_or_refused(
     """
     if key is not None and existing.idempotency_key != key and existing.team == team:
         return existing
-    if existing.team != team or not same_sale(existing.payload, body):
+    same = same_sale(existing.payload, body) or (
+        outbox is not None
+        and asked is not None
+        and _same_sale_of_queued_services(outbox, existing.payload, body, asked)
+    )
+    if existing.team != team or not same:
         raise SaleRejectedError(
             [
                 FieldProblem(

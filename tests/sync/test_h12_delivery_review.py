@@ -1,0 +1,91 @@
+"""Hostile review of the delivery path (nothing lost, nothing twice), each defect reproduced.
+
+Against the real sandbox over loopback and a real SQLite file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.gigstack import GigstackClient
+from desktop.sales import SaleRejectedError, queue_payment
+from desktop.store.outbox import Outbox, OutboxItem, OutboxKind, OutboxState
+from desktop.sync.sender import Sender
+from tests.sync.drive import drain
+
+IVA = [{"type": "IVA", "rate": "0.16", "factor": "Tasa", "withholding": False}]
+
+
+def queue_service(outbox: Outbox, sku: str) -> OutboxItem:
+    body: dict[str, Any] = {
+        "description": f"Engargolado {sku}",
+        "sku": sku,
+        "unit_price": "40.00",
+        "product_key": "82121700",
+        "unit_key": "H87",
+        "unit_name": "Pieza",
+        "taxes": IVA,
+    }
+    return outbox.enqueue(OutboxKind.CREATE_SERVICE, body, serial_key=f"service:{sku}")
+
+
+def sale_of(service: OutboxItem, key: str) -> dict[str, Any]:
+    """A feeding system's sale of a queued service, under its own idempotency key. The line
+    leaves the price out (the service's own, REFERENCE §2.13)."""
+    return {
+        "client": {"id": "client_demo_juan"},
+        "automation_type": "none",
+        "payment_form": "01",
+        "currency": "MXN",
+        "items": [{"id": service.local_id, "quantity": "2"}],
+        "idempotency_key": key,
+    }
+
+
+def payments_for(api: GigstackClient, local_id: str) -> list[Any]:
+    return [
+        p
+        for p in api.payments.list(metadata={"local_id": local_id})
+        if (p.metadata or {}).get("local_id") == local_id
+    ]
+
+
+def test_a_callers_retry_finds_its_sale_after_the_service_it_sells_was_sent(
+    sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    """Defect: a sale of a queued service, queued again under the caller's own key (its answer
+    was lost) after the service had gone, was refused as "another sale under that key" (the
+    retry resolved the line to the service's id, the row still held it inline, or settled it
+    with the service's price): a feeding system that then takes a fresh key sells it twice."""
+    service = queue_service(outbox, "ENG-H12-1")
+    body = sale_of(service, "erp-venta-h12-1")
+    sale = queue_payment(outbox, body)
+    # The service goes first; the sale, not yet (its answer is retried before it is claimed).
+    [claimed] = outbox.claim_due(4)
+    assert claimed.id == service.id
+    # (an id gigstack knows: the sandbox checks it when the sale goes)
+    outbox.mark_sent(service.id, "service_demo_hojas", {"id": "service_demo_hojas"})
+    again = queue_payment(outbox, dict(body))
+    assert again.id == sale.id
+    drain(sender)
+    assert outbox.get(sale.id).state is OutboxState.SENT
+    # ... and once it was settled and sent.
+    again = queue_payment(outbox, dict(body))
+    assert again.id == sale.id
+    assert len(outbox.rows_of_kind(OutboxKind.REGISTER_PAYMENT)) == 1
+    assert len(payments_for(api, sale.local_id)) == 1
+
+
+def test_a_callers_retry_is_still_refused_when_it_is_another_sale(outbox: Outbox) -> None:
+    service = queue_service(outbox, "ENG-H12-2")
+    body = sale_of(service, "erp-venta-h12-2")
+    queue_payment(outbox, body)
+    [claimed] = outbox.claim_due(4)
+    outbox.mark_sent(claimed.id, "service_h12_2", {"id": "service_h12_2"})
+    other = {**body, "items": [{"id": service.local_id, "quantity": "3"}]}
+    try:
+        queue_payment(outbox, other)
+    except SaleRejectedError:
+        pass
+    else:
+        raise AssertionError("a different sale under the same key was accepted")
