@@ -688,14 +688,21 @@ def _same_or_refused(
     caller's sale as corrected: the caller's body is the one before the correction, so it is
     not compared. Returning the row is what keeps a retry from selling it twice.
     """
-    if key is not None and existing.idempotency_key != key and existing.team == team:
+    if (
+        key is not None
+        and existing.idempotency_key != key
+        and existing.kind is OutboxKind.REGISTER_PAYMENT
+        and existing.team == team
+    ):
+        # Only a sale: a key found in another kind's history (an invoice a feeding system
+        # queued under the same key, then edited) is refused below, never taken for this sale.
         return existing
     same = same_sale(existing.payload, body) or (
         outbox is not None
         and asked is not None
         and _same_sale_of_queued_services(outbox, existing.payload, body, asked)
     )
-    if existing.team != team or not same:
+    if existing.kind is not OutboxKind.REGISTER_PAYMENT or existing.team != team or not same:
         raise SaleRejectedError(
             [
                 FieldProblem(

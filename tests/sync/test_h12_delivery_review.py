@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from desktop.gigstack import GigstackClient
+from desktop.invoicing import queue_invoice
 from desktop.sales import SaleRejectedError, queue_payment
 from desktop.store.outbox import Outbox, OutboxItem, OutboxKind, OutboxState
 from desktop.sync.sender import Sender
@@ -89,3 +92,45 @@ def test_a_callers_retry_is_still_refused_when_it_is_another_sale(outbox: Outbox
         pass
     else:
         raise AssertionError("a different sale under the same key was accepted")
+
+
+def test_a_sale_key_that_was_an_edited_invoices_key_never_swallows_the_sale(
+    outbox: Outbox,
+) -> None:
+    """Defect: the history lookup of a caller's key (an edit takes a new one) returned any
+    row: a feeding system whose sale came with the key its invoice had before a cashier edited
+    that invoice got the invoice row back as "your sale", and the sale was never queued."""
+    paid = queue_payment(
+        outbox,
+        {
+            "client": {"id": "client_demo_juan"},
+            "automation_type": "none",
+            "payment_form": "03",
+            "currency": "MXN",
+            "items": [{"id": "service_demo_hojas", "quantity": 1, "unit_price": "105.00"}],
+        },
+    )
+    invoice = queue_invoice(
+        outbox, {"use": "G03", "idempotency_key": "erp-pedido-h12-3"}, payments=[paid.local_id]
+    )
+    outbox.park(outbox.claim_due(1)[0].id, error="test: rechazada", status=400)  # the sale
+    outbox.retry_now(paid.id)
+    [first] = outbox.claim_due(1)
+    outbox.mark_sent(first.id, "payment_h12_3", {"id": "payment_h12_3"})
+    [claimed] = outbox.claim_due(1)
+    assert claimed.id == invoice.id
+    outbox.park(invoice.id, error="test: uso rechazado", status=400)
+    outbox.edit_parked(invoice.id, {**outbox.get(invoice.id).payload, "use": "G01"})
+    sale = {
+        "client": {"id": "client_demo_juan"},
+        "automation_type": "none",
+        "payment_form": "03",
+        "currency": "MXN",
+        "items": [{"id": "service_demo_hojas", "quantity": 1, "unit_price": "99.00"}],
+        "idempotency_key": "erp-pedido-h12-3",
+    }
+    # Refused in words (the key names another operation): the caller knows it was not queued.
+    with pytest.raises(SaleRejectedError) as refused:
+        queue_payment(outbox, sale)
+    assert refused.value.problems[0].field == "idempotency_key"
+    assert len(outbox.rows_of_kind(OutboxKind.REGISTER_PAYMENT)) == 1
