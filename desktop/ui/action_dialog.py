@@ -9,15 +9,14 @@ of them talks to the network itself.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -67,32 +66,6 @@ def parse_amount(text: str) -> Decimal | None:
         return to_decimal(text)
     except MoneyError:
         return None
-
-
-def searchable_combo(name: str, accessible: str) -> QComboBox:
-    """An editable combo that finds entries by any part of their text (names, RFCs)."""
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setAccessibleName(accessible)
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    if completer is not None:
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    return combo
-
-
-def _placeholder(combo: QComboBox, text: str) -> None:
-    edit = combo.lineEdit()
-    if edit is not None:
-        edit.setPlaceholderText(text)
-
-
-def combo_choice(combo: QComboBox) -> Any:
-    """The data of the entry whose text is shown, or None when the text matches none."""
-    index = combo.findText(combo.currentText().strip(), Qt.MatchFlag.MatchFixedString)
-    return combo.itemData(index) if index >= 0 else None
 
 
 class ActionDialog(QDialog):
@@ -207,6 +180,31 @@ class ActionDialog(QDialog):
     def finish(self, result: object = None) -> None:
         self.set_busy(False)
         self.accept()
+
+
+class _EnterRuns(QObject):
+    """Event filter behind `on_enter` (parented to its widget, so it lives as long)."""
+
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._action()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def on_enter(widget: QWidget, action: Callable[[], None]) -> None:
+    """Enter in `widget` runs `action` instead of the dialog's default button (a line's
+    quantity adds the line; it never stamps or sends the whole form)."""
+    _EnterRuns(widget, action)
 
 
 def _focusable(widget: QWidget) -> list[QWidget]:

@@ -13,8 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -45,6 +44,7 @@ from desktop.ui.action_dialog import (
     ActionDialog,
     error_label,
     fill_payment_forms,
+    on_enter,
     payment_folio,
     set_error,
 )
@@ -289,7 +289,7 @@ class CreateInvoiceDialog(ActionDialog):
         self.quantity.setObjectName("invoiceQuantity")
         self.quantity.setAccessibleName(self.tr("Cantidad"))
         self.quantity.setRange(1, 9999)
-        self.quantity.installEventFilter(self)  # Enter adds the line (never stamps)
+        on_enter(self.quantity, self.add_line)  # Enter adds the line (never stamps)
         self.add_line_button = QPushButton(self.tr("Agregar"))
         self.add_line_button.setObjectName("addLineButton")
         self.add_line_button.clicked.connect(self.add_line)
@@ -361,17 +361,6 @@ class CreateInvoiceDialog(ActionDialog):
         self.set_offline(offline)
         self._fill_uses(None)
         self._client_changed()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.quantity
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.add_line()
-            return True
-        return super().eventFilter(watched, event)
 
     def set_offline(self, offline: bool) -> None:
         """Offline, the invoice is queued: the dialog says so and its button says "queue"."""

@@ -20,13 +20,11 @@ from desktop.payment_rules import check_refund, refund_limit
 from desktop.records.payments import PaymentView
 from desktop.ui.action_dialog import (
     ActionDialog,
-    combo_choice,
     error_label,
     fill_payment_forms,
     parse_amount,
     payment_folio,
     payment_form_label,
-    searchable_combo,
     set_error,
 )
 from desktop.ui.formatting import money
@@ -42,13 +40,11 @@ __all__ = [
     "RefundDialog",
     "RequestLine",
     "RequestPaymentDialog",
-    "combo_choice",
     "error_label",
     "fill_payment_forms",
     "parse_amount",
     "payment_folio",
     "payment_form_label",
-    "searchable_combo",
     "set_error",
 ]
 

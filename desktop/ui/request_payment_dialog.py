@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +29,7 @@ from desktop import fiscal
 from desktop.money import MoneyError, parse_quantity
 from desktop.records import ClientView, ServiceView
 from desktop.store.cache import Resource
-from desktop.ui.action_dialog import ActionDialog, error_label, set_error
+from desktop.ui.action_dialog import ActionDialog, error_label, on_enter, set_error
 from desktop.ui.formatting import money, quantity
 from desktop.ui.payment_link import PaymentLinkView
 from desktop.ui.record_picker import RecordPicker, RecordSource, source_of
@@ -124,7 +124,7 @@ class RequestPaymentDialog(ActionDialog):
         self.add_button.setToolTip(self.tr("Agrega la partida (Alt+A)"))
         self.add_button.clicked.connect(self._add_line)
         # Enter in the quantity adds the line; it must not create the link by accident.
-        self.quantity.installEventFilter(self)
+        on_enter(self.quantity, self._add_line)  # Enter adds the line (never sends)
         self.items_error = error_label("itemsError")
 
         self.lines: RecordTableModel[RequestLine] = RecordTableModel(
@@ -223,17 +223,6 @@ class RequestPaymentDialog(ActionDialog):
         self.setTabOrder(self.quantity, self.add_button)
         self._update_total()
         self.client.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.quantity
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self._add_line()
-            return True
-        return super().eventFilter(watched, event)
 
     def _client_picked(self, record: object) -> None:
         if record is not None:
