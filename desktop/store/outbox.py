@@ -333,6 +333,22 @@ _DUE_AT_SQL = (
 
 DEFAULT_SERIES = "CAJA1"
 
+
+def _ids_of(key: str) -> str:
+    """SQL: the comma-separated local ids in ``metadata.<key>`` as a JSON array for json_each.
+
+    Written for hex ids; anything else there (a caller's own metadata, a person's edit in the
+    Cola's JSON tab: a quote, a list) made the array malformed, and json_each's error stopped
+    every claim (the whole queue, reported as a damaged database). Such a value names no row:
+    it holds nothing back (the sender then treats it as an id it cannot find).
+    """
+    ids = (
+        f"'[\"' || replace(COALESCE(json_extract(o.payload, '$.metadata.{key}'), ''), "
+        "',', '\",\"') || '\"]'"
+    )
+    return f"(CASE WHEN json_valid({ids}) THEN {ids} ELSE '[]' END)"
+
+
 # An invoice row that covers a sale still waiting, in flight or parked is not due: it goes after
 # that sale (desktop.invoicing); a parked sale fixed and sent releases it without anyone having
 # to retry the invoice too. Its payload names the sales' local ids (32-hex uuids) in
@@ -342,17 +358,14 @@ DEFAULT_SERIES = "CAJA1"
 # subquery for invoice rows only.
 _WAITS_FOR_A_SALE_SQL = (
     "(CASE WHEN o.kind = 'create_invoice' THEN EXISTS (SELECT 1 FROM json_each("
-    "'[\"' || replace(COALESCE(json_extract(o.payload, '$.metadata.payment_local_ids'), ''), "
-    "',', '\",\"') || '\"]') j "
+    f"{_ids_of('payment_local_ids')}) j "
     "CROSS JOIN outbox d ON d.local_id = j.value "
     "WHERE d.kind = 'register_payment' AND d.state IN ('pending', 'sending', 'parked')) "
     # A sale that sells a service created offline waits while that creation is waiting or in
     # flight (desktop.sales); a parked or discarded one no longer holds it (the line goes
     # inline, desktop.sync.sender). instr() first: most sales sell no queued service.
     "WHEN o.kind = 'register_payment' AND instr(o.payload, '\"service_local_ids\"') > 0 "
-    "THEN EXISTS (SELECT 1 FROM json_each("
-    "'[\"' || replace(COALESCE(json_extract(o.payload, '$.metadata.service_local_ids'), ''), "
-    "',', '\",\"') || '\"]') j "
+    f"THEN EXISTS (SELECT 1 FROM json_each({_ids_of('service_local_ids')}) j "
     "CROSS JOIN outbox d ON d.local_id = j.value "
     "WHERE d.kind = 'create_service' AND d.state IN ('pending', 'sending')) ELSE 0 END)"
 )

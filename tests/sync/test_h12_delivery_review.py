@@ -134,3 +134,49 @@ def test_a_sale_key_that_was_an_edited_invoices_key_never_swallows_the_sale(
         queue_payment(outbox, sale)
     assert refused.value.problems[0].field == "idempotency_key"
     assert len(outbox.rows_of_kind(OutboxKind.REGISTER_PAYMENT)) == 1
+
+
+def a_sale(**metadata: Any) -> dict[str, Any]:
+    return {
+        "client": {"id": "client_demo_juan"},
+        "automation_type": "none",
+        "payment_form": "03",
+        "currency": "MXN",
+        "items": [{"id": "service_demo_hojas", "quantity": 1, "unit_price": "105.00"}],
+        "metadata": metadata,
+    }
+
+
+def test_a_stray_value_in_a_wait_key_never_stops_the_queue(
+    sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    """Defect: the claim built a JSON array from ``metadata.service_local_ids`` (and an
+    invoice's ``payment_local_ids``) by pasting text; a quote there (a feeding system's own
+    metadata) or a list (an edit in the Cola's JSON tab) made it malformed, and every claim
+    failed as "la base de datos local está dañada": no sale of the terminal was sent again."""
+    odd = queue_payment(outbox, a_sale(service_local_ids='pedido "7"'))
+    fine = queue_payment(outbox, a_sale(pedido="8"))
+    assert outbox.next_due_at() is not None  # reading the queue works
+    drain(sender)
+    for sale in (odd, fine):
+        sent = outbox.get(sale.id)
+        assert sent.state is OutboxState.SENT, sent.last_error
+        assert len(payments_for(api, sale.local_id)) == 1
+
+
+def test_a_list_typed_into_a_wait_key_never_stops_the_queue(
+    sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    edited = queue_payment(outbox, a_sale(pedido="9"))
+    [claimed] = outbox.claim_due(1)
+    outbox.park(claimed.id, error="test: rechazada", status=400)
+    metadata = {**edited.payload["metadata"], "service_local_ids": ["no", "es", "texto"]}
+    outbox.edit_parked(edited.id, {**edited.payload, "metadata": metadata})
+    fine = queue_payment(outbox, a_sale(pedido="10"))
+    drain(sender)
+    assert outbox.get(fine.id).state is OutboxState.SENT
+    assert len(payments_for(api, fine.local_id)) == 1
+    # The edited sale went, or is parked for a person with gigstack's words: never stuck.
+    done = outbox.get(edited.id)
+    assert done.state in (OutboxState.SENT, OutboxState.PARKED)
+    assert len(payments_for(api, edited.local_id)) == (done.state is OutboxState.SENT)
