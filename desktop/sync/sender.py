@@ -451,6 +451,10 @@ class Sender:
         settled: list[str] = []
         for local_id in waits:
             service = self._outbox.find_local(local_id)
+            if service is not None and service.kind is not OutboxKind.CREATE_SERVICE:
+                # Not a service (an edit in the Cola's JSON tab): the claim does not wait for
+                # it, so neither may the sender (a sale naming itself would wait forever).
+                service = None
             if service is not None and service.state in (OutboxState.PENDING, OutboxState.SENDING):
                 name = str(service.payload.get("description") or service.payload.get("sku") or "")
                 raise WaitingForServiceError(

@@ -180,3 +180,22 @@ def test_a_list_typed_into_a_wait_key_never_stops_the_queue(
     done = outbox.get(edited.id)
     assert done.state in (OutboxState.SENT, OutboxState.PARKED)
     assert len(payments_for(api, edited.local_id)) == (done.state is OutboxState.SENT)
+
+
+def test_a_sale_told_to_wait_for_a_row_that_is_no_service_never_waits_for_itself(
+    sender: Sender, outbox: Outbox, api: GigstackClient
+) -> None:
+    """Defect: the claim waits only for queued *service* creations, the sender for any row the
+    ids named: a sale whose ``service_local_ids`` named a row of another kind (its own local id,
+    typed in the Cola's JSON tab) was claimed, told to wait for itself (it is 'sending'), and
+    retried so forever, never delivered."""
+    sale = queue_payment(outbox, a_sale(pedido="11"))
+    [claimed] = outbox.claim_due(1)
+    outbox.park(claimed.id, error="test: rechazada", status=400)
+    metadata = {**sale.payload["metadata"], "service_local_ids": sale.local_id}
+    outbox.edit_parked(sale.id, {**sale.payload, "metadata": metadata})
+    assert sender.step() == 1
+    sent = outbox.get(sale.id)
+    assert sent.state is OutboxState.SENT, sent.last_error
+    assert len(payments_for(api, sale.local_id)) == 1
+    assert "service_local_ids" not in sent.payload["metadata"]
