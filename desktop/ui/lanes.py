@@ -41,6 +41,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.gigstack import GigstackClient, GigstackError
+from desktop.gigstack.errors import AuthenticationError, PermissionDeniedError
 from desktop.store.cache import Cache, Resource
 from desktop.store.outbox import Outbox
 from desktop.sync.delivery import GigstackDelivery
@@ -75,6 +76,10 @@ class SyncState:
     online: bool | None
     paused_reason: str | None = None
     sending: bool = False
+    #: gigstack refused the API key (401/403) on the last answer of any lane: the shop must
+    #: hear it even when nothing is queued (a trial saw "En línea · Todo enviado" with a
+    #: rejected key, and a counter waiting for a catalog that could never arrive).
+    key_problem: str | None = None
 
 
 def reached_server(exc: BaseException) -> bool:
@@ -338,6 +343,7 @@ class Lanes(QObject):
         self._online: bool | None = None
         self._outcome_started = 0.0  # when the request behind the last connectivity verdict began
         self._paused_reason: str | None = None
+        self._key_problem: str | None = None
         self.last_state = SyncState(online=None)
         self._refreshing: threading.Event | None = None
         self._refresh_next: list[Resource] | None = None
@@ -454,7 +460,7 @@ class Lanes(QObject):
         if event.kind in {"sent", "parked", "retry"}:
             self._queue_changed_by_sender()
         if event.kind in {"sent", "online"}:
-            self._set_online(True, started=stamp)
+            self.note_outcome(None, started=stamp)
         elif event.kind == "offline":
             self._set_online(False, started=stamp)
         elif event.kind == "paused":
@@ -497,17 +503,36 @@ class Lanes(QObject):
             self._publish()
 
     def note_outcome(self, error: BaseException | None, *, started: float | None = None) -> None:
-        """What an answer (or failure) on the page lane says about the connection."""
+        """What an answer (or failure) on the page lane says about the connection and the key."""
         if error is None:
+            self._set_key_problem(None)
             self._set_online(True, started=started)
         elif isinstance(error, GigstackError):
+            if isinstance(error, AuthenticationError) and not isinstance(
+                error, PermissionDeniedError
+            ):
+                # 401: the key itself. A 403 is one resource or team the key may not touch;
+                # the action that met it says so, and the key still works elsewhere.
+                from desktop.ui.ops import error_message
+
+                self._set_key_problem(error_message(error))
             self._set_online(reached_server(error), started=started)
+
+    @property
+    def key_problem(self) -> str | None:
+        """Why gigstack refused the API key, while it does; None once an answer comes back."""
+        return self._key_problem
+
+    def _set_key_problem(self, problem: str | None) -> None:
+        if problem != self._key_problem:
+            self._key_problem = problem
+            self._publish()
 
     def _publish(self) -> None:
         reason = self._paused_reason
         if not self._owner:
             reason = OTHER_SENDER
-        state = SyncState(self._online, reason)
+        state = SyncState(self._online, reason, key_problem=self._key_problem)
         if state != self.last_state:
             self.last_state = state  # for views created after the report
             if self._running:
@@ -626,7 +651,7 @@ class Lanes(QObject):
         if not self._running:
             return
         if isinstance(resource, str):
-            self._set_online(True, started=started)
+            self.note_outcome(None, started=started)
             self.cache_updated.emit(resource)
             return
         # The end of a pass (with or without an error).
@@ -635,9 +660,10 @@ class Lanes(QObject):
             self.note_outcome(error, started=started)
             from desktop.ui.ops import error_message
 
-            self.refresh_failed.emit(error_message(error))
+            if reached_server(error):  # offline is the pill's to say, not a notice each pass
+                self.refresh_failed.emit(error_message(error))
         else:
-            self._set_online(True, started=started)
+            self.note_outcome(None, started=started)
         queued, self._refresh_next = self._refresh_next, None
         if queued:
             self.refresh(queued)

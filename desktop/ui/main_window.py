@@ -356,6 +356,9 @@ class MainWindow(QMainWindow):
         show_test_mode(self, ctx)
         ctx.bridge.state_changed.connect(self.pill.set_state)
         ctx.bridge.queue_changed.connect(self.pill.refresh)
+        # A refresh gigstack answered with an error (a rejected key, a 500) is said, once per
+        # pass; being offline is the pill's to say.
+        ctx.bridge.refresh_failed.connect(self._refresh_failed)
         # The notices' place, added after the permanent widgets: Qt refuses (with a warning)
         # to insert a permanent widget at index 0 once a normal widget is in the bar.
         self.statusBar().addWidget(self.notice_area, 1)
@@ -396,6 +399,15 @@ class MainWindow(QMainWindow):
             # Window state is what QSettings keeps (the terminal's settings are in config.json).
             self._settings = ctx.settings
             self._restore_geometry(ctx.settings)
+
+    def _refresh_failed(self, message: str) -> None:
+        if self.ctx is not None:
+            self.ctx.notify(
+                self.tr("No se pudo actualizar la copia local de gigstack: {message}").format(
+                    message=message
+                ),
+                "warning",
+            )
 
     def use_settings(self, settings: QSettings) -> None:
         """Keep the window's state in `settings` from now on (demo mode chosen at first run)."""

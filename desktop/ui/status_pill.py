@@ -64,7 +64,12 @@ class StatusPill(QWidget):
 
     def refresh(self) -> None:
         state = self._state
-        if state.paused_reason:
+        if state.key_problem:
+            text, level = self.tr("Clave de API rechazada"), "bad"
+            self.connection.setToolTip(
+                self.tr("{problem} Revisa la clave en Ajustes.").format(problem=state.key_problem)
+            )
+        elif state.paused_reason:
             text, level = self.tr("Envíos en pausa"), "bad"
             self.connection.setToolTip(state.paused_reason)
         elif state.online is None:

@@ -2442,6 +2442,10 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <source>Abriendo…</source>
         <translation>Opening…</translation>
     </message>
+    <message>
+        <source>No se pudo actualizar la copia local de gigstack: {message}</source>
+        <translation>The local copy of gigstack could not be updated: {message}</translation>
+    </message>
 </context>
 <context>
     <name>ManagerPin</name>
@@ -5686,6 +5690,14 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
     <message>
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Clave de API rechazada</source>
+        <translation>API key rejected</translation>
+    </message>
+    <message>
+        <source>{problem} Revisa la clave en Ajustes.</source>
+        <translation>{problem} Check the key in Settings.</translation>
     </message>
     <message>
         <source>Envíos en pausa</source>
