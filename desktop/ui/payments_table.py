@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.ui.action_dialog import payment_form_label
@@ -27,6 +27,14 @@ def _label(text: str) -> str:
     # payments_model: translated in that context.
     return QCoreApplication.translate("PaymentsPage", text)
 
+
+#: The table's words for the two long statuses (the tooltip and the detail give them whole):
+#: the Estado column fits its longest label, and a partial refund once took the client's name
+#: down to two letters at 1366x768.
+SHORT_STATUS = {
+    "Reembolso parcial": str(QT_TRANSLATE_NOOP("PaymentsPage", "Reemb. parcial")),
+    "Pendiente de pago": str(QT_TRANSLATE_NOOP("PaymentsPage", "Por pagar")),
+}
 
 #: How much of a gigstack id the Folio column shows for a payment made outside a till.
 SHORT_ID = 8
@@ -81,8 +89,14 @@ class PaymentsTable(QTableView):
                 ),
                 Column(
                     self.tr("Estado"),
-                    lambda r: _label(r.status_label),
-                    tooltip=lambda r: r.outbox.last_error if r.outbox else None,
+                    lambda r: _label(SHORT_STATUS.get(r.status_label, r.status_label)),
+                    tooltip=lambda r: (
+                        r.outbox.last_error
+                        if r.outbox and r.outbox.last_error
+                        else _label(r.status_label)
+                        if r.status_label in SHORT_STATUS
+                        else None
+                    ),
                 ),
                 Column(
                     self.tr("Comprobante"),

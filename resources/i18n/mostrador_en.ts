@@ -3348,6 +3348,15 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <source>Hecho en gigstack, pero no se pudo anotar en el turno: {why}</source>
         <translation type="vanished">Done in gigstack, but it could not be noted in the shift: {why}</translation>
     </message>
+    <message>
+        <source>Reemb. parcial</source>
+        <extracomment>The table&apos;s words for the two long statuses (the tooltip and the detail give them whole): the Estado column fits its longest label, and a partial refund once took the client&apos;s name down to two letters at 1366x768.</extracomment>
+        <translation>Part. refunded</translation>
+    </message>
+    <message>
+        <source>Por pagar</source>
+        <translation>To be paid</translation>
+    </message>
 </context>
 <context>
     <name>PaymentsTable</name>

@@ -188,7 +188,7 @@ def test_a_refund_and_a_cancellation_made_in_pagos_count_in_the_shift(
     # The dialog closes with gigstack's answer, after the shift event is written (a refresh
     # running meanwhile may show the new status before that: not what to wait for).
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
-    assert status_of(pagos, refunded.key) == "Reembolso parcial"
+    assert status_of(pagos, refunded.key) == "Reemb. parcial"
     (event,) = shell.core.shifts.events(shift.id)
     assert event.amount == Decimal("20.50") and event.payment_id == refunded.payment_id
     assert event.payment_form == refunded.payment_form
