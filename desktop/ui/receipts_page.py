@@ -242,7 +242,8 @@ class ReceiptsPage(ServerListPage):
             total=money(total),
         )
         if ends:
-            text += self.tr(" · el primero vence {0}").format(_date(min(ends)))
+            # The last day it can be self-invoiced, as the rows and the ticket say it.
+            text += self.tr(" · el primero vence {0}").format(_day(last_valid_day(min(ends))))
         self.global_summary.setText(text)
 
     def update_count(self) -> None:

@@ -52,6 +52,18 @@ def test_lists_receipts_and_sums_up_the_global_invoice(
     summary = page.global_summary.text()
     assert f"Para la factura global: {len(pending)} recibos" in summary
     assert f"${totals:,.2f}" in summary
+    # The summary's first expiry is the day the rows (and the tickets) print, not the bound.
+    headers = [
+        page.model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(page.model.columnCount())
+    ]
+    column = headers.index("Vence")
+    days = {
+        page.model.index(n, column).data()
+        for n in range(page.model.rowCount())
+        if page.model.row_at(n).id in {r.id for r in pending}
+    }
+    assert summary.rsplit("el primero vence ", 1)[1] in days
     page.status_filter.setCurrentIndex(page.status_filter.findData("global"))
     shown = {page.model.row_at(n).id for n in range(page.model.rowCount())}
     assert shown == {r.id for r in pending}
