@@ -460,12 +460,15 @@ def save_pdf_as(
     return path
 
 
-def choose_printer(parent: QWidget | None, doc: QTextDocument, width_mm: int) -> QPrinter | None:
-    """Ask which printer (QPrintDialog); None when the cashier cancels."""
+def choose_printer(
+    parent: QWidget | None, doc: QTextDocument, width_mm: int, title: str | None = None
+) -> QPrinter | None:
+    """Ask which printer (QPrintDialog, titled `title`, "Imprimir ticket" by default); None
+    when the cashier cancels."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     prepare_printer(printer, doc, width_mm)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Imprimir ticket") if parent is not None else "Imprimir ticket")
+    dialog.setWindowTitle(title or QCoreApplication.translate("TicketPdf", "Imprimir ticket"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     prepare_printer(printer, doc, width_mm)  # the dialog may have reset the page

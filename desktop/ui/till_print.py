@@ -11,7 +11,7 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QSizeF
+from PySide6.QtCore import QCoreApplication, QSizeF
 from PySide6.QtGui import QFont, QImage, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
@@ -203,7 +203,12 @@ def print_report(
     """
     doc = shift_document(report, business, width_mm)
     if ask:
-        printer = ticket.choose_printer(parent, doc, width_mm)
+        title = (
+            QCoreApplication.translate("TillPrint", "Imprimir corte Z")
+            if report.get("kind") == "Z"
+            else QCoreApplication.translate("TillPrint", "Imprimir corte X")
+        )
+        printer = ticket.choose_printer(parent, doc, width_mm, title)
         if printer is None:
             return None
     else:

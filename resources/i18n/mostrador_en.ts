@@ -6423,6 +6423,21 @@ Qt::UserRole. Qt::AlignRight | Qt::AlignVCenter. Room the title bar and the wind
         <source>Ticket guardado en {path}</source>
         <translation>Ticket saved to {path}</translation>
     </message>
+    <message>
+        <source>Imprimir ticket</source>
+        <translation>Print ticket</translation>
+    </message>
+</context>
+<context>
+    <name>TillPrint</name>
+    <message>
+        <source>Imprimir corte Z</source>
+        <translation>Print Z report</translation>
+    </message>
+    <message>
+        <source>Imprimir corte X</source>
+        <translation>Print X report</translation>
+    </message>
 </context>
 <context>
     <name>UnitKeyPicker</name>
@@ -6721,7 +6736,7 @@ Look for its window in the taskbar.</translation>
     <name>parent</name>
     <message>
         <source>Imprimir ticket</source>
-        <translation>Print receipt</translation>
+        <translation type="vanished">Print receipt</translation>
     </message>
 </context>
 <context>

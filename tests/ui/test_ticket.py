@@ -406,3 +406,20 @@ def _configure(shell: AppShell, values: dict[str, Any]) -> None:
     for key, value in values.items():
         config.set(key, value)
     config.save()
+
+
+def test_the_print_dialog_says_what_it_prints(qtbot: QtBot, monkeypatch: Any) -> None:
+    """A Z report's print dialog was titled "Imprimir ticket" (a new user's trial)."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    titles: list[str] = []
+
+    def cancel(dialog: QPrintDialog) -> int:
+        titles.append(dialog.windowTitle())
+        return 0  # the cashier closes it: no printer is chosen
+
+    monkeypatch.setattr(QPrintDialog, "exec", cancel)
+    doc = QTextDocument("Corte Z")
+    assert ticket.choose_printer(None, doc, 80, "Imprimir corte Z") is None
+    assert ticket.choose_printer(None, doc, 80) is None
+    assert titles == ["Imprimir corte Z", "Imprimir ticket"]
