@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLayoutItem,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -123,9 +124,8 @@ class ActionDialog(QDialog):
         for row in range(self.form.rowCount()):
             for role in (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole):
                 item = self.form.itemAt(row, role)
-                widget = item.widget() if item is not None else None
-                if widget is not None:
-                    found.extend(_focusable(widget))
+                if item is not None:
+                    found.extend(_focusable_in(item))
         return found
 
     def _arrange_keyboard(self) -> None:
@@ -205,6 +205,22 @@ def on_enter(widget: QWidget, action: Callable[[], None]) -> None:
     """Enter in `widget` runs `action` instead of the dialog's default button (a line's
     quantity adds the line; it never stamps or sends the whole form)."""
     _EnterRuns(widget, action)
+
+
+def _focusable_in(item: QLayoutItem) -> list[QWidget]:
+    """The Tab stops of a form row: its widget's, or those of a nested layout (a grid of
+    counted amounts), in the layout's order."""
+    widget = item.widget()
+    if widget is not None:
+        return _focusable(widget)
+    layout = item.layout()
+    found: list[QWidget] = []
+    if layout is not None:
+        for index in range(layout.count()):
+            child = layout.itemAt(index)
+            if child is not None:
+                found.extend(_focusable_in(child))
+    return found
 
 
 def _focusable(widget: QWidget) -> list[QWidget]:
