@@ -30,6 +30,7 @@ from desktop import fiscal
 from desktop.money import MoneyError, to_decimal
 from desktop.ui.field_errors import error_label
 from desktop.ui.field_errors import show_error as set_error  # the name its importers use
+from desktop.ui.formatting import sale_name
 
 
 def payment_form_label(code: str | None) -> str:
@@ -237,7 +238,8 @@ def _focusable(widget: QWidget) -> list[QWidget]:
 
 
 def payment_folio(payment: Mapping[str, Any]) -> str:
+    """The sale as the cashier reads it in dialogs (`formatting.sale_name`)."""
     metadata = payment.get("metadata")
     if isinstance(metadata, Mapping) and metadata.get("folio"):
         return str(metadata["folio"])
-    return str(payment.get("id") or "")
+    return sale_name(None, str(payment.get("id") or ""))

@@ -104,3 +104,21 @@ SHORT_PAYMENT_FORMS = {
 def short_form_name(code: str | None, description: str) -> str:
     """The payment form's name for a narrow cell: the short name, else `description`."""
     return SHORT_PAYMENT_FORMS.get(code or "", description)
+
+
+#: How much of a gigstack id stands for a payment made outside a till (no folio of ours).
+SHORT_ID = 8
+PAYMENT_ID_PREFIX = "payment_"
+
+
+def sale_name(folio: str | None, payment_id: str | None = None) -> str:
+    """How a sale is named on screen: its folio (CAJA1-7), or for a payment made outside a
+    till (its folio is its gigstack id) the start of that id without "payment_", "05a01969…":
+    enough to tell sales apart, short enough for a table cell or a pane's title at 1366x768.
+    The whole id stays in tooltips and the detail's "ID en gigstack"; searches find it whole.
+    """
+    text = folio or payment_id or ""
+    if text and (payment_id is None or text == payment_id) and text.startswith(PAYMENT_ID_PREFIX):
+        bare = text[len(PAYMENT_ID_PREFIX) :]
+        return bare if len(bare) <= SHORT_ID + 1 else bare[:SHORT_ID] + "…"
+    return text

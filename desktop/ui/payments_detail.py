@@ -23,7 +23,7 @@ from desktop.payment_rules import (
     refund_limit,
 )
 from desktop.ui.action_dialog import error_label, payment_form_label
-from desktop.ui.formatting import money, when
+from desktop.ui.formatting import money, sale_name, when
 from desktop.ui.layout import detail_title
 from desktop.ui.payments_model import PaymentRow, items_html
 from desktop.ui.sale_tickets import SaleDocuments, invoice_numbers
@@ -225,7 +225,9 @@ class PaymentDetail(QWidget):
                 button.setVisible(False)
             return
         self.title.setText(
-            self.tr("Pago {folio} · {total}").format(folio=row.folio, total=money(row.total))
+            self.tr("Pago {folio} · {total}").format(
+                folio=sale_name(row.folio, row.payment_id), total=money(row.total)
+            )
         )
         labels["status"].setText(self.tr(row.status_label))
         labels["fiscal"].setText(self.fiscal_text(row, documents))

@@ -15,11 +15,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionMo
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.ui.action_dialog import payment_form_label
-from desktop.ui.formatting import money, short_form_name, when
+from desktop.ui.formatting import money, sale_name, short_form_name, when
 from desktop.ui.payments_model import PaymentRow, form_name, short_when
 from desktop.ui.table_model import Column, RecordTableModel
-
-PAYMENT_ID_PREFIX = "payment_"
 
 
 def _label(text: str) -> str:
@@ -36,20 +34,9 @@ SHORT_STATUS = {
     "Pendiente de pago": str(QT_TRANSLATE_NOOP("PaymentsPage", "Por pagar")),
 }
 
-#: How much of a gigstack id the Folio column shows for a payment made outside a till.
-SHORT_ID = 8
-
 
 def _folio_cell(row: PaymentRow) -> str:
-    # A payment made outside a till has no folio: the start of its gigstack id stands in,
-    # without the "payment_" every id in this table shares and cut to 8 characters, enough to
-    # tell the rows apart, so the client's name keeps its room at 1366x768 (the detail and the
-    # tooltip give the id in full; the search finds it whole).
-    folio = row.folio
-    if folio and folio == row.payment_id and folio.startswith(PAYMENT_ID_PREFIX):
-        bare = folio[len(PAYMENT_ID_PREFIX) :]
-        return bare if len(bare) <= SHORT_ID + 1 else bare[:SHORT_ID] + "…"
-    return folio
+    return sale_name(row.folio, row.payment_id)
 
 
 class PaymentsTable(QTableView):

@@ -638,3 +638,14 @@ def test_the_answer_is_written_off_the_gui_thread_and_the_page_shows_it(
     assert cached is not None and cached["status"] == "partially_refunded"
     assert status_of(page, row.key) == "Reemb. parcial"
     assert "Reembolsado $12.50" in page.detail_labels["totals"].text()
+
+
+def test_a_sale_made_outside_a_till_is_named_short_on_screen() -> None:
+    """A gigstack id as a pane title wrapped to three lines and moved the buttons under the
+    cashier's pointer (a new user's trial): the start of the id stands for it."""
+    from desktop.ui.formatting import sale_name
+
+    assert sale_name("CAJA1-7", "payment_05a019698aeca023") == "CAJA1-7"
+    assert sale_name("payment_05a019698aeca023", "payment_05a019698aeca023") == "05a01969…"
+    assert sale_name(None, "payment_05a019698aeca023") == "05a01969…"
+    assert sale_name(None, "payment_abc") == "abc"
