@@ -219,6 +219,8 @@ class ServiceDialog(QDialog):
         # The cached price as the one money reader took it (a price that is not a number
         # shows empty, and "Guardar" then asks for one).
         price = service.unit_price
+        if price is not None and price == price.quantize(Decimal("0.01")):
+            price = price.quantize(Decimal("0.01"))  # "18.00", as money reads; never "18.0"
         self.price.setText(f"{price:f}" if price is not None else "")
         self.product_key.set_code(service.product_key)
         self.unit_key.set_code(service.unit_key or ("" if self.editing else "H87"))

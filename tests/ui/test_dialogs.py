@@ -490,3 +490,23 @@ def test_a_message_goes_away_once_its_field_is_edited(qtbot: QtBot) -> None:
     qtbot.keyClicks(dialog.phone, "55 1234 5678")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert saved and saved[0]["phone"] == "55 1234 5678"
+
+
+def test_a_cached_price_shows_with_its_cents(qtbot: QtBot) -> None:
+    """gigstack may answer 18.0: the dialog shows "18.00", and saving unchanged changes nothing."""
+    record = {
+        "id": "service_1",
+        "description": "Tamal",
+        "sku": "TAM-1",
+        "unit_price": 18.0,
+        "product_key": "50192100",
+        "unit_key": "H87",
+        "taxes": [{"type": "IVA", "rate": 0.16, "factor": "Tasa", "inclusive": True}],
+    }
+    dialog = ServiceDialog(lambda body: None, record=record)
+    qtbot.addWidget(dialog)
+    assert dialog.price.text() == "18.00"
+    assert "unit_price" not in dialog.changes()
+    precise = ServiceDialog(lambda body: None, record={**record, "unit_price": "18.125"})
+    qtbot.addWidget(precise)
+    assert precise.price.text() == "18.125"  # more precision is kept as it is
