@@ -10,7 +10,7 @@ import pytest
 from desktop.gigstack import GigstackClient
 from desktop.sandbox import Sandbox
 from tests.conftest import SANDBOX_KEY
-from tests.test_cli import Cli
+from tests.cli_helpers import Cli
 
 INVOICE = {
     "client": {"id": "client_demo_juan"},

@@ -11,8 +11,8 @@ import pytest
 
 from desktop.reports import CSV_COLUMNS, status_text
 from desktop.sandbox import Sandbox
-from tests.test_cli import Cli
-from tests.test_report_cli import queue, run  # noqa: F401  (the `run` fixture)
+from tests.cli_helpers import Cli
+from tests.test_report_cli import queue
 from tests.test_till import sale_body
 
 

@@ -16,7 +16,7 @@ from desktop.config import AppConfig
 from desktop.demo import DEMO_STATE_FILENAME, data_folder
 from desktop.sandbox import Sandbox
 from desktop.store import open_database
-from tests.test_cli import Cli
+from tests.cli_helpers import Cli
 from tests.test_till import sale_body
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ from desktop.sandbox import Sandbox
 from desktop.store import open_database
 from desktop.store.outbox import Outbox, OutboxKind
 from tests.conftest import SANDBOX_KEY
-from tests.test_cli import Cli
+from tests.cli_helpers import Cli
 
 
 @pytest.fixture

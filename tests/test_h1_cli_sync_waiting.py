@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tests.test_cli import Cli
+from tests.cli_helpers import Cli
 
 EXIT_PARKED = 7
 

@@ -22,7 +22,7 @@ from desktop.store.outbox import Outbox, OutboxState
 from desktop.store.shifts import EventKind, Shifts
 from desktop.sync.writethrough import PaymentAction, payment_answer
 from tests.conftest import SANDBOX_KEY
-from tests.test_cli import Cli
+from tests.cli_helpers import Cli
 from tests.test_till import sale_body
 
 

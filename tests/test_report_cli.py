@@ -16,7 +16,7 @@ from desktop.store import open_database
 from desktop.store.cache import Cache, Resource
 from desktop.store.outbox import Outbox
 from desktop.store.shifts import EventKind, Shifts
-from tests.test_cli import Cli
+from tests.cli_helpers import Cli
 from tests.test_till import sale_body
 
 
