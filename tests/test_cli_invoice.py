@@ -9,8 +9,8 @@ import pytest
 
 from desktop.gigstack import GigstackClient
 from desktop.sandbox import Sandbox
-from tests.conftest import SANDBOX_KEY
 from tests.cli_helpers import Cli
+from tests.conftest import SANDBOX_KEY
 
 INVOICE = {
     "client": {"id": "client_demo_juan"},

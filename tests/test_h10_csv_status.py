@@ -17,7 +17,7 @@ from tests.test_till import sale_body
 
 
 def test_estado_is_spanish_and_estado_gigstack_keeps_the_code(
-    run: Cli,  # noqa: F811
+    run: Cli,
     sandbox: Sandbox,
     tmp_path: Path,
 ) -> None:

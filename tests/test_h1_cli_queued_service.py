@@ -12,8 +12,8 @@ from desktop.gigstack import GigstackClient
 from desktop.sandbox import Sandbox
 from desktop.store import open_database
 from desktop.store.outbox import Outbox, OutboxKind
-from tests.conftest import SANDBOX_KEY
 from tests.cli_helpers import Cli
+from tests.conftest import SANDBOX_KEY
 
 
 @pytest.fixture

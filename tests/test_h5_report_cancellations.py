@@ -21,8 +21,8 @@ from desktop.store.cache import Cache, Resource
 from desktop.store.outbox import Outbox, OutboxState
 from desktop.store.shifts import EventKind, Shifts
 from desktop.sync.writethrough import PaymentAction, payment_answer
-from tests.conftest import SANDBOX_KEY
 from tests.cli_helpers import Cli
+from tests.conftest import SANDBOX_KEY
 from tests.test_till import sale_body
 
 
