@@ -34,22 +34,7 @@ from tests.sync.test_crash_safety import (
     sync_command,
     wait_until,
 )
-
-IVA = [{"type": "IVA", "rate": "0.16", "factor": "Tasa", "withholding": False}]
-
-
-def queue_service(outbox: Outbox, sku: str) -> str:
-    body: dict[str, Any] = {
-        "description": f"Engargolado {sku}",
-        "sku": sku,
-        "unit_price": "40.00",
-        "product_key": "82121700",
-        "unit_key": "H87",
-        "unit_name": "Pieza",
-        "taxes": IVA,
-    }
-    row = outbox.enqueue(OutboxKind.CREATE_SERVICE, body, serial_key=f"service:{sku}")
-    return row.local_id
+from tests.sync.test_h12_delivery_review import IVA, queue_service
 
 
 def sale_of(service_local_id: str, n: int) -> dict[str, Any]:
@@ -91,7 +76,7 @@ def _trials(sandbox: Sandbox, tmp_path: Path, url: str) -> None:
         for trial in range(TRIALS):
             sku = f"H12-CRASH-{trial}"
             skus.append(sku)
-            service = queue_service(outbox, sku)
+            service = queue_service(outbox, sku).local_id
             for _ in range(rng.randint(1, 2)):
                 sales.append(queue_payment(outbox, sale_of(service, len(sales))).local_id)
             if trial % 3 == 0:
