@@ -727,12 +727,18 @@ def cmd_sync(config: AppConfig, args: argparse.Namespace) -> int:
     if sender.state is SenderState.PAUSED:
         return EXIT_AUTH
     if (stats.pending or stats.sending) and not (waiting_only and stats.parked):
-        _err(f"Quedan {stats.pending} pendientes.")
+        _err("Queda 1 pendiente." if stats.pending == 1 else f"Quedan {stats.pending} pendientes.")
         return EXIT_OFFLINE
     if stats.parked:
-        _err(f"{stats.parked} detenidos esperan revisión (`queue list --state parked`).")
+        parked = "1 detenido espera" if stats.parked == 1 else f"{stats.parked} detenidos esperan"
+        _err(f"{parked} revisión (`queue list --state parked`).")
         if stats.pending:
-            _err(f"{stats.pending} pendientes esperan a que se corrijan los detenidos.")
+            waiting = (
+                "1 pendiente espera"
+                if stats.pending == 1
+                else f"{stats.pending} pendientes esperan"
+            )
+            _err(f"{waiting} a que se corrijan los detenidos.")
         return EXIT_PARKED
     return EXIT_OK
 

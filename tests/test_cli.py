@@ -76,7 +76,7 @@ def test_parked_row_retry_and_discard(run: Cli) -> None:
     code, _, _ = run("queue", "add", "-", stdin=json.dumps(bad))
     assert code == 0
     code, _, err = run("sync", "--once")
-    assert code == cli.EXIT_PARKED and "detenidos" in err
+    assert code == cli.EXIT_PARKED and "1 detenido espera revisión" in err
     (row,) = queue_list(run)
     assert row["state"] == "parked" and row["last_status"] == 404
     assert run("queue", "retry", str(row["id"]))[0] == 0
@@ -98,7 +98,7 @@ def test_sync_exit_codes_offline_and_bad_key(
         code, _, err = run("sync", "--once")
     finally:
         sandbox.come_up()
-    assert code == cli.EXIT_OFFLINE and "pendientes" in err
+    assert code == cli.EXIT_OFFLINE and "Queda 1 pendiente." in err
     monkeypatch.setenv("GIGSTACK_API_KEY", "sk_test_not_the_key")
     code, _, _ = run("sync", "--once")
     assert code == cli.EXIT_AUTH

@@ -31,7 +31,7 @@ def test_an_invoice_waiting_for_a_parked_sale_exits_as_parked_not_offline(run: C
     invoice_id = out.strip()
     code, _, err = run("sync", "--once")
     assert code == EXIT_PARKED, err
-    assert "1 detenidos" in err and "esperan" in err
+    assert "1 detenido espera" in err and "1 detenidos" not in err
     queued = rows(run)
     assert queued[sale_id]["state"] == "parked"
     assert queued[invoice_id]["state"] == "pending"  # waits for its sale, not parked
