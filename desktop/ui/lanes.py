@@ -47,6 +47,7 @@ from desktop.store.outbox import Outbox
 from desktop.sync.delivery import GigstackDelivery
 from desktop.sync.refresher import Refresher
 from desktop.sync.sender import Sender, SenderEvent
+from desktop.ui import gui_gc
 from desktop.ui.transport import AbortableTransport, abortable_transport
 
 log = logging.getLogger(__name__)
@@ -339,6 +340,7 @@ class Lanes(QObject):
         self._pages = _PageLane(_LaneClient(api_key, base_url, team))
         self._running = False
         self._closed = False
+        self._started_gc = False
         self._owner = False
         self._online: bool | None = None
         self._outcome_started = 0.0  # when the request behind the last connectivity verdict began
@@ -365,6 +367,8 @@ class Lanes(QObject):
     # -- life cycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
+        # Lane threads from now on: cycles are collected on this thread only.
+        self._started_gc = gui_gc.hold()
         self._running = True
         self._sender.start()
         self._try_lock()
@@ -402,6 +406,8 @@ class Lanes(QObject):
         sender_done = self._sender.stop(share)
         if not (pages_done and sender_done):
             log.error("a lane did not stop within %s ms; leaving it (daemon thread)", timeout_ms)
+        elif self._started_gc:
+            gui_gc.release()
         return pages_done and sender_done
 
     # -- sender -------------------------------------------------------------------------------
@@ -704,6 +710,8 @@ class StandaloneLane(QObject):
         self._idle = threading.Condition(self._lock)
         self._running = True
         self._job_done.connect(self._on_job_done)
+        # Its thread parses answers: cycles are collected on the GUI thread.
+        self._holds_gc = gui_gc.hold()
 
     @property
     def online(self) -> bool | None:
@@ -771,4 +779,8 @@ class StandaloneLane(QObject):
             transport.abort()
         self._pool.shutdown(wait=False, cancel_futures=True)
         with self._idle:
-            return self._idle.wait_for(lambda: self._running_jobs == 0, timeout_ms / 1000)
+            idle = self._idle.wait_for(lambda: self._running_jobs == 0, timeout_ms / 1000)
+        if idle and self._holds_gc:
+            self._holds_gc = False
+            gui_gc.release()
+        return idle
